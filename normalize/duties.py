@@ -1,0 +1,220 @@
+"""Duty records: who does what by when.
+
+Sources, per SPEC: rows of responsibility tables (任务分解表, 责任分工表), 专栏 sidebar items,
+numbered paragraphs of task sections (主要任务, 重点任务, 工作任务), and any paragraph with an
+inline owner annotation.
+Column roles are read from the header text, so any office's column order works.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policy_extract.model import Deadline, Document, Duty, OutlineNode, Table
+
+from .dates import parse_deadline
+from .indicators import cell_at, doc_year_of, header_text
+from .orgs import parse_owners, split_units
+
+_TASK_SECTION = re.compile(r"(主要|重点|具体)?(工作)?任务|重点工作|工作措施|主要措施")
+_NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
+_OWNER_MARKERS = ("牵头单位", "责任单位", "配合单位", "承办单位", "（牵头）", "(牵头)", "牵头")
+
+
+@dataclass(slots=True)
+class DutyColumns:
+    number: int | None = None
+    category: int | None = None
+    item: int | None = None
+    task: int | None = None
+    deadline: int | None = None
+    lead: int | None = None
+    support: int | None = None
+
+
+_COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("lead", ("牵头",)),
+    ("support", ("承办", "责任", "配合", "参与", "协办")),
+    ("deadline", ("时限", "时间", "完成期限", "进度")),
+    ("number", ("序号", "编号")),
+    ("category", ("类别", "分类", "领域", "方面")),
+    ("item", ("项目", "事项")),
+    ("task", ("内容", "任务", "措施", "工作")),
+)
+
+
+def duty_columns(table: Table) -> DutyColumns | None:
+    """Column roles of a responsibility table, or None when the table is not one."""
+    cols = DutyColumns()
+    for col in range(table.n_cols):
+        head = re.sub(r"\s+", "", header_text(table, col))
+        for role, words in _COLUMN_WORDS:
+            if getattr(cols, role) is None and any(w in head for w in words):
+                setattr(cols, role, col)
+                break
+    if cols.task is None or (cols.lead is None and cols.support is None):
+        return None
+    return cols
+
+
+def _text(table: Table, row: int, col: int | None, *, raw: bool = False) -> str:
+    if col is None:
+        return ""
+    c = cell_at(table, row, col)
+    if c is None:
+        return ""
+    return (c.raw or c.text) if raw else c.text
+
+
+def split_number(text: str) -> tuple[str | None, str]:
+    """``1.1.1 依据…`` → (``1.1.1``, ``依据…``); text without a leading number is returned whole."""
+    m = _NUMBER.match(text)
+    if not m or (not re.search(r"[.．]", m.group(1)) and not m.group(0).rstrip().endswith(("、", ".", "．"))):
+        return None, text
+    return m.group(1).replace("．", "."), text[m.end() :]
+
+
+def _owners(table: Table, row: int, cols: DutyColumns) -> tuple[list[str], list[str]]:
+    lead_raw = _text(table, row, cols.lead, raw=True)
+    support_raw = _text(table, row, cols.support, raw=True)
+    if any(m in support_raw for m in ("（牵头）", "(牵头)")):
+        lead2, support, _ = parse_owners(support_raw)
+        return _dedupe(split_units(lead_raw) + lead2), support
+    lead = split_units(lead_raw)
+    support = split_units(support_raw)
+    if cols.lead is None and len(support) == 1:
+        return support, []
+    return lead, support
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _deadline(text: str, doc_year: int | None) -> Deadline | None:
+    return parse_deadline(text, doc_year=doc_year) if text.strip() else None
+
+
+def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> list[Duty]:
+    out: list[Duty] = []
+    for row in range(table.header_rows, table.n_rows):
+        task_cell = cell_at(table, row, cols.task) if cols.task is not None else None
+        if task_cell is None or not task_cell.text or task_cell.row != row:
+            continue
+        number, task = split_number(task_cell.text)
+        if number is None:
+            number = _text(table, row, cols.number) or None
+        lead, support = _owners(table, row, cols)
+        out.append(
+            Duty(
+                id="",
+                source="table",
+                table=table.id,
+                row=row,
+                page=task_cell.page,
+                section=table.section,
+                number=number,
+                category=_text(table, row, cols.category) or None,
+                item=_text(table, row, cols.item) or None,
+                task=task,
+                deadline=_deadline(_text(table, row, cols.deadline), doc_year),
+                lead=lead,
+                support=support,
+                bbox=task_cell.bbox,
+            )
+        )
+    return out
+
+
+def duties_from_sidebars(doc: Document) -> list[Duty]:
+    out: list[Duty] = []
+    for sb in doc.sidebars:
+        for item in sb.items:
+            lead, support, task = parse_owners(item.text)
+            out.append(
+                Duty(
+                    id="",
+                    source="sidebar",
+                    table=None,
+                    row=None,
+                    page=sb.page,
+                    section=sb.section,
+                    number=str(item.n),
+                    category=sb.title,
+                    item=None,
+                    task=task,
+                    lead=lead,
+                    support=support,
+                    bbox=sb.bbox,
+                )
+            )
+    return out
+
+
+def _task_sections(outline: list[OutlineNode]) -> set[str]:
+    """Ids of task-section headings and everything below them."""
+    by_id = {n.id: n for n in outline}
+    inside: set[str] = set()
+    for n in outline:
+        node: OutlineNode | None = n
+        while node is not None:
+            if _TASK_SECTION.search(node.title) and node.level <= 2:
+                inside.add(n.id)
+                break
+            node = by_id.get(node.parent) if node.parent else None
+    return inside
+
+
+def _has_owner(text: str) -> bool:
+    return any(m in text for m in _OWNER_MARKERS)
+
+
+def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
+    by_id = {n.id: n for n in doc.outline}
+    tasks = _task_sections(doc.outline)
+    out: list[Duty] = []
+    seen: set[str] = set()
+    for p in doc.paragraphs:
+        node = by_id.get(p.section) if p.section else None
+        numbered = node is not None and p.section in tasks and node.level >= 3 and node.number.isdigit()
+        if not numbered and not _has_owner(p.text):
+            continue
+        if numbered and p.section in seen:
+            continue
+        lead, support, task = parse_owners(p.text)
+        parent = by_id.get(node.parent) if node is not None and node.parent else None
+        out.append(
+            Duty(
+                id="",
+                source="text",
+                table=None,
+                row=None,
+                page=p.page,
+                section=p.section,
+                number=node.number if numbered and node is not None else None,
+                category=parent.title if numbered and parent is not None else None,
+                item=node.title if numbered and node is not None else None,
+                task=task,
+                deadline=None,
+                lead=lead,
+                support=support,
+                bbox=p.bbox,
+            )
+        )
+        if numbered and p.section:
+            seen.add(p.section)
+    return out
+
+
+def build_duties(doc: Document) -> list[Duty]:
+    doc_year = doc_year_of(doc)
+    out = duties_from_text(doc, doc_year) + duties_from_sidebars(doc)
+    for table in doc.tables:
+        cols = duty_columns(table)
+        if cols is not None:
+            out.extend(duties_from_table(table, cols, doc_year))
+    out.sort(key=lambda d: (d.page, d.bbox[1] if d.bbox else 0.0))
+    for i, d in enumerate(out, start=1):
+        d.id = f"d{i}"
+    return out

@@ -1,0 +1,205 @@
+"""Indicator records from indicator tables (year columns) and requirement tables (序号/要求).
+
+Indicators come from tables only, never from running text (SPEC).  Column roles are read from the
+header text
+(``2020 年基础指数`` is a baseline year column, ``指标属性`` the attribute column, ``单位`` the
+unit column), so the same code serves any office's column order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policy_extract.model import Cell, Document, Indicator, Table, Value
+
+from .units import canonical_unit, split_name_unit
+from .values import parse_requirement, parse_values
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_BASELINE_WORDS = ("基础", "基期", "基准", "现状", "基数", "基年")
+_NO_YEAR_VALUE_WORDS = ("增长", "增速", "累计", "年均", "目标值", "目标")
+_ATTRIBUTE_WORDS = ("属性", "性质")
+_UNIT_HEADERS = ("单位", "计量单位")
+_NAME_WORDS = ("指标名称", "名称", "指标", "项目", "内容")
+_GROUP_WORDS = ("类别", "类型", "分类", "领域", "方面")
+_REQUIREMENT_WORDS = ("要求", "目标", "内容", "指标")
+_ATTRIBUTES = ("预期性", "约束性")
+
+
+@dataclass(slots=True)
+class YearColumn:
+    col: int
+    year: int | None
+    kind: str
+
+
+@dataclass(slots=True)
+class Roles:
+    """What each column of an indicator table holds."""
+
+    name: int | None = None
+    group: int | None = None
+    unit: int | None = None
+    attribute: int | None = None
+    years: list[YearColumn] = field(default_factory=list)
+
+
+def cell_at(table: Table, row: int, col: int) -> Cell | None:
+    for c in table.cells:
+        if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
+            return c
+    return None
+
+
+def header_text(table: Table, col: int) -> str:
+    """The header texts above a column, top to bottom, each once (a merged header counts for all columns)."""
+    parts: list[str] = []
+    for r in range(table.header_rows):
+        c = cell_at(table, r, col)
+        if c is not None and c.text and c.text not in parts:
+            parts.append(c.text)
+    return " ".join(parts)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) -> YearColumn | None:
+    m = _YEAR.search(head)
+    if m:
+        year = int(m.group(1))
+        baseline = any(w in head for w in _BASELINE_WORDS) or (doc_year is not None and year < doc_year)
+        return YearColumn(col, year, "baseline" if baseline else "target")
+    # A value column without a year (年均增长) only makes sense to the right of the indicator's name.
+    if after_name and any(w in head for w in _NO_YEAR_VALUE_WORDS):
+        return YearColumn(col, None, "target")
+    return None
+
+
+def column_roles(table: Table, doc_year: int | None) -> Roles:
+    roles = Roles()
+    for col in range(table.n_cols):
+        head = _squash(header_text(table, col))
+        if any(w in head for w in _ATTRIBUTE_WORDS):
+            roles.attribute = col
+        elif head in _UNIT_HEADERS:
+            roles.unit = col
+        elif (yc := _year_column(col, head, doc_year, roles.name is not None)) is not None:
+            roles.years.append(yc)
+        elif roles.name is None and any(w in head for w in _GROUP_WORDS) and col == 0:
+            roles.group = col
+        elif roles.name is None and (any(w in head for w in _NAME_WORDS) or head == ""):
+            roles.name = col
+    if roles.name is None and roles.group is not None:
+        roles.name, roles.group = roles.group, None
+    if not any(y.year for y in roles.years):
+        roles.years = []
+    return roles
+
+
+def _is_group_row(table: Table, row: int) -> Cell | None:
+    """A row whose one cell spans every column (``一、…``): it names the group of the rows below."""
+    c = cell_at(table, row, 0)
+    if c is not None and c.row == row and c.colspan == table.n_cols and c.rowspan == 1:
+        return c
+    return None
+
+
+def _text(table: Table, row: int, col: int | None) -> str:
+    if col is None:
+        return ""
+    c = cell_at(table, row, col)
+    return c.text if c is not None else ""
+
+
+def _values(table: Table, row: int, roles: Roles, unit: str | None) -> list[Value]:
+    out: list[Value] = []
+    for yc in roles.years:
+        raw = _text(table, row, yc.col)
+        out.extend(parse_values(raw, year=yc.year, kind=yc.kind, unit=unit))
+    return out
+
+
+def indicators_from_year_table(table: Table, roles: Roles) -> list[Indicator]:
+    out: list[Indicator] = []
+    group_row: str | None = None
+    for row in range(table.header_rows, table.n_rows):
+        if (g := _is_group_row(table, row)) is not None:
+            group_row = g.text
+            continue
+        name_cell = cell_at(table, row, roles.name) if roles.name is not None else None
+        if name_cell is None or not name_cell.text:
+            continue
+        name, unit = split_name_unit(name_cell.text)
+        if roles.unit is not None:
+            unit = canonical_unit(_text(table, row, roles.unit)) or unit
+        attribute = _text(table, row, roles.attribute)
+        out.append(
+            Indicator(
+                id="",
+                table=table.id,
+                row=row,
+                page=name_cell.page,
+                group=_text(table, row, roles.group) or group_row,
+                name=name,
+                unit=unit,
+                attribute=attribute if attribute in _ATTRIBUTES else None,
+                values=_values(table, row, roles, unit),
+                bbox=name_cell.bbox,
+            )
+        )
+    return out
+
+
+def is_requirement_table(table: Table) -> bool:
+    if table.header_rows < 1 or table.n_cols > 3:
+        return False
+    heads = [_squash(header_text(table, c)) for c in range(table.n_cols)]
+    return heads[0] in ("序号", "编号") and any(any(w in h for w in _REQUIREMENT_WORDS) for h in heads[1:])
+
+
+def indicators_from_requirement_table(table: Table, doc_year: int | None) -> list[Indicator]:
+    out: list[Indicator] = []
+    for row in range(table.header_rows, table.n_rows):
+        cell = cell_at(table, row, table.n_cols - 1)
+        if cell is None or not cell.text or cell.row != row:
+            continue
+        for parsed in parse_requirement(cell.text, doc_year=doc_year):
+            units = {v.unit for v in parsed.values if v.unit}
+            out.append(
+                Indicator(
+                    id="",
+                    table=table.id,
+                    row=row,
+                    page=cell.page,
+                    group=table.title,
+                    name=parsed.name,
+                    unit=units.pop() if len(units) == 1 else None,
+                    attribute=None,
+                    values=parsed.values,
+                    bbox=cell.bbox,
+                )
+            )
+    return out
+
+
+def doc_year_of(doc: Document) -> int | None:
+    return int(doc.meta.date[:4]) if doc.meta.date else None
+
+
+def build_indicators(doc: Document) -> list[Indicator]:
+    doc_year = doc_year_of(doc)
+    out: list[Indicator] = []
+    for table in doc.tables:
+        if table.header_rows == 0:
+            continue
+        roles = column_roles(table, doc_year)
+        if roles.years and roles.name is not None:
+            out.extend(indicators_from_year_table(table, roles))
+        elif is_requirement_table(table):
+            out.extend(indicators_from_requirement_table(table, doc_year))
+    for i, ind in enumerate(out, start=1):
+        ind.id = f"i{i}"
+    return out

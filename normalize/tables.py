@@ -1,0 +1,381 @@
+"""Raw per-page table fragments → whole tables.
+
+What a reader of a printed table does without thinking, made explicit:
+
+* a table that runs off the bottom of a page and one at the top of the next page with the same column geometry
+  (or under a 续表 caption) are one table;
+* the header rows the office suite repeated on the continuation page are dropped;
+* a row cut in two by the page break is joined back into one row;
+* a vertically merged cell that crosses the break continues (its text is printed on the first page only);
+* the lines inside every cell are joined by the SPEC's rules (``normalize.text.join_lines``).
+
+Pure functions: the input is the raw model, the output the normalized :class:`~policy_extract.model.Table`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policy_extract.model import BBox, Cell, RawCell, RawDocument, RawTable, Table, Warning, round_bbox
+
+from .text import join_lines
+
+DEFAULT_EDGE_TOLERANCE = 4.0
+"""Points two column edges may differ by and still be the same edge on another page."""
+DEFAULT_COVERAGE = 0.8
+"""Share of rows with text that makes a column one whose blank top cell continues a merge."""
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*(第\s*)?\d+\s*(页)?[\s\-—–－一]*$")
+_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
+_TERMINAL = "。；;！!？?"
+
+
+@dataclass(slots=True)
+class _Grid:
+    """A table being assembled: absolute column edges, rows stacked across pages."""
+
+    col_edges: list[float]
+    cells: list[Cell] = field(default_factory=list)
+    n_rows: int = 0
+    header_rows: int = 0
+    pages: list[int] = field(default_factory=list)
+    bboxes: list[tuple[int, BBox]] = field(default_factory=list)
+    method: str = "lattice"
+    xrange: dict[int, tuple[float, float]] = field(default_factory=dict)
+    """Cell id → its left/right x in grid coordinates, to re-index columns when edges are added."""
+    ran_on: dict[int, bool] = field(default_factory=dict)
+    """Cell id → whether its last line reached the right side (text that may continue on the next page)."""
+
+
+def cell_text(cell: RawCell) -> str:
+    return join_lines([ln.text for ln in cell.lines])
+
+
+def _is_noise_line(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text)) or not text.strip()
+
+
+def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[str]:
+    content = raw.pages[page - 1]
+    return [ln.text for ln in content.lines if ln.bbox[1] >= top - 1 and ln.bbox[3] <= bottom + 1]
+
+
+def _ends_page(raw: RawDocument, t: RawTable) -> bool:
+    """Nothing but running footers printed below the fragment on its page."""
+    page = raw.pages[t.page - 1]
+    if any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t):
+        return False
+    below = _lines_between(raw, t.page, t.bbox[3], page.height)
+    return all(_is_noise_line(s) for s in below)
+
+
+def _starts_page(raw: RawDocument, t: RawTable) -> bool:
+    """Only running headers (or a 续表 caption) printed above the fragment on its page."""
+    page = raw.pages[t.page - 1]
+    if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
+        return False
+    above = _lines_between(raw, t.page, 0, t.bbox[1])
+    return all(_is_noise_line(s) or _CONTINUED.match(s) for s in above)
+
+
+def _has_continued_caption(raw: RawDocument, t: RawTable) -> bool:
+    return any(_CONTINUED.match(s) for s in _lines_between(raw, t.page, 0, t.bbox[1]))
+
+
+def _relative_edges(edges: list[float]) -> list[float]:
+    return [e - edges[0] for e in edges]
+
+
+def _same_geometry(a: list[float], b: list[float], tol: float) -> bool:
+    """Same column edges (relative to the left border), or one set a subset of the other."""
+    ra, rb = _relative_edges(a), _relative_edges(b)
+    if abs(ra[-1] - rb[-1]) > tol:
+        return False
+    small, big = (ra, rb) if len(ra) <= len(rb) else (rb, ra)
+    return all(any(abs(s - g) <= tol for g in big) for s in small)
+
+
+def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE) -> bool:
+    """True when ``nxt`` (first table of the next page) continues ``prev`` (last table of its page)."""
+    if nxt.page != prev.page + 1 or prev.n_rows * prev.n_cols <= 1 or nxt.n_rows * nxt.n_cols <= 1:
+        return False
+    if _has_continued_caption(raw, nxt):
+        return True
+    same = _same_geometry(prev.col_edges, nxt.col_edges, tol)
+    return same and _ends_page(raw, prev) and _starts_page(raw, nxt)
+
+
+def _col_index(edges: list[float], x: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+
+def _merged_edges(a: list[float], b: list[float], tol: float) -> list[float]:
+    """Union of two fragments' column edges, in the first fragment's coordinates."""
+    shift = a[0] - b[0]
+    out = list(a)
+    for e in b:
+        e2 = e + shift
+        if all(abs(e2 - x) > tol for x in out):
+            out.append(e2)
+    return sorted(out)
+
+
+def _ran_on(cell: RawCell) -> bool:
+    """Whether the cell's last printed line reaches the cell's right side (the text ran on)."""
+    if not cell.lines:
+        return False
+    last = cell.lines[-1]
+    em = last.char_width or last.size or 10.0
+    return last.bbox[2] >= cell.bbox[2] - 2.2 * em
+
+
+def _to_cells(grid: _Grid, t: RawTable) -> list[Cell]:
+    """The fragment's cells in grid coordinates (columns re-indexed on the grid's edges)."""
+    shift = grid.col_edges[0] - t.col_edges[0]
+    out = []
+    for c in t.cells:
+        x0 = t.col_edges[c.col] + shift
+        x1 = t.col_edges[c.col + c.colspan] + shift
+        col = _col_index(grid.col_edges, x0)
+        cell = Cell(
+            row=c.row,
+            col=col,
+            rowspan=c.rowspan,
+            colspan=max(1, _col_index(grid.col_edges, x1) - col),
+            text=cell_text(c),
+            page=c.page,
+            bbox=round_bbox(c.bbox),
+            raw="\n".join(ln.text for ln in c.lines),
+        )
+        grid.xrange[id(cell)] = (x0, x1)
+        grid.ran_on[id(cell)] = _ran_on(c)
+        out.append(cell)
+    return out
+
+
+def _reindex_columns(grid: _Grid) -> None:
+    for c in grid.cells:
+        x0, x1 = grid.xrange[id(c)]
+        c.col = _col_index(grid.col_edges, x0)
+        c.colspan = max(1, _col_index(grid.col_edges, x1) - c.col)
+
+
+def _row_texts(cells: list[Cell], row: int, n_cols: int) -> list[str]:
+    texts = [""] * n_cols
+    for c in cells:
+        if c.row == row:
+            for k in range(c.col, min(n_cols, c.col + c.colspan)):
+                texts[k] = re.sub(r"\s+", "", c.text)
+    return texts
+
+
+def guess_header_rows(cells: list[Cell], n_rows: int) -> int:
+    """Header rows of a single fragment: row 0, extended by the vertical spans that start in it."""
+    if n_rows <= 1:
+        return 0
+    first = [c for c in cells if c.row == 0]
+    if not first or all(not c.text for c in first):
+        return 0
+    depth = max(c.rowspan for c in first)
+    if len(first) == 1 and first[0].colspan > 1:
+        return 0  # a caption or group row spanning the whole table, not a header
+    return min(depth, n_rows - 1)
+
+
+def _repeated_header_rows(grid: _Grid, nxt_cells: list[Cell], n_cols: int) -> int:
+    """How many leading rows of the continuation repeat the grid's header rows (0 if they don't)."""
+    k = grid.header_rows
+    if k == 0:
+        return 0
+    for r in range(k):
+        head = _row_texts([c for c in grid.cells if c.row == r], r, n_cols)
+        cont = _row_texts(nxt_cells, r, n_cols)
+        if head != cont:
+            return 0
+    return k
+
+
+def _cell_at(cells: list[Cell], row: int, col: int) -> Cell | None:
+    for c in cells:
+        if c.row <= row < c.row + c.rowspan and c.col <= col < c.col + c.colspan:
+            return c
+    return None
+
+
+def _column_coverage(grid: _Grid, col: int) -> float:
+    body = range(grid.header_rows, grid.n_rows)
+    if not body:
+        return 0.0
+    filled = sum(1 for r in body if (c := _cell_at(grid.cells, r, col)) is not None and c.text)
+    return filled / len(body)
+
+
+def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
+    """The continuation's first row is the rest of the grid's last row, cut by the page break."""
+    last_row = grid.n_rows - 1
+    with_text = [c for c in first if c.text]
+    if not with_text:
+        return False
+    for c in with_text:
+        prev = _cell_at(grid.cells, last_row, c.col)
+        if prev is None or not prev.text or prev.row + prev.rowspan - 1 != last_row:
+            return False
+        if prev.text.rstrip()[-1:] in _TERMINAL or not grid.ran_on.get(id(prev), False):
+            return False
+    empty_cols = {k for k in range(n_cols)} - {k for c in with_text for k in range(c.col, c.col + c.colspan)}
+    return any(
+        (p := _cell_at(grid.cells, last_row, k)) is not None and p.text and _column_coverage(grid, k) >= 0.5
+        for k in empty_cols
+    )
+
+
+def _join_cut_row(grid: _Grid, first: list[Cell]) -> None:
+    last_row = grid.n_rows - 1
+    for c in first:
+        prev = _cell_at(grid.cells, last_row, c.col)
+        if prev is None:
+            continue
+        if c.text:
+            prev.text = join_lines([prev.text, c.text])
+            prev.raw = prev.raw + "\n" + c.raw if prev.raw else c.raw
+        if c.rowspan > 1 and prev.row + prev.rowspan - 1 == last_row:
+            prev.rowspan += c.rowspan - 1
+
+
+def _continue_merges(grid: _Grid, cells: list[Cell], first_row: int) -> set[int]:
+    """Blank top cells under a column whose cell was still open at the page bottom continue that cell."""
+    absorbed: set[int] = set()
+    last_row = grid.n_rows - 1
+    for c in cells:
+        if c.row != first_row or c.text:
+            continue
+        prev = _cell_at(grid.cells, last_row, c.col)
+        if prev is None or not prev.text or prev.col != c.col or prev.colspan != c.colspan:
+            continue
+        if prev.rowspan > 1 or _column_coverage(grid, c.col) >= DEFAULT_COVERAGE:
+            prev.rowspan = c.row + c.rowspan - prev.row
+            absorbed.add(id(c))
+    return absorbed
+
+
+def _start_grid(t: RawTable) -> _Grid:
+    grid = _Grid(col_edges=list(t.col_edges), method=t.method)
+    grid.cells = _to_cells(grid, t)
+    grid.n_rows = t.n_rows
+    grid.header_rows = guess_header_rows(grid.cells, t.n_rows)
+    grid.pages = [t.page]
+    grid.bboxes = [(t.page, round_bbox(t.bbox))]
+    return grid
+
+
+def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
+    edges = _merged_edges(grid.col_edges, t.col_edges, tol)
+    if len(edges) != len(grid.col_edges):
+        grid.col_edges = edges
+        _reindex_columns(grid)
+    n_cols = len(grid.col_edges) - 1
+    cells = _to_cells(grid, t)
+    skip = _repeated_header_rows(grid, cells, n_cols)
+    body = [c for c in cells if c.row >= skip]
+    first = [c for c in body if c.row == skip]
+    offset = grid.n_rows - skip
+    if _is_cut_row(grid, first, n_cols):
+        _join_cut_row(grid, first)
+        body = [c for c in body if c.row != skip]
+        offset -= 1
+    for c in body:
+        c.row += offset
+    absorbed = _continue_merges(grid, body, grid.n_rows)
+    grid.cells.extend(c for c in body if id(c) not in absorbed)
+    grid.n_rows = t.n_rows + offset
+    grid.pages.append(t.page)
+    grid.bboxes.append((t.page, round_bbox(t.bbox)))
+
+
+def _fragments(raw: RawDocument) -> list[RawTable]:
+    return [t for page in raw.pages for t in sorted(page.tables, key=lambda t: (t.bbox[1], t.bbox[0]))]
+
+
+def _grids(raw: RawDocument, tol: float) -> list[_Grid]:
+    grids: list[_Grid] = []
+    prev: RawTable | None = None
+    for t in _fragments(raw):
+        if prev is not None and grids and continues(raw, prev, t, tol):
+            _append_fragment(grids[-1], t, tol)
+        else:
+            grids.append(_start_grid(t))
+        prev = t
+    return grids
+
+
+def _finish(grid: _Grid, index: int) -> Table:
+    n_cols = len(grid.col_edges) - 1
+    cells = sorted(grid.cells, key=lambda c: (c.row, c.col))
+    for c in cells:
+        c.rowspan = max(1, min(c.rowspan, grid.n_rows - c.row))
+        c.colspan = max(1, min(c.colspan, n_cols - c.col))
+    return Table(
+        id=f"t{index}",
+        title=None,
+        pages=sorted(set(grid.pages)),
+        n_rows=grid.n_rows,
+        n_cols=n_cols,
+        header_rows=grid.header_rows,
+        cells=cells,
+        bboxes=grid.bboxes,
+        method=grid.method,
+    )
+
+
+def build_tables(raw: RawDocument, tol: float = DEFAULT_EDGE_TOLERANCE) -> list[Table]:
+    """All tables of the document, merged across pages, ids ``t1…`` in reading order."""
+    return [_finish(g, i) for i, g in enumerate(_grids(raw, tol), start=1)]
+
+
+def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> list[Warning]:
+    """A camelot-style parsing report for one table, as warnings (empty cells, grid gaps, column drift)."""
+    out: list[Warning] = []
+    covered = sum(c.rowspan * c.colspan for c in table.cells)
+    total = table.n_rows * table.n_cols
+    if total and covered != total:
+        out.append(
+            Warning(
+                "table_grid_gap",
+                f"{table.id}: cells cover {covered} of {total} grid positions",
+                table.pages[0],
+                "normalize",
+            )
+        )
+    empty = sum(1 for c in table.cells if not c.text)
+    if table.cells and empty / len(table.cells) > 0.5:
+        out.append(
+            Warning(
+                "table_sparse",
+                f"{table.id}: {empty} of {len(table.cells)} cells are empty",
+                table.pages[0],
+                "normalize",
+            )
+        )
+    for frag in fragments or []:
+        outside = frag.report.get("text_outside_cells", 0)
+        if outside:
+            out.append(
+                Warning(
+                    "table_text_outside_cells",
+                    f"{table.id}: {outside} text line(s) inside the table's box but in no cell",
+                    frag.page,
+                    "extract",
+                )
+            )
+    if fragments and len({f.n_cols for f in fragments}) > 1:
+        out.append(
+            Warning(
+                "table_column_count_changes",
+                f"{table.id}: column count differs between pages "
+                f"({', '.join(str(f.n_cols) for f in fragments)})",
+                table.pages[0],
+                "normalize",
+            )
+        )
+    return out
