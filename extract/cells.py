@@ -1,0 +1,70 @@
+"""Characters → the grid cell they are printed in (clipped per character, so no text bleeds across a rule)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from policy_extract.model import RawCell, RawTable, round_bbox
+
+from .lattice import Grid
+from .lines import Char, is_blank, lines_from_chars
+from .settings import ExtractSettings
+
+
+def locate(grid: Grid, x: float, y: float) -> int | None:
+    """Index in ``grid.cells`` of the cell containing the point, or None outside the grid."""
+    x0, top, x1, bottom = grid.bbox
+    if not (x0 <= x <= x1 and top <= y <= bottom):
+        return None
+    col = min(max(bisect_right(grid.xs, x) - 1, 0), grid.n_cols - 1)
+    row = min(max(bisect_right(grid.ys, y) - 1, 0), grid.n_rows - 1)
+    return grid.cell_index.get((row, col))
+
+
+def split_chars(chars: list[Char], grids: list[Grid]) -> tuple[list[list[list[Char]]], list[Char]]:
+    """Per grid, per cell, the characters whose centre lies in it; and the characters outside every grid."""
+    per_grid: list[list[list[Char]]] = [[[] for _ in g.cells] for g in grids]
+    outside: list[Char] = []
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for gi, grid in enumerate(grids):
+            index = locate(grid, cx, cy)
+            if index is not None:
+                per_grid[gi][index].append(ch)
+                break
+        else:
+            outside.append(ch)
+    return per_grid, outside
+
+
+def non_empty_cells(cell_chars: list[list[Char]]) -> int:
+    return sum(1 for chars in cell_chars if any(not is_blank(c) for c in chars))
+
+
+def raw_table(grid: Grid, cell_chars: list[list[Char]], page_number: int,
+              settings: ExtractSettings) -> RawTable:
+    cells = [
+        RawCell(
+            row=g.row, col=g.col, rowspan=g.rowspan, colspan=g.colspan, page=page_number,
+            bbox=round_bbox(g.bbox), lines=lines_from_chars(chars, page_number, settings),
+        )
+        for g, chars in zip(grid.cells, cell_chars, strict=True)
+    ]
+    return RawTable(
+        page=page_number, bbox=round_bbox(grid.bbox), n_rows=grid.n_rows, n_cols=grid.n_cols,
+        col_edges=[round(x, 2) for x in grid.xs], row_edges=[round(y, 2) for y in grid.ys],
+        cells=cells, method="lattice", report=grid_report(grid, cell_chars),
+    )
+
+
+def grid_report(grid: Grid, cell_chars: list[list[Char]]) -> dict[str, Any]:
+    n_cells = len(grid.cells)
+    empty = n_cells - non_empty_cells(cell_chars)
+    return {
+        "cells": n_cells,
+        "empty_cells": empty,
+        "empty_ratio": round(empty / n_cells, 3) if n_cells else 0.0,
+        "outer_border": grid.closed,
+        "irregular_regions": grid.irregular,
+    }

@@ -1,0 +1,205 @@
+"""Characters → printed text lines (`Line`), with their font facts.
+
+Characters are grouped by their vertical centre, sorted left to right, and joined.  Spaces are decided from
+geometry, as printed: a typed blank (a space glyph) or a real gap between Latin/digit runs gives one space;
+CJK characters that justification merely spreads wider get none.  Glyphs overprinted at the same spot (a
+word processor's fake bold) are counted once and mark the line bold.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from normalize.text import is_cjk
+from policy_extract.model import Line, round_bbox
+
+from .settings import ExtractSettings
+
+Char = dict[str, Any]
+
+DEFAULT_OVERPRINT_SHIFT = 0.2
+"""Same glyph repeated within this many em of itself is an overprint (fake bold), not a second character."""
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_TRUE_BOLD_NAME = re.compile(r"bold|heavy|black", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class TextRow:
+    """Characters of one visual line, left to right, overprints removed."""
+
+    chars: list[Char]
+    overprinted: int = 0
+    words: list[list[Char]] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return max(c["x1"] for c in self.chars)
+
+
+def base_font_name(fontname: str) -> str:
+    """``ABCDEF+SimHei`` → ``SimHei``."""
+    return _SUBSET_PREFIX.sub("", fontname or "")
+
+
+def is_blank(ch: Char) -> bool:
+    return not ch["text"].strip()
+
+
+def color_hex(color: Any) -> str | None:
+    """pdfplumber colour tuple (gray, RGB or CMYK in 0..1) → ``#rrggbb``; patterns → None."""
+    if not isinstance(color, tuple | list) or not color or not all(isinstance(v, int | float) for v in color):
+        return None
+    if len(color) == 1:
+        rgb = (color[0],) * 3
+    elif len(color) == 3:
+        rgb = tuple(color)
+    elif len(color) == 4:
+        c, m, y, k = color
+        rgb = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    else:
+        return None
+    return "#" + "".join(f"{max(0, min(255, round(float(v) * 255))):02x}" for v in rgb)
+
+
+def char_rows(chars: Iterable[Char], settings: ExtractSettings) -> list[TextRow]:
+    """Group characters into visual lines, top to bottom; each line sorted left to right."""
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    groups: list[list[Char]] = []
+    mid_sum = 0.0
+    for ch in ordered:
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if groups:
+            row = groups[-1]
+            row_mid = mid_sum / len(row)
+            if abs(mid - row_mid) <= settings.line_tolerance * max(ch["size"], 1.0):
+                row.append(ch)
+                mid_sum += mid
+                continue
+        groups.append([ch])
+        mid_sum = mid
+    rows = [dedupe_overprints(sorted(g, key=lambda c: c["x0"])) for g in groups]
+    return [r for r in rows if r.chars]
+
+
+def dedupe_overprints(chars: list[Char]) -> TextRow:
+    """Drop a glyph printed again on top of itself (fake bold) and leading/trailing blanks."""
+    kept: list[Char] = []
+    overprinted = 0
+    for ch in chars:
+        if kept and is_overprint(kept, ch):
+            overprinted += 1
+            continue
+        kept.append(ch)
+    while kept and is_blank(kept[-1]):
+        kept.pop()
+    while kept and is_blank(kept[0]):
+        kept.pop(0)
+    return TextRow(kept, overprinted)
+
+
+def is_overprint(kept: list[Char], ch: Char) -> bool:
+    shift = DEFAULT_OVERPRINT_SHIFT * max(ch["size"], 1.0)
+    for prev in reversed(kept[-3:]):
+        same_spot = abs(prev["x0"] - ch["x0"]) < shift and abs(prev["top"] - ch["top"]) < shift
+        if same_spot and prev["text"] == ch["text"]:
+            return True
+    return False
+
+
+def row_text(chars: Sequence[Char], settings: ExtractSettings) -> str:
+    """The printed text of a run of characters, with spaces where the page shows them."""
+    out: list[str] = []
+    prev: Char | None = None
+    blank_between = False
+    for ch in chars:
+        if is_blank(ch):
+            blank_between = prev is not None
+            continue
+        if prev is not None and needs_space(prev, ch, blank_between, settings):
+            out.append(" ")
+        out.append(ch["text"])
+        prev, blank_between = ch, False
+    return "".join(out)
+
+
+def needs_space(prev: Char, ch: Char, blank_between: bool, settings: ExtractSettings) -> bool:
+    if blank_between:
+        return True  # a typed blank is printed text (文号 such as “〔2022〕 15 号” keep it)
+    em = max(prev["size"], ch["size"], 1.0)
+    gap = ch["x0"] - prev["x1"]
+    latin = not is_cjk(prev["text"][-1]) and not is_cjk(ch["text"][0])
+    if latin:
+        return gap >= settings.latin_space_em * em
+    return gap >= settings.cjk_space_em * em
+
+
+def split_words(row: TextRow, settings: ExtractSettings) -> list[list[Char]]:
+    """Runs of characters separated by a wide gap (blank glyphs count as gap): cells of aligned text."""
+    words: list[list[Char]] = []
+    current: list[Char] = []
+    last_x1 = None
+    for ch in row.chars:
+        if is_blank(ch):
+            continue
+        em = max(ch["size"], 1.0)
+        if current and last_x1 is not None and ch["x0"] - last_x1 >= settings.word_gap_em * em:
+            words.append(current)
+            current = []
+        current.append(ch)
+        last_x1 = ch["x1"]
+    if current:
+        words.append(current)
+    return words
+
+
+def most_common(values: Iterable[Any], default: Any) -> Any:
+    counts = Counter(values)
+    return counts.most_common(1)[0][0] if counts else default
+
+
+def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overprinted: int = 0) -> Line:
+    """One `Line` from the (sorted, deduplicated) characters of a visual line or a cell's part of it."""
+    visible = [c for c in chars if not is_blank(c)] or list(chars)
+    font = most_common((base_font_name(c["fontname"]) for c in visible), "")
+    size = most_common((round(float(c["size"]), 1) for c in visible), 0.0)
+    cjk_widths = [c["x1"] - c["x0"] for c in visible if is_cjk(c["text"][:1])]
+    char_width = statistics.median(cjk_widths) if cjk_widths else float(size)
+    bbox = (
+        min(c["x0"] for c in visible),
+        min(c["top"] for c in visible),
+        max(c["x1"] for c in visible),
+        max(c["bottom"] for c in visible),
+    )
+    fake_bold = overprinted * 2 >= len(visible)
+    return Line(
+        text=row_text(chars, settings),
+        page=page,
+        bbox=round_bbox(bbox),
+        font=font,
+        size=float(size),
+        bold=bool(_TRUE_BOLD_NAME.search(font)) or fake_bold,
+        color=most_common((color_hex(c.get("non_stroking_color")) for c in visible), None),
+        char_width=round(float(char_width), 2),
+    )
+
+
+def lines_from_chars(chars: Iterable[Char], page: int, settings: ExtractSettings) -> list[Line]:
+    """Text lines of a region (page remainder or one cell), top to bottom."""
+    return [make_line(r.chars, page, settings, r.overprinted) for r in char_rows(chars, settings)]
