@@ -15,7 +15,7 @@ from policy_extract.model import Deadline, Document, Duty, OutlineNode, Table
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
-from .orgs import parse_owners, split_units
+from .orgs import parse_annotation, parse_owners, split_units
 
 _TASK_SECTION = re.compile(r"(主要|重点|具体)?(工作)?任务|重点工作|工作措施|主要措施")
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
@@ -127,11 +127,11 @@ def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> 
     return out
 
 
-def duties_from_sidebars(doc: Document) -> list[Duty]:
+def duties_from_sidebars(doc: Document, doc_year: int | None) -> list[Duty]:
     out: list[Duty] = []
     for sb in doc.sidebars:
         for item in sb.items:
-            lead, support, task = parse_owners(item.text)
+            owners = parse_annotation(item.text)
             out.append(
                 Duty(
                     id="",
@@ -143,9 +143,10 @@ def duties_from_sidebars(doc: Document) -> list[Duty]:
                     number=str(item.n),
                     category=sb.title,
                     item=None,
-                    task=task,
-                    lead=lead,
-                    support=support,
+                    task=owners.rest or item.text,
+                    deadline=_deadline(owners.deadline or "", doc_year),
+                    lead=owners.lead,
+                    support=owners.support,
                     bbox=sb.bbox,
                 )
             )
@@ -182,7 +183,7 @@ def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
             continue
         if numbered and p.section in seen:
             continue
-        lead, support, task = parse_owners(p.text)
+        owners = parse_annotation(p.text)
         parent = by_id.get(node.parent) if node is not None and node.parent else None
         out.append(
             Duty(
@@ -195,10 +196,10 @@ def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
                 number=node.number if numbered and node is not None else None,
                 category=parent.title if numbered and parent is not None else None,
                 item=node.title if numbered and node is not None else None,
-                task=task,
-                deadline=None,
-                lead=lead,
-                support=support,
+                task=owners.rest or p.text,
+                deadline=_deadline(owners.deadline or "", doc_year),
+                lead=owners.lead,
+                support=owners.support,
                 bbox=p.bbox,
             )
         )
@@ -209,7 +210,7 @@ def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
 
 def build_duties(doc: Document) -> list[Duty]:
     doc_year = doc_year_of(doc)
-    out = duties_from_text(doc, doc_year) + duties_from_sidebars(doc)
+    out = duties_from_text(doc, doc_year) + duties_from_sidebars(doc, doc_year)
     for table in doc.tables:
         cols = duty_columns(table)
         if cols is not None:

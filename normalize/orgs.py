@@ -1,0 +1,321 @@
+"""Unit names (牵头单位, 责任单位…): splitting lists, rejoining names broken across lines, inline annotations.
+
+A line break inside a list is either a separator (``区委宣传部\\n区强区办``) or a wrap inside one name
+(``区城\\n建局``).  Names the document spells whole (``known``) decide first, through jieba with them as a
+user dictionary; otherwise a fragment that does not end in a unit suffix is continued by the next line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+DEFAULT_SUFFIXES: tuple[str, ...] = (
+    "局", "委", "办", "中心", "政府", "分局", "部", "院", "会", "所", "处", "室", "队", "站", "馆", "公司",
+    "单位", "厅", "署", "部门", "街道", "办事处", "集团", "银行", "支行", "小组", "党组", "学校", "法院",
+)  # fmt: skip
+"""What a unit name ends in; a fragment ending otherwise is continued on the next line."""
+
+DEFAULT_PREFIXES = "区市县省各镇乡"
+"""What a unit name starts with: ``各镇街\\n区财政局`` is two names even though 各镇街 has no suffix."""
+
+DEFAULT_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "责任牵头单位", "牵头")
+DEFAULT_SUPPORT_LABELS = (
+    "责任单位", "责任部门", "承办单位", "配合单位", "配合部门", "协办单位", "参与单位", "协同单位",
+)  # fmt: skip
+DEFAULT_DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限")
+
+_SEPARATORS = "、，,；;"
+_OPEN, _CLOSE = "（(【[", "）)】]"
+_NOTES = re.compile(
+    r"(?:(?:按|根据|依)(?:照)?(?:各自)?(?:职能|职责|分工)[^、，,；;]*|(?:分别|共同)(?:牵头|负责)[^、，,；;]*"
+    r"|等(?:相关|有关)?(?:部门|单位)?)$"
+)
+_LABEL = re.compile(r"^\s*(?:[^:：、，,；;（）()]{0,6}单位|[^:：、，,；;（）()]{0,6}部门)\s*[:：]\s*")
+_ANNOT_LABELS = "|".join(
+    sorted((*DEFAULT_LEAD_LABELS, *DEFAULT_SUPPORT_LABELS, *DEFAULT_DEADLINE_LABELS), key=len, reverse=True)
+)
+_LABELLED = re.compile(rf"({_ANNOT_LABELS})\s*[:：]")
+_LEAD_MARK = re.compile(
+    r"\s*[（(]\s*牵头\s*[）)]|(?<=[局委办心府部院会所处室队站馆司位厅署])牵头(?=\s*(?:[，,；;、]|$))"
+)
+_SUPPORT_MARK = re.compile(r"(?:配合|协办|参与|协助)\s*$")
+_DATE_LIKE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|长期|持续|常态化|年底|年内|每年|每季度|每月")
+
+_lock = threading.Lock()
+
+
+# ------------------------------------------------------------------------------------------------ jieba
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    """One jieba tokenizer, loaded once, offline and without its start-up log lines."""
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.ERROR)
+    jieba.setLogLevel(logging.ERROR)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for word in _base_words():
+        tok.add_word(word, freq=100_000)
+    return tok
+
+
+def _base_words() -> list[str]:
+    """Whole unit names without a suffix (各镇街, 各成员单位…) shipped in ``normalize/data/org_words.txt``."""
+    try:
+        text = resources.files("normalize").joinpath("data/org_words.txt").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return []
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+def _cut_with(text: str, known: frozenset[str]) -> list[str]:
+    """jieba tokens of ``text`` with ``known`` as whole words; the dictionary is restored afterwards."""
+    tok = _tokenizer()
+    with _lock:
+        saved = {w: tok.FREQ.get(w) for w in known}
+        for w in known:
+            tok.add_word(w, freq=1_000_000)
+        try:
+            return list(tok.cut(text, HMM=False))
+        finally:
+            for w, freq in saved.items():
+                tok.del_word(w) if freq is None else tok.add_word(w, freq=freq)
+
+
+def _boundaries(tokens: list[str]) -> dict[int, str]:
+    """Offset of each token's end → the token ending there."""
+    ends, pos = {}, 0
+    for t in tokens:
+        pos += len(t)
+        ends[pos] = t
+    return ends
+
+
+# ----------------------------------------------------------------------------------------- split_units
+
+
+@dataclass(slots=True)
+class _Segment:
+    text: str = ""
+    breaks: list[int] = field(default_factory=list)
+    """Offsets in ``text`` where a line break or space was (candidate split points)."""
+
+
+def _segments(text: str) -> list[_Segment]:
+    """Hard-separated segments with their soft breaks; nothing is split inside brackets."""
+    segs, cur, depth = [], _Segment(), 0
+    for ch in text:
+        depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
+        if depth == 0 and ch in _SEPARATORS:
+            segs.append(cur)
+            cur = _Segment()
+        elif ch.isspace():
+            if depth == 0 and cur.text and (not cur.breaks or cur.breaks[-1] != len(cur.text)):
+                cur.breaks.append(len(cur.text))
+        else:
+            cur.text += ch
+    segs.append(cur)
+    return segs
+
+
+def _ends_with_suffix(name: str) -> bool:
+    return name.endswith(DEFAULT_SUFFIXES) or name.endswith(_CLOSE[:2])
+
+
+def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
+    """Is the break between ``left`` and ``right`` (the texts either side, up to other breaks) a separator?"""
+    if known:
+        tokens = _cut_with(left + right, known)
+        ends = _boundaries(tokens)
+        if len(left) not in ends:
+            crossing = _token_over(tokens, len(left))
+            if crossing in known:
+                return False
+        elif ends[len(left)] in known:
+            return True
+    if _ends_with_suffix(left):
+        return True
+    return len(left) >= 3 and left[0] in DEFAULT_PREFIXES and right[:1] in DEFAULT_PREFIXES
+
+
+def _token_over(tokens: list[str], offset: int) -> str:
+    pos = 0
+    for t in tokens:
+        if pos < offset < pos + len(t):
+            return t
+        pos += len(t)
+    return ""
+
+
+def _pieces(seg: _Segment, known: frozenset[str]) -> list[str]:
+    text = _strip_note(seg.text)
+    cuts = [b for b in seg.breaks if 0 < b < len(text)]
+    out, start = [], 0
+    for i, b in enumerate(cuts):
+        nxt = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+        if _split_at(text[start:b], text[b:nxt], known):
+            out.append(text[start:b])
+            start = b
+    out.append(text[start:])
+    return out
+
+
+def _strip_note(name: str) -> str:
+    """``区城管执法局按各自职能分别牵头`` → ``区城管执法局``; ``区财政局等`` → ``区财政局``."""
+    name = _LABEL.sub("", name.strip())
+    stripped = _NOTES.sub("", name).strip()
+    return stripped if stripped != name and stripped else ("" if _NOTES.fullmatch(name) else name)
+
+
+def split_units(text: str, *, known: tuple[str, ...] | list[str] | frozenset[str] = ()) -> list[str]:
+    """Unit names in a 牵头单位/承办单位 text, in order, without duplicates, notes or empty names."""
+    known_set = frozenset(k for k in known if k)
+    names: list[str] = []
+    for seg in _segments(text):
+        for piece in _pieces(seg, known_set):
+            name = _strip_note(piece)
+            if name and name not in names and any(ch.isalnum() for ch in name):
+                names.append(name)
+    return names
+
+
+# ---------------------------------------------------------------------------------------- parse_owners
+
+
+@dataclass(slots=True)
+class Owners:
+    """What an inline annotation says: lead and support units, the deadline as printed, the rest."""
+
+    lead: list[str] = field(default_factory=list)
+    support: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    rest: str = ""
+
+
+def _bracket_groups(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each top-level bracket group, brackets included."""
+    groups, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            start = i if depth == 0 else start
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+    return groups
+
+
+def _is_annotation(inner: str) -> bool:
+    return bool(_LABELLED.search(inner) or _LEAD_MARK.search(inner))
+
+
+def _parts(inner: str) -> list[str]:
+    """Split on ``；``/``;`` outside brackets (the parts of an annotation)."""
+    parts, depth, cur = [], 0, ""
+    for ch in inner:
+        depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
+        if depth == 0 and ch in "；;":
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [p.strip() for p in [*parts, cur] if p.strip()]
+
+
+def _labelled_parts(inner: str) -> list[tuple[str | None, str]]:
+    """``牵头单位：A；责任单位：B`` → ``[("牵头单位", "A"), ("责任单位", "B")]``; no label → None."""
+    out: list[tuple[str | None, str]] = []
+    for part in _parts(inner):
+        m = _LABELLED.match(part)
+        out.append((m.group(1), part[m.end() :]) if m else (None, part))
+    return out
+
+
+def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
+    """``市住建局（牵头），市财政局`` / ``X牵头，Y配合`` → lead and support."""
+    lead: list[str] = []
+    support: list[str] = []
+    for seg in _segments_keep(text):
+        is_lead = bool(_LEAD_MARK.search(seg))
+        clean = _SUPPORT_MARK.sub("", _LEAD_MARK.sub("", seg))
+        (lead if is_lead else support).extend(split_units(clean, known=known))
+    return lead, support
+
+
+def _segments_keep(text: str) -> list[str]:
+    """Split on ``，,`` outside brackets: each run of units shares one marker (``A、B配合``)."""
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
+        if depth == 0 and ch in "，,":
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [p for p in [*parts, cur] if p.strip()]
+
+
+def _read_annotation(inner: str, known: frozenset[str]) -> Owners:
+    out = Owners()
+    for label, value in _labelled_parts(inner):
+        if label in DEFAULT_DEADLINE_LABELS or (label is None and _DATE_LIKE.search(value)
+                                                 and not _LEAD_MARK.search(value)):  # fmt: skip
+            out.deadline = value.strip()
+        elif label in DEFAULT_LEAD_LABELS:
+            out.lead += split_units(value, known=known)
+        elif label is None or _LEAD_MARK.search(value):
+            lead, support = _marked(value, known)
+            out.lead += lead
+            out.support += support
+        else:
+            out.support += split_units(value, known=known)
+    if not out.lead and not any(label in DEFAULT_LEAD_LABELS for label, _ in _labelled_parts(inner)):
+        _promote_single(out)
+    return out
+
+
+def _promote_single(out: Owners) -> None:
+    """A 责任单位 naming a single unit with no marker names the lead."""
+    if len(out.support) == 1:
+        out.lead, out.support = out.support, []
+
+
+def parse_annotation(text: str, *, known: tuple[str, ...] | list[str] | frozenset[str] = ()) -> Owners:
+    """Owners and deadline of a task text with an inline annotation, and the text without it.
+
+    Forms: ``（牵头单位：A；责任单位：B，C；完成时限：…）``, ``（A（牵头），B、C；…）``,
+    ``（A牵头，B配合；长期坚持）``,
+    the same without brackets at the end of the text, or a bare owner list (``A（牵头），B``).
+    """
+    known_set = frozenset(k for k in known if k)
+    for start, end in reversed(_bracket_groups(text)):
+        inner = text[start + 1 : end - 1]
+        if _is_annotation(inner):
+            found = _read_annotation(inner, known_set)
+            found.rest = (text[:start] + text[end:]).strip()
+            return found
+    m = _LABELLED.search(text)
+    if m:
+        found = _read_annotation(text[m.start() :], known_set)
+        found.rest = text[: m.start()].strip()
+        return found
+    if _LEAD_MARK.search(text):
+        lead, support = _marked(text, known_set)
+        return Owners(lead, support, None, "")
+    return Owners(rest=text)
+
+
+def parse_owners(text: str, *, known: tuple[str, ...] | list[str] | frozenset[str] = ()) -> tuple[
+        list[str], list[str], str]:  # fmt: skip
+    """``(lead, support, text without the annotation)``; see :func:`parse_annotation` for the forms read."""
+    found = parse_annotation(text, known=known)
+    return found.lead, found.support, found.rest

@@ -1,0 +1,91 @@
+"""Examples of 成文日期 and 完成时限 parsing, plus properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from normalize.dates import parse_date, parse_deadline
+from policy_extract.model import Deadline
+
+CJK_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+    ),
+    max_size=40,
+)
+"""Arbitrary text: ASCII, CJK punctuation, ideographs and full-width forms."""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2021年11月30日", "2021-11-30"),
+        ("2014 年 11 月 23 日", "2014-11-23"),
+        ("二〇二一年十一月三十日", "2021-11-30"),
+        ("二〇二二年三月十五日", "2022-03-15"),
+        ("２０２２年３月１６日印发", "2022-03-16"),
+        ("2014年2月30日", None),  # no such day
+        ("2021年11月", None),  # not a full date
+        ("", None),
+    ],
+)
+def test_parse_date(text: str, expected: str | None) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_year", "start", "end", "note"),
+    [
+        ("2014年12月31日", None, None, "2014-12-31", None),
+        ("2014年 12月\n31 日", None, None, "2014-12-31", None),
+        ("2015年6月", None, None, "2015-06", None),
+        ("2025年", None, None, "2025", None),
+        ("2023年6月底前", None, None, "2023-06", None),
+        ("2023年底前", None, None, "2023-12-31", None),
+        ("6月底前", 2023, None, "2023-06", None),
+        ("6月底前", None, None, None, None),
+        (
+            "2014 年 5月至 2015 年 6 月，要保证在创建工作期间浓厚的宣传氛围",
+            None,
+            "2014-05",
+            "2015-06",
+            "要保证在创建工作期间浓厚的宣传氛围",
+        ),
+        (
+            "2014 年 5月\n至 2015 年 6\n月，要保证在\n创建工作期\n间浓厚的宣\n传氛围",
+            None,
+            "2014-05",
+            "2015-06",
+            "要保证在创建工作期间浓厚的宣传氛围",
+        ),
+        ("3月底前完成排查，6月底前完成方案编制，10月底前完成年度改造任务", 2023, None, "2023-10", None),
+        ("2014年5月至6月", None, "2014-05", "2014-06", None),
+        ("长期", None, None, None, "长期"),
+        ("持续", None, None, None, "持续"),
+        ("长期坚持", None, None, None, "长期坚持"),
+        ("常态化", None, None, None, "常态化"),
+    ],
+)
+def test_parse_deadline(text: str, doc_year: int | None, start: str | None, end: str | None,
+                        note: str | None) -> None:  # fmt: skip
+    assert parse_deadline(text, doc_year=doc_year) == Deadline(raw=text, start=start, end=end, note=note)
+
+
+@given(CJK_TEXT, st.one_of(st.none(), st.integers(1990, 2100)))
+def test_never_raises_and_keeps_raw(text: str, doc_year: int | None) -> None:
+    parse_date(text)
+    assert parse_deadline(text, doc_year=doc_year).raw == text
+
+
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2099, 12, 31)), st.sampled_from(["", " ", "\n"]))
+def test_dates_round_trip(day: dt.date, gap: str) -> None:
+    text = f"{day.year}{gap}年{gap}{day.month}{gap}月{gap}{day.day}{gap}日"
+    assert parse_date(text) == day.isoformat()
+    assert parse_deadline(text).end == day.isoformat()

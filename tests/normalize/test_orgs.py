@@ -1,0 +1,121 @@
+"""Examples of unit-name splitting and inline owner annotations, plus properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.orgs import parse_annotation, parse_owners, split_units
+
+CJK_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
+        st.sampled_from("、，,；;\n（）局委办"),
+    ),
+    max_size=40,
+)
+"""Arbitrary text: ASCII, CJK punctuation, ideographs, full-width forms, separators and suffixes."""
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("区城\n建局", (), ["区城建局"]),
+        ("区委宣传部\n区强区办", (), ["区委宣传部", "区强区办"]),
+        ("区教体局、\n区质监分局", (), ["区教体局", "区质监分局"]),
+        (
+            "区质监分局、区交\n运局、区城\n管执法局按\n各自职能分\n别牵头",
+            (),
+            ["区质监分局", "区交运局", "区城管执法局"],
+        ),
+        ("各县（市、区）人民政府，市财政局", (), ["各县（市、区）人民政府", "市财政局"]),
+        ("市发改委；市财政局;市水利局,市城管局", (), ["市发改委", "市财政局", "市水利局", "市城管局"]),
+        ("市公安局长兴路分局、市\n公安局大河路分局", (), ["市公安局长兴路分局", "市公安局大河路分局"]),
+        ("市公安局\n长兴路分局", ("市公安局长兴路分局",), ["市公安局长兴路分局"]),
+        ("各镇街\n区财政局", (), ["各镇街", "区财政局"]),
+        ("区财政局、区财政局", (), ["区财政局"]),
+        ("区财政局等", (), ["区财政局"]),
+        ("按各自职能分别牵头", (), []),
+        ("、，\n", (), []),
+        ("", (), []),
+    ],
+)
+def test_split_units(text: str, known: tuple[str, ...], expected: list[str]) -> None:
+    assert split_units(text, known=known) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support", "rest"),
+    [
+        (
+            "完善设施。（牵头单位：市发展改革委；责任单位：各县（市、区）人民政府，市财政局）",
+            ["市发展改革委"],
+            ["各县（市、区）人民政府", "市财政局"],
+            "完善设施。",
+        ),
+        ("市住建局（牵头），市财政局、市自然资源局", ["市住建局"], ["市财政局", "市自然资源局"], ""),
+        (
+            "（市城市管理局牵头，市住房城乡建设局、各县（市、区）人民政府配合）",
+            ["市城市管理局"],
+            ["市住房城乡建设局", "各县（市、区）人民政府"],
+            "",
+        ),
+        ("区发改委牵头", ["区发改委"], [], ""),
+        ("做好工作。（责任单位：区财政局）", ["区财政局"], [], "做好工作。"),
+        ("做好工作。（责任单位：区财政局、区审计局）", [], ["区财政局", "区审计局"], "做好工作。"),
+        ("做好工作。牵头单位：区发改委；责任单位：区财政局", ["区发改委"], ["区财政局"], "做好工作。"),
+        (
+            "依据国务院《质量发展纲要（2011～2020 年）》，结合我区实际",
+            [],
+            [],
+            "依据国务院《质量发展纲要（2011～2020 年）》，结合我区实际",
+        ),
+        ("市场监管部门发挥牵头作用。", [], [], "市场监管部门发挥牵头作用。"),
+    ],
+)
+def test_parse_owners(text: str, lead: list[str], support: list[str], rest: str) -> None:
+    assert parse_owners(text) == (lead, support, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("任务。（牵头单位：市发展改革委；责任单位：市财政局；完成时限：2023年6月底前）", "2023年6月底前"),
+        ("任务。（市住房城乡建设局（牵头），市财政局；完成时限：6月底前）", "6月底前"),
+        ("任务。（市住房城乡建设局牵头，市直有关部门配合；长期坚持）", "长期坚持"),
+        ("任务。（牵头单位：市生态环境局；责任单位：市城市管理局、市水利局）", None),
+    ],
+)
+def test_annotation_deadline(text: str, deadline: str | None) -> None:
+    found = parse_annotation(text)
+    assert found.deadline == deadline
+    assert found.rest == "任务。"
+
+
+@settings(max_examples=60, deadline=None)
+@given(CJK_TEXT)
+def test_never_raise_and_stable(text: str) -> None:
+    names = split_units(text)
+    assert all(names) and len(names) == len(set(names))
+    assert split_units("、".join(names)) == names
+    parse_owners(text)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["区财政局", "区委宣传部", "各县（市、区）人民政府", "区强区办", "区城建局", "市公安局长兴路分局"]
+        ),
+        min_size=1,
+        max_size=5,
+        unique=True,
+    ),
+    st.sampled_from(["、", "，", "\n", "；"]),
+)
+def test_known_names_round_trip(names: list[str], sep: str) -> None:
+    assert split_units(sep.join(names), known=names) == names
