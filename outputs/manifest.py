@@ -1,0 +1,70 @@
+"""``manifest.json``: one record per input file, in input order (schema: ``schema/manifest.schema.json``)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from policy_extract.model import Document
+
+from .jsonio import write_json
+
+ManifestStatus = Literal["ok", "partial", "failed"]
+# A warning with one of these code prefixes (and a stage) says part of the document was lost.
+PARTIAL_CODE_PREFIXES: tuple[str, ...] = ("partial", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestError:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestRecord:
+    file: str
+    doc_id: str
+    sha256: str | None
+    status: ManifestStatus
+    error: ManifestError | None = None
+    pages: int | None = None
+    warnings: int = 0
+    """Number of warnings in the document (the codes are in its document.json)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def document_status(doc: Document) -> ManifestStatus:
+    """``partial`` when a stage reported losing part of the document, else ``ok``.
+
+    Rule: a warning with ``stage`` set and a code starting with ``partial`` or ``error`` (``partial_table``,
+    ``error_page``…) means a stage caught a problem and went on without that part.  Other warnings (an odd
+    date, a suspicious table) are advice for reviewers and leave the status ``ok``.
+    """
+    lost = any(w.stage and w.code.startswith(PARTIAL_CODE_PREFIXES) for w in doc.warnings)
+    return "partial" if lost else "ok"
+
+
+def record_for_document(file: str, doc_id: str, sha256: str | None, doc: Document) -> ManifestRecord:
+    """The record of a document that was processed and written."""
+    return ManifestRecord(
+        file=file,
+        doc_id=doc_id,
+        sha256=sha256 or doc.source.sha256,
+        status=document_status(doc),
+        pages=doc.source.pages,
+        warnings=len(doc.warnings),
+    )
+
+
+def record_for_failure(file: str, doc_id: str, sha256: str | None, code: str, message: str) -> ManifestRecord:
+    """The record of a document that failed (nothing was written for it)."""
+    return ManifestRecord(file, doc_id, sha256, "failed", ManifestError(code, message))
+
+
+def write_manifest(records: list[ManifestRecord], path: str | os.PathLike[str]) -> Path:
+    """Write manifest.json (records in the given order) atomically."""
+    return write_json([r.to_json() for r in records], path)

@@ -1,0 +1,132 @@
+"""``review.xlsx``: indicators (sheet 指标) and duties (sheet 任务) for people who open results in Excel/WPS.
+
+Same columns and rows as the combined CSV files.  Numbers stay numbers (a reviewer can sort and filter
+them), lists are joined with ``、``, text is never interpreted as a formula.  The file is byte-deterministic:
+openpyxl stamps the current time into ``docProps/core.xml`` and into every zip entry, so both are pinned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .csvio import DUTY_COLUMNS, INDICATOR_COLUMNS, LIST_SEPARATOR, CellValue, Row
+from .jsonio import write_bytes_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from openpyxl.worksheet.worksheet import Worksheet
+
+INDICATOR_SHEET = "指标"
+DUTY_SHEET = "任务"
+# A fixed, documented timestamp instead of "now": identical inputs must give identical bytes.
+DEFAULT_TIMESTAMP = dt.datetime(2000, 1, 1, 0, 0, 0)
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+_CONTENT_TYPES = "[Content_Types].xml"
+DEFAULT_MIN_WIDTH = 6
+DEFAULT_MAX_WIDTH = 60
+_WIDTH_PADDING = 2
+
+
+def display_width(text: str) -> int:
+    """Width in Excel character units: wide (CJK) characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def column_width(header: str, values: Sequence[CellValue]) -> float:
+    """A width showing the column's longest line, clamped to ``[DEFAULT_MIN_WIDTH, DEFAULT_MAX_WIDTH]``."""
+    texts = [header, *(_cell_text(v) for v in values)]
+    longest = max((display_width(line) for t in texts for line in t.split("\n")), default=0)
+    return float(min(max(longest + _WIDTH_PADDING, DEFAULT_MIN_WIDTH), DEFAULT_MAX_WIDTH))
+
+
+def _cell_text(value: CellValue | list[str]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(value)
+    return str(value)
+
+
+def _escape_illegal(text: str) -> str:
+    """Control characters XML cannot hold become visible ``\\xNN`` escapes (never dropped: text is data)."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def cell_value(value: CellValue | list[str]) -> str | int | float | None:
+    """What goes into a worksheet cell: numbers as numbers, lists joined, text escaped where XML needs it."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)) or value is None:
+        return value
+    return _escape_illegal(_cell_text(value))
+
+
+def fill_sheet(ws: Worksheet, header: Sequence[str], rows: Sequence[Row]) -> None:
+    """Header (bold, frozen, autofilter) and rows; column widths from the content."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws.append(list(header))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([cell_value(v) for v in row])
+    # openpyxl turns any text starting with "=" into a formula; here every text is data.
+    for ws_row in ws.iter_rows(min_row=2):
+        for cell in ws_row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 1)}"
+    for i, name in enumerate(header):
+        ws.column_dimensions[get_column_letter(i + 1)].width = column_width(name, [r[i] for r in rows])
+
+
+def workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> bytes:
+    """The bytes of ``review.xlsx`` (deterministic for the same rows)."""
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = INDICATOR_SHEET
+    fill_sheet(ws, INDICATOR_COLUMNS, indicator_rows)
+    fill_sheet(wb.create_sheet(DUTY_SHEET), DUTY_COLUMNS, duty_rows)
+    wb.properties.created = DEFAULT_TIMESTAMP
+    wb.properties.modified = DEFAULT_TIMESTAMP
+    wb.properties.creator = "policy-extract"
+    buf = io.BytesIO()
+    # ExcelWriter directly: openpyxl's save_workbook would overwrite ``modified`` with the current time.
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()
+    return normalized_zip(buf.getvalue())
+
+
+def normalized_zip(data: bytes) -> bytes:
+    """Rewrite a zip with fixed entry times and attributes, ``[Content_Types].xml`` first (as Office writes
+    it; some readers sniff the first entry), the other entries in their original, stable order."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        entries = sorted(src.infolist(), key=lambda i: i.filename != _CONTENT_TYPES)  # stable sort
+        for info in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            fixed.create_system = 3  # Unix, whatever the platform, so the bytes do not depend on it
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def write_review_xlsx(
+    path: str | os.PathLike[str], indicator_rows: Sequence[Row], duty_rows: Sequence[Row]
+) -> Path:
+    """Write ``review.xlsx`` atomically."""
+    return write_bytes_atomic(path, workbook_bytes(indicator_rows, duty_rows))

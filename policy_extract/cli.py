@@ -1,0 +1,228 @@
+"""The ``policy-extract`` command (a thin shell over :mod:`policy_extract.batch`).
+
+Only the standard library is imported here; the pipeline, writers and rich load when a command runs, so
+``policy-extract --help`` is fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import PolicyExtractError, UsageError
+
+PROG = "policy-extract"
+DEFAULT_OUTDIR = "out"
+DEFAULT_TIMEOUT = 120.0
+OCR_CHOICES = ("auto", "off", "force")
+EXECUTOR_CHOICES = ("local", "dask")
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+DESCRIPTION = "Chinese government policy PDFs (通知, 规划, 工作方案) → outline, tables, indicators, duties."
+RUN_EPILOG = """\
+examples:
+  policy-extract run notices/ extra.pdf -o results
+  policy-extract run                      # the bundled samples/pdf/ → out/
+
+output (OUTDIR): manifest.json, run.json, indicators.csv, duties.csv, review.xlsx, docs/<doc_id>/...
+exit status: 0 every document ok or partial; 1 at least one document failed (see manifest.json);
+             2 bad usage (no such input, bad option value).
+"""
+
+
+def samples_dir() -> Path:
+    """``<repo>/samples/pdf`` next to the package (an editable install or a source checkout)."""
+    return Path(__file__).resolve().parent.parent / "samples" / "pdf"
+
+
+def default_inputs() -> list[str]:
+    """The bundled samples, used by ``run`` without INPUT; bad usage when they are not there."""
+    folder = samples_dir()
+    if not folder.is_dir():
+        raise UsageError(
+            f"no INPUT given and the bundled samples folder {folder} does not exist "
+            "(build it with `python samples/build.py`, or name the PDFs or folders to process)"
+        )
+    return [str(folder)]
+
+
+# ------------------------------------------------------------------------------------------ option types
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number ≥ 1, got {text!r}")
+    return value
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number > 0, got {text!r}")
+    return value
+
+
+# ----------------------------------------------------------------------------------------------- parser
+
+
+def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "run",
+        help="process PDFs into OUTDIR",
+        description="Process PDF files and folders into the output layout of OUTDIR.",
+        epilog=RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "inputs", nargs="*", metavar="INPUT",
+        help="PDF files and folders (searched recursively for *.pdf, any case); default: the bundled samples",
+    )  # fmt: skip
+    p.add_argument("-o", "--outdir", default=DEFAULT_OUTDIR, help="output folder (default: %(default)s)")
+    p.add_argument(
+        "--workers", type=positive_int, default=os.cpu_count() or 1, metavar="N",
+        help="documents processed in parallel (default: CPU count, %(default)s)",
+    )  # fmt: skip
+    p.add_argument(
+        "--ocr", choices=OCR_CHOICES, default="auto",
+        help="OCR pages without a text layer (default: auto); passed to the extractor, and takes effect "
+        "once the extractor supports OCR",
+    )  # fmt: skip
+    p.add_argument(
+        "--timeout", type=positive_float, default=DEFAULT_TIMEOUT, metavar="S",
+        help="seconds per document before it fails as 'timeout' (default: %(default)g). Enforced by a timer "
+        "in the worker (POSIX), which stops Python-level work; a document stuck in native code is not "
+        "interrupted yet (full enforcement from a later release)",
+    )  # fmt: skip
+    p.add_argument(
+        "--max-memory", type=positive_int, metavar="MB",
+        help="memory limit per worker (accepted; enforced from a later release)",
+    )  # fmt: skip
+    p.add_argument("--password", metavar="PW", help="password for encrypted PDFs (tried on every input)")
+    p.add_argument(
+        "--force", action="store_true",
+        help="reprocess documents whose output is up to date (accepted; no effect yet: every run "
+        "reprocesses every document)",
+    )  # fmt: skip
+    p.add_argument(
+        "--executor", choices=EXECUTOR_CHOICES, default="local",
+        help="local: worker processes on this machine (default); dask: not implemented yet (exits 2)",
+    )  # fmt: skip
+    p.add_argument(
+        "--scheduler", metavar="ADDR",
+        help="dask scheduler address (accepted; only meaningful with --executor dask, not implemented yet)",
+    )  # fmt: skip
+    p.set_defaults(handler=cmd_run)
+
+
+def add_other_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = subparsers.add_parser(
+        "diff", help="compare two runs (not implemented yet)",
+        description="Compare two OUTDIRs or two document.json files. Not implemented yet: exits 2.",
+    )  # fmt: skip
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.set_defaults(handler=not_implemented("diff"))
+
+    debug = subparsers.add_parser(
+        "debug", help="PNG of what the table finder saw on one page",
+        description="Render one page with the rules, frames and table cells the extractor found.",
+    )  # fmt: skip
+    debug.add_argument("pdf", metavar="PDF")
+    debug.add_argument("--page", type=positive_int, required=True, metavar="N", help="1-based page number")
+    debug.add_argument("-o", "--output", metavar="PNG", help="output file (default: <PDF stem>-page<N>.png)")
+    debug.set_defaults(handler=cmd_debug)
+
+    review = subparsers.add_parser(
+        "review", help="static HTML review pages (not implemented yet)",
+        description="Write static HTML review pages for OUTDIR. Not implemented yet: exits 2.",
+    )  # fmt: skip
+    review.add_argument("outdir", metavar="OUTDIR")
+    review.set_defaults(handler=not_implemented("review"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    epilog = f"example:\n  {PROG} run pdfs/ -o out\n\nmore: {PROG} COMMAND --help"
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=epilog, formatter_class=raw)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    add_run_parser(subparsers)
+    add_other_parsers(subparsers)
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------- commands
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from .batch import BatchOptions, run_batch
+
+    options = BatchOptions(
+        workers=args.workers,
+        ocr=args.ocr,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        password=args.password,
+        force=args.force,
+        executor=args.executor,
+        scheduler=args.scheduler,
+    )
+    inputs = args.inputs or default_inputs()
+    result = run_batch(inputs, args.outdir, options=options)
+    print(result.summary_line())
+    return result.exit_code
+
+
+def cmd_debug(args: argparse.Namespace) -> int:
+    pdf = Path(args.pdf)
+    if not pdf.is_file():
+        raise UsageError(f"no such PDF file: {args.pdf}")
+    out_png = Path(args.output) if args.output else Path(f"{pdf.stem}-page{args.page}.png")
+    try:
+        from extract.debug import render_debug
+    except ImportError as exc:
+        print(f"{PROG} debug: the debug renderer is not available in this build ({exc})", file=sys.stderr)
+        return EXIT_FAILED
+    render_debug(str(pdf), args.page, str(out_png))
+    print(out_png)
+    return EXIT_OK
+
+
+def not_implemented(command: str) -> Callable[[argparse.Namespace], int]:
+    def handler(_args: argparse.Namespace) -> int:
+        print(f"{PROG} {command}: not implemented yet", file=sys.stderr)
+        return EXIT_USAGE
+
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (``--help`` returns 0 instead of exiting)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits for --help (0) and usage errors (2)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return handler(args)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except PolicyExtractError as exc:  # e.g. the debug renderer could not read the PDF
+        print(f"{PROG}: {exc.code}: {exc.message}", file=sys.stderr)
+        return EXIT_FAILED

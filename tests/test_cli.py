@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "outputs"))
+
+from doc_factory import fake_process
+
+from policy_extract import cli, pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+HEAVY_MODULES = (
+    "pdfplumber", "pdfminer", "camelot", "openpyxl", "rich", "pandas", "cv2", "jsonschema", "pypdfium2",
+)  # fmt: skip
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+
+
+def _pdfs(folder: Path, *names: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_bytes(b"%PDF-1.4 " + name.encode())
+    return folder
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--help"]) == 0
+    text = capsys.readouterr().out
+    for command in ("run", "diff", "debug", "review"):
+        assert command in text
+
+
+def test_run_help_is_honest_about_unenforced_options(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["run", "--help"]) == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--max-memory MB memory limit per worker (accepted; enforced from a later release)" in text
+    assert "no effect yet" in text  # --force
+    assert "example" in text
+
+
+def test_no_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 2
+    assert "COMMAND" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["run", "/no/such/dir"], "no such input path: /no/such/dir"),
+        (["run", "--workers", "0", "x"], "--workers"),
+        (["run", "--timeout", "-1", "x"], "--timeout"),
+        (["run", "--ocr", "maybe", "x"], "--ocr"),
+        (["diff", "a", "b"], "not implemented yet"),
+        (["review", "out"], "not implemented yet"),
+        (["debug", "/no/such.pdf", "--page", "1"], "no such PDF file"),
+    ],
+)
+def test_bad_usage_exits_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_dask_executor_is_refused_not_faked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _pdfs(tmp_path / "in", "a.pdf")
+    assert cli.main(["run", str(folder), "-o", str(tmp_path / "out"), "--executor", "dask"]) == 2
+    assert "not implemented yet" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_writes_outdir_and_prints_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(pipeline, "process_pdf", fake_process)
+    folder = _pdfs(tmp_path / "in", "a.pdf", "locked.pdf")
+    out = tmp_path / "out"
+    code = cli.main(["run", str(folder), "-o", str(out), "--workers", "1", "--force", "--max-memory", "512"])
+    assert code == 1
+    assert capsys.readouterr().out == f"processed 2 documents: 1 ok, 0 partial, 1 failed → {out}\n"
+    assert [r["status"] for r in json.loads((out / "manifest.json").read_text(encoding="utf-8"))] == [
+        "ok", "failed",
+    ]  # fmt: skip
+
+
+def test_run_without_input_uses_bundled_samples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(pipeline, "process_pdf", fake_process)
+    monkeypatch.setattr(cli, "samples_dir", lambda: tmp_path / "missing")
+    assert cli.main(["run", "-o", str(tmp_path / "out")]) == 2
+    assert "bundled samples folder" in capsys.readouterr().err
+    samples = _pdfs(tmp_path / "samples", "s1.pdf")
+    monkeypatch.setattr(cli, "samples_dir", lambda: samples)
+    assert cli.main(["run", "-o", str(tmp_path / "out"), "--workers", "1"]) == 0
+    assert (tmp_path / "out" / "docs" / "s1" / "document.json").is_file()
+
+
+def test_samples_dir_is_located_from_the_package() -> None:
+    assert cli.samples_dir() == REPO / "samples" / "pdf"
+
+
+def test_debug_calls_the_renderer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, int, str]] = []
+    fake = types.ModuleType("extract.debug")
+    fake.render_debug = lambda pdf, page, out_png: calls.append((pdf, page, out_png))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "extract.debug", fake)
+    pdf = _pdfs(tmp_path, "doc.pdf") / "doc.pdf"
+    assert cli.main(["debug", str(pdf), "--page", "3", "-o", str(tmp_path / "p.png")]) == 0
+    assert calls == [(str(pdf), 3, str(tmp_path / "p.png"))]
+
+
+def test_python_dash_m_help_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "policy_extract", "--help"],
+        cwd=REPO, env=_env(), capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert "policy-extract" in proc.stdout and "run" in proc.stdout
+
+
+def test_help_does_not_import_heavy_modules() -> None:
+    code = (
+        "import sys\n"
+        "from policy_extract.cli import main\n"
+        "main(['--help']); main(['run', '--help'])\n"
+        f"print('HEAVY:' + ','.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=_env(), capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "HEAVY:"
