@@ -1,0 +1,343 @@
+"""Document metadata: the 版头 (issuer, 文号, title, 主送), the signature date, the 附件 list and the 版记.
+
+Works on the content lines of the whole document (running headers already removed) and reports which of them
+it used, so that they never show up again as paragraphs.  Every normalized field keeps its printed text in
+``Meta.raw``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from policy_extract.model import Line, Meta
+
+from .layout import Column, body_font_size, char_width, line_pitch
+from .text import join_lines, squash_spaces
+
+DEFAULT_TITLE_SIZE_RATIO = 1.1
+"""Title lines are printed at least this much larger than the body text."""
+DEFAULT_ISSUER_SIZE_RATIO = 1.3
+DEFAULT_HEADER_SCAN = 12
+"""How many lines from the top of page 1 may belong to the 版头 before the title."""
+DEFAULT_RECIPIENT_LINES = 3
+
+_BRACKETS_OPEN = "〔[［(（【"
+_BRACKETS_CLOSE = "〕]］)）】"
+DOC_NUMBER = re.compile(
+    rf"[\u4e00-\u9fff]{{1,12}}\s*[{re.escape(_BRACKETS_OPEN)}]\s*\d{{4}}\s*[{re.escape(_BRACKETS_CLOSE)}]"
+    r"\s*第?\s*\d{1,5}\s*号"
+)
+_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CN_MD = "[一二三四五六七八九十]{1,3}"
+_CN_DATE = re.compile(rf"([〇○零一二三四五六七八九]{{4}})\s*年\s*({_CN_MD})\s*月\s*({_CN_MD})\s*日")
+_DATE_ONLY = re.compile(rf"^\s*(?:{_ARABIC_DATE.pattern}|{_CN_DATE.pattern})\s*$")
+_ATTACH_LIST = re.compile(r"^附\s*件\s*\d*\s*[：:]\s*")
+_LIST_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[．.、]\s*")
+_CC = re.compile(r"^抄\s*送\s*[：:]\s*")
+_PRINTED = re.compile(rf"^(.*?)\s*({_ARABIC_DATE.pattern}|{_CN_DATE.pattern})\s*印\s*发\s*$")
+_COPIES = re.compile(r"^[（(]\s*共\s*印\s*(\d+)\s*份\s*[）)]$")
+_SPLIT_LIST = re.compile(r"[，,]")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+
+
+@dataclass(slots=True)
+class MetaResult:
+    meta: Meta
+    used: set[int] = field(default_factory=set)
+    """Indices (into the lines given) of every line that belongs to a meta field."""
+    title_lines: set[int] = field(default_factory=set)
+    attachment_lines: set[int] = field(default_factory=set)
+    signature_line: int | None = None
+
+
+def _cn_number(text: str) -> int:
+    """``十`` → 10, ``十一`` → 11, ``二十三`` → 23, ``三`` → 3."""
+    if "十" not in text:
+        return _CN_DIGITS.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+def own_parse_date(text: str) -> str | None:
+    """First full date in ``text`` (``2021年11月30日`` or ``二〇二二年三月十五日``) as ISO, else None."""
+    m = _ARABIC_DATE.search(text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _CN_DATE.search(text)
+        if not m:
+            return None
+        y = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
+        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _date_parser() -> Callable[[str], str | None]:
+    # normalize/dates.py is written by another helper; use it when present, else the simple converter here.
+    try:
+        from .dates import parse_date
+    except ImportError:
+        return own_parse_date
+    return parse_date
+
+
+def parse_full_date(text: str) -> str | None:
+    """ISO date of a printed full date, trying the shared parser first and falling back to ours."""
+    try:
+        value = _date_parser()(text)
+    except Exception:  # a broken shared parser must not lose the date
+        value = None
+    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else own_parse_date(text)
+
+
+def normalize_doc_number(text: str) -> str:
+    """``郑港办 [2021] 70 号`` → ``郑港办〔2021〕70号``: no inner spaces, brackets as 〔〕."""
+    out = re.sub(r"\s+", "", text)
+    out = re.sub(rf"[{re.escape(_BRACKETS_OPEN)}](\d{{4}})[{re.escape(_BRACKETS_CLOSE)}]", r"〔\1〕", out)
+    return out
+
+
+def split_units(text: str) -> list[str]:
+    """Recipients / 抄送 list: split on ``，``/``,`` only (``、`` joins parts of one name)."""
+    body = re.sub(r"[：:。．.\s]+$", "", text.strip())
+    return [p.strip() for p in _SPLIT_LIST.split(body) if p.strip()]
+
+
+def is_red(color: str | None) -> bool:
+    """``#rrggbb`` with a strong red channel and weak green/blue."""
+    if not color or not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
+        return False
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return r >= 150 and g <= 100 and b <= 100
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE_ONLY.match(text))
+
+
+# --------------------------------------------------------------------------------------------- 版头
+
+
+def _issuer_lines(lines: list[Line], first: list[int], body: float) -> list[int]:
+    """Leading red (or, without colour facts, very large) lines of page 1: the issuer block."""
+    out: list[int] = []
+    for i in first:
+        ln = lines[i]
+        big = ln.size >= body * DEFAULT_ISSUER_SIZE_RATIO
+        if (is_red(ln.color) and big) or (big and ln.color is None and re.search(r"文\s*件$", ln.text)):
+            out.append(i)
+        elif out or DOC_NUMBER.search(ln.text):
+            break
+    return out
+
+
+def issuer_text(texts: list[str]) -> str | None:
+    """Issuer lines without the 文件 suffix; several issuers joined with 、 in printed order."""
+    names = [re.sub(r"\s*文\s*件$", "", re.sub(r"\s+", " ", t.strip())).strip() for t in texts]
+    names = [squash_spaces(n) for n in names if n]
+    return "、".join(names) or None
+
+
+def _title_run(lines: list[Line], start: int, cols: dict[int, Column], body: float) -> list[int]:
+    """Consecutive centered, larger-than-body lines from index ``start``."""
+    out: list[int] = []
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        # Inside the 版头 a large line is a title line even when it fills the column (a wrapped long title).
+        if ln.size >= body * DEFAULT_TITLE_SIZE_RATIO:
+            out.append(i)
+        else:
+            break
+    return out
+
+
+def _recipient_lines(lines: list[Line], idx: list[int], start: int, cols: dict[int, Column]) -> list[int]:
+    """Line(s) flush with the left margin after the title, up to one ending with ``：``."""
+    out: list[int] = []
+    for i in idx[start : start + DEFAULT_RECIPIENT_LINES]:
+        ln = lines[i]
+        if not out and ln.bbox[0] - cols[ln.page].left > 1.0 * char_width(ln):
+            return []
+        out.append(i)
+        if re.search(r"[：:]\s*$", ln.text):
+            return out
+    return []
+
+
+def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaResult, body: float) -> int:
+    """Fill issuer, 文号, title, recipients; return the index (in ``lines``) after the 版头."""
+    first_page = lines[0].page
+    first = [i for i, ln in enumerate(lines) if ln.page == first_page][:DEFAULT_HEADER_SCAN]
+    issuers = _issuer_lines(lines, first, body)
+    if issuers:
+        meta.issuer = issuer_text([lines[i].text for i in issuers])
+        meta.raw["issuer"] = "\n".join(lines[i].text for i in issuers)
+    pos = first.index(issuers[-1]) + 1 if issuers else 0
+    for k in range(pos, len(first)):
+        m = DOC_NUMBER.search(lines[first[k]].text)
+        if m:
+            meta.doc_number, meta.raw["doc_number"] = normalize_doc_number(m.group(0)), m.group(0)
+            res.used.add(first[k])
+            pos = k + 1
+            break
+    res.used.update(issuers)
+    all_idx = list(range(len(lines)))
+    title = _title_run(lines, first[pos] if pos < len(first) else len(lines), cols, body)
+    if title:
+        texts = [lines[i].text for i in title]
+        meta.title, meta.raw["title"] = squash_spaces(join_lines(texts)), "\n".join(texts)
+        res.used.update(title)
+        res.title_lines.update(title)
+        after = title[-1] + 1
+        recips = _recipient_lines(lines, all_idx, after, cols)
+        if recips:
+            printed = join_lines([lines[i].text for i in recips])
+            meta.recipients, meta.raw["recipients"] = split_units(printed), printed
+            res.used.update(recips)
+            return recips[-1] + 1
+        return after
+    return first[pos] if pos < len(first) else 0
+
+
+# ------------------------------------------------------------------------------------ signature, 附件
+
+
+def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Meta, res: MetaResult) -> None:
+    """The first right-hand date-only line after the 版头, with the issuer line(s) just above it."""
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        col = cols[ln.page]
+        if not is_date_line(ln.text) or ln.bbox[0] < col.center - 2 * char_width(ln):
+            continue
+        meta.date, meta.raw["date"] = parse_full_date(ln.text), ln.text.strip()
+        res.used.add(i)
+        res.signature_line = i
+        k = i - 1
+        while k >= start and i - k <= 3 and _is_signature_name(lines[k], col):
+            res.used.add(k)
+            k -= 1
+        return
+
+
+def _is_signature_name(ln: Line, col: Column) -> bool:
+    cw = char_width(ln)
+    return ln.bbox[0] - col.left > 4 * cw and not re.search(r"[。；;，,：:]$", ln.text.strip())
+
+
+def _attachments(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaResult) -> None:
+    """``附件：1．…`` list: one title per number, continuation lines joined to the title above."""
+    pitch = line_pitch(lines)
+    for i, ln in enumerate(lines):
+        if i in res.used or not _ATTACH_LIST.match(ln.text.strip()):
+            continue
+        parts: list[list[str]] = [[_ATTACH_LIST.sub("", ln.text.strip())]]
+        res.attachment_lines.add(i)
+        prev = ln
+        for k in range(i + 1, len(lines)):
+            nxt = lines[k]
+            if not _continues_list(prev, nxt, cols[nxt.page], pitch):
+                break
+            if _LIST_NUMBER.match(nxt.text):
+                parts.append([nxt.text.strip()])
+            else:
+                parts[-1].append(nxt.text.strip())
+            res.attachment_lines.add(k)
+            prev = nxt
+        printed = [join_lines(p) for p in parts]
+        meta.attachments = [_LIST_NUMBER.sub("", t) for t in printed if t]
+        meta.raw["attachments"] = "\n".join(printed)
+        return
+
+
+def _continues_list(prev: Line, nxt: Line, col: Column, pitch: float) -> bool:
+    cw = char_width(nxt)
+    if nxt.page != prev.page or nxt.bbox[1] - prev.bbox[1] > 1.4 * pitch or is_date_line(nxt.text):
+        return False
+    # Continuation lines hang under the title text (or start flush left after a full line); a signature
+    # line sits much further right.
+    offset = nxt.bbox[0] - col.left
+    flush_ok = col.right - prev.bbox[2] < 1.5 * cw and not _LIST_NUMBER.match(nxt.text)
+    return (cw * 0.5 < offset or (flush_ok and offset > -0.5 * cw)) and offset < 7 * cw
+
+
+# ------------------------------------------------------------------------------------------------- 版记
+
+
+def _colophon(lines: list[Line], meta: Meta, res: MetaResult) -> None:
+    """抄送, printer + 印发 date and 共印 copies, looked for on the last page only."""
+    last = lines[-1].page
+    idx = [i for i, ln in enumerate(lines) if ln.page == last and i not in res.used]
+    for n, i in enumerate(idx):
+        text = lines[i].text.strip()
+        if _CC.match(text):
+            _cc(lines, idx[n:], meta, res)
+        elif m := _PRINTED.match(text):
+            _printed(lines, i, idx, m, meta, res)
+        elif m := _COPIES.match(text):
+            meta.copies, meta.raw["copies"] = int(m.group(1)), text
+            res.used.add(i)
+
+
+def _cc(lines: list[Line], idx: list[int], meta: Meta, res: MetaResult) -> None:
+    texts = [lines[idx[0]].text.strip()]
+    res.used.add(idx[0])
+    pitch = line_pitch(lines)
+    for a, b in pairwise(idx):
+        nxt = lines[b].text.strip()
+        if lines[b].bbox[1] - lines[a].bbox[1] > 1.4 * pitch or _PRINTED.match(nxt) or _COPIES.match(nxt):
+            break
+        if re.search(r"[。．.]$", texts[-1]) or _is_printer_beside(lines, b):
+            break
+        texts.append(nxt)
+        res.used.add(b)
+    printed = join_lines(texts)
+    meta.cc, meta.raw["cc"] = split_units(_CC.sub("", printed)), printed
+
+
+def _is_printer_beside(lines: list[Line], i: int) -> bool:
+    """A line sharing its baseline with the 印发 line: the printer, not a 抄送 continuation."""
+    ln = lines[i]
+    return any(
+        o.page == ln.page and abs(o.bbox[1] - ln.bbox[1]) < ln.size / 2 and _PRINTED.match(o.text.strip())
+        for o in lines
+        if o is not ln
+    )
+
+
+def _printed(
+    lines: list[Line], i: int, idx: list[int], m: re.Match[str], meta: Meta, res: MetaResult
+) -> None:
+    ln = lines[i]
+    res.used.add(i)
+    date_text = m.group(2)
+    meta.print_date, meta.raw["print_date"] = parse_full_date(date_text), f"{date_text}印发"
+    printer = m.group(1).strip()
+    if not printer:
+        beside = [k for k in idx if k != i and abs(lines[k].bbox[1] - ln.bbox[1]) < ln.size / 2]
+        if beside:
+            printer = " ".join(lines[k].text.strip() for k in beside)
+            res.used.update(beside)
+    if printer:
+        meta.printer, meta.raw["printer"] = squash_spaces(printer), printer
+
+
+def extract_meta(lines: list[Line], cols: dict[int, Column]) -> MetaResult:
+    """Meta fields of a document from its content lines in reading order."""
+    res = MetaResult(Meta())
+    if not lines:
+        return res
+    body = body_font_size(lines)
+    after_header = _header(lines, cols, res.meta, res, body)
+    _colophon(lines, res.meta, res)
+    _attachments(lines, cols, res.meta, res)
+    _signature(lines, after_header, cols, res.meta, res)
+    # A 附件 line of the covering notice (before its signature) is meta only; one closing the enclosed
+    # document's text (after the signature) is also a paragraph of that text.
+    if res.signature_line is None or min(res.attachment_lines, default=0) < res.signature_line:
+        res.used |= res.attachment_lines
+    return res

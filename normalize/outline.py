@@ -1,0 +1,129 @@
+"""The GB/T 9704 heading outline: 一、 /（一）/ 1. 1．/（1）, checked by font, block position and sequence.
+
+A heading candidate is a block (see :mod:`.paragraphs`) starting with a numbering marker, so a number in the
+middle of running text is never a heading.  It becomes a heading when its font says so (黑体/楷体/bold), or
+when it is short or a run-in heading (``1.全力提升产品质量。指导企业…``) *and* its number is the next one in
+sequence under the current parent.  Numbered lists inside sidebars and tables never reach this module.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policy_extract.model import BBox, Line, OutlineNode, Warning
+
+from .paragraphs import Block
+from .sidebars import cn_to_int
+
+DEFAULT_MAX_TITLE_CHARS = 40
+"""A heading title (the part before a run-in's first 。) is at most this long."""
+
+_CN = "一二三四五六七八九十"
+MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^\s*([{_CN}]{{1,3}})\s*[、．.](?!\d)\s*")),
+    (2, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
+    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
+)
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*(\d{0,2})\s*$")
+_HEADING_FONTS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "小标宋")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    level: int
+    number: str
+    value: int
+    end: int
+    """Where the marker (with its punctuation and spaces) ends in the text."""
+
+
+def find_marker(text: str) -> Marker | None:
+    """The outline marker a text starts with, if any."""
+    for level, pattern in MARKERS:
+        m = pattern.match(text)
+        if m:
+            value = cn_to_int(m.group(1))
+            if value is not None:
+                return Marker(level, m.group(1), value, m.end())
+    return None
+
+
+def has_heading_font(line: Line, body_font: str) -> bool:
+    """黑体/楷体/bold, or any font that differs from the body font and looks like a heading face."""
+    name = line.font.lower()
+    if line.bold:
+        return True
+    return name != body_font.lower() and any(k in name for k in _HEADING_FONTS)
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """``质量发展体系基本形成。专业型…`` → (``质量发展体系基本形成``, ``专业型…``); no 。 → (text, "")."""
+    head, dot, rest = text.partition("。")
+    if not dot:
+        return text.strip(), ""
+    return head.strip(), rest.strip()
+
+
+@dataclass(slots=True)
+class OutlineBuilder:
+    """Accumulates outline nodes in document order and checks numbering sequences."""
+
+    body_font: str = ""
+    max_title: int = DEFAULT_MAX_TITLE_CHARS
+    nodes: list[OutlineNode] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    last_value: dict[int, int] = field(default_factory=dict)
+    running_value: dict[int, int] = field(default_factory=dict)
+    """Last number per level over the whole document: some documents number 1.–7. straight through."""
+
+    def expected(self, level: int) -> int:
+        return self.last_value.get(level, 0) + 1
+
+    def parent_of(self, level: int) -> str | None:
+        return next((n.id for n in reversed(self.nodes) if n.level < level), None)
+
+    def add(
+        self, level: int, number: str, title: str, page: int, bbox: BBox | None, value: int = 0
+    ) -> OutlineNode:
+        node = OutlineNode(f"s{len(self.nodes) + 1}", self.parent_of(level), level, number, title, page, bbox)
+        self.nodes.append(node)
+        # Numbering restarts under a new parent: forget the counters of the deeper levels.
+        self.last_value = {lv: v for lv, v in self.last_value.items() if lv < level}
+        self.last_value[level] = value
+        self.running_value[level] = value
+        return node
+
+    def add_annex(self, label: str, title: str, page: int, bbox: BBox | None) -> OutlineNode:
+        node = self.add(1, re.sub(r"\s+", "", label), title, page, bbox)
+        self.last_value, self.running_value = {}, {}  # an annex restarts every numbering
+        return node
+
+    def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
+        """The outline node a block opens (and the run-in text after its title), or None for body text."""
+        text = block.text
+        marker = find_marker(text)
+        if marker is None:
+            return None
+        title, rest = split_title(text[marker.end :])
+        strong = has_heading_font(block.first, self.body_font)
+        continued = self.running_value.get(marker.level, -1) + 1
+        in_sequence = marker.value in (self.expected(marker.level), continued)
+        # A run-in title is a whole sentence up to its 。: allow it more room, the sequence check guards it.
+        limit = self.max_title * (3 if "。" in text else 2 if strong else 1)
+        stopped = "。" in text[marker.end :]
+        looks_like = 0 < len(title) <= limit and (stopped or len(block.lines) <= 2)
+        if not looks_like or not (strong or in_sequence):
+            return None
+        if not in_sequence:
+            self.warnings.append(
+                Warning(
+                    "outline_sequence",
+                    f"heading {marker.number} at level {marker.level} is out of sequence",
+                    block.first.page,
+                    "normalize",
+                )
+            )
+        node = self.add(marker.level, marker.number, title, block.first.page, block.first.bbox, marker.value)
+        return node, rest

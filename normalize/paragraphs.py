@@ -1,0 +1,146 @@
+"""Printed lines → logical blocks (paragraphs and heading candidates), across line and page breaks.
+
+A new block starts where the printed layout says so: a first-line indent (≈ 2 characters), a previous line
+that stops short of the right margin, a wide vertical gap, a centred line, a change of font size, or
+something that is not running text in between (a table, a sidebar frame, a line that belongs elsewhere).
+A paragraph that runs on to the next page stays one block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policy_extract.model import BBox, Line, Paragraph, union_bbox
+
+from .layout import Column, char_width, is_centered
+from .text import join_lines
+
+DEFAULT_INDENT_MIN = 1.2
+"""First-line indent, in characters: GB/T 9704 indents 2 characters; allow for rounding and justification."""
+DEFAULT_INDENT_MAX = 3.6
+DEFAULT_SHORT_LINE = 1.5
+"""A line ending this many characters before the right margin ends its paragraph."""
+DEFAULT_GAP_RATIO = 1.6
+"""A step between line tops larger than this many line pitches is a blank line: a new block."""
+DEFAULT_SIZE_CHANGE = 0.1
+TERMINAL_PUNCTUATION = "。！？；：!?;:"
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphSettings:
+    indent_min: float = DEFAULT_INDENT_MIN
+    indent_max: float = DEFAULT_INDENT_MAX
+    short_line: float = DEFAULT_SHORT_LINE
+    gap_ratio: float = DEFAULT_GAP_RATIO
+    size_change: float = DEFAULT_SIZE_CHANGE
+
+    def __post_init__(self) -> None:
+        if not 0 < self.indent_min < self.indent_max:
+            raise ValueError("need 0 < indent_min < indent_max")
+        if self.short_line <= 0 or self.gap_ratio <= 1 or self.size_change <= 0:
+            raise ValueError("short_line, size_change must be > 0 and gap_ratio > 1")
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive lines of one logical paragraph (or heading), with their indices in the content lines."""
+
+    index: list[int] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines([ln.text for ln in self.lines])
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def bbox(self) -> BBox:
+        """Union of the block's lines on its first page."""
+        return union_bbox([ln.bbox for ln in self.lines if ln.page == self.first.page])
+
+
+def is_indented(line: Line, col: Column, settings: ParagraphSettings) -> bool:
+    indent = (line.bbox[0] - col.left) / char_width(line)
+    return settings.indent_min <= indent <= settings.indent_max
+
+
+def ends_short(line: Line, col: Column, settings: ParagraphSettings) -> bool:
+    return col.right - line.bbox[2] > settings.short_line * char_width(line)
+
+
+def runs_on(a: Line, b: Line, col: Column) -> bool:
+    """A short line that still continues: no sentence end, and the next line flush left in the same font.
+
+    Office suites wrap early before a word that cannot be broken (``GB/T 2200``, ``（2011--2020）》``) or that
+    must not start a line; a Chinese paragraph ends with punctuation, so such a short line is not its end.
+    """
+    text = a.text.rstrip()
+    if not text or text[-1] in TERMINAL_PUNCTUATION or a.font != b.font:
+        return False
+    return abs(b.bbox[0] - col.left) < 0.5 * char_width(b)
+
+
+def _blocked(a: Line, b: Line, obstacles: list[tuple[int, BBox]]) -> bool:
+    """A table or frame printed between line ``a`` and line ``b``."""
+    for page, box in obstacles:
+        if a.page == b.page == page and a.bbox[3] - 2 <= box[1] and box[3] <= b.bbox[1] + 2:
+            return True
+        if a.page != b.page and (
+            (page == a.page and box[1] >= a.bbox[3] - 2) or (page == b.page and box[3] <= b.bbox[1] + 2)
+        ):
+            return True
+    return False
+
+
+def starts_block(
+    a: Line, b: Line, cols: dict[int, Column], pitch: float, settings: ParagraphSettings
+) -> bool:
+    """Whether line ``b`` starts a new block after line ``a`` (both running text, ``b`` printed next)."""
+    col_a, col_b = cols[a.page], cols[b.page]
+    if is_indented(b, col_b, settings):
+        return True
+    if ends_short(a, col_a, settings) and not runs_on(a, b, col_b):
+        return True
+    # A first line starting at the indent can look centred when it ends as far from the right edge.
+    if (is_centered(a, col_a) and not is_indented(a, col_a, settings)) or is_centered(b, col_b):
+        return True
+    if a.size and b.size and abs(a.size - b.size) > settings.size_change * max(a.size, b.size):
+        return True
+    return a.page == b.page and b.bbox[1] - a.bbox[1] > settings.gap_ratio * pitch
+
+
+def segment_blocks(
+    lines: list[Line],
+    eligible: list[int],
+    cols: dict[int, Column],
+    pitch: float,
+    obstacles: list[tuple[int, BBox]] | None = None,
+    settings: ParagraphSettings | None = None,
+) -> list[Block]:
+    """Group the eligible lines (indices into ``lines``, ascending) into blocks."""
+    settings = settings or ParagraphSettings()
+    obstacles = obstacles or []
+    blocks: list[Block] = []
+    prev: int | None = None
+    for i in eligible:
+        # Something that is not running text printed in between (an excluded line) ends the block.
+        new = (
+            prev is None
+            or i != prev + 1
+            or _blocked(lines[prev], lines[i], obstacles)
+            or starts_block(lines[prev], lines[i], cols, pitch, settings)
+        )
+        if new:
+            blocks.append(Block())
+        blocks[-1].index.append(i)
+        blocks[-1].lines.append(lines[i])
+        prev = i
+    return blocks
+
+
+def paragraph_of(block: Block, section: str | None, text: str | None = None) -> Paragraph:
+    """The paragraph record of a block (``text`` overrides the block's text, e.g. a run-in heading's rest)."""
+    return Paragraph(section, block.first.page, block.text if text is None else text, block.bbox)

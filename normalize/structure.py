@@ -1,0 +1,237 @@
+"""Document structure from the raw layer: meta, outline, paragraphs, sidebars, table captions and sections.
+
+Order of decisions, each claiming lines so that no line is used twice and none is silently lost:
+running headers/footers → sidebar frames → 版头/signature/附件 list/版记 → annex labels and titles → table
+captions → centred titles → everything else is running text, cut into blocks that are headings or paragraphs.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from policy_extract.model import (
+    BBox,
+    Line,
+    Meta,
+    OutlineNode,
+    Paragraph,
+    RawDocument,
+    Sidebar,
+    Table,
+    Warning,
+    union_bbox,
+)
+
+from .layout import Column, body_font_size, content_lines, is_centered, line_pitch, page_columns
+from .meta import extract_meta
+from .outline import ANNEX_LABEL, OutlineBuilder, find_marker
+from .paragraphs import Block, paragraph_of, segment_blocks
+from .sidebars import LABEL, build_sidebars, caption_sidebar
+from .text import join_lines, squash_spaces
+
+DEFAULT_CAPTION_GAP = 2.0
+"""A caption sits at most this many line pitches above its table."""
+DEFAULT_TITLE_SIZE_RATIO = 1.1
+DEFAULT_BIG_TITLE_RATIO = 1.25
+DEFAULT_ANNEX_TITLE_LINES = 3
+
+TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
+_CAPTION_START = re.compile(r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表)")
+
+
+@dataclass(slots=True)
+class Structure:
+    meta: Meta
+    outline: list[OutlineNode] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sidebars: list[Sidebar] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Annex:
+    index: int
+    label: str
+    title: str
+    page: int
+    bbox: BBox
+
+
+def caption_title(caption: str) -> str:
+    """A table title from its caption: ``专栏一：``/``表1``/``续表`` labels removed, no spaces beside CJK."""
+    label = LABEL if caption.strip().startswith("专") else TABLE_LABEL
+    text = label.sub("", caption, count=1)
+    return squash_spaces(text)
+
+
+def _first_box(table: Table) -> tuple[int, BBox]:
+    if table.bboxes:
+        return table.bboxes[0]
+    page = table.pages[0]
+    boxes = [c.bbox for c in table.cells if c.page == page] or [c.bbox for c in table.cells]
+    return page, union_bbox(boxes)
+
+
+def _is_caption_line(line: Line, col: Column) -> bool:
+    if find_marker(line.text) or re.search(r"[。；;：:]\s*$", line.text):
+        return False
+    return bool(_CAPTION_START.match(line.text)) or is_centered(line, col) or line.bold
+
+
+def caption_lines(
+    lines: list[Line], free: set[int], table: Table, cols: dict[int, Column], pitch: float
+) -> list[int]:
+    """The free line(s) printed just above the table's first fragment that read as its caption."""
+    page, box = _first_box(table)
+    above = [i for i in free if lines[i].page == page and lines[i].bbox[3] <= box[1] + 2]
+    out: list[int] = []
+    limit = box[1]
+    for i in sorted(above, key=lambda k: -lines[k].bbox[3]):
+        ln = lines[i]
+        if limit - ln.bbox[3] > DEFAULT_CAPTION_GAP * pitch or not _is_caption_line(ln, cols[page]):
+            break
+        out.insert(0, i)
+        limit = ln.bbox[1]
+        if len(out) == 2 or _CAPTION_START.match(ln.text):
+            break
+    return out
+
+
+def _title_lines(lines: list[Line], free: set[int], cols: dict[int, Column], body: float) -> set[int]:
+    """Centred lines printed larger than the body that are not numbered headings: document titles."""
+    out: set[int] = set()
+    for i in free:
+        ln = lines[i]
+        if find_marker(ln.text) or ln.size < body * DEFAULT_TITLE_SIZE_RATIO:
+            continue
+        # A wrapped title's first line fills the column: clearly larger type is enough there.
+        if is_centered(ln, cols[ln.page]) or ln.size >= body * DEFAULT_BIG_TITLE_RATIO:
+            out.add(i)
+    return out
+
+
+def _annexes(lines: list[Line], free: set[int], cols: dict[int, Column]) -> tuple[list[_Annex], set[int]]:
+    """``附件``/``附件1`` as the first line of a page, with the centred title lines below it."""
+    out: list[_Annex] = []
+    used: set[int] = set()
+    for i in sorted(free):
+        ln = lines[i]
+        if not ANNEX_LABEL.match(ln.text) or (i > 0 and lines[i - 1].page == ln.page):
+            continue
+        title: list[int] = []
+        for k in range(i + 1, min(i + 1 + DEFAULT_ANNEX_TITLE_LINES, len(lines))):
+            nxt = lines[k]
+            # A page holding little but a table has a badly measured column: large or bold type counts too.
+            big = nxt.size > ln.size * DEFAULT_TITLE_SIZE_RATIO
+            looks_title = is_centered(nxt, cols[ln.page]) or nxt.bold or big
+            if nxt.page != ln.page or k not in free or not looks_title:
+                break
+            title.append(k)
+        text = squash_spaces(join_lines([lines[k].text for k in title]))
+        out.append(_Annex(i, ln.text.strip(), text, ln.page, ln.bbox))
+        used |= {i, *title}
+    return out, used
+
+
+def _position(page: int, bbox: BBox | None) -> tuple[int, float]:
+    return page, bbox[1] if bbox else 0.0
+
+
+def section_at(nodes: list[OutlineNode], page: int, top: float) -> str | None:
+    """Id of the last outline node printed at or before ``(page, top)``."""
+    found: str | None = None
+    for node in nodes:
+        if _position(node.page, node.bbox) <= (page, top + 1):
+            found = node.id
+    return found
+
+
+def _body_font(lines: list[Line]) -> str:
+    fonts: Counter[str] = Counter()
+    for ln in lines:
+        fonts[ln.font] += len(ln.text)
+    return fonts.most_common(1)[0][0] if fonts else ""
+
+
+def _outline_and_paragraphs(
+    blocks: list[Block], annexes: list[_Annex], builder: OutlineBuilder
+) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    pending = sorted(annexes, key=lambda a: a.index)
+    section: str | None = None
+    for block in blocks:
+        while pending and pending[0].index < block.index[0]:
+            a = pending.pop(0)
+            section = builder.add_annex(a.label, a.title, a.page, a.bbox).id
+        found = builder.heading(block)
+        if found is None:
+            paragraphs.append(paragraph_of(block, section))
+            continue
+        node, rest = found
+        section = node.id
+        if rest:
+            paragraphs.append(paragraph_of(block, section, rest))
+    for a in pending:
+        builder.add_annex(a.label, a.title, a.page, a.bbox)
+    return paragraphs
+
+
+def _captions(
+    lines: list[Line], free: set[int], tables: list[Table], cols: dict[int, Column], pitch: float
+) -> tuple[list[Sidebar], set[int]]:
+    """Set table titles from their captions; a 专栏 caption also makes a sidebar pointing at the table."""
+    sidebars: list[Sidebar] = []
+    used: set[int] = set()
+    for table in tables:
+        idx = caption_lines(lines, free - used, table, cols, pitch)
+        if not idx:
+            continue
+        caption = join_lines([lines[i].text for i in idx])
+        table.title = caption_title(caption) or table.title
+        page, box = _first_box(table)
+        sb = caption_sidebar(caption, table.id, page, box)
+        if sb is not None:
+            sidebars.append(sb)
+        used |= set(idx)
+    return sidebars, used
+
+
+def _finish_sidebars(sidebars: list[Sidebar], nodes: list[OutlineNode]) -> list[Sidebar]:
+    ordered = sorted(sidebars, key=lambda s: _position(s.page, s.bbox))
+    for n, sb in enumerate(ordered, start=1):
+        sb.id = f"b{n}"
+        sb.section = section_at(nodes, *_position(sb.page, sb.bbox))
+    return ordered
+
+
+def build_structure(raw: RawDocument, tables: list[Table]) -> Structure:
+    """Meta, outline, paragraphs, sidebars and titled/sectioned copies of ``tables`` for one document."""
+    tables = [copy.deepcopy(t) for t in tables]
+    lines, _ = content_lines(raw.pages)
+    if not lines:
+        return Structure(Meta(), tables=tables)
+    cols = page_columns(raw.pages, lines)
+    pitch, body = line_pitch(lines), body_font_size(lines)
+    side = build_sidebars(raw, lines, tables)
+    meta = extract_meta([ln for i, ln in enumerate(lines) if i not in side.used], cols)
+    kept = [i for i in range(len(lines)) if i not in side.used]
+    used = side.used | {kept[i] for i in meta.used}
+    free = set(range(len(lines))) - used
+    annexes, annex_idx = _annexes(lines, free, cols)
+    free -= annex_idx
+    caption_sbs, caption_idx = _captions(lines, free, side.tables, cols, pitch)
+    free -= caption_idx
+    free -= _title_lines(lines, free, cols, body)
+    obstacles = [_first_box(t) for t in side.tables] + [(f.page, f.bbox) for p in raw.pages for f in p.frames]
+    obstacles += [(p, b) for t in side.tables for p, b in t.bboxes[1:]]
+    blocks = segment_blocks(lines, sorted(free), cols, pitch, obstacles)
+    builder = OutlineBuilder(_body_font(lines))
+    paragraphs = _outline_and_paragraphs(blocks, annexes, builder)
+    for table in side.tables:
+        table.section = section_at(builder.nodes, *_position(*_first_box(table)))
+    sidebars = _finish_sidebars(side.sidebars + caption_sbs, builder.nodes)
+    return Structure(meta.meta, builder.nodes, paragraphs, sidebars, side.tables, builder.warnings)

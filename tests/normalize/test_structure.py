@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from test_structure_helpers import body, centered, filler, page
+
+from normalize.layout import content_lines, is_page_number
+from normalize.structure import build_structure, caption_title
+from policy_extract.model import Cell, Line, RawDocument, Table
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_page_numbers_and_running_lines_removed_only_in_margins() -> None:
+    assert all(is_page_number(t) for t in ["— 21 —", "-21-", "第 3 页", "3/10", "21"])
+    assert not is_page_number("2021年")
+    pages = []
+    for n in range(1, 5):
+        furniture = [Line("某某规划", n, (250, 40, 350, 54), size=10)]
+        furniture.append(Line(f"— {n} —", n, (280, 790, 320, 804)))
+        pages.append(page(n, [furniture[0], *filler(n, range(0, 3)), furniture[1]]))
+    pages[0].lines.append(Line("21", 1, (80, 400, 100, 416)))  # a number in the body is kept
+    kept, dropped = content_lines(pages)
+    assert len(dropped) == 8 and any(ln.text == "21" for ln in kept)
+
+
+def test_caption_title_labels_removed() -> None:
+    assert caption_title("专栏一：2021-2025 质量发展总体指标") == "2021-2025质量发展总体指标"
+    assert caption_title("表1 主要指标") == "主要指标"
+
+
+def _raw() -> tuple[RawDocument, list[Table]]:
+    p1 = [
+        centered("某某工作方案", 0, size=22),
+        body("为做好工作，制定本方案。", 1, indent=True, end=300),
+        body("一、总体要求", 2, indent=True, end=200, font="SimHei"),
+        body("1.提高质量。指导企业提升质量，推动发展，确保各项任务落到实处，", 3, indent=True),
+        body("取得实效。", 4, end=200),
+        centered("专栏一：主要指标", 5),
+        *filler(1, range(12, 16)),
+    ]
+    cell = Cell(0, 0, 1, 1, "指标", 1, (80.0, 290.0, 521.0, 400.0))
+    table = Table("t1", None, [1], 1, 1, 0, [cell, Cell(0, 1, 1, 1, "值", 1, (300.0, 290.0, 521.0, 400.0))],
+                  bboxes=[(1, (80.0, 290.0, 521.0, 400.0))])
+    table.n_cols = 2
+    return RawDocument("x.pdf", "0", [page(1, p1)]), [table]
+
+
+def test_build_structure_end_to_end() -> None:
+    raw, tables = _raw()
+    s = build_structure(raw, tables)
+    assert [(n.id, n.parent, n.level, n.number, n.title) for n in s.outline] == [
+        ("s1", None, 1, "一", "总体要求"), ("s2", "s1", 3, "1", "提高质量")]
+    texts = [(p.section, p.text) for p in s.paragraphs]
+    assert texts[0] == (None, "为做好工作，制定本方案。")
+    assert texts[1] == ("s2", "指导企业提升质量，推动发展，确保各项任务落到实处，取得实效。")
+    assert all("某某工作方案" not in t and "专栏" not in t for _, t in texts), texts
+    assert (s.tables[0].title, s.tables[0].section) == ("主要指标", "s2")
+    got = [(b.id, b.number, b.title, b.tables, b.section) for b in s.sidebars]
+    assert got == [("b1", 1, "主要指标", ["t1"], "s2")]
+    assert tables[0].title is None  # inputs are not modified
+
+
+SAMPLES = sorted((REPO / "samples" / "pdf").glob("*.pdf"))
+
+
+@pytest.mark.golden
+@pytest.mark.parametrize("pdf", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_samples_match_expected_structure(pdf: Path) -> None:
+    expected = REPO / "samples" / "expected" / pdf.stem / "document.json"
+    if not expected.exists():
+        pytest.skip(f"no expected output for {pdf.stem} yet")
+    from extract import extract_document
+    from normalize.tables import build_tables
+
+    want = json.loads(expected.read_text(encoding="utf-8"))
+    raw = extract_document(pdf)
+    s = build_structure(raw, build_tables(raw))
+    assert [(o.level, o.number, o.title) for o in s.outline] == [
+        (o["level"], o["number"], o["title"]) for o in want["outline"]]
+    assert [(b.number, b.title, [i.text for i in b.items]) for b in s.sidebars] == [
+        (b["number"], b["title"], [i["text"] for i in b["items"]]) for b in want["sidebars"]]
+    for key in ("issuer", "doc_number", "recipients", "date", "attachments", "cc", "printer", "copies"):
+        assert getattr(s.meta, key) == want["meta"][key], key
