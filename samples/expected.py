@@ -116,15 +116,24 @@ def cell_needle(text: str, width_pt: float, size_pt: float, limit: int = DEFAULT
 # ----------------------------------------------------------------------------------------- PDF locating
 
 
-def pdf_page_texts(pdf: Path) -> list[str]:
-    """Per page: ``pdftotext -layout`` text, whitespace removed, the trailing page number dropped."""
+def pdf_page_lines(pdf: Path) -> list[list[str]]:
+    """Per page, per printed line: ``pdftotext -layout`` text with whitespace removed; the trailing page
+    number dropped."""
     n = page_count(pdf)
-    texts = []
+    pages = []
     for page in range(1, n + 1):
         out = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf), "-"],
                              capture_output=True, text=True, check=True).stdout
-        texts.append(_PAGE_NUMBER.sub("", compact(out)))
-    return texts
+        lines = [c for c in (compact(x) for x in out.splitlines()) if c]
+        if lines:
+            lines[-1] = _PAGE_NUMBER.sub("", lines[-1])
+        pages.append(lines)
+    return pages
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """Per page: ``pdftotext -layout`` text, whitespace removed, the trailing page number dropped."""
+    return ["".join(lines) for lines in pdf_page_lines(pdf)]
 
 
 def page_count(pdf: Path) -> int:
@@ -141,6 +150,8 @@ class Locator:
 
     pages: list[str]
     cursor: int = 0
+    line_lengths: list[int] | None = None
+    """Lengths of the compact printed lines in order, when known (to find where a line starts)."""
     text: str = field(init=False)
     starts: list[int] = field(init=False)
 
@@ -158,6 +169,17 @@ class Locator:
             if start <= index:
                 page = i + 1
         return page
+
+    def line_start(self, index: int) -> int:
+        """Where the printed line holding ``index`` starts (``index`` itself when lines are unknown)."""
+        if not self.line_lengths:
+            return index
+        pos = 0
+        for n in self.line_lengths:
+            if pos + n > index:
+                return pos
+            pos += n
+        return index
 
     def find(self, needle: str, what: str, start: int | None = None) -> int:
         """Index of `needle` at or after `start` (default: the cursor); LocateError naming `what`."""
@@ -229,8 +251,18 @@ def _table(st: _State, t: TableBlock) -> None:
     spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in t.merges}
     cells: list[Cell] = []
     for r in range(t.n_rows):
-        row_end = st.loc.cursor
-        for c in [c for rr, c in origin_cells(t) if rr == r]:
+        claimed: list[tuple[int, int]] = []
+        row_start, row_end = -1, st.loc.cursor
+        origins = [c for rr, c in origin_cells(t) if rr == r]
+        # Single-row cells first: a vertically centred merged cell prints below its row's first line, so
+        # it is searched from where its row starts (a short 序号 such as 10 must not match inside 100%).
+        single = [c for c in origins if spans.get((r, c), (1, 1))[0] == 1]
+        # Longer needles first: a short one (区质监分) may otherwise take a longer one's place.
+        single.sort(key=lambda c: -len(cell_needle(t.rows[r][c], widths[c], t.font_size)))
+        merged = [c for c in origins if c not in single]
+        merged.sort(key=lambda c: -len(cell_needle(t.rows[r][c], widths[c], t.font_size)))
+        row_cells: dict[int, Cell] = {}
+        for c in single + merged:
             rowspan, colspan = spans.get((r, c), (1, 1))
             text = t.rows[r][c]
             what = f"{t.where} table {t.id} cell ({r}, {c})"
@@ -238,12 +270,24 @@ def _table(st: _State, t: TableBlock) -> None:
                 page = cells[-1].page if cells else st.loc.page_at(st.loc.cursor)
             else:
                 needle = cell_needle(text, sum(widths[c:c + colspan]), t.font_size)
-                at = st.loc.find(needle, what)
+                start = st.loc.line_start(row_start) if rowspan > 1 and row_start >= 0 else None
+                at = st.loc.find(needle, what, start=start)
+                # The same text twice in a row (区质监分局 | 区质监分局): each cell takes its own occurrence.
+                first = at
+                while any(a <= at < b for a, b in claimed):
+                    nxt = st.loc.text.find(needle, at + 1)
+                    if nxt < 0:  # no second occurrence: both cells print the one text we saw
+                        at = first
+                        break
+                    at = nxt
+                claimed.append((at, at + len(needle)))
                 page = st.loc.page_at(at)
                 if rowspan == 1:  # a vertically centred merged cell prints below later rows: never advance
                     row_end = max(row_end, at + len(needle))
-            cells.append(Cell(r, c, rowspan, colspan, join_written(text), page, (0.0, 0.0, 0.0, 0.0),
-                              raw=text))
+                    row_start = at if row_start < 0 else min(at, row_start)
+            row_cells[c] = Cell(r, c, rowspan, colspan, join_written(text), page, (0.0, 0.0, 0.0, 0.0),
+                                raw=text)
+        cells.extend(row_cells[c] for c in origins)
         st.loc.cursor = row_end
         st.row_pages[(t.id, r)] = min(cell.page for cell in cells if cell.row == r)
     pages = sorted({cell.page for cell in cells})
@@ -359,7 +403,8 @@ def _duties(raw: list[dict[str, Any]], st: _State) -> list[Duty]:
 def expected_document(src: SampleSource, pdf: Path) -> Document:
     """The expected :class:`Document` of one sample whose PDF has been rendered."""
     data = pdf.read_bytes()
-    loc = Locator(pdf_page_texts(pdf))
+    lines = pdf_page_lines(pdf)
+    loc = Locator(["".join(p) for p in lines], line_lengths=[len(x) for p in lines for x in p])
     st = _structure(src, loc)
     exp = src.expected
     try:
