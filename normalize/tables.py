@@ -46,6 +46,8 @@ class _Grid:
     """Cell id → its left/right x in grid coordinates, to re-index columns when edges are added."""
     ran_on: dict[int, bool] = field(default_factory=dict)
     """Cell id → whether its last line reached the right side (text that may continue on the next page)."""
+    gaps: dict[int, tuple[float, float, float]] = field(default_factory=dict)
+    """Cell id → (space above its text, space below it, line height): where the text sits in the cell."""
 
 
 def cell_text(cell: RawCell) -> str:
@@ -121,6 +123,38 @@ def _merged_edges(a: list[float], b: list[float], tol: float) -> list[float]:
     return sorted(out)
 
 
+def _text_gaps(cell: RawCell) -> tuple[float, float, float]:
+    if not cell.lines:
+        return (0.0, 0.0, 0.0)
+    height = max(ln.bbox[3] - ln.bbox[1] for ln in cell.lines)
+    return (cell.lines[0].bbox[1] - cell.bbox[1], cell.bbox[3] - cell.lines[-1].bbox[3], height)
+
+
+def _centred_column(grid: _Grid, col: int) -> bool:
+    """Evidence that the column's cells are vertically centred: a cell with clear, equal space above and
+    below its text."""
+    for c in grid.cells:
+        if c.col != col or not c.text:
+            continue
+        top, bottom, h = grid.gaps.get(id(c), (0.0, 0.0, 0.0))
+        if h > 0 and top > h and bottom > h and abs(top - bottom) < h:
+            return True
+    return False
+
+
+def _split_by_break(grid: _Grid, above: Cell, below: Cell) -> bool:
+    """A vertically centred merged cell whose text the page break cut in two: the upper part reaches the
+    bottom of its cell, and the lower part sits at the top of its cell with empty space below it, which a
+    centred cell of its own would never show."""
+    if above.rowspan == 1 and below.rowspan == 1:
+        return False
+    _, bottom_a, h = grid.gaps.get(id(above), (0.0, 0.0, 0.0))
+    top_b, bottom_b, h_b = grid.gaps.get(id(below), (0.0, 0.0, 0.0))
+    if h <= 0 or h_b <= 0 or not (bottom_a < h and top_b < h_b and bottom_b > top_b + h_b):
+        return False
+    return _centred_column(grid, above.col)
+
+
 def _ran_on(cell: RawCell) -> bool:
     """Whether the cell's last printed line reaches the cell's right side (the text ran on)."""
     if not cell.lines:
@@ -150,6 +184,7 @@ def _to_cells(grid: _Grid, t: RawTable) -> list[Cell]:
         )
         grid.xrange[id(cell)] = (x0, x1)
         grid.ran_on[id(cell)] = _ran_on(c)
+        grid.gaps[id(cell)] = _text_gaps(c)
         out.append(cell)
     return out
 
@@ -244,18 +279,25 @@ def _join_cut_row(grid: _Grid, first: list[Cell]) -> None:
 
 
 def _continue_merges(grid: _Grid, cells: list[Cell], first_row: int) -> set[int]:
-    """Blank top cells under a column whose cell was still open at the page bottom continue that cell."""
+    """Top cells that continue a vertically merged cell left open at the bottom of the previous page: a
+    blank one (the text was printed above), or one holding the rest of a text the break cut in two."""
     absorbed: set[int] = set()
     last_row = grid.n_rows - 1
     for c in cells:
-        if c.row != first_row or c.text:
+        if c.row != first_row:
             continue
         prev = _cell_at(grid.cells, last_row, c.col)
         if prev is None or not prev.text or prev.col != c.col or prev.colspan != c.colspan:
             continue
-        if prev.rowspan > 1 or _column_coverage(grid, c.col) >= DEFAULT_COVERAGE:
-            prev.rowspan = c.row + c.rowspan - prev.row
-            absorbed.add(id(c))
+        if c.text:
+            if not _split_by_break(grid, prev, c):
+                continue
+            prev.text = join_lines([prev.text, c.text])
+            prev.raw = prev.raw + "\n" + c.raw
+        elif prev.rowspan == 1 and _column_coverage(grid, c.col) < DEFAULT_COVERAGE:
+            continue
+        prev.rowspan = c.row + c.rowspan - prev.row
+        absorbed.add(id(c))
     return absorbed
 
 
