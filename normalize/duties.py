@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policy_extract.model import Deadline, Document, Duty, OutlineNode, Table
+from policy_extract.model import Deadline, Document, Duty, OutlineNode, Paragraph, Table
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
@@ -19,7 +19,6 @@ from .orgs import parse_annotation, parse_owners, split_units
 
 _TASK_SECTION = re.compile(r"(主要|重点|具体)?(工作)?任务|重点工作|工作措施|主要措施")
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
-_OWNER_MARKERS = ("牵头单位", "责任单位", "配合单位", "承办单位", "（牵头）", "(牵头)", "牵头")
 
 
 @dataclass(slots=True)
@@ -53,6 +52,9 @@ def duty_columns(table: Table) -> DutyColumns | None:
             if getattr(cols, role) is None and any(w in head for w in words):
                 setattr(cols, role, col)
                 break
+    if cols.task is None and cols.item is not None:
+        # A plain list (序号 | 项目名称 | 责任单位 | 完成时限): the named item is the task itself.
+        cols.task, cols.item = cols.item, None
     if cols.task is None or (cols.lead is None and cols.support is None):
         return None
     return cols
@@ -138,7 +140,7 @@ def duties_from_sidebars(doc: Document, doc_year: int | None) -> list[Duty]:
                     source="sidebar",
                     table=None,
                     row=None,
-                    page=sb.page,
+                    page=item.page or sb.page,
                     section=sb.section,
                     number=str(item.n),
                     category=sb.title,
@@ -167,44 +169,60 @@ def _task_sections(outline: list[OutlineNode]) -> set[str]:
     return inside
 
 
-def _has_owner(text: str) -> bool:
-    return any(m in text for m in _OWNER_MARKERS)
+def _text_duty(p: Paragraph, node: OutlineNode | None, numbered: bool, doc_year: int | None) -> Duty | None:
+    owners = parse_annotation(p.text)
+    if not numbered and not (owners.lead or owners.support):
+        return None  # a sentence that only mentions 责任单位 is not an owned task
+    # A numbered task is the heading node itself; it belongs to the section around it.
+    section = node.parent if numbered and node is not None else p.section
+    return Duty(
+        id="",
+        source="text",
+        table=None,
+        row=None,
+        page=p.page,
+        section=section,
+        number=node.number if numbered and node is not None else None,
+        category=None,
+        item=node.title if numbered and node is not None else None,
+        task=owners.rest or p.text,
+        deadline=_deadline(owners.deadline or "", doc_year),
+        lead=owners.lead,
+        support=owners.support,
+        bbox=p.bbox,
+    )
+
+
+def _heading_paragraph(node: OutlineNode) -> Paragraph:
+    """A numbered task printed as a heading only (``13.建立健全…发展。``): the task is its printed text."""
+    from .outline import find_marker
+
+    marker = find_marker(node.raw) if node.raw else None
+    text = node.raw[marker.end :].strip() if marker is not None else node.title
+    return Paragraph(section=node.id, page=node.page, text=text, bbox=node.bbox)
 
 
 def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
     by_id = {n.id: n for n in doc.outline}
     tasks = _task_sections(doc.outline)
+    numbered = {n.id for n in doc.outline if n.id in tasks and n.level >= 3 and n.number.isdigit()}
+    with_text = {p.section for p in doc.paragraphs if p.section in numbered}
+    paragraphs = list(doc.paragraphs) + [_heading_paragraph(by_id[i]) for i in numbered - with_text]
     out: list[Duty] = []
     seen: set[str] = set()
-    for p in doc.paragraphs:
+    for p in paragraphs:
         node = by_id.get(p.section) if p.section else None
-        numbered = node is not None and p.section in tasks and node.level >= 3 and node.number.isdigit()
-        if not numbered and not _has_owner(p.text):
+        is_task = p.section in numbered
+        if is_task and p.section in seen:
             continue
-        if numbered and p.section in seen:
+        duty = _text_duty(p, node, is_task, doc_year)
+        if duty is None:
             continue
-        owners = parse_annotation(p.text)
-        parent = by_id.get(node.parent) if node is not None and node.parent else None
-        out.append(
-            Duty(
-                id="",
-                source="text",
-                table=None,
-                row=None,
-                page=p.page,
-                section=p.section,
-                number=node.number if numbered and node is not None else None,
-                category=parent.title if numbered and parent is not None else None,
-                item=node.title if numbered and node is not None else None,
-                task=owners.rest or p.text,
-                deadline=_deadline(owners.deadline or "", doc_year),
-                lead=owners.lead,
-                support=owners.support,
-                bbox=p.bbox,
-            )
-        )
-        if numbered and p.section:
-            seen.add(p.section)
+        if is_task and node is not None:
+            parent = by_id.get(node.parent) if node.parent else None
+            duty.category = parent.title if parent is not None else None
+            seen.add(node.id)
+        out.append(duty)
     return out
 
 

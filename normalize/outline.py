@@ -126,4 +126,5 @@ class OutlineBuilder:
                 )
             )
         node = self.add(marker.level, marker.number, title, block.first.page, block.first.bbox, marker.value)
+        node.raw = text
         return node, rest

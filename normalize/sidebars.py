@@ -90,20 +90,20 @@ def sidebar_content(lines: list[Line], box: BBox | None = None) -> tuple[int | N
     """Number, title and numbered items of the lines of one sidebar (label line first)."""
     number, head = parse_label(lines[0].text) if lines else (None, "")
     title_parts = [head] if head else []
-    items: list[tuple[int, list[str]]] = []
+    items: list[tuple[int, list[str], int]] = []
     for line in lines[1:]:
         n = item_number(line.text)
         # A number out of sequence is a line that happens to start with digits, not a new item.
         if n is not None and n == (items[-1][0] + 1 if items else n):
-            items.append((n, [ITEM.sub("", line.text, count=1).strip()]))
+            items.append((n, [ITEM.sub("", line.text, count=1).strip()], line.page))
         elif items:
             items[-1][1].append(line.text.strip())
         elif _continues_title(line, "".join(title_parts), box):
             title_parts.append(line.text.strip())
         else:
-            items.append((0, [line.text.strip()]))
+            items.append((0, [line.text.strip()], line.page))
     title = squash_spaces(join_lines(title_parts))
-    return number, title, [SidebarItem(n, join_lines(parts)) for n, parts in items]
+    return number, title, [SidebarItem(n, join_lines(parts), page) for n, parts, page in items]
 
 
 def append_content(sidebar: Sidebar, lines: list[Line]) -> None:
@@ -112,11 +112,11 @@ def append_content(sidebar: Sidebar, lines: list[Line]) -> None:
         n = item_number(line.text)
         last = sidebar.items[-1] if sidebar.items else None
         if n is not None and (last is None or n == last.n + 1):
-            sidebar.items.append(SidebarItem(n, ITEM.sub("", line.text, count=1).strip()))
+            sidebar.items.append(SidebarItem(n, ITEM.sub("", line.text, count=1).strip(), line.page))
         elif last is not None:
             last.text = join_lines([last.text, line.text])
         else:
-            sidebar.items.append(SidebarItem(0, line.text.strip()))
+            sidebar.items.append(SidebarItem(0, line.text.strip(), line.page))
 
 
 def lines_in(box: BBox, page: int, lines: list[Line], tol: float = DEFAULT_INSIDE_TOLERANCE) -> list[int]:

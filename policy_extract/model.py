@@ -174,6 +174,8 @@ class OutlineNode:
     title: str
     page: int
     bbox: BBox | None = None
+    raw: str = ""
+    """The heading as printed (marker, title and run-in text), before the title was cut at its 。."""
 
 
 @dataclass(slots=True)
@@ -189,6 +191,8 @@ class Paragraph:
 class SidebarItem:
     n: int
     text: str
+    page: int | None = None
+    """Page on which the item starts (a sidebar may cross a page break)."""
 
 
 @dataclass(slots=True)

@@ -262,6 +262,7 @@ def _table(st: _State, t: TableBlock) -> None:
         merged = [c for c in origins if c not in single]
         merged.sort(key=lambda c: -len(cell_needle(t.rows[r][c], widths[c], t.font_size)))
         row_cells: dict[int, Cell] = {}
+        anchor: int | None = None
         for c in single + merged:
             rowspan, colspan = spans.get((r, c), (1, 1))
             text = t.rows[r][c]
@@ -282,6 +283,10 @@ def _table(st: _State, t: TableBlock) -> None:
                     at = nxt
                 claimed.append((at, at + len(needle)))
                 page = st.loc.page_at(at)
+                if rowspan == 1:
+                    # The longest needle is the surest: no cell of a row starts on a page before its row.
+                    anchor = page if anchor is None else anchor
+                    page = max(page, anchor)
                 if rowspan == 1:  # a vertically centred merged cell prints below later rows: never advance
                     row_end = max(row_end, at + len(needle))
                     row_start = at if row_start < 0 else min(at, row_start)
