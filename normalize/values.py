@@ -47,6 +47,8 @@ DEFAULT_LEADING_VERBS: tuple[str, ...] = (
     "促进",
     "使",
 )
+DEFAULT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
+"""Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
 DEFAULT_TRAILING_FILLERS: tuple[str, ...] = (
     "稳定在", "保持在", "维持在", "稳定", "保持", "维持", "总体", "均", "为", "是", "在", "要", "应",
 )  # fmt: skip
@@ -392,7 +394,16 @@ def _clause(sentence: str, half: str, lo: int, hi: int) -> _Clause:
         return _Clause(
             lo, hi, _clean_name(sentence[lo : m.start()]), [], _phrase(sentence[m.start() : hi]), year
         )
+    verb = _result_verb(half, lo, hi)
+    if verb is not None:
+        return _Clause(lo, hi, _clean_name(sentence[lo:verb]), [], _phrase(sentence[verb:hi]), year)
     return _Clause(lo, hi, _clean_name(sentence[lo:hi]), [], None, year)
+
+
+def _result_verb(half: str, lo: int, hi: int) -> int | None:
+    """Where a result verb splits a qualitative clause into quantity and requirement (not at its start)."""
+    found = [i for v in DEFAULT_RESULT_VERBS if (i := half.find(v, lo, hi)) > lo + 1]
+    return min(found) if found else None
 
 
 def _shift(e: _Expr, by: int) -> _Expr:
@@ -467,4 +478,5 @@ def parse_requirement(
     if out or not sentence.strip():
         return out
     text = _phrase(sentence)
-    return [ParsedIndicator(_clean_name(text), [Value(year=None, kind="target", raw=text, text=text)], text)]
+    # A requirement with no quantity in it names itself, word for word (力争… stays: it is the requirement).
+    return [ParsedIndicator(text, [Value(year=None, kind="target", raw=text, text=text)], text)]

@@ -24,10 +24,7 @@ STRUCTURE = "Document structure: header block, outline, paragraphs and 专栏 si
 SEMANTICS = "Indicators and duties: every value, unit, year, owner and deadline right"
 
 # (doc_id, part) → the issue that still owes it.  Remove an entry when its part matches.
-OWED: dict[tuple[str, str], str] = {
-    # Two qualitative requirement sentences: where the indicator's name ends (消除V类水体, 力争…).
-    ("002_2334d2a9bd2ede71", "indicators"): SEMANTICS,
-}
+OWED: dict[tuple[str, str], str] = {}
 
 
 def _samples() -> list[str]:

@@ -191,11 +191,16 @@ def _indicators(found: list[ParsedIndicator]) -> R:
             [("质量损失率", [(None, "target", None, None, None, None, "低于全国平均水平")])],
         ),
         (
+            "建成区水体水环境质量消除 V类水体。",
+            2014,
+            [("建成区水体水环境质量", [(None, "target", None, None, None, None, "消除 V类水体")])],
+        ),
+        (
             "力争质量专业技术人员获取职业资格证书。",
             2014,
             [
                 (
-                    "质量专业技术人员获取职业资格证书",
+                    "力争质量专业技术人员获取职业资格证书",
                     [(None, "target", None, None, None, None, "力争质量专业技术人员获取职业资格证书")],
                 )
             ],
