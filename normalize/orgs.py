@@ -218,17 +218,22 @@ def _is_annotation(inner: str) -> bool:
     return bool(_LABELLED.search(inner) or _LEAD_MARK.search(inner))
 
 
-def _parts(inner: str) -> list[str]:
-    """Split on ``；``/``;`` outside brackets (the parts of an annotation)."""
+def _split_outside_brackets(text: str, seps: str) -> list[str]:
+    """Split on any of ``seps`` where no bracket is open (``各县（市、区）人民政府`` stays whole)."""
     parts, depth, cur = [], 0, ""
-    for ch in inner:
+    for ch in text:
         depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
-        if depth == 0 and ch in "；;":
+        if depth == 0 and ch in seps:
             parts.append(cur)
             cur = ""
         else:
             cur += ch
-    return [p.strip() for p in [*parts, cur] if p.strip()]
+    return [*parts, cur]
+
+
+def _parts(inner: str) -> list[str]:
+    """Split on ``；``/``;`` outside brackets (the parts of an annotation)."""
+    return [p.strip() for p in _split_outside_brackets(inner, "；;") if p.strip()]
 
 
 def _labelled_parts(inner: str) -> list[tuple[str | None, str]]:
@@ -253,15 +258,7 @@ def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
 
 def _segments_keep(text: str) -> list[str]:
     """Split on ``，,`` outside brackets: each run of units shares one marker (``A、B配合``)."""
-    parts, depth, cur = [], 0, ""
-    for ch in text:
-        depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
-        if depth == 0 and ch in "，,":
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return [p for p in [*parts, cur] if p.strip()]
+    return [p for p in _split_outside_brackets(text, "，,") if p.strip()]
 
 
 def _read_annotation(inner: str, known: frozenset[str]) -> Owners:

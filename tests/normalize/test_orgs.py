@@ -5,20 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from text_strategies import ORG_TEXT
 
 from normalize.orgs import parse_annotation, parse_owners, split_units
-
-CJK_TEXT = st.text(
-    alphabet=st.one_of(
-        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
-        st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
-        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-        st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
-        st.sampled_from("、，,；;\n（）局委办"),
-    ),
-    max_size=40,
-)
-"""Arbitrary text: ASCII, CJK punctuation, ideographs, full-width forms, separators and suffixes."""
 
 
 @pytest.mark.parametrize(
@@ -97,7 +86,7 @@ def test_annotation_deadline(text: str, deadline: str | None) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(CJK_TEXT)
+@given(ORG_TEXT)
 def test_never_raise_and_stable(text: str) -> None:
     names = split_units(text)
     assert all(names) and len(names) == len(set(names))

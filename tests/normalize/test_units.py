@@ -5,19 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from text_strategies import CJK_TEXT
 
 from normalize.units import DEFAULT_COUNTING_UNITS, DEFAULT_SYMBOLS, canonical_unit, split_name_unit
-
-CJK_TEXT = st.text(
-    alphabet=st.one_of(
-        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
-        st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
-        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-        st.characters(min_codepoint=0xFF00, max_codepoint=0xFFEF),
-    ),
-    max_size=40,
-)
-"""Arbitrary text: ASCII, CJK punctuation, ideographs and full-width forms."""
 
 
 @pytest.mark.parametrize(
