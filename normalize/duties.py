@@ -15,7 +15,7 @@ from policy_extract.model import Deadline, Document, Duty, OutlineNode, Paragrap
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
-from .orgs import parse_annotation, parse_owners, split_units
+from .orgs import DEFAULT_SUFFIXES, parse_annotation, parse_owners, split_units
 
 _TASK_SECTION = re.compile(r"(主要|重点|具体)?(工作)?任务|重点工作|工作措施|主要措施")
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
@@ -77,14 +77,28 @@ def split_number(text: str) -> tuple[str | None, str]:
     return m.group(1).replace("．", "."), text[m.end() :]
 
 
-def _owners(table: Table, row: int, cols: DutyColumns) -> tuple[list[str], list[str]]:
+def spelled_whole(table: Table, cols: DutyColumns) -> frozenset[str]:
+    """Unit names the table prints whole on one line somewhere: jieba's user dictionary for rejoining the
+    same names where a narrow column broke them (``区城\n建局``)."""
+    names: set[str] = set()
+    for c in table.cells:
+        if c.row < table.header_rows or c.col not in (cols.lead, cols.support):
+            continue
+        for line in (c.raw or c.text).split("\n"):
+            for piece in re.split(r"[、，,；;\s]", line):
+                if len(piece) >= 3 and piece.endswith(DEFAULT_SUFFIXES):
+                    names.add(piece)
+    return frozenset(names)
+
+
+def _owners(table: Table, row: int, cols: DutyColumns, known: frozenset[str]) -> tuple[list[str], list[str]]:
     lead_raw = _text(table, row, cols.lead, raw=True)
     support_raw = _text(table, row, cols.support, raw=True)
     if any(m in support_raw for m in ("（牵头）", "(牵头)")):
-        lead2, support, _ = parse_owners(support_raw)
-        return _dedupe(split_units(lead_raw) + lead2), support
-    lead = split_units(lead_raw)
-    support = split_units(support_raw)
+        lead2, support, _ = parse_owners(support_raw, known=known)
+        return _dedupe(split_units(lead_raw, known=known) + lead2), support
+    lead = split_units(lead_raw, known=known)
+    support = split_units(support_raw, known=known)
     if cols.lead is None and len(support) == 1:
         return support, []
     return lead, support
@@ -100,6 +114,7 @@ def _deadline(text: str, doc_year: int | None) -> Deadline | None:
 
 def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> list[Duty]:
     out: list[Duty] = []
+    known = spelled_whole(table, cols)
     for row in range(table.header_rows, table.n_rows):
         task_cell = cell_at(table, row, cols.task) if cols.task is not None else None
         if task_cell is None or not task_cell.text or task_cell.row != row:
@@ -107,7 +122,7 @@ def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> 
         number, task = split_number(task_cell.text)
         if number is None:
             number = _text(table, row, cols.number) or None
-        lead, support = _owners(table, row, cols)
+        lead, support = _owners(table, row, cols, known)
         out.append(
             Duty(
                 id="",
