@@ -1,0 +1,78 @@
+"""Indicator records from indicator tables (year columns) and requirement tables (序号/要求)."""
+
+from __future__ import annotations
+
+from table_builders import table
+
+from normalize.indicators import build_indicators, column_roles
+from policy_extract.model import Document, Meta, Source
+
+
+def _doc(*tables, date: str = "2021-11-30") -> Document:
+    return Document(source=Source("x.pdf", "0", 1), meta=Meta(date=date), tables=list(tables))
+
+
+def test_year_columns_read_from_header_text_with_baseline_words() -> None:
+    t = table(
+        [
+            ["类别", "指标", "2020年基础值", "2025年", "年均增长", "属性"],
+            ["经济", "GDP（亿元）", "100", "150", "8%", "预期性"],
+        ]
+    )
+    roles = column_roles(t, 2021)
+    assert (roles.group, roles.name, roles.attribute) == (0, 1, 5)
+    assert [(y.year, y.kind) for y in roles.years] == [(2020, "baseline"), (2025, "target"), (None, "target")]
+
+
+def test_past_year_without_baseline_word_is_a_baseline_for_the_documents_year() -> None:
+    t = table([["指标", "2020年", "2023年"], ["a", "1", "2"]])
+    assert [y.kind for y in column_roles(t, 2022).years] == ["baseline", "target"]
+
+
+def test_merged_value_cell_gives_a_value_for_every_year_it_covers() -> None:
+    t = table(
+        [
+            ["项目", "2020年", "2022年", "2025年"],
+            ["投入增长率（%）", "60万元", "每年递增 20%", "每年递增 20%"],
+        ],
+        merges=[(1, 2, 1, 3)],
+    )
+    ind = build_indicators(_doc(t))[0]
+    assert (ind.name, ind.unit) == ("投入增长率", "%")
+    assert [(v.year, v.op, v.value, v.unit) for v in ind.values] == [
+        (2020, "=", 60, "万元"),
+        (2022, "increase_by", 20, "%"),
+        (2025, "increase_by", 20, "%"),
+    ]
+
+
+def test_group_row_spanning_all_columns_names_the_group_below() -> None:
+    t = table(
+        [["指标", "2025年"], ["一、产品质量", "一、产品质量"], ["合格率（%）", "≥95"]], merges=[(1, 0, 1, 1)]
+    )
+    ind = build_indicators(_doc(t))[0]
+    assert (ind.group, ind.name, ind.values[0].op, ind.values[0].value) == (
+        "一、产品质量",
+        "合格率",
+        ">=",
+        95,
+    )
+
+
+def test_unit_column_wins_over_no_unit_in_the_name() -> None:
+    t = table([["指标", "单位", "2025年"], ["污水处理率", "%", "95"]])
+    assert build_indicators(_doc(t))[0].values[0].unit == "%"
+
+
+def test_requirement_table_row_with_two_indicators() -> None:
+    t = table([["序号", "要 求"], ["1", "城市区域环境噪声≤56dB(A),城市道路交通噪声≤68dB(A)。"]])
+    inds = build_indicators(_doc(t, date="2014-11-23"))
+    assert [(i.row, i.name, i.values[0].op, i.values[0].value, i.values[0].unit) for i in inds] == [
+        (1, "城市区域环境噪声", "<=", 56, "dB(A)"),
+        (1, "城市道路交通噪声", "<=", 68, "dB(A)"),
+    ]
+
+
+def test_responsibility_table_gives_no_indicators() -> None:
+    t = table([["序号", "目标内容", "完成时限", "牵头单位"], ["1", "制定规划", "2014年12月31日", "区发改委"]])
+    assert build_indicators(_doc(t)) == []
