@@ -39,11 +39,12 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in text
 
 
-def test_run_help_is_honest_about_unenforced_options(capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_help_names_the_limits_and_resume(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["run", "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
-    assert "--max-memory MB memory limit per worker (accepted; enforced from a later release)" in text
-    assert "no effect yet" in text  # --force
+    assert "--max-memory MB memory limit per worker process (default: 2048)" in text
+    assert "rerun reuses documents whose file, pipeline version and options are unchanged" in text  # --force
+    assert "not implemented" not in text
     assert "example" in text
 
 
@@ -59,8 +60,8 @@ def test_no_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
         (["run", "--workers", "0", "x"], "--workers"),
         (["run", "--timeout", "-1", "x"], "--timeout"),
         (["run", "--ocr", "maybe", "x"], "--ocr"),
-        (["diff", "a", "b"], "not implemented yet"),
-        (["review", "out"], "not implemented yet"),
+        (["diff", "/no/such/a", "/no/such/b"], "no such file or folder: /no/such/a"),
+        (["review", "/no/such/out"], "no such OUTDIR: /no/such/out"),
         (["debug", "/no/such.pdf", "--page", "1"], "no such PDF file"),
     ],
 )
@@ -69,10 +70,10 @@ def test_bad_usage_exits_2(argv: list[str], message: str, capsys: pytest.Capture
     assert message in capsys.readouterr().err
 
 
-def test_dask_executor_is_refused_not_faked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dask_executor_needs_a_scheduler(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = _pdfs(tmp_path / "in", "a.pdf")
     assert cli.main(["run", str(folder), "-o", str(tmp_path / "out"), "--executor", "dask"]) == 2
-    assert "not implemented yet" in capsys.readouterr().err
+    assert "--executor dask needs --scheduler ADDR" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
 
 
