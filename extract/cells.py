@@ -11,6 +11,9 @@ from .lattice import Grid
 from .lines import Char, is_blank, lines_from_chars
 from .settings import ExtractSettings
 
+DEFAULT_ROW_MARGIN = 1.0
+"""Points inside the grid's top and bottom rules a character's centre must be to count as level with it."""
+
 
 def locate(grid: Grid, x: float, y: float) -> int | None:
     """Index in ``grid.cells`` of the cell containing the point, or None outside the grid."""
@@ -23,7 +26,10 @@ def locate(grid: Grid, x: float, y: float) -> int | None:
 
 
 def split_chars(chars: list[Char], grids: list[Grid]) -> tuple[list[list[list[Char]]], list[Char]]:
-    """Per grid, per cell, the characters whose centre lies in it; and the characters outside every grid."""
+    """Per grid, per cell, the characters whose centre lies in it; and the characters outside every grid.
+
+    Each grid's ``outside_chars`` is set to the characters outside it but level with its rows (for the
+    quality report)."""
     per_grid: list[list[list[Char]]] = [[[] for _ in g.cells] for g in grids]
     outside: list[Char] = []
     for ch in chars:
@@ -35,7 +41,20 @@ def split_chars(chars: list[Char], grids: list[Grid]) -> tuple[list[list[list[Ch
                 break
         else:
             outside.append(ch)
+    for grid in grids:
+        grid.outside_chars = sum(1 for ch in outside if beside_grid(grid, ch))
     return per_grid, outside
+
+
+def beside_grid(grid: Grid, ch: Char) -> bool:
+    """A printed character level with the grid's rows but left or right of it: text that overhangs the ruled
+    box (a negative indent, a missing outer rule), which a reader would take as part of the table.  Body text
+    never sits beside a table in these documents, and captions sit above or below it."""
+    if is_blank(ch):
+        return False
+    top, bottom = grid.bbox[1], grid.bbox[3]
+    cy = (ch["top"] + ch["bottom"]) / 2
+    return top + DEFAULT_ROW_MARGIN < cy < bottom - DEFAULT_ROW_MARGIN
 
 
 def non_empty_cells(cell_chars: list[list[Char]]) -> int:
@@ -67,4 +86,5 @@ def grid_report(grid: Grid, cell_chars: list[list[Char]]) -> dict[str, Any]:
         "empty_ratio": round(empty / n_cells, 3) if n_cells else 0.0,
         "outer_border": grid.closed,
         "irregular_regions": grid.irregular,
+        "text_outside_cells": grid.outside_chars,
     }

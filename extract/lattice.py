@@ -36,6 +36,8 @@ class Grid:
     irregular: int = 0
     """Flooded regions that were not rectangles (reported, spanned by their bounding box)."""
     cell_index: dict[tuple[int, int], int] = field(default_factory=dict)
+    outside_chars: int = 0
+    """Characters printed in the grid's rows but in none of its cells (set by ``cells.split_chars``)."""
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

@@ -5,7 +5,10 @@ What a reader of a printed table does without thinking, made explicit:
 * a table that runs off the bottom of a page and one at the top of the next page with the same column geometry
   (or under a 续表 caption) are one table;
 * the header rows the office suite repeated on the continuation page are dropped;
-* a row cut in two by the page break is joined back into one row;
+* a row cut in two by the page break is joined back into one row (also when all the next page shows of it is a
+  blank strip, or the rest of a merged cell's text);
+* a continuation typed again under a 续表 caption with slightly different column widths keeps the first part's
+  columns, one for one;
 * a vertically merged cell that crosses the break continues (its text is printed on the first page only);
 * the lines inside every cell are joined by the SPEC's rules (``normalize.text.join_lines``).
 
@@ -25,6 +28,8 @@ DEFAULT_EDGE_TOLERANCE = 4.0
 """Points two column edges may differ by and still be the same edge on another page."""
 DEFAULT_COVERAGE = 0.8
 """Share of rows with text that makes a column one whose blank top cell continues a merge."""
+DEFAULT_MAX_HEADER_ROWS = 4
+"""Most leading rows a continuation page may repeat as the table's header."""
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*(第\s*)?\d+\s*(页)?[\s\-—–－一]*$")
 _CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
@@ -164,13 +169,15 @@ def _ran_on(cell: RawCell) -> bool:
     return last.bbox[2] >= cell.bbox[2] - 2.2 * em
 
 
-def _to_cells(grid: _Grid, t: RawTable) -> list[Cell]:
-    """The fragment's cells in grid coordinates (columns re-indexed on the grid's edges)."""
-    shift = grid.col_edges[0] - t.col_edges[0]
+def _to_cells(grid: _Grid, t: RawTable, edges: list[float] | None = None) -> list[Cell]:
+    """The fragment's cells in grid coordinates (columns re-indexed on the grid's edges).  ``edges`` are the
+    fragment's column edges as the grid should read them (default: as printed)."""
+    edges = edges or t.col_edges
+    shift = grid.col_edges[0] - edges[0]
     out = []
     for c in t.cells:
-        x0 = t.col_edges[c.col] + shift
-        x1 = t.col_edges[c.col + c.colspan] + shift
+        x0 = edges[c.col] + shift
+        x1 = edges[c.col + c.colspan] + shift
         col = _col_index(grid.col_edges, x0)
         cell = Cell(
             row=c.row,
@@ -218,16 +225,20 @@ def guess_header_rows(cells: list[Cell], n_rows: int) -> int:
     return min(depth, n_rows - 1)
 
 
-def _repeated_header_rows(grid: _Grid, nxt_cells: list[Cell], n_cols: int) -> int:
-    """How many leading rows of the continuation repeat the grid's header rows (0 if they don't)."""
-    k = grid.header_rows
-    if k == 0:
-        return 0
-    for r in range(k):
-        head = _row_texts([c for c in grid.cells if c.row == r], r, n_cols)
-        cont = _row_texts(nxt_cells, r, n_cols)
-        if head != cont:
-            return 0
+def _repeated_header_rows(grid: _Grid, nxt_cells: list[Cell], n_cols: int, nxt_rows: int) -> int:
+    """How many leading rows of the continuation repeat the grid's leading rows (0 if they don't).
+
+    Counted row by row rather than taken from the guessed header depth: an office suite repeats exactly the
+    rows marked as header, and a header of two unmerged rows (``序号 | 任务`` over ``| | （按职责分工）``)
+    looks like a one-row header to :func:`guess_header_rows`.  A row counts only if it holds text, and the
+    continuation keeps at least one row of its own."""
+    k = 0
+    limit = min(DEFAULT_MAX_HEADER_ROWS, grid.n_rows - 1, nxt_rows - 1)
+    while k < limit:
+        head = _row_texts([c for c in grid.cells if c.row == k], k, n_cols)
+        if not any(head) or head != _row_texts(nxt_cells, k, n_cols):
+            break
+        k += 1
     return k
 
 
@@ -246,9 +257,32 @@ def _column_coverage(grid: _Grid, col: int) -> float:
     return filled / len(body)
 
 
+def _continues_merge(grid: _Grid, c: Cell) -> bool:
+    """``c`` (merged over rows, holding text) goes on with a merged cell that fills the grid's last row."""
+    prev = _cell_at(grid.cells, grid.n_rows - 1, c.col)
+    return (
+        c.rowspan > 1
+        and prev is not None
+        and prev.rowspan > 1
+        and bool(prev.text)
+        and (prev.col, prev.colspan) == (c.col, c.colspan)
+        and prev.row + prev.rowspan == grid.n_rows
+    )
+
+
+def _is_blank_tail(grid: _Grid, first: list[Cell]) -> bool:
+    """The continuation's first row is the bottom strip of the grid's last row, which the suite let break:
+    blank, except for merged cells going on from the previous page (with the rest of their text)."""
+    if grid.n_rows <= grid.header_rows or not any(not c.text for c in first):
+        return False
+    return all(not c.text or _continues_merge(grid, c) for c in first)
+
+
 def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
     """The continuation's first row is the rest of the grid's last row, cut by the page break."""
     last_row = grid.n_rows - 1
+    if _is_blank_tail(grid, first):
+        return True
     with_text = [c for c in first if c.text]
     if not with_text:
         return False
@@ -311,14 +345,25 @@ def _start_grid(t: RawTable) -> _Grid:
     return grid
 
 
+def _fragment_edges(grid: _Grid, t: RawTable, tol: float) -> list[float]:
+    """The fragment's column edges as the grid reads them.  A continuation typed again under a 续表 caption
+    often has the same columns drawn a little wider or narrower: with the same column count and a different
+    geometry, its columns are the grid's columns, one for one (not a union of two sets of edges)."""
+    if len(t.col_edges) != len(grid.col_edges) or _same_geometry(grid.col_edges, t.col_edges, tol):
+        return t.col_edges
+    return [e - grid.col_edges[0] + t.col_edges[0] for e in grid.col_edges]
+
+
 def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
-    edges = _merged_edges(grid.col_edges, t.col_edges, tol)
+    frag_edges = _fragment_edges(grid, t, tol)
+    edges = _merged_edges(grid.col_edges, frag_edges, tol)
     if len(edges) != len(grid.col_edges):
         grid.col_edges = edges
         _reindex_columns(grid)
     n_cols = len(grid.col_edges) - 1
-    cells = _to_cells(grid, t)
-    skip = _repeated_header_rows(grid, cells, n_cols)
+    cells = _to_cells(grid, t, frag_edges)
+    skip = _repeated_header_rows(grid, cells, n_cols, t.n_rows)
+    grid.header_rows = max(grid.header_rows, skip)  # rows the suite repeats are the header, by definition
     body = [c for c in cells if c.row >= skip]
     first = [c for c in body if c.row == skip]
     offset = grid.n_rows - skip
@@ -405,7 +450,7 @@ def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> l
             out.append(
                 Warning(
                     "table_text_outside_cells",
-                    f"{table.id}: {outside} text line(s) inside the table's box but in no cell",
+                    f"{table.id}: {outside} character(s) printed level with the table's rows but in no cell",
                     frag.page,
                     "extract",
                 )

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -25,6 +26,8 @@ from docx.table import Table, _Cell
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_BODY_FONT = "Noto Serif CJK SC"
 DEFAULT_SOFFICE_TIMEOUT = 120
+DEFAULT_BREAK_FILLER = 17
+"""Body paragraphs before a table that must cross the first page break near its middle."""
 
 Builder = Callable[[], "Document"]
 
@@ -247,6 +250,112 @@ def build_landscape() -> Document:
     return doc
 
 
+def filler(doc: Document, n: int) -> None:
+    for i in range(n):
+        doc.add_paragraph(f"第{i + 1}段填充正文，用于把表格推到页面底部附近。")
+
+
+def merged_group_table(doc: Document, label: str, n_rows: int, centred: bool) -> Table:
+    """类别 | 指标 | 目标 with one 类别 cell merged over all body rows and the header row marked to repeat."""
+    rows = [["类别", "指标", "目标"]] + [["", f"指标{i}", f"{i}%"] for i in range(1, n_rows + 1)]
+    table = ruled_table(doc, rows, [30, 80, 40])
+    repeat_header(table, 1)
+    group = table.cell(1, 0).merge(table.cell(n_rows, 0))  # merged while empty: merge joins paragraphs
+    write_cell(group, label, 10.5)
+    if centred:
+        group.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    return table
+
+
+def build_break_merged() -> Document:
+    """A 类别 cell merged over eight rows that cross the page break, its text at the top: printed on the
+    first page only, the cell goes on blank on the next page."""
+    doc = new_document()
+    filler(doc, DEFAULT_BREAK_FILLER)
+    merged_group_table(doc, "能源利用", 8, centred=False)
+    doc.add_paragraph("表格结束后的段落。")
+    return doc
+
+
+def build_break_split() -> Document:
+    """A vertically centred 类别 cell merged over rows across the page break, its two-line text cut in two
+    by the break (生态环境 on one page, 质量指标 on the next)."""
+    doc = new_document()
+    filler(doc, DEFAULT_BREAK_FILLER)
+    merged_group_table(doc, "生态环境\n质量指标\n监测评价\n考核体系", 8, centred=True)
+    doc.add_paragraph("表格结束后的段落。")
+    return doc
+
+
+def build_continued_caption() -> Document:
+    """A table typed again after a 续表 caption on the next page, its columns a little wider than the first
+    part's (so only the caption says it continues)."""
+    doc = new_document()
+    doc.add_paragraph("表1 重点任务表")
+    head = ["序号", "任务", "责任单位"]
+    ruled_table(doc, [head] + [[str(i), f"重点任务{i}", f"单位{i}"] for i in range(1, 4)], [20, 90, 40])
+    doc.add_paragraph("注：责任单位按职责分工。")
+    doc.add_page_break()
+    doc.add_paragraph("续表1")
+    ruled_table(doc, [head] + [[str(i), f"重点任务{i}", f"单位{i}"] for i in range(4, 6)], [24, 96, 36])
+    doc.add_paragraph("表后段落。")
+    return doc
+
+
+def build_cell_text() -> Document:
+    """Cell lines joined by the text rules: a date wrapped in a narrow column, Latin words wrapped, vertical
+    text in a one-character column."""
+    doc = new_document()
+    doc.add_paragraph("单元格文字测试")
+    rows = [["类别", "完成时限", "标准"],
+            ["服务业标准化指标", "2014年 12月 31 日", "ISO 9001 quality management system"]]
+    ruled_table(doc, rows, [9, 27, 32])
+    doc.add_paragraph("正文继续。")
+    return doc
+
+
+def build_column_split() -> Document:
+    """A table whose 目标 column is split in two (2020年 | 2025年) only in the rows on the second page: the
+    column count changes between the fragments."""
+    doc = new_document()
+    filler(doc, 16)
+    rows = [["序号", "指标", "", ""]]
+    rows += [[str(i), f"合并列指标{i}", "", ""] for i in range(1, 5)]
+    rows += [[str(i), f"分列指标{i}", f"{i}0", f"{i}5"] for i in range(5, 9)]
+    table = ruled_table(doc, rows, [20, 70, 30, 30])
+    repeat_header(table, 1)
+    for r in range(5):
+        table.cell(r, 2).merge(table.cell(r, 3))
+        write_cell(table.cell(r, 2), "目标" if r == 0 else f"{r}0", 10.5)
+    doc.add_paragraph("表格结束后的段落。")
+    return doc
+
+
+def build_outside_text() -> Document:
+    """A cell paragraph with a negative left indent: its text is printed across the table's left border."""
+    doc = new_document()
+    doc.add_paragraph("框外文字测试")
+    table = ruled_table(doc, [["名称", "数值"], ["甲项指标", "1"], ["乙", "2"]], [50, 40])
+    table.alignment = 1  # centred, so the overhang stays on the page
+    table.cell(1, 0).paragraphs[0].paragraph_format.left_indent = Mm(-12)
+    doc.add_paragraph("表后段落。")
+    return doc
+
+
+def build_landscape_break() -> Document:
+    """A landscape 任务分解表 over two pages with its header row repeated."""
+    doc = new_document()
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Mm(297), Mm(210)
+    doc.add_paragraph("附件 工作任务分解表")
+    rows = [["序号", "工作任务", "牵头单位", "完成时限"]]
+    rows += [[str(i), f"第{i}项工作任务，按计划推进落实", "区市场监管局", "2022年6月底前"] for i in range(1, 17)]
+    table = ruled_table(doc, rows, [15, 130, 45, 45])
+    repeat_header(table, 1)
+    return doc
+
+
 BUILDERS: dict[str, Builder] = {
     "merged": build_merged,
     "narrow": build_narrow,
@@ -257,6 +366,13 @@ BUILDERS: dict[str, Builder] = {
     "box_para": build_box_para,
     "spaced": build_spaced,
     "landscape": build_landscape,
+    "break_merged": build_break_merged,
+    "break_split": build_break_split,
+    "continued_caption": build_continued_caption,
+    "cell_text": build_cell_text,
+    "column_split": build_column_split,
+    "outside_text": build_outside_text,
+    "landscape_break": build_landscape_break,
 }
 
 
@@ -274,6 +390,24 @@ def make_rotated(landscape_pdf: Path, out: Path) -> None:
         page.Rotate = 90
         for _ in range(len(src.pages) - 1):
             del src.pages[0]
+        src.save(out)
+
+
+def rotate_pages(src_pdf: Path, out: Path) -> None:
+    """Every landscape page of ``src_pdf`` stored as a portrait MediaBox with ``/Rotate 90`` (as
+    :func:`make_rotated` does for one page)."""
+    import pikepdf
+
+    with pikepdf.open(src_pdf) as src:
+        for page in src.pages:
+            width, height = float(page.MediaBox[2]), float(page.MediaBox[3])
+            if width <= height:
+                continue
+            page.contents_coalesce()
+            body = page.Contents.read_bytes()
+            page.Contents = pikepdf.Stream(src, b"q 0 1 -1 0 %.4f 0 cm\n" % height + body + b"\nQ")
+            page.MediaBox = [0, 0, height, width]
+            page.Rotate = 90
         src.save(out)
 
 
@@ -306,6 +440,9 @@ def main(names: list[str]) -> None:
     if (DATA_DIR / "landscape.pdf").exists() and (not names or "landscape" in names):
         make_rotated(DATA_DIR / "landscape.pdf", DATA_DIR / "rotated.pdf")
         print(f"wrote {DATA_DIR / 'rotated.pdf'}")
+    if (DATA_DIR / "landscape_break.pdf").exists() and (not names or "landscape_break" in names):
+        rotate_pages(DATA_DIR / "landscape_break.pdf", DATA_DIR / "rotated_break.pdf")
+        print(f"wrote {DATA_DIR / 'rotated_break.pdf'}")
 
 
 if __name__ == "__main__":
