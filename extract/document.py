@@ -2,37 +2,105 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from policy_extract.errors import CorruptPDFError, PolicyExtractError
+from policy_extract.errors import CorruptPDFError, NoTextError, PolicyExtractError
 from policy_extract.model import Frame, PageContent, RawDocument, RawTable, Warning
 
 from .borderless import find_borderless
 from .cells import non_empty_cells, raw_table, split_chars
 from .frames import frames_from_grids, is_frame
+from .image_tables import dash_cells, empty_cell_reads, image_segments, off_rules
 from .lattice import Grid, find_grids
-from .lines import Char, TextRow, char_rows, make_line
+from .lines import Char, TextRow, char_rows, lines_from_chars, make_line
+from .ocr import (
+    OcrLine,
+    PageImages,
+    deskew,
+    fix_page_number,
+    page_chars,
+    read_crop,
+    recognise,
+    spread_chars,
+)
 from .pdf import open_pdf, root_cause, sha256_of
-from .rules import page_segments, to_rules
+from .rules import Segment, page_segments, to_rules
 from .settings import ExtractSettings
+from .textlayer import check_page
 
+OCR_MODES = ("auto", "off", "force")
+DEFAULT_OCR_MODE = "auto"
 DEFAULT_MIN_FILLED_CELLS = 2
 """A grid with fewer cells holding text is decoration (or a box), not a data table."""
 
 
 def extract_document(path: str | Path, *, password: str | None = None,
-                     settings: ExtractSettings | None = None) -> RawDocument:
-    """Every page of the PDF: text lines outside tables, ruled/borderless tables, frames and rules."""
+                     settings: ExtractSettings | None = None, ocr: str = DEFAULT_OCR_MODE) -> RawDocument:
+    """Every page of the PDF: text lines outside tables, ruled/borderless tables, frames and rules.
+
+    ``ocr``: ``auto`` reads pages without a usable text layer (scans, fonts without a Unicode map) with OCR,
+    ``force`` reads every page with OCR, ``off`` never does (an image-only PDF then fails with ``no_text``).
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     settings = settings or ExtractSettings()
     pdf = open_pdf(path, password)
+    reader = PageImages(path, password, settings.ocr)
+    warnings: list[Warning] = []
     try:
-        pages = [extract_page_safely(page, settings) for page in pdf.pages]
+        pages = [read_page(page, reader, ocr, settings, warnings) for page in pdf.pages]
     finally:
         pdf.close()
-    warnings = [Warning("no_text", f"page {p.number} has no text layer", p.number, "extract")
-                for p in pages if not p.lines and not p.tables]
+        reader.close()
+    empty = [p.number for p in pages if not p.lines and not p.tables]
+    if ocr == "off" and pages and len(empty) == len(pages):
+        raise NoTextError(
+            f"{Path(path).name} has no text layer (a scanned or image-only PDF) and OCR is off; "
+            "run it with `--ocr auto` to read it with OCR."
+        )
+    warnings += [Warning("no_text", f"page {n} has no text", n, "extract") for n in empty]
     return RawDocument(file=Path(path).name, sha256=sha256_of(path), pages=pages, warnings=warnings)
+
+
+def read_page(page: Any, reader: PageImages, mode: str, settings: ExtractSettings,
+              warnings: list[Warning]) -> PageContent:
+    """One page from its text layer, or through OCR when ``mode`` says so or its text layer is unusable."""
+    check = check_page(page) if mode != "force" else None
+    if check is not None and check.kind == "garbled":
+        what = "read with OCR" if mode == "auto" else "kept as printed; use `--ocr auto` to read it"
+        warnings.append(Warning("garbled_text_layer", f"page {page.page_number}: {check.reason()}; {what}",
+                                page.page_number, "extract"))
+    if mode == "force" or (mode == "auto" and check is not None and check.needs_ocr):
+        try:
+            return ocr_page(page, reader, settings)
+        finally:
+            page.close()
+    return extract_page_safely(page, settings)
+
+
+def ocr_page(page: Any, reader: PageImages, settings: ExtractSettings) -> PageContent:
+    """A page read from its image: deskewed, recognised, ruled tables found in the pixels."""
+    img, _angle = deskew(reader.render(page.page_number - 1), settings.ocr.max_skew)
+    lines = recognise(img, settings.ocr)
+    scale = float(page.width) / img.shape[1]  # PDF points per pixel
+    segs = image_segments(img, lines, scale, settings)
+    chars = off_rules(page_chars(lines, img, scale), segs, settings.snap_tolerance)
+    content = page_content(page.page_number, (float(page.width), float(page.height)),
+                           int(page.rotation or 0), chars, segs, settings, text_layer="ocr")
+    for table in content.tables:
+        fill_empty_cells(img, table, scale, settings)
+        dash_cells(table)
+    content.lines = [replace(ln, text=fix_page_number(ln.text)) for ln in content.lines]
+    return content
+
+
+def fill_empty_cells(img: Any, table: RawTable, scale: float, settings: ExtractSettings) -> None:
+    """Cells holding a mark too small for the line detector (``—``, ``%``) get it read on its own."""
+    for cell, text, box in empty_cell_reads(img, table, scale, lambda crop: read_crop(crop, settings.ocr)):
+        line = OcrLine(text, 1.0, tuple(float(v) for v in box), spread_chars(text, box))
+        cell.lines = lines_from_chars(page_chars([line], img, scale), cell.page, settings)
 
 
 def extract_page_safely(page: Any, settings: ExtractSettings) -> PageContent:
@@ -53,12 +121,19 @@ def extract_page_safely(page: Any, settings: ExtractSettings) -> PageContent:
 
 
 def extract_page(page: Any, settings: ExtractSettings) -> PageContent:
-    number = page.page_number
-    segs = page_segments(page, settings)
+    size = (float(page.width), float(page.height))
+    return page_content(page.page_number, size, int(page.rotation or 0), page.chars,
+                        page_segments(page, settings), settings)
+
+
+def page_content(number: int, size: tuple[float, float], rotation: int, chars: list[Char],
+                 segs: list[Segment], settings: ExtractSettings,
+                 text_layer: Literal["born_digital", "ocr"] = "born_digital") -> PageContent:
+    """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR)."""
     grids = find_grids(segs, settings)
     frame_grids = [g for g in grids if is_frame(g)]
     table_grids = [g for g in grids if not is_frame(g) and len(g.cells) > 1]
-    tables, rest = lattice_tables(page.chars, table_grids, number, settings)
+    tables, rest = lattice_tables(chars, table_grids, number, settings)
     rows = char_rows(rest, settings)
     if settings.borderless:
         borderless, used = find_borderless(outside_tables(rows, tables), number, settings)
@@ -66,12 +141,15 @@ def extract_page(page: Any, settings: ExtractSettings) -> PageContent:
         rows = [r for r in rows if id(r) not in consumed]
         tables += borderless
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    if text_layer == "ocr":
+        for table in tables:
+            table.method = "image"
     return PageContent(
         number=number,
-        width=float(page.width),
-        height=float(page.height),
-        rotation=int(page.rotation or 0) % 360,
-        text_layer="born_digital",
+        width=size[0],
+        height=size[1],
+        rotation=rotation % 360,
+        text_layer=text_layer,
         lines=[make_line(r.chars, number, settings, r.overprinted) for r in rows],
         tables=tables,
         frames=frames_from_grids(frame_grids, number) + frames_of_empty_grids(table_grids, tables, number),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_SNAP_TOLERANCE = 2.5
 """Parallel rules closer than this (pt) are one rule: double lines, borders drawn twice by adjacent cells."""
@@ -26,6 +26,45 @@ DEFAULT_WORD_GAP_EM = 1.0
 DEFAULT_BORDERLESS_MIN_LINES = 3
 DEFAULT_BORDERLESS_MIN_GUTTER_EM = 0.8
 
+DEFAULT_OCR_DPI = 200
+"""Pages go to OCR rendered at this resolution: 16 pt body text is then ~44 px high, well inside the
+recogniser's comfort zone, and an A4 page stays under 4 megapixels."""
+DEFAULT_OCR_DET_MAX_SIDE = 1600
+"""The text detector sees the page scaled down to this long side (px): it finds lines as well as at full
+size and runs ~2× faster; recognition still reads crops of the full-resolution page."""
+DEFAULT_OCR_MIN_SCORE = 0.5
+"""Recognised lines below this confidence are dropped (specks, stamps, halftone)."""
+DEFAULT_OCR_MAX_SKEW = 5.0
+"""Largest skew (degrees) corrected before OCR; a scanner feeds pages at most a few degrees off."""
+DEFAULT_OCR_RULE_MIN_PT = 10.0
+"""A dark run of at least this length (pt) on a scanned page is a candidate ruling line (glyph strokes of
+16 pt text are shorter once the recognised characters are blanked out)."""
+
+
+@dataclass(frozen=True, slots=True)
+class OcrSettings:
+    """How scanned and garbled pages are read (``extract/ocr.py``, ``extract/image_tables.py``)."""
+
+    dpi: int = DEFAULT_OCR_DPI
+    det_max_side: int = DEFAULT_OCR_DET_MAX_SIDE
+    min_score: float = DEFAULT_OCR_MIN_SCORE
+    max_skew: float = DEFAULT_OCR_MAX_SKEW
+    rule_min_pt: float = DEFAULT_OCR_RULE_MIN_PT
+    threads: int = 0
+    """onnxruntime intra-op threads; 0 lets it use every core."""
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.dpi <= 600:
+            raise ValueError(f"OcrSettings.dpi must be in [72, 600], got {self.dpi!r}")
+        if self.det_max_side < 320:
+            raise ValueError(f"OcrSettings.det_max_side must be ≥ 320, got {self.det_max_side!r}")
+        if not 0 <= self.min_score < 1:
+            raise ValueError(f"OcrSettings.min_score must be in [0, 1), got {self.min_score!r}")
+        if not 0 <= self.max_skew <= 45:
+            raise ValueError(f"OcrSettings.max_skew must be in [0, 45], got {self.max_skew!r}")
+        if self.rule_min_pt <= 0 or self.threads < 0:
+            raise ValueError("OcrSettings.rule_min_pt must be > 0 and threads ≥ 0")
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractSettings:
@@ -42,6 +81,7 @@ class ExtractSettings:
     borderless: bool = True
     borderless_min_lines: int = DEFAULT_BORDERLESS_MIN_LINES
     borderless_min_gutter_em: float = DEFAULT_BORDERLESS_MIN_GUTTER_EM
+    ocr: OcrSettings = field(default_factory=OcrSettings)
 
     def __post_init__(self) -> None:
         for name in ("snap_tolerance", "join_tolerance", "max_rule_thickness", "min_rule_length",

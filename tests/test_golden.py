@@ -22,9 +22,14 @@ PDFS = ROOT / "samples" / "pdf"
 TABLES = "Tables exactly as printed: ruled grids, merged cells, broken cells, tables across pages"
 STRUCTURE = "Document structure: header block, outline, paragraphs and 专栏 sidebars"
 SEMANTICS = "Indicators and duties: every value, unit, year, owner and deadline right"
+OCR = "Scanned and garbled PDFs: an offline OCR path into the same pipeline"
 
 # (doc_id, part) → the issue that still owes it.  Remove an entry when its part matches.
-OWED: dict[tuple[str, str], str] = {}
+OWED: dict[tuple[str, str], str] = {
+    # OCR reads the en dash of `3—5` as a hyphen and a noise speck after `2100` as a full stop (F1 0.98/0.96).
+    ("scan_stress_continued_table", "tables"): OCR,
+    ("scan_stress_continued_table", "indicators"): OCR,
+}
 
 
 def _samples() -> list[str]:

@@ -1,0 +1,206 @@
+"""Ruling lines of a scanned page, found in its image, as the same `Segment`s the vector path gives.
+
+The recognised characters are blanked out first (their strokes would otherwise pass for short rules), then a
+morphological opening with a long thin kernel keeps only dark runs at least ``OcrSettings.rule_min_pt`` long:
+one pass for horizontal rules, one for vertical ones.  Each connected run becomes a segment in PDF points.
+From there the page goes through the lattice code unchanged (``extract/lattice.py``): the same grids, spans
+and cells, filled with the recognised characters that fall inside each cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+import numpy as np
+
+from policy_extract.model import RawCell, RawTable
+
+from .lines import Char
+from .ocr import DEFAULT_INK_LEVEL, OcrLine
+from .rules import Orientation, Segment, merge_segments
+from .settings import ExtractSettings
+
+RULE_LOOKALIKES = frozenset("|丨「」[]｜Il1")
+DASH_LOOKALIKES = frozenset("一—－-_–―")
+DEFAULT_BLANK_GROW = 0.1
+"""Recognised character boxes (estimated from the recogniser's columns, so a little narrow) are widened by
+this share on each side before blanking; vertically the whole line box is blanked."""
+DEFAULT_TEXT_MARGIN = 0.1
+"""A candidate rule lying wholly inside a recognised line's box grown by this share of its height is a
+glyph stroke, not a rule."""
+DEFAULT_LONG_RULE_EM = 2.5
+"""Runs this many times ``rule_min_pt`` long are rules even where recognised text was blanked (a line box
+that the detector drew across a column rule must not erase the rule)."""
+DEFAULT_GAP_CLOSE_PX = 5
+DEFAULT_CELL_INSET_PT = 2.5
+"""An empty cell's ink is looked for this far inside its rules (so the rules themselves are not ink)."""
+DEFAULT_MIN_MARK_PT = 3.0
+"""Ink smaller than a square of this side (pt) is noise, not a printed mark."""
+DEFAULT_SPECK_PX = 6
+"""Ink blobs of fewer pixels than this are noise."""
+DEFAULT_MARK_INK_LEVEL = 180
+"""Inside an empty cell, ink is anything darker than this: a hairline dash blurred by JPEG is light grey."""
+DEFAULT_MARK_HEIGHT_PX = 32
+DEFAULT_MARK_PAD = 0.3
+"""White margin around a lone mark, as a share of its larger side."""
+DEFAULT_DASH_ASPECT = 4.0
+DEFAULT_DASH_MAX_PT = 1.5
+"""A bar at most this thick (pt) and ``DEFAULT_DASH_ASPECT`` times as wide is a dash."""
+"""Breaks in a scanned rule up to this many pixels (JPEG noise, dropouts) are closed before measuring it."""
+
+
+def ink_image(img: np.ndarray, level: int = DEFAULT_INK_LEVEL) -> np.ndarray:
+    """Binary ink mask (255 = ink) of an RGB or grey page image."""
+    import cv2
+
+    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY) if img.ndim == 3 else img
+    return np.where(gray < level, 255, 0).astype(np.uint8)
+
+
+def blank_text(ink: np.ndarray, lines: Iterable[OcrLine]) -> np.ndarray:
+    """The ink mask with every recognised character's box (slightly shrunk) cleared."""
+    out = ink.copy()
+    for line in lines:
+        top, bottom = int(line.box[1]), int(np.ceil(line.box[3]))
+        for _, (x0, _y0, x1, _y1) in line.chars:
+            dx = (x1 - x0) * DEFAULT_BLANK_GROW
+            out[top:bottom, max(0, int(x0 - dx)) : int(np.ceil(x1 + dx))] = 0
+    return out
+
+
+def inside_text(seg: Segment, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether the segment lies wholly inside one recognised line's (grown) box: a stroke of a glyph."""
+    x0, y0, x1, y1 = seg.bbox()
+    for bx0, by0, bx1, by1 in boxes:
+        m = (by1 - by0) * DEFAULT_TEXT_MARGIN
+        if bx0 - m <= x0 and x1 <= bx1 + m and by0 - m <= y0 and y1 <= by1 + m:
+            return True
+    return False
+
+
+def runs(ink: np.ndarray, orient: Orientation, min_px: int) -> np.ndarray:
+    """Mask of the dark runs at least ``min_px`` long in one direction."""
+    import cv2
+
+    close = (DEFAULT_GAP_CLOSE_PX, 1) if orient == "h" else (1, DEFAULT_GAP_CLOSE_PX)
+    opened = (max(min_px, 2), 1) if orient == "h" else (1, max(min_px, 2))
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, close))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, opened))
+
+
+def mask_segments(mask: np.ndarray, orient: Orientation, scale: float,
+                  max_thickness_pt: float) -> list[Segment]:
+    """One segment (PDF points) per connected run; blobs thicker than a rule (filled areas) are skipped."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:count]:
+        thickness, length = (h, w) if orient == "h" else (w, h)
+        if thickness * scale > max_thickness_pt or length <= thickness:
+            continue
+        if orient == "h":
+            out.append(Segment("h", (y + h / 2) * scale, x * scale, (x + w) * scale))
+        else:
+            out.append(Segment("v", (x + w / 2) * scale, y * scale, (y + h) * scale))
+    return out
+
+
+def image_segments(img: np.ndarray, lines: list[OcrLine], scale: float,
+                   settings: ExtractSettings) -> list[Segment]:
+    """Merged ruling segments of a page image (``scale`` = PDF points per pixel)."""
+    raw = ink_image(img)
+    ink = blank_text(raw, lines)
+    min_px = round(settings.ocr.rule_min_pt / scale)
+    long_px = round(min_px * DEFAULT_LONG_RULE_EM)
+    segs: list[Segment] = []
+    for orient in ("h", "v"):
+        segs += mask_segments(runs(ink, orient, min_px), orient, scale, settings.max_rule_thickness)
+        segs += mask_segments(runs(raw, orient, long_px), orient, scale, settings.max_rule_thickness)
+    boxes = [tuple(v * scale for v in line.box) for line in lines]
+    return merge_segments([s for s in segs if not inside_text(s, boxes)], settings)
+
+
+def off_rules(chars: list[Char], segs: list[Segment], tolerance: float) -> list[Char]:
+    """Characters that are not a vertical rule read as text (``|``, ``「``, ``丨`` where a rule runs)."""
+    verticals = [s for s in segs if s.orient == "v"]
+
+    def on_rule(ch: Char) -> bool:
+        mid_x, mid_y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        return ch["text"] in RULE_LOOKALIKES and any(
+            abs(s.pos - mid_x) <= tolerance + (ch["x1"] - ch["x0"]) / 2 and s.start <= mid_y <= s.end
+            for s in verticals)
+
+    return [ch for ch in chars if not on_rule(ch)]
+
+
+def ink_box(ink: np.ndarray, box: tuple[int, int, int, int],
+            min_pixels: int) -> tuple[int, int, int, int] | None:
+    """Bounding box (image px) of the ink inside ``box``, or None when there are fewer than ``min_pixels``.
+
+    Blobs smaller than ``DEFAULT_SPECK_PX`` (scanner dust, JPEG noise) are left out, so they neither count
+    nor stretch the box; a thin dash is a long blob and stays."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink[y0:y1, x0:x1], connectivity=8)
+    blobs = [s for s in stats[1:count] if s[4] >= DEFAULT_SPECK_PX]
+    if sum(int(s[4]) for s in blobs) < min_pixels:
+        return None
+    left, top = min(int(s[0]) for s in blobs), min(int(s[1]) for s in blobs)
+    right, bottom = max(int(s[0] + s[2]) for s in blobs), max(int(s[1] + s[3]) for s in blobs)
+    return (x0 + left, y0 + top, x0 + right, y0 + bottom)
+
+
+def empty_cell_reads(img: np.ndarray, table: RawTable, scale: float,
+                     read: Callable[[np.ndarray], str]) -> list[tuple[RawCell, str, tuple]]:
+    """Cells the detector left empty but that hold ink (a lone ``—``, ``%``, one digit), read one by one.
+
+    Returns ``(cell, text, ink box in px)`` for every such cell the recogniser could read."""
+    ink = ink_image(img, DEFAULT_MARK_INK_LEVEL)
+    inset = DEFAULT_CELL_INSET_PT / scale
+    min_pixels = max(4, round((DEFAULT_MIN_MARK_PT / scale) ** 2 / 6))
+    out = []
+    for cell in table.cells:
+        if cell.lines:
+            continue
+        x0, y0, x1, y1 = (v / scale for v in cell.bbox)
+        inner = (int(x0 + inset), int(y0 + inset), int(x1 - inset), int(y1 - inset))
+        if inner[2] <= inner[0] or inner[3] <= inner[1]:
+            continue
+        found = ink_box(ink, inner, min_pixels)
+        if found is None:
+            continue
+        text = "—" if is_dash(found, scale) else read(mark_crop(img, found)).strip()
+        if text:
+            out.append((cell, text, found))
+    return out
+
+
+def mark_crop(img: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The mark cut out with a white margin and scaled so that it is ``DEFAULT_MARK_HEIGHT_PX`` high: the
+    recogniser reads a lone ``%`` reliably at that size, and unreliably at the 18 px it has at 200 dpi."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    h, w = y1 - y0, x1 - x0
+    pad = round(max(h, w) * DEFAULT_MARK_PAD) + 2
+    crop = np.full((h + 2 * pad, w + 2 * pad, *img.shape[2:]), 255, dtype=img.dtype)
+    crop[pad : pad + h, pad : pad + w] = img[y0:y1, x0:x1]
+    factor = DEFAULT_MARK_HEIGHT_PX / max(h, 1)
+    return cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+def is_dash(box: tuple[int, int, int, int], scale: float) -> bool:
+    """A lone bar much wider than thick is a printed dash (``—``), the table's mark for "no value"."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    return w >= DEFAULT_DASH_ASPECT * h and h * scale <= DEFAULT_DASH_MAX_PT
+
+
+def dash_cells(table: RawTable) -> None:
+    """A cell whose only text is a dash-like mark reads ``—`` (the recogniser sees a lone bar as 一 or -)."""
+    for cell in table.cells:
+        text = "".join(ln.text for ln in cell.lines).strip()
+        if len(cell.lines) == 1 and text and all(c in DASH_LOOKALIKES for c in text):
+            cell.lines = [replace(cell.lines[0], text="—")]

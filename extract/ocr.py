@@ -1,0 +1,327 @@
+"""Offline OCR of scanned and garbled pages into the same character dicts the text layer gives.
+
+A page that goes to OCR is rendered with pypdfium2, deskewed (the skew angle is the rotation that makes the
+horizontal projection profile of the ink sharpest: text lines and ruling lines line up with pixel rows), and
+read by RapidOCR (PP-OCRv4 models shipped inside the ``rapidocr-onnxruntime`` wheel: nothing is downloaded).
+
+Each recognised character becomes a pdfplumber-style character dict (``text, x0, x1, top, bottom, size,
+fontname, non_stroking_color``) in PDF points, so the rest of ``extract`` — lines, cells, borderless tables —
+runs on it unchanged and produces the same ``Line`` objects.  What the image cannot say is estimated for the
+class of documents: the font size is the line box height snapped to the standard Chinese type sizes (号), the
+colour is the median colour of the line's ink (the red 版头 stays red), the font name is ``OCR``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from policy_extract.errors import NoTextError
+
+from .lines import Char
+from .settings import OcrSettings
+
+OCR_FONT = "OCR"
+DEFAULT_CJK_INK_EM = 0.94
+"""Ink height of a line of Chinese text as a share of its font size (measured on the bundled samples:
+16 pt 仿宋/宋体 lines are 15.1 pt of ink, 22 pt titles 20.9 pt, 12 pt table text 11.2 pt)."""
+DEFAULT_OTHER_INK_EM = 0.72
+"""Ink height of a line of digits and Latin letters as a share of its font size."""
+DEFAULT_MIN_PITCH_CHARS = 3
+"""A line with this many ideographs also measures its size by their pitch (one em per character); the
+smaller of the two estimates wins (bold strokes swell the ink, justification widens the pitch)."""
+DEFAULT_INK_ROW_SHARE = 0.05
+"""A pixel row belongs to the line's ink when it holds this share of the fullest row's ink."""
+STANDARD_SIZES = (42.0, 36.0, 26.0, 24.0, 22.0, 18.0, 16.0, 15.0, 14.0, 12.0, 10.5, 9.0, 7.5, 6.5, 5.5, 5.0)
+"""初号 … 八号: every size a GB/T 9704 notice is set in."""
+DEFAULT_SIZE_SNAP = 0.08
+"""A measured size within this share of a standard size is that size."""
+DEFAULT_INK_LEVEL = 140
+"""Grey level (0–255) below which a pixel is ink, for colour sampling and skew estimation."""
+DEFAULT_SKEW_WIDTH = 900
+"""The skew is estimated on the page scaled down to this width (px): fast, and precise to ~0.05°."""
+DEFAULT_SKEW_STEPS = (0.25, 0.05, 0.01)
+"""Search steps (degrees): coarse over ±max_skew, then finer around the best angle."""
+DEFAULT_RENDER_LIMIT_PX = 8000
+"""Never render a page side larger than this (a poster-size page at 200 dpi would need gigabytes)."""
+
+# OCR models read full-width Chinese punctuation as look-alikes; in Chinese text these are what was printed.
+_LOOKALIKES = str.maketrans({"丶": "、", "﹑": "、", "，": "，", "。": "。"})
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_BETWEEN_CJK = re.compile(r"(?<=[\u4e00-\u9fff）》」])([,:;?!])|([,:;?!])(?=[\u4e00-\u9fff（《「])")
+_BRACKETS_CJK = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
+_AFTER_CJK = r"(?<=[\u4e00-\u9fff）》”])"
+_CJK_STOP = re.compile(_AFTER_CJK + r"[°o·]$|(?<=[\u4e00-\u9fff][0-9])[°·]$|"
+                       + _AFTER_CJK + r"[°o](?=[\u4e00-\u9fff“（《])")
+_PAGE_NUMBER = re.compile(r"^[一—\-－–]\s*(\d{1,4})\s*[一—\-－–]$")
+"""GB/T 9704 page numbers ``— 21 —``, whose dashes the recogniser reads as 一 or -."""
+
+
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """One recognised text line: its characters with their boxes in image pixels."""
+
+    text: str
+    score: float
+    box: tuple[float, float, float, float]
+    chars: list[tuple[str, tuple[float, float, float, float]]]
+
+
+def require_engine() -> None:
+    """Raise NoTextError with the fix when the OCR extra is not installed."""
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError as exc:
+        raise NoTextError(
+            "this PDF needs OCR but the OCR engine is not installed; "
+            'run `pip install "policy-extract[ocr]"`, or use `--ocr off` to skip such pages.'
+        ) from exc
+
+
+@lru_cache(maxsize=2)
+def ocr_engine(det_max_side: int, threads: int) -> Any:
+    """The RapidOCR engine (models from its wheel), built once per process and setting."""
+    require_engine()
+    from rapidocr_onnxruntime import RapidOCR
+
+    kwargs: dict[str, Any] = {"det_limit_type": "max", "det_limit_side_len": det_max_side,
+                              "max_side_len": DEFAULT_RENDER_LIMIT_PX, "print_verbose": False}
+    if threads:
+        kwargs.update(det_intra_op_num_threads=threads, rec_intra_op_num_threads=threads,
+                      cls_intra_op_num_threads=threads)
+    return RapidOCR(**kwargs)
+
+
+class PageImages:
+    """Page images of one PDF for OCR; pypdfium2 opens the file only when a first page needs rendering."""
+
+    def __init__(self, path: str | Path, password: str | None, settings: OcrSettings) -> None:
+        self.path, self.password, self.settings = str(path), password, settings
+        self._pdf: Any = None
+
+    def render(self, index: int) -> np.ndarray:
+        if self._pdf is None:
+            import pypdfium2 as pdfium
+
+            self._pdf = pdfium.PdfDocument(self.path, password=self.password or None)
+        return render_page(self._pdf, index, self.settings.dpi)
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+
+def render_page(pdf: Any, index: int, dpi: int) -> np.ndarray:
+    """RGB pixels of one page of a ``pypdfium2.PdfDocument`` at ``dpi`` (capped for huge pages)."""
+    page = pdf[index]
+    try:
+        longest = max(page.get_width(), page.get_height())
+        scale = min(dpi / 72, DEFAULT_RENDER_LIMIT_PX / max(longest, 1.0))
+        bitmap = page.render(scale=scale, rev_byteorder=True)  # RGB(A) byte order
+        return np.ascontiguousarray(bitmap.to_numpy()[..., :3])
+    finally:
+        page.close()
+
+
+def ink_mask(gray: np.ndarray, level: int = DEFAULT_INK_LEVEL) -> np.ndarray:
+    return (gray < level).astype(np.uint8)
+
+
+def profile_sharpness(ink: np.ndarray, angle: float) -> float:
+    """How sharply the ink falls into rows after rotating by ``angle``: squared row-to-row changes."""
+    import cv2
+
+    h, w = ink.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    rotated = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
+    rows = rotated.sum(axis=1, dtype=np.int64).astype(np.float64)
+    return float(np.sum(np.diff(rows) ** 2))
+
+
+def skew_angle(gray: np.ndarray, max_skew: float = 5.0) -> float:
+    """The rotation (degrees, counter-clockwise as OpenCV counts) that makes the page's lines horizontal."""
+    import cv2
+
+    if max_skew <= 0 or gray.size == 0:
+        return 0.0
+    factor = min(1.0, DEFAULT_SKEW_WIDTH / gray.shape[1])
+    small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else gray
+    ink = ink_mask(small)
+    if not ink.any():
+        return 0.0
+    best, span = 0.0, max_skew
+    for step in DEFAULT_SKEW_STEPS:
+        candidates = np.arange(best - span, best + span + step / 2, step)
+        best = max(candidates, key=lambda a: profile_sharpness(ink, float(a)))
+        span = step
+    return round(float(best), 2)
+
+
+def rotate_image(img: np.ndarray, angle: float) -> np.ndarray:
+    """The image rotated by ``angle`` degrees about its centre, same size, white where nothing was."""
+    import cv2
+
+    if abs(angle) < 1e-3:
+        return img
+    h, w = img.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    fill = (255,) * (img.shape[2] if img.ndim == 3 else 1)
+    return cv2.warpAffine(img, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=fill)
+
+
+def deskew(img: np.ndarray, max_skew: float = 5.0) -> tuple[np.ndarray, float]:
+    """The page straightened, and the angle it was rotated by."""
+    import cv2
+
+    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY) if img.ndim == 3 else img
+    angle = skew_angle(gray, max_skew)
+    return rotate_image(img, angle), angle
+
+
+def fix_punctuation(text: str) -> str:
+    """Full-width Chinese punctuation the recogniser read as an ASCII or look-alike mark."""
+    text = text.translate(_LOOKALIKES)
+    text = _BETWEEN_CJK.sub(lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
+    text = _BRACKETS_CJK.sub(r"（\1）", text)
+    text = _PAGE_NUMBER.sub(r"— \1 —", text)
+    return _CJK_STOP.sub("。", text)
+
+
+def fix_page_number(text: str) -> str:
+    """``一2—`` → ``— 2 —``: a page number whose dashes were read as 一 or a hyphen."""
+    return _PAGE_NUMBER.sub(r"— \1 —", text.strip()) if len(text) <= 12 else text
+
+
+def box_of(points: Sequence[Sequence[float]]) -> tuple[float, float, float, float]:
+    xs = [float(p[0]) for p in points]
+    ys = [float(p[1]) for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def spread_chars(text: str, box: tuple[float, float, float, float]) -> list[tuple[str, tuple]]:
+    """Characters laid over the line box by width class (CJK one em, others half) when boxes are missing."""
+    from normalize.text import is_cjk
+
+    weights = [1.0 if is_cjk(ch) else 0.5 for ch in text]
+    total = sum(weights) or 1.0
+    x0, top, x1, bottom = box
+    out, x = [], x0
+    for ch, wt in zip(text, weights, strict=True):
+        step = (x1 - x0) * wt / total
+        out.append((ch, (x, top, x + step, bottom)))
+        x += step
+    return out
+
+
+def ocr_line(item: Sequence[Any]) -> OcrLine:
+    """One RapidOCR result row (``box, text, score, word_boxes, words, ...``) → OcrLine."""
+    points, text, score = item[0], str(item[1]), float(item[2])
+    box = box_of(points)
+    words = list(item[4]) if len(item) > 4 and item[4] else []
+    boxes = [box_of(b) for b in item[3]] if len(item) > 3 and item[3] else []
+    fixed = fix_punctuation(text)
+    if words and len(words) == len(boxes) and "".join(words) == text.replace(" ", ""):
+        fixed_chars = list(fix_punctuation("".join(words)))
+        if len(fixed_chars) == len(boxes):
+            pairs = list(zip(fixed_chars, boxes, strict=True))
+            return OcrLine(fixed, score, box, [(c, (b[0], box[1], b[2], box[3])) for c, b in pairs])
+    return OcrLine(fixed, score, box, spread_chars(fixed.replace(" ", ""), box))
+
+
+def recognise(img: np.ndarray, settings: OcrSettings) -> list[OcrLine]:
+    """Every text line on the (deskewed) page image, top to bottom."""
+    engine = ocr_engine(settings.det_max_side, settings.threads)
+    bgr = np.ascontiguousarray(img[..., ::-1]) if img.ndim == 3 else img  # the models were trained on BGR
+    result, _ = engine(bgr, use_cls=False, return_word_box=True, text_score=settings.min_score)
+    lines = [ocr_line(item) for item in result or [] if str(item[1]).strip()]
+    return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
+
+
+def read_crop(crop: np.ndarray, settings: OcrSettings) -> str:
+    """Text of a small image holding one short mark or word (recognition only, no detection)."""
+    if crop.size == 0:
+        return ""
+    engine = ocr_engine(settings.det_max_side, settings.threads)
+    bgr = np.ascontiguousarray(crop[..., ::-1]) if crop.ndim == 3 else crop
+    result, _ = engine(bgr, use_det=False, use_cls=False)
+    if not result:
+        return ""
+    text, score = str(result[0][0]), float(result[0][1])
+    return fix_punctuation(text) if score >= settings.min_score else ""
+
+
+def snap_size(size: float) -> float:
+    """A measured size → the standard type size it is, or itself rounded to 0.5 pt."""
+    nearest = min(STANDARD_SIZES, key=lambda s: abs(s - size))
+    if abs(nearest - size) <= DEFAULT_SIZE_SNAP * nearest:
+        return nearest
+    return round(size * 2) / 2
+
+
+def ink_color(img: np.ndarray, box: tuple[float, float, float, float]) -> str | None:
+    """``#rrggbb`` of the median ink pixel inside the box (None when there is no ink or no colour)."""
+    if img.ndim != 3:
+        return None
+    x0, y0, x1, y1 = (max(0, int(v)) for v in box)
+    patch = img[y0 : max(y0 + 1, int(y1)), x0 : max(x0 + 1, int(x1))].reshape(-1, 3)
+    ink = patch[patch.min(axis=1) < DEFAULT_INK_LEVEL] if patch.size else patch
+    if not len(ink):
+        return None
+    r, g, b = (int(v) for v in np.median(ink, axis=0))
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def ink_rows(img: np.ndarray, box: tuple[float, float, float, float]) -> tuple[float, float] | None:
+    """First and last pixel row (image coordinates) holding the line's ink, or None without ink."""
+    x0, y0, x1, y1 = (max(0, int(v)) for v in box)
+    patch = img[y0 : max(y0 + 1, y1), x0 : max(x0 + 1, x1)]
+    gray = patch.min(axis=2) if patch.ndim == 3 else patch
+    counts = (gray < DEFAULT_INK_LEVEL).sum(axis=1)
+    if not counts.size or counts.max() == 0:
+        return None
+    rows = np.flatnonzero(counts >= max(1, DEFAULT_INK_ROW_SHARE * counts.max()))
+    return (y0 + float(rows[0]), y0 + float(rows[-1]) + 1)
+
+
+def line_size(line: OcrLine, ink: tuple[float, float] | None, scale: float) -> float:
+    """Font size (pt) of a recognised line, from its ink height and its ideographs' pitch."""
+    from .textlayer import is_ideograph
+
+    centres = [(b[0] + b[2]) / 2 for c, b in line.chars if is_ideograph(c)]
+    height = (ink[1] - ink[0]) if ink else line.box[3] - line.box[1]
+    estimate = height / (DEFAULT_CJK_INK_EM if centres else DEFAULT_OTHER_INK_EM)
+    if len(centres) >= DEFAULT_MIN_PITCH_CHARS:
+        estimate = min(estimate, statistics.median(np.diff(centres)))
+    return snap_size(estimate * scale)
+
+
+def line_chars(line: OcrLine, img: np.ndarray, scale: float) -> list[Char]:
+    """Character dicts (PDF points) of one recognised line, with the line's size and ink colour."""
+    ink = ink_rows(img, line.box)
+    size = line_size(line, ink, scale)
+    mid = ((ink[0] + ink[1]) / 2 if ink else (line.box[1] + line.box[3]) / 2) * scale
+    color = ink_color(img, line.box)
+    rgb = None if color is None else tuple(int(color[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return [
+        {"text": ch, "x0": b[0] * scale, "x1": b[2] * scale, "top": mid - size / 2, "bottom": mid + size / 2,
+         "size": size, "fontname": OCR_FONT, "non_stroking_color": rgb, "upright": True}
+        for ch, b in line.chars if ch.strip()
+    ]
+
+
+def page_chars(lines: list[OcrLine], img: np.ndarray, scale: float) -> list[Char]:
+    """All characters of a page, for the text-line and cell code of ``extract``."""
+    return [ch for line in lines for ch in line_chars(line, img, scale)]
+
+
+def median_char_height(lines: list[OcrLine]) -> float:
+    heights = [ln.box[3] - ln.box[1] for ln in lines]
+    return statistics.median(heights) if heights else 0.0

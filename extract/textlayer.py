@@ -1,0 +1,140 @@
+"""Is a page's text layer readable?  Per-page check that decides which pages go to OCR.
+
+A page needs OCR when its text layer is missing (a scan), or when it is there but is not the text printed:
+
+* glyph codes instead of characters — pdfminer's ``(cid:N)`` for fonts without a ``/ToUnicode`` map,
+  private-use code points, U+FFFD replacement characters.  A font that gives such codes for some of its
+  glyphs has no map at all, so its other glyphs (read as ``LMNOPQ``, ``ÍÎÊ`` from the raw code bytes) count as
+  codes too;
+* CJK text that is mostly characters outside common use — the signature of a wrong Unicode map (glyph ids
+  read as code points, or GBK bytes decoded as something else).  "Common use" is measured against the
+  character set of jieba's dictionary (shipped with jieba, so it works offline): every character of a word
+  whose summed dictionary frequency reaches ``DEFAULT_COMMON_MIN_FREQ``, about 3,300 characters, close to the
+  3,500 of the official 常用字 list.  Measured on the bundled samples: 0.05% of the ideographs of two long
+  born-digital notices fall outside it (霾, 孵, 竣…), but 75% of UTF-8 text decoded as GBK (鍙戝睍…).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+DEFAULT_COMMON_MIN_FREQ = 1000
+"""A CJK character is in common use when the jieba frequencies of the words containing it sum to this."""
+DEFAULT_MAX_BAD_SHARE = 0.3
+"""A page whose visible characters are this share or more glyph codes/private-use/U+FFFD is garbled."""
+DEFAULT_MAX_RARE_SHARE = 0.4
+"""A page whose CJK ideographs are this share or more outside common use is garbled."""
+DEFAULT_FONT_BAD_SHARE = 0.1
+"""A font with this share or more of its glyphs unmapped has no Unicode map: all its glyphs are codes."""
+DEFAULT_MIN_CHARS = 8
+"""Fewer visible characters than this say too little to judge (a stray page number): left as they are."""
+
+LayerKind = Literal["ok", "empty", "garbled"]
+_CID = re.compile(r"^\(cid:\d+\)$")
+_DICT_ENTRY = re.compile(r"^(\S+) (\d+)", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class LayerCheck:
+    """Verdict on one page's text layer, with the counts behind it (for warnings and tests)."""
+
+    kind: LayerKind
+    visible: int = 0
+    bad: int = 0
+    """``(cid:N)``, private-use and replacement characters."""
+    cjk: int = 0
+    rare: int = 0
+    """CJK characters outside common use."""
+
+    @property
+    def needs_ocr(self) -> bool:
+        return self.kind != "ok"
+
+    def reason(self) -> str:
+        if self.kind == "empty":
+            return "no text layer"
+        if self.bad:
+            return f"{self.bad} of {self.visible} characters are glyph codes without a Unicode map"
+        return f"{self.rare} of {self.cjk} CJK characters are outside common use (wrong Unicode map)"
+
+
+@lru_cache(maxsize=1)
+def common_chars(min_freq: int = DEFAULT_COMMON_MIN_FREQ) -> frozenset[str]:
+    """CJK characters in common use, from jieba's bundled dictionary (read once per process)."""
+    import jieba
+
+    counts: Counter[str] = Counter()
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for word, freq in _DICT_ENTRY.findall(fh.read()):
+            n = int(freq)
+            for ch in word:
+                counts[ch] += n
+    return frozenset(ch for ch, n in counts.items() if n >= min_freq and is_ideograph(ch))
+
+
+def is_ideograph(ch: str) -> bool:
+    """A CJK ideograph (punctuation excluded: full-width marks are common but not in a word list)."""
+    code = ord(ch)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x3134F
+
+
+def is_bad_char(text: str) -> bool:
+    """A glyph code, private-use or replacement character: text the PDF could not map to Unicode."""
+    if len(text) > 1:
+        return bool(_CID.match(text))
+    code = ord(text) if text else 0
+    return (0xE000 <= code <= 0xF8FF or code >= 0xF0000 or code == 0xFFFD
+            or (code < 0x20 and text not in "\t\n\r"))
+
+
+def check_texts(texts: Iterable[str], *, min_chars: int = DEFAULT_MIN_CHARS,
+                max_bad_share: float = DEFAULT_MAX_BAD_SHARE,
+                max_rare_share: float = DEFAULT_MAX_RARE_SHARE) -> LayerCheck:
+    """Verdict on a page from the texts of its characters (pdfplumber ``char["text"]`` values)."""
+    visible = [t for t in texts if t.strip()]
+    if not visible:
+        return LayerCheck("empty")
+    bad = sum(1 for t in visible if is_bad_char(t))
+    cjk_chars = [t for t in visible if len(t) == 1 and is_ideograph(t)]
+    common = common_chars() if cjk_chars else frozenset()
+    rare = sum(1 for t in cjk_chars if t not in common)
+    check = LayerCheck("ok", len(visible), bad, len(cjk_chars), rare)
+    if len(visible) < min_chars and not bad:
+        return check
+    if bad >= max_bad_share * len(visible):
+        return LayerCheck("garbled", len(visible), bad, len(cjk_chars), rare)
+    if len(cjk_chars) >= min_chars and rare >= max_rare_share * len(cjk_chars):
+        return LayerCheck("garbled", len(visible), bad, len(cjk_chars), rare)
+    return check
+
+
+def unmapped_fonts(chars: Iterable[dict[str, Any]],
+                   min_share: float = DEFAULT_FONT_BAD_SHARE) -> frozenset[str]:
+    """Fonts (by name) that give glyph codes for at least ``min_share`` of their visible glyphs."""
+    seen: Counter[str] = Counter()
+    bad: Counter[str] = Counter()
+    for ch in chars:
+        if ch["text"].strip():
+            seen[ch.get("fontname", "")] += 1
+            bad[ch.get("fontname", "")] += is_bad_char(ch["text"])
+    return frozenset(f for f, n in seen.items() if bad[f] >= min_share * n)
+
+
+def check_chars(chars: list[dict[str, Any]]) -> LayerCheck:
+    """Verdict on a page from its characters (pdfplumber char dicts): glyphs of unmapped fonts are codes."""
+    unmapped = unmapped_fonts(chars)
+    texts = ["\ufffd" if ch.get("fontname", "") in unmapped and ch["text"].strip() else ch["text"]
+             for ch in chars]
+    return check_texts(texts)
+
+
+def check_page(page: Any) -> LayerCheck:
+    """Verdict on a pdfplumber page's text layer."""
+    return check_chars(page.chars)

@@ -1,0 +1,175 @@
+"""Scanned and garbled twins of clean samples, for the OCR path (issue 6).
+
+    python samples/scan.py                  # every twin below; --only scan_stress_joint_issuers for one
+
+* ``scan_<id>.pdf``: each page of ``<id>.pdf`` rendered at 200 dpi, rotated by 0.3–1° (as a page fed
+  crookedly), speckled with noise, JPEG-compressed, and wrapped as an image-only PDF of the same page size —
+  what an office scanner makes of a printed notice.
+* ``garbled_<id>.pdf``: ``<id>.pdf`` with ``/ToUnicode`` removed from every font, so its text layer reads as
+  glyph codes (mojibake) although the page looks right — what some publishing tools emit.
+
+Both get ``samples/expected/<name>/document.json``: the clean twin's expected output with the ``source``
+fields of the new file (``text_layer: "ocr"``), since OCR must give the same document.
+Deterministic: the same inputs give byte-identical files (seeded noise and angles, no dates in the PDFs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pikepdf
+import pypdfium2 as pdfium
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent
+PDF_DIR = ROOT / "pdf"
+EXPECTED_DIR = ROOT / "expected"
+
+DEFAULT_DPI = 200
+DEFAULT_JPEG_QUALITY = 70
+DEFAULT_NOISE_SIGMA = 10.0
+"""Standard deviation of the grey-level noise added to every pixel (0–255 scale)."""
+DEFAULT_SPECKLES = 0.0005
+"""Share of pixels turned into black or white specks (dust on the scanner glass)."""
+DEFAULT_ANGLE_RANGE = (0.3, 1.0)
+
+SCANNED = ("stress_joint_issuers", "stress_continued_table")
+GARBLED = ("stress_continued_table",)
+
+
+@dataclass(frozen=True, slots=True)
+class ScanSettings:
+    dpi: int = DEFAULT_DPI
+    jpeg_quality: int = DEFAULT_JPEG_QUALITY
+    noise_sigma: float = DEFAULT_NOISE_SIGMA
+    speckles: float = DEFAULT_SPECKLES
+    angle_range: tuple[float, float] = DEFAULT_ANGLE_RANGE
+
+    def __post_init__(self) -> None:
+        if not 72 <= self.dpi <= 600:
+            raise ValueError(f"ScanSettings.dpi must be in [72, 600], got {self.dpi}")
+        if not 1 <= self.jpeg_quality <= 95:
+            raise ValueError(f"ScanSettings.jpeg_quality must be in [1, 95], got {self.jpeg_quality}")
+        if self.noise_sigma < 0 or not 0 <= self.speckles < 0.1:
+            raise ValueError("ScanSettings.noise_sigma must be ≥ 0 and speckles in [0, 0.1)")
+        lo, hi = self.angle_range
+        if not 0 <= lo <= hi <= 5:
+            raise ValueError(f"ScanSettings.angle_range must satisfy 0 ≤ lo ≤ hi ≤ 5, got {self.angle_range}")
+
+
+def seeded_rng(name: str, page: int) -> random.Random:
+    """One random stream per file and page, so a rebuild gives the same bytes."""
+    return random.Random(int.from_bytes(hashlib.sha256(f"{name}:{page}".encode()).digest()[:8], "big"))
+
+
+def scanned_page(image: Image.Image, rng: random.Random, settings: ScanSettings) -> bytes:
+    """JPEG bytes of one page as a scanner gives it: slightly rotated, noisy, lossy."""
+    angle = rng.uniform(*settings.angle_range) * rng.choice((-1, 1))
+    rotated = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=(255, 255, 255))
+    pixels = np.asarray(rotated, dtype=np.float32)
+    noise = np.random.default_rng(rng.getrandbits(32))
+    pixels = pixels + noise.normal(0.0, settings.noise_sigma, pixels.shape[:2])[..., None]
+    specks = noise.random(pixels.shape[:2])
+    pixels[specks < settings.speckles / 2] = 0
+    pixels[specks > 1 - settings.speckles / 2] = 255
+    out = io.BytesIO()
+    Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8)).save(out, "JPEG", quality=settings.jpeg_quality)
+    return out.getvalue()
+
+
+def image_page(pdf: pikepdf.Pdf, jpeg: bytes, size_px: tuple[int, int], size_pt: tuple[float, float]) -> None:
+    """Append a page showing one JPEG over the whole page (no text layer)."""
+    width_pt, height_pt = size_pt
+    image = pikepdf.Stream(pdf, jpeg)
+    image.Type, image.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+    image.Width, image.Height = size_px
+    image.ColorSpace, image.BitsPerComponent = pikepdf.Name.DeviceRGB, 8
+    image.Filter = pikepdf.Name.DCTDecode
+    content = f"q {width_pt:.4f} 0 0 {height_pt:.4f} 0 0 cm /Im0 Do Q".encode()
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[0, 0, width_pt, height_pt],
+        Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=image)),
+        Contents=pikepdf.Stream(pdf, content),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+
+
+def make_scanned(doc_id: str, settings: ScanSettings) -> Path:
+    name = f"scan_{doc_id}"
+    source = pdfium.PdfDocument(str(PDF_DIR / f"{doc_id}.pdf"))
+    out = pikepdf.new()
+    for index in range(len(source)):
+        page = source[index]
+        image = page.render(scale=settings.dpi / 72).to_pil().convert("RGB")
+        jpeg = scanned_page(image, seeded_rng(name, index), settings)
+        image_page(out, jpeg, image.size, (page.get_width(), page.get_height()))
+    source.close()
+    path = PDF_DIR / f"{name}.pdf"
+    out.save(path, deterministic_id=True)
+    return path
+
+
+def strip_to_unicode(fonts: pikepdf.Object | None) -> int:
+    """Remove /ToUnicode from every font of a /Font resource dictionary (and Type0 descendants)."""
+    removed = 0
+    for _, font in (fonts or {}).items():
+        for f in [font, *font.get("/DescendantFonts", [])]:
+            if "/ToUnicode" in f:
+                del f["/ToUnicode"]
+                removed += 1
+    return removed
+
+
+def make_garbled(doc_id: str) -> Path:
+    name = f"garbled_{doc_id}"
+    pdf = pikepdf.open(PDF_DIR / f"{doc_id}.pdf")
+    removed = 0
+    for page in pdf.pages:
+        removed += strip_to_unicode(page.Resources.get("/Font"))
+        for _, xobj in (page.Resources.get("/XObject") or {}).items():
+            if xobj.get("/Subtype") == "/Form" and "/Resources" in xobj:
+                removed += strip_to_unicode(xobj.Resources.get("/Font"))
+    if not removed:
+        raise SystemExit(f"{doc_id}: no font has a /ToUnicode map to remove")
+    path = PDF_DIR / f"{name}.pdf"
+    pdf.save(path, deterministic_id=True)
+    return path
+
+
+def write_expected(doc_id: str, path: Path) -> None:
+    """The clean twin's expected output, with the new file's source facts."""
+    doc = json.loads((EXPECTED_DIR / doc_id / "document.json").read_text(encoding="utf-8"))
+    data = path.read_bytes()
+    doc["source"].update(file=path.name, sha256=hashlib.sha256(data).hexdigest(), text_layer="ocr")
+    target = EXPECTED_DIR / path.stem / "document.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", help="one output name, e.g. scan_stress_joint_issuers")
+    args = ap.parse_args(argv)
+    settings = ScanSettings()
+    jobs = [(f"scan_{d}", d, lambda d=d: make_scanned(d, settings)) for d in SCANNED]
+    jobs += [(f"garbled_{d}", d, lambda d=d: make_garbled(d)) for d in GARBLED]
+    for name, doc_id, build in jobs:
+        if args.only and args.only != name:
+            continue
+        path = build()
+        write_expected(doc_id, path)
+        print(f"{path.relative_to(ROOT.parent)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
