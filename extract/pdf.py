@@ -78,3 +78,12 @@ def classify_open_error(path: str | Path, exc: BaseException, password: str | No
         f"{path} is damaged and cannot be read ({type(cause).__name__}: {cause}); "
         "re-download it or repair it with `qpdf in.pdf repaired.pdf`."
     )
+
+
+_PARSER_MODULES = ("pdfminer", "pdfplumber", "pypdfium2")
+
+
+def is_parser_error(exc: BaseException) -> bool:
+    """Whether ``exc`` (or what pdfplumber wrapped) was raised by a PDF parser rather than by our own code."""
+    cause = root_cause(exc)
+    return any(type(e).__module__.split(".")[0] in _PARSER_MODULES for e in (exc, cause))

@@ -14,21 +14,31 @@ Rules this module implements (they are user-visible; the README and manifest sch
 * **Per document**: process, check against the JSON Schema, write ``docs/<doc_id>/`` into a temp folder
   inside OUTDIR and move it into place (an older folder is replaced).  Any error → a ``failed`` record and no
   ``docs/<doc_id>`` folder at all (a stale one from an earlier run is removed, so OUTDIR never shows output
-  that contradicts the manifest).  Our errors keep their ``code``; ``MemoryError`` is ``too_large``;
-  anything else is ``internal`` with the exception's type and message.
+  that contradicts the manifest).  Our errors keep their ``code``; ``MemoryError`` (also as the cause of
+  another error) is ``too_large``; anything else is ``internal`` with the exception's type and message.
+* **Isolation and limits**: every document runs in a supervised worker process
+  (:mod:`policy_extract.workers`): ``timeout`` seconds per document (a timer in the worker, and a kill from
+  the parent :data:`~policy_extract.workers.DEFAULT_KILL_GRACE` seconds later for work stuck in native
+  code) and ``max_memory`` MB per worker (a data-segment limit in the worker and an RSS watchdog in the
+  parent); a killed worker is replaced and the batch goes on.
+* **Resumable**: a rerun reuses documents whose input, pipeline and options are unchanged
+  (:mod:`policy_extract.resume`); ``force`` reprocesses them.  An interrupted run (Ctrl-C, ``kill -9``) leaves
+  every ``docs/<doc_id>`` folder either complete or absent, and the next run starts where it stopped.
 * **Status**: ``failed`` as above; ``partial`` per :func:`outputs.manifest.document_status`; else ``ok``.
 * **Exit status**: 0 when every document is ``ok`` or ``partial`` (partial output is still output, and the
   manifest says what is missing); 1 when any document failed; 2 for bad usage (:class:`UsageError`).
-* **Determinism**: everything but ``run.json`` is byte-identical on a rerun with the same inputs.
-* **Parallelism**: ``workers > 1`` uses a spawn-context ``ProcessPoolExecutor``; results are written in
-  input order whatever the completion order.  ``timeout`` is enforced inside the worker with a real-time
-  timer signal (POSIX), which interrupts Python-level work; a document stuck inside native code past the
-  timer is not interrupted (full enforcement is a later release).
+* **Determinism**: everything but ``run.json`` is byte-identical on a rerun with the same inputs, whatever the
+  number of workers or the executor; results are written in input order whatever the completion order.
+* **Executors**: ``local`` runs ``workers`` worker processes on this machine; ``dask`` submits the same
+  per-document task to a Dask distributed scheduler, where each task runs its document in a supervised child
+  process of the Dask worker (same limits).  Inputs and OUTDIR must then be on a file system the Dask workers
+  see at the same paths.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import pickle
@@ -40,15 +50,15 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pipeline
 from .errors import DocumentTimeoutError, PolicyExtractError, UsageError
 from .pipeline import DEFAULT_OCR, OCR_MODES
+from .workers import JobFailure, Limits
 
 if TYPE_CHECKING:  # pragma: no cover
     from outputs.csvio import Row
@@ -57,11 +67,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Document
 
 ProcessFn = Callable[..., "Document"]
+OnDone = Callable[["Job", Any], None]
+Task = Callable[["Job"], "DocOutcome"]
 
 DEFAULT_WORKERS = os.cpu_count() or 1
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_MEMORY = 2048
+"""MB per worker: far above what a long notice needs, low enough that a decompression bomb cannot take the
+machine down with it."""
 DEFAULT_EXECUTOR = "local"
 EXECUTORS: tuple[str, ...] = ("local", "dask")
+DEFAULT_DASK_CONNECT_SECONDS = 30.0
 DEFAULT_MAX_DOC_ID_BYTES = 150
 TMP_DIRNAME = ".policy-extract-tmp"
 MANIFEST_CODES = frozenset({"not_pdf", "encrypted", "corrupt", "timeout", "too_large", "no_text", "internal"})
@@ -82,13 +98,14 @@ class BatchOptions:
     ocr: str = DEFAULT_OCR
     timeout: float | None = DEFAULT_TIMEOUT
     """Seconds per document; ``None`` for no limit."""
-    max_memory: int | None = None
-    """MB per worker; accepted, not enforced yet."""
+    max_memory: int | None = DEFAULT_MAX_MEMORY
+    """MB per worker process; ``None`` for no limit."""
     password: str | None = None
     force: bool = False
-    """Accepted; every run reprocesses every document for now (no skipping of unchanged inputs yet)."""
+    """Reprocess documents a rerun would otherwise reuse (see :mod:`policy_extract.resume`)."""
     executor: str = DEFAULT_EXECUTOR
     scheduler: str | None = None
+    """Dask scheduler address (``tcp://host:8786``), with ``executor="dask"`` only."""
     progress: bool | None = None
     """Show a progress bar; ``None`` = when stdout is a terminal."""
 
@@ -103,14 +120,20 @@ class BatchOptions:
             raise UsageError(f"--max-memory must be a number of MB > 0, not {self.max_memory!r}")
         if self.executor not in EXECUTORS:
             raise UsageError(f"--executor must be one of {', '.join(EXECUTORS)}, not {self.executor!r}")
-        if self.executor == "dask":
-            raise UsageError("--executor dask is not implemented yet; use --executor local (the default)")
+        if self.executor == "dask" and not self.scheduler:
+            raise UsageError("--executor dask needs --scheduler ADDR (e.g. tcp://10.0.0.5:8786)")
+        if self.executor != "dask" and self.scheduler:
+            raise UsageError("--scheduler is only used with --executor dask")
 
     def to_json(self) -> dict[str, Any]:
         """Options for run.json; the password itself is never written."""
         data = asdict(self)
         data["password"] = "(set)" if self.password else None
         return data
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(timeout=self.timeout, max_memory=self.max_memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +144,8 @@ class Job:
     path: str
     """Resolved absolute path."""
     doc_id: str
+    sha256: str | None = None
+    """Of the input's bytes, computed by the parent before dispatch (``None``: unreadable)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +162,8 @@ class DocOutcome:
     indicator_rows: list[Row] = field(default_factory=list)
     duty_rows: list[Row] = field(default_factory=list)
     seconds: float = 0.0
+    reused: bool = False
+    """Taken from the state of an earlier run (nothing was processed)."""
 
 
 @dataclass(slots=True)
@@ -154,13 +181,18 @@ class BatchResult:
         return sum(1 for o in self.outcomes if o.record.status == status)
 
     @property
+    def reused(self) -> int:
+        return sum(1 for o in self.outcomes if o.reused)
+
+    @property
     def exit_code(self) -> int:
         """0 when every document is ok or partial, 1 when any failed."""
         return 1 if self.count("failed") else 0
 
     def summary_line(self) -> str:
+        reused = f" ({self.reused} unchanged, reused)" if self.reused else ""
         return (
-            f"processed {len(self.outcomes)} documents: {self.count('ok')} ok, "
+            f"processed {len(self.outcomes)} documents{reused}: {self.count('ok')} ok, "
             f"{self.count('partial')} partial, {self.count('failed')} failed → {self.outdir}"
         )
 
@@ -258,7 +290,9 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         return
 
     def on_alarm(_signum: int, _frame: object) -> None:
-        raise DocumentTimeoutError(f"processing took longer than {seconds:g} s (--timeout)")
+        from .workers import timeout_message
+
+        raise DocumentTimeoutError(timeout_message(seconds))
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
@@ -318,35 +352,73 @@ def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc
     return outdir / "docs" / doc_id
 
 
-def error_code_and_message(exc: BaseException) -> tuple[str, str]:
-    """Manifest ``error`` of an exception (rules in the module docstring)."""
+def error_chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the errors it was raised from or during, innermost last."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and all(current is not e for e in chain):
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def error_code_and_message(exc: BaseException, max_memory: int | None = None) -> tuple[str, str]:
+    """Manifest ``error`` of an exception (rules in the module docstring).
+
+    The time limit and memory errors are looked for in the whole chain: a stage that wraps whatever a parser
+    raised as ``corrupt`` (or pdfplumber's own wrapper) must not hide that the document ran out of time or
+    memory, which says what to do about it.
+    """
+    chain = error_chain(exc)
+    timeout = next((e for e in chain if isinstance(e, DocumentTimeoutError)), None)
+    if timeout is not None:
+        return timeout.code, timeout.message
+    if any(isinstance(e, MemoryError) and not isinstance(e, PolicyExtractError) for e in chain):
+        from .workers import memory_message
+
+        if max_memory is None:
+            return "too_large", "ran out of memory; process it on a machine with more memory, or alone"
+        return "too_large", memory_message(max_memory, "")
     if isinstance(exc, PolicyExtractError) and exc.code in MANIFEST_CODES:
         return exc.code, exc.message
-    if isinstance(exc, MemoryError):
-        return "too_large", f"ran out of memory: {exc}".rstrip(": ")
     return "internal", f"{type(exc).__name__}: {exc}"
 
 
-def process_job(job: Job, process: ProcessFn, settings: WorkerSettings) -> DocOutcome:
-    """Process and write one document; every error becomes a failed record (runs in a worker process)."""
+def quiet_parser_logs() -> None:
+    """PDF parsers log every repair they make on damaged files; over thousands of documents that drowns the
+    terminal, and the manifest and each document's warnings are the report.  Errors still show."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def process_job(
+    job: Job, process: ProcessFn, settings: WorkerSettings, max_memory: int | None = None
+) -> DocOutcome:
+    """Process and write one document; every error becomes a failed record (runs in a worker process).
+
+    The time limit covers processing, validation and writing: a document's whole work fits in ``timeout``.
+    """
     from outputs.csvio import duty_rows, indicator_rows
     from outputs.manifest import record_for_document, record_for_failure
     from outputs.schema import validate_document
 
     from .model import to_jsonable
 
+    quiet_parser_logs()
     start = time.perf_counter()
     outdir = Path(settings.outdir)
-    sha = file_sha256(job.path)
+    sha = job.sha256 or file_sha256(job.path)
     try:
         with time_limit(settings.timeout):
             doc = process(job.path, password=settings.password, ocr=settings.ocr)
-        data = to_jsonable(doc)
-        validate_document(data)
-        write_document_folder(doc, data, outdir, job.doc_id)
+            data = to_jsonable(doc)
+            validate_document(data)
+            write_document_folder(doc, data, outdir, job.doc_id)
     except Exception as exc:  # a failing document never stops the batch
         remove_dir(outdir / "docs" / job.doc_id, tmp_root(outdir))
-        code, message = error_code_and_message(exc)
+        code, message = error_code_and_message(exc, max_memory)
         record = record_for_failure(job.file, job.doc_id, sha, code, message)
         return DocOutcome(record, seconds=time.perf_counter() - start)
     record = record_for_document(job.file, job.doc_id, sha, doc)
@@ -355,18 +427,56 @@ def process_job(job: Job, process: ProcessFn, settings: WorkerSettings) -> DocOu
     )
 
 
-def lost_outcome(job: Job, exc: BaseException, outdir: Path) -> DocOutcome:
-    """Outcome of a document whose worker died or could not be reached (nothing of it is kept)."""
-    from concurrent.futures.process import BrokenProcessPool
-
+def lost_outcome(job: Job, failure: JobFailure, outdir: Path, seconds: float = 0.0) -> DocOutcome:
+    """Outcome of a document whose worker was killed or died (nothing of it is kept)."""
     from outputs.manifest import record_for_failure
 
     remove_dir(outdir / "docs" / job.doc_id, tmp_root(outdir))
-    if isinstance(exc, BrokenProcessPool):
-        message = "the worker process died while processing this document (crash or killed)"
-    else:
-        message = f"{type(exc).__name__}: {exc}"
-    return DocOutcome(record_for_failure(job.file, job.doc_id, file_sha256(job.path), "internal", message))
+    record = record_for_failure(job.file, job.doc_id, job.sha256, failure.code, failure.message)
+    return DocOutcome(record, seconds=seconds)
+
+
+# ------------------------------------------------------------------------------------------------ resume
+
+
+def state_payload(outcome: DocOutcome) -> dict[str, Any]:
+    return {
+        "record": outcome.record.to_json(),
+        "indicator_rows": outcome.indicator_rows,
+        "duty_rows": outcome.duty_rows,
+    }
+
+
+def reused_outcome(job: Job, state: dict[str, Any], outdir: Path) -> DocOutcome:
+    """The outcome an earlier run recorded for ``job`` (its manifest record, with today's display path)."""
+    from outputs.manifest import ManifestError, ManifestRecord
+
+    rec = state["record"]
+    error = ManifestError(**rec["error"]) if rec.get("error") else None
+    if error is not None:  # a failure has no folder; make sure no stale one contradicts the manifest
+        remove_dir(outdir / "docs" / job.doc_id, tmp_root(outdir))
+    record = ManifestRecord(
+        job.file, job.doc_id, rec["sha256"], rec["status"], error, rec.get("pages"), rec.get("warnings", 0)
+    )
+    return DocOutcome(record, state.get("indicator_rows", []), state.get("duty_rows", []), reused=True)
+
+
+def split_reusable(
+    jobs: list[Job], outdir: Path, keys: dict[int, dict[str, Any]], force: bool
+) -> tuple[dict[int, DocOutcome], list[Job]]:
+    """Outcomes reused from earlier runs by job index, and the jobs to process (their state forgotten)."""
+    from .resume import forget_state, reusable_state
+
+    reused: dict[int, DocOutcome] = {}
+    todo: list[Job] = []
+    for job in jobs:
+        state = None if force else reusable_state(outdir, job.doc_id, keys[job.index])
+        if state is not None:
+            reused[job.index] = reused_outcome(job, state, outdir)
+        else:
+            forget_state(outdir, job.doc_id)
+            todo.append(job)
+    return reused, todo
 
 
 # ----------------------------------------------------------------------------------------------- running
@@ -410,56 +520,72 @@ def progress_display(total: int, enabled: bool) -> Iterator[Progress]:
         yield RichProgress(bar, total)
 
 
-def run_serial(
-    jobs: list[Job], process: ProcessFn, settings: WorkerSettings, progress: Progress
-) -> list[DocOutcome]:
-    outcomes = []
-    for job in jobs:
-        progress.start(job.file)
-        outcomes.append(process_job(job, process, settings))
-        progress.done(job.file)
-    return outcomes
+def run_local(jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone, progress: Progress) -> None:
+    """Process ``jobs`` on up to ``opts.workers`` supervised worker processes of this machine."""
+    from .workers import Supervisor
+
+    workers = max(1, min(opts.workers, len(jobs)))
+    with Supervisor(task, opts.limits, workers) as supervisor:
+        supervisor.run(jobs, on_done, lambda job: progress.start(job.file))
 
 
-def run_pool(
-    jobs: list[Job], process: ProcessFn, settings: WorkerSettings, progress: Progress, workers: int
-) -> list[DocOutcome]:
-    """Process in worker processes (spawn: same behaviour on every OS); outcomes in input order."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def run_dask(jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone) -> None:
+    """Submit one task per document to the Dask scheduler ``opts.scheduler``; results as they complete."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        raise UsageError(
+            "--executor dask needs dask.distributed: pip install 'policy-extract[dask]'"
+        ) from exc
+    from .workers import run_isolated
 
-    outcomes: list[DocOutcome | None] = [None] * len(jobs)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures: dict[Future[DocOutcome], Job] = {
-            pool.submit(process_job, job, process, settings): job for job in jobs
-        }
-        for future in as_completed(futures):
-            job = futures[future]
-            try:
-                outcomes[job.index] = future.result()
-            except Exception as exc:
-                outcomes[job.index] = lost_outcome(job, exc, Path(settings.outdir))
-            progress.done(job.file)
-    return [o for o in outcomes if o is not None]
+    try:
+        client = Client(opts.scheduler, timeout=DEFAULT_DASK_CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {opts.scheduler}: {exc}") from exc
+    run_token = secrets.token_hex(4)
+    with client:
+        submit = functools.partial(client.submit, run_isolated, task)
+        futures = {submit(j, opts.limits, key=f"policy-extract-{run_token}-{j.index}"): j for j in jobs}
+        try:
+            for future in as_completed(futures):
+                on_done(futures[future], dask_result(future))
+        except BaseException:
+            client.cancel(list(futures))
+            raise
+
+
+def dask_result(future: Any) -> Any:
+    """The task's result, or an ``internal`` failure when the task itself failed on the cluster."""
+    try:
+        return future.result()
+    except Exception as exc:
+        message = f"the Dask task failed ({type(exc).__name__}: {exc}); see the Dask worker logs"
+        return JobFailure("internal", message)
 
 
 def check_picklable(process: ProcessFn) -> None:
     try:
         pickle.dumps(process)
     except Exception as exc:
-        message = f"with workers > 1 the process function must be a module-level function ({exc})"
+        message = f"the process function must be a module-level function: it runs in worker processes ({exc})"
         raise UsageError(message) from exc
 
 
 def prepare_outdir(outdir: Path) -> Path:
+    """OUTDIR, created; scratch left by an interrupted run is removed (one run at a time per OUTDIR)."""
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"output folder {outdir} exists and is not a folder")
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create output folder {outdir}: {exc.strerror}") from exc
+    shutil.rmtree(outdir / TMP_DIRNAME, ignore_errors=True)
     return outdir
+
+
+def hashed_jobs(jobs: list[Job]) -> list[Job]:
+    return [replace(job, sha256=file_sha256(job.path)) for job in jobs]
 
 
 def run_batch(
@@ -473,25 +599,49 @@ def run_batch(
     """Run the batch and write OUTDIR; raises :class:`UsageError` for bad usage (nothing written then).
 
     ``process`` turns one path into a Document (default :func:`policy_extract.pipeline.process_pdf`, looked
-    up at call time); with ``workers > 1`` it must be a module-level function.  ``overrides`` are
+    up at call time); it runs in worker processes, so it must be a module-level function.  ``overrides`` are
     :class:`BatchOptions` fields (``run_batch(["pdfs"], "out", workers=2)``) applied on top of ``options``.
+    Ctrl-C stops the workers, removes the scratch folder and re-raises ``KeyboardInterrupt``; the documents
+    finished so far are kept and reused by the next run.
     """
+    from .resume import fingerprint, save_state, state_key
+
     process = process or pipeline.process_pdf
     opts = _merged_options(options, overrides)
+    check_picklable(process)
     jobs = plan_jobs(inputs)
     out = prepare_outdir(Path(outdir))
-    settings = WorkerSettings(str(out), opts.password, opts.ocr, opts.timeout)
-    workers = min(opts.workers, len(jobs))
-    if workers > 1:
-        check_picklable(process)
     started = dt.datetime.now(dt.UTC)
+    jobs = hashed_jobs(jobs)
+    fp = fingerprint(process, opts.ocr)
+    limits = {"timeout": opts.timeout, "max_memory": opts.max_memory}
+    keys = {job.index: state_key(job.path, job.sha256, fp, limits) for job in jobs}
+    outcomes, todo = split_reusable(jobs, out, keys, opts.force)
+    settings = WorkerSettings(str(out), opts.password, opts.ocr, opts.timeout)
+    task = functools.partial(process_job, process=process, settings=settings, max_memory=opts.max_memory)
     show = sys.stdout.isatty() if opts.progress is None else opts.progress
     with progress_display(len(jobs), show) as progress:
-        if workers > 1:
-            outcomes = run_pool(jobs, process, settings, progress, workers)
-        else:
-            outcomes = run_serial(jobs, process, settings, progress)
-    result = BatchResult(out, outcomes, started, dt.datetime.now(dt.UTC))
+        dispatched: dict[int, float] = {}
+
+        def on_done(job: Job, result: Any) -> None:
+            seconds = time.monotonic() - dispatched.get(job.index, time.monotonic())
+            outcome = result if isinstance(result, DocOutcome) else lost_outcome(job, result, out, seconds)
+            outcomes[job.index] = outcome
+            save_state(out, job.doc_id, keys[job.index], state_payload(outcome))
+            progress.done(job.file)
+
+        for index in outcomes:
+            progress.done(jobs[index].file)
+        dispatched.update((job.index, time.monotonic()) for job in todo)
+        try:
+            if todo and opts.executor == "dask":
+                run_dask(todo, task, opts, on_done)
+            elif todo:
+                run_local(todo, task, opts, on_done, progress)
+        except BaseException:
+            shutil.rmtree(out / TMP_DIRNAME, ignore_errors=True)
+            raise
+    result = BatchResult(out, [outcomes[job.index] for job in jobs], started, dt.datetime.now(dt.UTC))
     write_run_outputs(result, jobs, opts, inputs)
     return result
 
@@ -573,11 +723,20 @@ def write_run_json(
         "totals": {
             "documents": len(result.outcomes),
             **{s: result.count(s) for s in ("ok", "partial", "failed")},
+            "reused": result.reused,
         },
         "exit_status": result.exit_code,
-        "documents": [
-            {"doc_id": j.doc_id, "file": j.file, "status": o.record.status, "seconds": round(o.seconds, 3)}
-            for j, o in zip(jobs, result.outcomes, strict=True)
-        ],
+        "documents": [document_timing(j, o) for j, o in zip(jobs, result.outcomes, strict=True)],
     }
     write_json(data, result.outdir / "run.json")
+
+
+def document_timing(job: Job, outcome: DocOutcome) -> dict[str, Any]:
+    """One document's line in run.json: status, seconds, and whether it was reused from an earlier run."""
+    return {
+        "doc_id": job.doc_id,
+        "file": job.file,
+        "status": outcome.record.status,
+        "seconds": round(outcome.seconds, 3),
+        "reused": outcome.reused,
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
@@ -18,6 +18,8 @@ from .errors import PolicyExtractError, UsageError
 PROG = "policy-extract"
 DEFAULT_OUTDIR = "out"
 DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_MEMORY = 2048
+EXIT_INTERRUPTED = 130
 OCR_CHOICES = ("auto", "off", "force")
 EXECUTOR_CHOICES = ("local", "dask")
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -27,6 +29,8 @@ RUN_EPILOG = """\
 examples:
   policy-extract run notices/ extra.pdf -o results
   policy-extract run                      # the bundled samples/pdf/ → out/
+  policy-extract run pdfs/ --timeout 60 --max-memory 1024 --password PW
+  policy-extract run pdfs/ --executor dask --scheduler tcp://10.0.0.5:8786
 
 output (OUTDIR): manifest.json, run.json, indicators.csv, duties.csv, review.xlsx, docs/<doc_id>/...
 exit status: 0 every document ok or partial; 1 at least one document failed (see manifest.json);
@@ -100,39 +104,34 @@ def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     )  # fmt: skip
     p.add_argument(
         "--timeout", type=positive_float, default=DEFAULT_TIMEOUT, metavar="S",
-        help="seconds per document before it fails as 'timeout' (default: %(default)g). Enforced by a timer "
-        "in the worker (POSIX), which stops Python-level work; a document stuck in native code is not "
-        "interrupted yet (full enforcement from a later release)",
+        help="seconds per document before it fails as 'timeout' (default: %(default)g); a worker still busy "
+        "1 s later is killed and replaced, and the batch goes on",
     )  # fmt: skip
     p.add_argument(
-        "--max-memory", type=positive_int, metavar="MB",
-        help="memory limit per worker (accepted; enforced from a later release)",
+        "--max-memory", type=positive_int, default=DEFAULT_MAX_MEMORY, metavar="MB",
+        help="memory limit per worker process (default: %(default)s); a document that needs more fails as "
+        "'too_large' and the batch goes on",
     )  # fmt: skip
     p.add_argument("--password", metavar="PW", help="password for encrypted PDFs (tried on every input)")
     p.add_argument(
         "--force", action="store_true",
-        help="reprocess documents whose output is up to date (accepted; no effect yet: every run "
-        "reprocesses every document)",
+        help="reprocess every document; without it a rerun reuses documents whose file, pipeline version "
+        "and options are unchanged (state in OUTDIR/.state/)",
     )  # fmt: skip
     p.add_argument(
         "--executor", choices=EXECUTOR_CHOICES, default="local",
-        help="local: worker processes on this machine (default); dask: not implemented yet (exits 2)",
+        help="local: worker processes on this machine (default); dask: one task per document on a Dask "
+        "distributed cluster (needs --scheduler, the dask extra, and inputs/OUTDIR on a shared file system)",
     )  # fmt: skip
     p.add_argument(
         "--scheduler", metavar="ADDR",
-        help="dask scheduler address (accepted; only meaningful with --executor dask, not implemented yet)",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --executor dask)",
     )  # fmt: skip
     p.set_defaults(handler=cmd_run)
 
 
 def add_other_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    diff = subparsers.add_parser(
-        "diff", help="compare two runs (not implemented yet)",
-        description="Compare two OUTDIRs or two document.json files. Not implemented yet: exits 2.",
-    )  # fmt: skip
-    diff.add_argument("old", metavar="OLD")
-    diff.add_argument("new", metavar="NEW")
-    diff.set_defaults(handler=not_implemented("diff"))
+    add_diff_parser(subparsers)
 
     debug = subparsers.add_parser(
         "debug", help="PNG of what the table finder saw on one page",
@@ -143,12 +142,54 @@ def add_other_parsers(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     debug.add_argument("-o", "--output", metavar="PNG", help="output file (default: <PDF stem>-page<N>.png)")
     debug.set_defaults(handler=cmd_debug)
 
+    add_review_parser(subparsers)
+
+
+DIFF_EPILOG = """\
+Documents are matched by doc_id, tables by title and position, table rows by content, indicators by
+group + name, duties by number (or task). Ids, pages and boxes are not compared.
+exit status: 0 no differences; 1 differences; 2 bad usage (no such path, not an OUTDIR or document.json).
+"""
+DIFF_FORMATS = ("text", "markdown", "json")
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def add_diff_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    diff = subparsers.add_parser(
+        "diff", help="compare two runs (two OUTDIRs or two document.json files)",
+        description="Compare two OUTDIRs or two document.json files: added, removed and changed tables, "
+        "rows, cells, indicators, duties and meta.",
+        epilog=DIFF_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument(
+        "--format", choices=DIFF_FORMATS, default="text", dest="diff_format",
+        help="text (default; coloured on a terminal), markdown (for pasting into a review) or json",
+    )  # fmt: skip
+    diff.add_argument(
+        "--json", action="store_const", const="json", dest="diff_format", help="the same as --format json"
+    )
+    diff.add_argument(
+        "--color", choices=COLOR_CHOICES, default="auto",
+        help="colour the text report: auto (only when stdout is a terminal, the default), always, never",
+    )  # fmt: skip
+    diff.set_defaults(handler=cmd_diff)
+
+
+def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     review = subparsers.add_parser(
-        "review", help="static HTML review pages (not implemented yet)",
-        description="Write static HTML review pages for OUTDIR. Not implemented yet: exits 2.",
+        "review", help="static HTML review pages (OUTDIR/review/index.html)",
+        description="Write static HTML review pages for OUTDIR into OUTDIR/review/: one page per document "
+        "(each PDF page rendered with the boxes of tables, indicators and duties drawn on it, the extracted "
+        "tables beside it, the warnings) and index.html. Everything is inline: no server, no internet.",
     )  # fmt: skip
     review.add_argument("outdir", metavar="OUTDIR")
-    review.set_defaults(handler=not_implemented("review"))
+    review.add_argument(
+        "--pdf-dir", metavar="DIR", action="append", default=[],
+        help="also look for the PDFs here (by file name) when the manifest's path is not found; repeatable",
+    )  # fmt: skip
+    review.set_defaults(handler=cmd_review)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,7 +220,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
     )
     inputs = args.inputs or default_inputs()
-    result = run_batch(inputs, args.outdir, options=options)
+    try:
+        result = run_batch(inputs, args.outdir, options=options)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; finished documents are kept, rerun the same command to resume",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
     print(result.summary_line())
     return result.exit_code
 
@@ -199,12 +245,26 @@ def cmd_debug(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def not_implemented(command: str) -> Callable[[argparse.Namespace], int]:
-    def handler(_args: argparse.Namespace) -> int:
-        print(f"{PROG} {command}: not implemented yet", file=sys.stderr)
-        return EXIT_USAGE
+def cmd_diff(args: argparse.Namespace) -> int:
+    from outputs.diff import diff_paths, print_report, render_json, render_markdown
 
-    return handler
+    result = diff_paths(args.old, args.new)
+    if args.diff_format == "json":
+        sys.stdout.write(render_json(result))
+    elif args.diff_format == "markdown":
+        sys.stdout.write(render_markdown(result))
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        print_report(result, sys.stdout, color=color)
+    return EXIT_OK if result.equal else EXIT_FAILED
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from outputs.review import ReviewSettings, write_review
+
+    pages = write_review(args.outdir, ReviewSettings(pdf_dirs=tuple(args.pdf_dir)))
+    print(pages[0])
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,10 +8,10 @@ from __future__ import annotations
 import inspect
 from typing import TYPE_CHECKING, Literal
 
-from .errors import UsageError
+from .errors import NoTextError, PolicyExtractError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Document
+    from .model import Document, RawDocument
 
 OcrMode = Literal["auto", "off", "force"]
 OCR_MODES: tuple[str, ...] = ("auto", "off", "force")
@@ -42,5 +42,37 @@ def process_pdf(path: str, *, password: str | None = None, ocr: str = DEFAULT_OC
     kwargs: dict[str, object] = {"password": password}
     if accepts_keyword(extract_document, "ocr"):
         kwargs["ocr"] = ocr
-    raw = extract_document(str(path), **kwargs)
+    raw = extract_classified(str(path), password, kwargs)
+    check_has_text(raw, ocr)
     return normalize_document(raw)
+
+
+def extract_classified(path: str, password: str | None, kwargs: dict[str, object]) -> RawDocument:
+    """The extract stage, with a parser error it let through reported as a damaged PDF (``corrupt``).
+
+    The extractor classifies what it expects (opening, each page); a parser can still fail elsewhere on a
+    damaged file (a font dictionary read lazily), and that is the file's fault, not a bug of ours.
+    """
+    from extract import extract_document
+    from extract.pdf import classify_open_error, is_parser_error
+
+    try:
+        return extract_document(path, **kwargs)
+    except PolicyExtractError:
+        raise
+    except Exception as exc:
+        if is_parser_error(exc):
+            raise classify_open_error(path, exc, password) from exc
+        raise
+
+
+def check_has_text(raw: RawDocument, ocr: str) -> None:
+    """Raise :class:`NoTextError` when no page has any text (a scan without OCR gives no data at all)."""
+    if any(page.lines or page.tables for page in raw.pages):
+        return
+    pages = len(raw.pages)
+    if ocr == "off":
+        hint = "it looks scanned (image-only); run it with --ocr auto to read it with OCR"
+    else:
+        hint = "OCR found no text either; check that the pages are not blank and that OCR is installed"
+    raise NoTextError(f"none of its {pages} page(s) has a text layer; {hint}")

@@ -86,7 +86,7 @@ def test_rerun_is_byte_identical_except_run_json(tmp_path: Path) -> None:
     run_batch([inputs], out, process=fake_process, workers=1, progress=False)
     assert _snapshot(out) == first
     run_json = json.loads((out / "run.json").read_text(encoding="utf-8"))
-    assert run_json["totals"] == {"documents": 4, "ok": 3, "partial": 0, "failed": 1}
+    assert run_json["totals"] == {"documents": 4, "ok": 3, "partial": 0, "failed": 1, "reused": 3}
     assert [d["doc_id"] for d in run_json["documents"]] == ["a", "b", "boom", "中文_通知"]
     assert {"pipeline", "python", "libraries", "options", "started", "finished"} <= set(run_json)
 

@@ -1,0 +1,105 @@
+"""Resumable batches: a small state record per document, so a rerun skips what has not changed.
+
+Rules (user-visible; the README repeats them):
+
+* After a document finishes, the batch writes ``OUTDIR/.state/<doc_id>.json`` (atomically): the input's
+  resolved path and sha256, a **fingerprint** of what produced the output (pipeline and schema version, the
+  process function, the versions of the PDF libraries, ``--ocr``), its manifest record and its rows of the
+  combined CSVs.  Nothing in it depends on time, so reruns stay byte-identical.
+* A rerun **reuses** a document when its state matches the input's path, sha256 and fingerprint, and, for an
+  ``ok``/``partial`` document, ``docs/<doc_id>/document.json`` is still there.  Failures are reused only when
+  rerunning cannot change them: ``not_pdf``, ``corrupt`` and ``no_text`` always; ``timeout`` with the same
+  ``--timeout`` and ``too_large`` with the same ``--max-memory``.  ``encrypted`` (a password may help) and
+  ``internal`` (a crash) are always retried.  ``--force`` ignores every state record.
+* A document's state is removed before it is processed again, so a state record always describes the output
+  beside it, even after an interrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+STATE_DIRNAME = ".state"
+STATE_VERSION = 1
+FINGERPRINT_LIBRARIES: tuple[str, ...] = ("pdfplumber", "pdfminer.six", "pypdfium2")
+# Failure codes whose rerun gives the same answer, with the option that could change it (None: none can).
+REUSABLE_FAILURES: dict[str, str | None] = {
+    "not_pdf": None,
+    "corrupt": None,
+    "no_text": None,
+    "timeout": "timeout",
+    "too_large": "max_memory",
+}
+
+
+def fingerprint(process: Callable[..., Any], ocr: str) -> dict[str, Any]:
+    """What, besides the input bytes, decides a document's output."""
+    from importlib import metadata
+
+    from . import __version__
+    from .model import SCHEMA_VERSION
+
+    libraries: dict[str, str | None] = {}
+    for name in FINGERPRINT_LIBRARIES:
+        try:
+            libraries[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            libraries[name] = None
+    return {
+        "pipeline": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "process": f"{getattr(process, '__module__', '?')}.{getattr(process, '__qualname__', repr(process))}",
+        "libraries": libraries,
+        "ocr": ocr,
+    }
+
+
+def state_path(outdir: Path, doc_id: str) -> Path:
+    return outdir / STATE_DIRNAME / f"{doc_id}.json"
+
+
+def forget_state(outdir: Path, doc_id: str) -> None:
+    state_path(outdir, doc_id).unlink(missing_ok=True)
+
+
+def save_state(outdir: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:
+    """Record a finished document: ``key`` (path, sha256, fingerprint, limits) and its ``payload``."""
+    from outputs.jsonio import write_json
+
+    write_json({"state_version": STATE_VERSION, **key, **payload}, state_path(outdir, doc_id))
+
+
+def load_state(outdir: Path, doc_id: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(state_path(outdir, doc_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("state_version") == STATE_VERSION else None
+
+
+def reusable_state(outdir: Path, doc_id: str, key: dict[str, Any]) -> dict[str, Any] | None:
+    """The stored state of ``doc_id`` when it can stand for a rerun with ``key`` (rules above), else None."""
+    state = load_state(outdir, doc_id)
+    if state is None or key.get("sha256") is None:
+        return None
+    if any(state.get(k) != key[k] for k in ("path", "sha256", "fingerprint")):
+        return None
+    record = state.get("record") or {}
+    error = record.get("error")
+    if error is None:
+        return state if (outdir / "docs" / doc_id / "document.json").is_file() else None
+    code = error.get("code")
+    if code not in REUSABLE_FAILURES:
+        return None
+    option = REUSABLE_FAILURES[code]
+    if option is not None and state.get("limits", {}).get(option) != key["limits"].get(option):
+        return None
+    return state
+
+
+def state_key(path: str, sha256: str | None, fp: dict[str, Any], limits: dict[str, Any]) -> dict[str, Any]:
+    return {"path": os.fspath(path), "sha256": sha256, "fingerprint": fp, "limits": limits}

@@ -1,0 +1,423 @@
+"""Supervised worker processes: run one task per job in a child process the parent can always stop.
+
+Why not ``concurrent.futures.ProcessPoolExecutor``: it cannot kill one worker.  A PDF parser stuck in native
+code (or allocating without end) never returns to the interpreter, so a timer inside the worker cannot stop
+it; only the parent can, by killing that process and starting a new one.  Rules:
+
+* A worker is a plain ``python`` child process (``subprocess``, not ``multiprocessing``, so it also works
+  inside daemonic processes such as Dask workers).  Jobs and results travel as length-prefixed pickles over
+  its stdin/stdout; the child points its own fd 1 at stderr so library ``print`` calls cannot corrupt them.
+* **Timeout**: the task itself may stop at ``timeout`` (the batch's timer signal); the parent kills the worker
+  at ``timeout + kill_grace`` whatever it is doing, and reports ``timeout``.
+* **Memory**: the child caps its data segment at ``max_memory`` MB (``RLIMIT_DATA``, POSIX), so a runaway
+  allocation fails at once as ``MemoryError``; the parent also samples the child's RSS every
+  ``poll_seconds`` and kills it above the cap (``too_large``), for memory the limit does not see.  A worker
+  that died on its own after its RSS passed :data:`DEFAULT_DEATH_MEMORY_FRACTION` of the cap is ``too_large``
+  too (native code that aborts when an allocation fails).
+* A worker is replaced after ``max_jobs_per_worker`` jobs, after a job that left its RSS above half the cap,
+  and after any kill; a new one starts on demand.
+* Ctrl-C reaches the parent only (children ignore SIGINT); the parent kills every child on the way out.  On
+  Linux a child also dies with its parent (``PR_SET_PDEATHSIG``), so ``kill -9`` of the batch leaves no
+  orphan writing output.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import queue
+import signal
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+DEFAULT_KILL_GRACE = 1.0
+"""Seconds past ``timeout`` before the parent kills a worker (lets the in-worker timer report first)."""
+DEFAULT_POLL_SECONDS = 0.05
+DEFAULT_MAX_JOBS_PER_WORKER = 200
+"""Bounds slow leaks in PDF libraries' caches over a long batch."""
+DEFAULT_DEATH_MEMORY_FRACTION = 0.8
+DEFAULT_STOP_SECONDS = 5.0
+_MB = 1 << 20
+_HEADER = struct.Struct(">Q")
+_CHILD_CODE = "from policy_extract.workers import worker_main; worker_main()"
+_EOF = object()
+
+Task = Callable[[Any], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    timeout: float | None = None
+    """Seconds per job; ``None`` for none."""
+    max_memory: int | None = None
+    """MB per worker process; ``None`` for none."""
+    kill_grace: float = DEFAULT_KILL_GRACE
+    poll_seconds: float = DEFAULT_POLL_SECONDS
+    max_jobs_per_worker: int = DEFAULT_MAX_JOBS_PER_WORKER
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None and not self.timeout > 0:
+            raise ValueError(f"timeout must be > 0 seconds, not {self.timeout!r}")
+        if self.max_memory is not None and not self.max_memory > 0:
+            raise ValueError(f"max_memory must be > 0 MB, not {self.max_memory!r}")
+        if self.kill_grace < 0 or not self.poll_seconds > 0 or self.max_jobs_per_worker < 1:
+            raise ValueError("kill_grace must be ≥ 0, poll_seconds > 0 and max_jobs_per_worker ≥ 1")
+
+    @property
+    def kill_after(self) -> float | None:
+        return None if self.timeout is None else self.timeout + self.kill_grace
+
+    @property
+    def max_memory_bytes(self) -> int | None:
+        return None if self.max_memory is None else self.max_memory * _MB
+
+
+@dataclass(frozen=True, slots=True)
+class JobFailure:
+    """A job whose worker had to be killed, or died: the task never returned a result."""
+
+    code: str
+    """``timeout``, ``too_large`` or ``internal``."""
+    message: str
+
+
+# ------------------------------------------------------------------------------------------- messages
+
+
+def send_message(stream: IO[bytes], obj: object) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def read_exact(stream: IO[bytes], n: int) -> bytes:
+    chunks: list[bytes] = []
+    while n:
+        chunk = stream.read(n)
+        if not chunk:
+            raise EOFError("the other side closed the pipe")
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def recv_message(stream: IO[bytes]) -> Any:
+    (size,) = _HEADER.unpack(read_exact(stream, _HEADER.size))
+    return pickle.loads(read_exact(stream, size))
+
+
+# ----------------------------------------------------------------------------------------------- child
+
+
+def die_with_parent() -> None:
+    """Linux: the kernel kills this process when its parent dies (no orphan after ``kill -9``)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # best effort: the stdin EOF still ends the worker
+        pass
+
+
+def apply_memory_limit(max_memory: int | None) -> None:
+    """Cap this process's data segment (heap and private mappings), so a huge allocation fails at once."""
+    if max_memory is None:
+        return
+    try:
+        import resource
+    except ImportError:  # Windows: the parent's RSS watchdog is the only guard
+        return
+    limit = max_memory * _MB
+    for name in ("RLIMIT_DATA", "RLIMIT_AS"):
+        which = getattr(resource, name, None)
+        if which is None:
+            continue
+        _soft, hard = resource.getrlimit(which)
+        if hard != resource.RLIM_INFINITY and hard < limit:
+            limit = hard
+        try:
+            resource.setrlimit(which, (limit, hard))
+        except (ValueError, OSError):
+            continue
+        return  # RLIMIT_DATA where it exists; RLIMIT_AS only as the fallback (it counts untouched reserves)
+
+
+def worker_main() -> None:
+    """The child's loop: hello (sys.path, limits, task) then jobs until ``None`` or EOF."""
+    channel = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # anything a library prints goes to stderr, never into the result pipe
+    sys.stdout = sys.stderr
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    die_with_parent()
+    inbox = sys.stdin.buffer
+    hello = recv_message(inbox)
+    sys.path[:] = hello["sys_path"]
+    apply_memory_limit(hello["max_memory"])
+    task: Task = pickle.loads(hello["task"])
+    while True:
+        try:
+            job = recv_message(inbox)
+        except EOFError:
+            return
+        if job is None:
+            return
+        send_message(channel, task(job))
+
+
+# ---------------------------------------------------------------------------------------------- parent
+
+
+def process_rss(pid: int) -> int | None:
+    """Resident memory of process ``pid`` in bytes; ``None`` when it cannot be read."""
+    try:
+        import psutil
+
+        return int(psutil.Process(pid).memory_info().rss)
+    except ImportError:
+        pass
+    except Exception:  # gone already, or no permission
+        return None
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def child_env() -> dict[str, str]:
+    """The parent's environment, with its import path, so the child can import the package and the task."""
+    paths = [p for p in sys.path if p]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONUNBUFFERED": "1"}
+
+
+class Worker:
+    """One child process, its reader thread and the job it is running."""
+
+    def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]]) -> None:
+        command = [sys.executable, "-c", _CHILD_CODE]
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env())
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.stdin: IO[bytes] = self.proc.stdin
+        self.stdin.write(hello)
+        self.stdin.flush()
+        self.job: Any = None
+        self.started = 0.0
+        self.jobs_done = 0
+        self.peak_rss = 0
+        self.reader = threading.Thread(target=self._read, args=(self.proc.stdout, results), daemon=True)
+        self.reader.start()
+
+    def _read(self, stream: IO[bytes], results: queue.Queue[tuple[Worker, Any]]) -> None:
+        while True:
+            try:
+                message = recv_message(stream)
+            except Exception:  # EOF (the child died or was killed) or a garbled message
+                results.put((self, _EOF))
+                return
+            results.put((self, message))
+
+    def submit(self, job: Any) -> None:
+        send_message(self.stdin, job)
+        self.job, self.started, self.peak_rss = job, time.monotonic(), 0
+
+    def sample_rss(self) -> int:
+        rss = process_rss(self.proc.pid) or 0
+        self.peak_rss = max(self.peak_rss, rss)
+        return rss
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        self._close_stdin()
+
+    def stop(self) -> None:
+        """Ask the child to exit; kill it if it does not within :data:`DEFAULT_STOP_SECONDS`."""
+        try:
+            send_message(self.stdin, None)
+            self.proc.wait(timeout=DEFAULT_STOP_SECONDS)
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+    def _close_stdin(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stdin.close()
+
+    def death_description(self) -> str:
+        code = self.proc.wait()
+        if code < 0:
+            try:
+                return f"killed by signal {signal.Signals(-code).name}"
+            except ValueError:
+                return f"killed by signal {-code}"
+        return f"exit status {code}"
+
+
+class Supervisor:
+    """Runs jobs on up to ``workers`` supervised child processes; see the module docstring."""
+
+    def __init__(self, task: Task, limits: Limits, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be ≥ 1, not {workers!r}")
+        self.limits = limits
+        self.workers = workers
+        self.hello = hello_message(task, limits)
+        self.results: queue.Queue[tuple[Worker, Any]] = queue.Queue()
+        self.idle: list[Worker] = []
+        self.busy: list[Worker] = []
+
+    def run(
+        self,
+        jobs: Sequence[Any],
+        on_done: Callable[[Any, Any], None],
+        on_start: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Call ``on_done(job, result)`` for every job: the task's return value, or a :class:`JobFailure`.
+
+        Idle workers stay up for the next ``run``; on an exception (Ctrl-C) every worker is killed.
+        """
+        pending = deque(jobs)
+        try:
+            while pending or self.busy:
+                while pending and len(self.busy) < self.workers:
+                    job = pending.popleft()
+                    self._start(job)
+                    if on_start:
+                        on_start(job)
+                for job, result in self._collect():
+                    on_done(job, result)
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> Supervisor:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop idle workers and kill busy ones."""
+        for worker in self.busy:
+            worker.kill()
+        for worker in self.idle:
+            worker.stop()
+        self.busy, self.idle = [], []
+
+    def _start(self, job: Any) -> None:
+        worker = self.idle.pop() if self.idle else Worker(self.hello, self.results)
+        try:
+            worker.submit(job)
+        except OSError:  # the idle worker died meanwhile: use a fresh one
+            worker.kill()
+            worker = Worker(self.hello, self.results)
+            worker.submit(job)
+        self.busy.append(worker)
+
+    def _collect(self) -> list[tuple[Any, Any]]:
+        """Results that arrived within one poll interval, then the jobs the limits stopped."""
+        done: list[tuple[Any, Any]] = []
+        try:
+            worker, message = self.results.get(timeout=self.limits.poll_seconds)
+        except queue.Empty:
+            pass
+        else:
+            done.extend(self._receive(worker, message))
+            while not self.results.empty():
+                done.extend(self._receive(*self.results.get_nowait()))
+        done.extend(self._enforce_limits())
+        return done
+
+    def _receive(self, worker: Worker, message: Any) -> list[tuple[Any, Any]]:
+        if worker not in self.busy:  # EOF of a worker we killed or retired: already accounted for
+            return []
+        job = worker.job
+        self.busy.remove(worker)
+        if message is _EOF:
+            worker.kill()
+            return [(job, self._died(worker))]
+        worker.jobs_done += 1
+        worker.job = None
+        if self._should_retire(worker):
+            worker.stop()
+        else:
+            self.idle.append(worker)
+        return [(job, message)]
+
+    def _should_retire(self, worker: Worker) -> bool:
+        cap = self.limits.max_memory_bytes
+        if worker.jobs_done >= self.limits.max_jobs_per_worker:
+            return True
+        return cap is not None and worker.sample_rss() > cap // 2
+
+    def _died(self, worker: Worker) -> JobFailure:
+        how = worker.death_description()
+        cap = self.limits.max_memory_bytes
+        if cap is not None and worker.peak_rss >= cap * DEFAULT_DEATH_MEMORY_FRACTION:
+            return JobFailure("too_large", memory_message(self.limits.max_memory, f" ({how})"))
+        return JobFailure(
+            "internal",
+            f"the worker process died while processing this document ({how}); a PDF library crashed on it — "
+            "check the file, and report it with the file if it opens elsewhere",
+        )
+
+    def _enforce_limits(self) -> list[tuple[Any, Any]]:
+        stopped: list[tuple[Any, Any]] = []
+        now = time.monotonic()
+        for worker in list(self.busy):
+            failure = self._over_limit(worker, now)
+            if failure is None:
+                continue
+            worker.kill()
+            self.busy.remove(worker)
+            stopped.append((worker.job, failure))
+        return stopped
+
+    def _over_limit(self, worker: Worker, now: float) -> JobFailure | None:
+        kill_after, cap = self.limits.kill_after, self.limits.max_memory_bytes
+        if kill_after is not None and now - worker.started > kill_after:
+            return JobFailure("timeout", timeout_message(self.limits.timeout))
+        if cap is not None and worker.sample_rss() > cap:
+            return JobFailure("too_large", memory_message(self.limits.max_memory, ""))
+        return None
+
+
+def timeout_message(timeout: float | None) -> str:
+    return (
+        f"processing took longer than {timeout:g} s (--timeout) and was stopped; raise --timeout for very "
+        "long documents, or check whether the file is damaged"
+    )
+
+
+def memory_message(max_memory: int | None, detail: str) -> str:
+    return (
+        f"processing needed more than {max_memory} MB of memory (--max-memory) and was stopped{detail}; "
+        "raise --max-memory, or check whether the file is damaged (e.g. a decompression bomb)"
+    )
+
+
+def hello_message(task: Task, limits: Limits) -> bytes:
+    """The first message to every child (framed): where to import from, its memory cap, the task."""
+    hello = {"sys_path": list(sys.path), "max_memory": limits.max_memory, "task": pickle.dumps(task)}
+    data = pickle.dumps(hello, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
+def run_isolated(task: Task, job: Any, limits: Limits) -> Any:
+    """Run one job in a fresh supervised child (the Dask task): the result or a :class:`JobFailure`."""
+    box: list[Any] = []
+    with Supervisor(task, limits, 1) as supervisor:
+        supervisor.run([job], lambda _job, result: box.append(result))
+    return box[0]
