@@ -90,6 +90,10 @@ def fill_sheet(ws: Worksheet, header: Sequence[str], rows: Sequence[Row]) -> Non
         ws.column_dimensions[get_column_letter(i + 1)].width = column_width(name, [r[i] for r in rows])
 
 
+XLSX_FORMAT_VERSION = 1
+"""Bump when the workbook's layout changes, so reruns rebuild it."""
+
+
 def workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> bytes:
     """The bytes of ``review.xlsx`` (deterministic for the same rows)."""
     from openpyxl import Workbook
@@ -130,3 +134,30 @@ def write_review_xlsx(
 ) -> Path:
     """Write ``review.xlsx`` atomically."""
     return write_bytes_atomic(path, workbook_bytes(indicator_rows, duty_rows))
+
+
+def rows_fingerprint(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> str:
+    """A digest of what the workbook shows: equal digests give byte-identical workbooks."""
+    import hashlib
+    import json
+
+    rows = [XLSX_FORMAT_VERSION, list(indicator_rows), list(duty_rows)]
+    payload = json.dumps(rows, ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def write_review_xlsx_if_changed(
+    path: str | os.PathLike[str], indicator_rows: Sequence[Row], duty_rows: Sequence[Row], stamp: Path
+) -> bool:
+    """Write ``review.xlsx`` unless the file there was made from the same rows (``stamp`` holds their digest).
+
+    Building a workbook means importing openpyxl (a quarter of a second); an unchanged rerun skips it.
+    Returns whether the file was written.
+    """
+    digest = rows_fingerprint(indicator_rows, duty_rows)
+    target = Path(path)
+    if target.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
+        return False
+    write_review_xlsx(target, indicator_rows, duty_rows)
+    write_bytes_atomic(stamp, (digest + "\n").encode("utf-8"))
+    return True

@@ -667,7 +667,9 @@ def write_run_outputs(
     from outputs.csvio import write_duties_csv, write_indicators_csv
     from outputs.manifest import write_manifest
     from outputs.schema import validate_manifest
-    from outputs.xlsx import write_review_xlsx
+    from outputs.xlsx import write_review_xlsx_if_changed
+
+    from .resume import STATE_DIRNAME
 
     out = result.outdir
     validate_manifest([r.to_json() for r in result.records])
@@ -676,7 +678,8 @@ def write_run_outputs(
     duties = [row for o in result.outcomes for row in o.duty_rows]
     write_indicators_csv(out / "indicators.csv", indicators)
     write_duties_csv(out / "duties.csv", duties)
-    write_review_xlsx(out / "review.xlsx", indicators, duties)
+    stamp = out / STATE_DIRNAME / "review.xlsx.sha256"
+    write_review_xlsx_if_changed(out / "review.xlsx", indicators, duties, stamp)
     write_run_json(result, jobs, opts, inputs)
     shutil.rmtree(out / TMP_DIRNAME, ignore_errors=True)
 
