@@ -14,26 +14,13 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
 import fakes
+from batch_helpers import fake_pdfs as _pdfs
+from batch_helpers import snapshot as _snapshot
 from distributed import LocalCluster
 
 from policy_extract import batch
 from policy_extract.batch import run_batch
 from policy_extract.errors import UsageError
-
-
-def _pdfs(folder: Path, *names: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        (folder / name).write_bytes(b"%PDF-1.4 " + name.encode())
-    return folder
-
-
-def _snapshot(outdir: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(outdir).as_posix(): p.read_bytes()
-        for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name != "run.json"
-    }
 
 
 @pytest.fixture(scope="module")

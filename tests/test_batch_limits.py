@@ -3,42 +3,24 @@ isolation.  Fake process functions in tests/hostile/fakes.py stand for what PDF 
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from pathlib import Path
 
-import psutil
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
 import fakes
+from batch_helpers import fake_pdfs as _pdfs
+from batch_helpers import manifest_records as _records
+from batch_helpers import pid_alive as _pid_alive
 
 from policy_extract.batch import TMP_DIRNAME, run_batch
 from policy_extract.workers import DEFAULT_KILL_GRACE, Limits, Supervisor
 
 # Starting a worker (a fresh interpreter) is part of a document's wall time as the parent measures it.
 SPAWN_SLACK = 5.0
-
-
-def _pid_alive(pid: int) -> bool:
-    """Running (a zombie waiting for a reaper is dead)."""
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
-
-
-def _pdfs(folder: Path, *names: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        (folder / name).write_bytes(b"%PDF-1.4 " + name.encode())
-    return folder
-
-
-def _records(out: Path) -> dict[str, dict]:
-    return {r["doc_id"]: r for r in json.loads((out / "manifest.json").read_text(encoding="utf-8"))}
 
 
 def test_a_document_stuck_in_native_code_is_killed_and_the_batch_goes_on(tmp_path: Path) -> None:

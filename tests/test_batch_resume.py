@@ -11,12 +11,14 @@ import sys
 import time
 from pathlib import Path
 
-import psutil
-
 sys.path.insert(0, str(Path(__file__).resolve().parent / "outputs"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
 import fakes
+from batch_helpers import fake_pdfs as _pdfs
+from batch_helpers import manifest_records as _records
+from batch_helpers import pid_alive as _pid_alive
+from batch_helpers import snapshot as _snapshot
 from doc_factory import fake_process
 
 from policy_extract.batch import TMP_DIRNAME, run_batch
@@ -24,33 +26,6 @@ from policy_extract.resume import STATE_DIRNAME
 
 REPO = Path(__file__).resolve().parent.parent
 DOC_FILES = ["document.json", "duties.csv", "indicators.csv", "tables", "tables/t1.csv"]
-
-
-def _pid_alive(pid: int) -> bool:
-    """Running (a zombie waiting for a reaper is dead)."""
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False
-
-
-def _pdfs(folder: Path, *names: str) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        (folder / name).write_bytes(b"%PDF-1.4 " + name.encode())
-    return folder
-
-
-def _snapshot(outdir: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(outdir).as_posix(): p.read_bytes()
-        for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name != "run.json"
-    }
-
-
-def _records(out: Path) -> dict[str, dict]:
-    return {r["doc_id"]: r for r in json.loads((out / "manifest.json").read_text(encoding="utf-8"))}
 
 
 def _run_json(out: Path) -> dict:

@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
+from policy_extract.golden import META_FIELDS
+
 SRC_DIR = Path(__file__).resolve().parents[2] / "samples" / "src"
 STRESS_IDS = (
     "stress_continued_table",
@@ -22,18 +24,7 @@ STRESS_IDS = (
     "stress_inline_owners",
     "stress_spaced_table",
 )
-META_KEYS = {
-    "issuer",
-    "doc_number",
-    "title",
-    "recipients",
-    "date",
-    "attachments",
-    "cc",
-    "printer",
-    "print_date",
-    "copies",
-}
+META_KEYS = set(META_FIELDS)
 VALUE_KEYS = {"year", "kind", "raw", "op", "value", "value_max", "unit", "scope", "base_year", "text"}
 DUTY_KEYS = {"source", "table", "row", "number", "category", "item", "task", "deadline", "lead", "support"}
 OPS = {"=", ">=", ">", "<=", "<", "range", "increase_by", "decrease_by", None}
