@@ -11,15 +11,22 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from policy_extract.model import Document, RawDocument, RawTable, Sidebar, Source, Table, Warning, round_bbox
+from policy_extract.model import (
+    STAGE_FAILED,
+    Document,
+    RawDocument,
+    RawTable,
+    Sidebar,
+    Source,
+    Table,
+    Warning,
+    round_bbox,
+)
 
 from .tables import build_tables, quality_warnings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-STAGE_FAILED = "stage_failed"
-"""Warning code of a sub-stage that raised; a document with one is ``partial``."""
 
 
 def _guarded(stage: str, warnings: list[Warning], fallback: T, fn: Callable[[], T]) -> T:
@@ -69,7 +76,9 @@ def normalize_document(raw: RawDocument) -> Document:
         warnings.extend(structure.warnings)
     doc.tables = renumber_tables(tables, doc.sidebars)
     for t in doc.tables:
-        warnings.extend(quality_warnings(t, fragments_of(raw, t)))
+        warnings.extend(
+            _guarded("normalize.quality", warnings, [], lambda t=t: quality_warnings(t, fragments_of(raw, t)))
+        )
     doc.indicators = _guarded("normalize.indicators", warnings, [], lambda: build_indicators(doc))
     doc.duties = _guarded("normalize.duties", warnings, [], lambda: build_duties(doc))
     doc.warnings = warnings

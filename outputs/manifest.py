@@ -7,13 +7,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from policy_extract.model import Document
+from policy_extract.model import STAGE_FAILED, Document
 
 from .jsonio import write_json
 
 ManifestStatus = Literal["ok", "partial", "failed"]
-# A warning with one of these code prefixes (and a stage) says part of the document was lost.
-PARTIAL_CODE_PREFIXES: tuple[str, ...] = ("partial", "error")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ def document_status(doc: Document) -> ManifestStatus:
     ``error_page``…) means a stage caught a problem and went on without that part.  Other warnings (an odd
     date, a suspicious table) are advice for reviewers and leave the status ``ok``.
     """
-    lost = any(w.stage and w.code.startswith(PARTIAL_CODE_PREFIXES) for w in doc.warnings)
+    lost = any(w.code == STAGE_FAILED for w in doc.warnings)
     return "partial" if lost else "ok"
 
 

@@ -19,6 +19,9 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = "1"
 
+STAGE_FAILED = "stage_failed"
+"""Warning code of a pipeline stage that raised on part of a document; such a document is ``partial``."""
+
 BBox = tuple[float, float, float, float]
 """``(x0, top, x1, bottom)`` in PDF points, top-left origin."""
 

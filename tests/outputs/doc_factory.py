@@ -11,6 +11,7 @@ from typing import Any
 
 from policy_extract.errors import EncryptedPDFError
 from policy_extract.model import (
+    STAGE_FAILED,
     Cell,
     Deadline,
     Document,
@@ -55,7 +56,7 @@ def make_document(file: str = "notice.pdf", sha256: str = "0" * 64, *, partial: 
     )
     warnings = [Warning("odd_date", "date looks odd", 2, "normalize")]
     if partial:
-        warnings.append(Warning("partial_table", "table on page 7 skipped", 7, "extract"))
+        warnings.append(Warning(STAGE_FAILED, "normalize.indicators: ValueError: boom", None, "normalize.indicators"))
     return Document(
         source=Source(file, sha256, 6),
         meta=Meta(issuer="某区人民政府办公室", doc_number="某政办〔2021〕7号", date="2021-11-30",

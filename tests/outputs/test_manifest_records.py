@@ -4,17 +4,17 @@ from pathlib import Path
 
 from outputs.manifest import document_status, record_for_document, record_for_failure, write_manifest
 from outputs.schema import validate_manifest
-from policy_extract.model import Document, Warning
+from policy_extract.model import STAGE_FAILED, Document, Warning
 
 
 def test_status_ok_with_advisory_warnings(document: Document) -> None:
     assert document_status(document) == "ok"
 
 
-def test_status_partial_needs_stage_and_code_prefix(document: Document) -> None:
-    document.warnings.append(Warning("partial_table", "no stage", 3, None))
+def test_status_partial_only_when_a_stage_failed(document: Document) -> None:
+    document.warnings.append(Warning("table_sparse", "t1: 9 of 12 cells are empty", 3, "normalize"))
     assert document_status(document) == "ok"
-    document.warnings.append(Warning("error_page", "page 4 unreadable", 4, "extract"))
+    document.warnings.append(Warning(STAGE_FAILED, "normalize.duties: KeyError: 3", None, "normalize.duties"))
     assert document_status(document) == "partial"
 
 
