@@ -15,9 +15,10 @@ from policy_extract.model import Deadline, Document, Duty, OutlineNode, Paragrap
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
-from .orgs import DEFAULT_SUFFIXES, parse_annotation, parse_owners, split_units
+from .orgs import DEFAULT_SUFFIXES, has_lead_mark, parse_annotation, parse_owners, split_units
 
-_TASK_SECTION = re.compile(r"(主要|重点|具体)?(工作)?任务|重点工作|工作措施|主要措施")
+_TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
+"""The SPEC's task sections: 主要任务, 重点任务, 工作任务 (and 主要工作任务, 具体任务)."""
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
 
 
@@ -94,7 +95,7 @@ def spelled_whole(table: Table, cols: DutyColumns) -> frozenset[str]:
 def _owners(table: Table, row: int, cols: DutyColumns, known: frozenset[str]) -> tuple[list[str], list[str]]:
     lead_raw = _text(table, row, cols.lead, raw=True)
     support_raw = _text(table, row, cols.support, raw=True)
-    if any(m in support_raw for m in ("（牵头）", "(牵头)")):
+    if has_lead_mark(support_raw):  # 市住建局（牵头），市财政局 / 市发改委牵头，市财政局配合
         lead2, support, _ = parse_owners(support_raw, known=known)
         return _dedupe(split_units(lead_raw, known=known) + lead2), support
     lead = split_units(lead_raw, known=known)
@@ -208,6 +209,14 @@ def _text_duty(p: Paragraph, node: OutlineNode | None, numbered: bool, doc_year:
     )
 
 
+def _task_items(outline: list[OutlineNode], tasks: set[str]) -> set[str]:
+    """The numbered items of task sections: the innermost headings below a task heading, at any level
+    (二、主要任务 → （一）… or → （一）… → 1.…), never the task heading itself."""
+    parents = {n.parent for n in outline if n.parent}
+    heads = {n.id for n in outline if n.id in tasks and (n.parent not in tasks)}
+    return {n.id for n in outline if n.id in tasks and n.id not in heads and n.id not in parents}
+
+
 def _heading_paragraph(node: OutlineNode) -> Paragraph:
     """A numbered task printed as a heading only (``13.建立健全…发展。``): the task is its printed text."""
     from .outline import find_marker
@@ -220,7 +229,7 @@ def _heading_paragraph(node: OutlineNode) -> Paragraph:
 def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
     by_id = {n.id: n for n in doc.outline}
     tasks = _task_sections(doc.outline)
-    numbered = {n.id for n in doc.outline if n.id in tasks and n.level >= 3 and n.number.isdigit()}
+    numbered = _task_items(doc.outline, tasks)
     with_text = {p.section for p in doc.paragraphs if p.section in numbered}
     paragraphs = list(doc.paragraphs) + [_heading_paragraph(by_id[i]) for i in numbered - with_text]
     out: list[Duty] = []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from policy_extract.model import Cell, Document, Indicator, Table, Value
 
+from .numerals import to_halfwidth
 from .units import canonical_unit, split_name_unit
 from .values import parse_requirement, parse_values
 
@@ -67,9 +68,10 @@ def _squash(s: str) -> str:
 
 
 def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) -> YearColumn | None:
-    m = _YEAR.search(head)
-    if m:
-        year = int(m.group(1))
+    years = [int(y) for y in _YEAR.findall(head)]
+    if years:
+        # A period (2021-2025年, 十四五 累计) is judged by its end: a cumulative target, not a baseline.
+        year = years[-1]
         baseline = any(w in head for w in _BASELINE_WORDS) or (doc_year is not None and year < doc_year)
         return YearColumn(col, year, "baseline" if baseline else "target")
     # A value column without a year (年均增长) only makes sense to the right of the indicator's name.
@@ -81,7 +83,8 @@ def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) ->
 def column_roles(table: Table, doc_year: int | None) -> Roles:
     roles = Roles()
     for col in range(table.n_cols):
-        head = _squash(header_text(table, col))
+        # Half-width digits for matching only (２０２５年 is 2025年); the header text itself is not changed.
+        head = to_halfwidth(_squash(header_text(table, col)))
         if any(w in head for w in _ATTRIBUTE_WORDS):
             roles.attribute = col
         elif head in _UNIT_HEADERS:

@@ -15,6 +15,7 @@ from itertools import pairwise
 from policy_extract.model import Line, Meta
 
 from .layout import Column, body_font_size, char_width, line_pitch
+from .numerals import to_halfwidth
 from .text import join_lines, squash_spaces
 
 DEFAULT_TITLE_SIZE_RATIO = 1.1
@@ -97,7 +98,7 @@ def parse_full_date(text: str) -> str | None:
 
 def normalize_doc_number(text: str) -> str:
     """``郑港办 [2021] 70 号`` → ``郑港办〔2021〕70号``: no inner spaces, brackets as 〔〕."""
-    out = re.sub(r"\s+", "", text)
+    out = to_halfwidth(re.sub(r"\s+", "", text))  # 〔２０２１〕７０号 is 〔2021〕70号
     out = re.sub(rf"[{re.escape(_BRACKETS_OPEN)}](\d{{4}})[{re.escape(_BRACKETS_CLOSE)}]", r"〔\1〕", out)
     return out
 

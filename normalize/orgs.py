@@ -256,9 +256,25 @@ def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
     return lead, support
 
 
+def has_lead_mark(text: str) -> bool:
+    """Whether a unit list marks its lead (``X（牵头）``, ``X牵头``)."""
+    return _LEAD_MARK.search(text) is not None
+
+
 def _segments_keep(text: str) -> list[str]:
-    """Split on ``，,`` outside brackets: each run of units shares one marker (``A、B配合``)."""
-    return [p for p in _split_outside_brackets(text, "，,") if p.strip()]
+    """Split on ``，,`` outside brackets: each run of units shares one marker (``A、B配合``); a bracketed
+    ``（牵头）`` also ends its run (``A（牵头）、B``: B is not a lead)."""
+    parts = []
+    for part in _split_outside_brackets(text, "，,"):
+        parts.extend(_split_after_lead_bracket(part))
+    return [p for p in parts if p.strip()]
+
+
+def _split_after_lead_bracket(text: str) -> list[str]:
+    m = re.search(r"[（(]\s*牵头\s*[）)]", text)
+    if m is None or not text[m.end() :].strip("、；; "):
+        return [text]
+    return [text[: m.end()], text[m.end() :].lstrip("、；; ")]
 
 
 def _read_annotation(inner: str, known: frozenset[str]) -> Owners:

@@ -112,3 +112,37 @@ def test_sentence_that_only_mentions_responsible_units_is_not_a_duty() -> None:
 def test_split_number_only_takes_dotted_or_punctuated_numbers() -> None:
     assert split_number("1.1.1 依据纲要") == ("1.1.1", "依据纲要")
     assert split_number("2014年完成") == (None, "2014年完成")
+
+
+def test_lead_marked_with_a_bare_牵头_in_the_support_cell() -> None:
+    t = table([["序号", "工作任务", "责任单位"], ["1", "推进改造", "市发改委牵头，市财政局配合"]])
+    d = build_duties(_doc([t]))[0]
+    assert (d.lead, d.support) == (["市发改委"], ["市财政局"])
+
+
+def test_a_bracketed_lead_mark_ends_the_lead_list() -> None:
+    t = table([["序号", "工作任务", "责任单位"], ["1", "推进改造", "市发改委（牵头）、市财政局"]])
+    d = build_duties(_doc([t]))[0]
+    assert (d.lead, d.support) == (["市发改委"], ["市财政局"])
+
+
+def test_numbered_items_directly_under_a_task_section_are_duties_at_any_level() -> None:
+    outline = [
+        OutlineNode("s1", None, 1, "二", "主要任务", 1),
+        OutlineNode("s2", "s1", 2, "一", "推进城市更新", 1, raw="（一）推进城市更新。加快改造。"),
+        OutlineNode("s3", "s1", 2, "二", "完善基础设施", 1, raw="（二）完善基础设施。"),
+    ]
+    paragraphs = [Paragraph("s2", 1, "加快改造。")]
+    duties = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert [(d.number, d.item, d.task, d.section, d.category) for d in duties] == [
+        ("一", "推进城市更新", "加快改造。", "s1", "主要任务"),
+        ("二", "完善基础设施", "完善基础设施。", "s1", "主要任务"),
+    ]
+
+
+def test_sections_outside_the_specs_task_names_give_no_numbered_duties() -> None:
+    outline = [
+        OutlineNode("s1", None, 1, "二", "重点工作", 1),
+        OutlineNode("s2", "s1", 2, "一", "严格能耗强度控制", 1, raw="（一）严格能耗强度控制。"),
+    ]
+    assert build_duties(_doc(outline=outline, paragraphs=[Paragraph("s2", 1, "分解目标。")])) == []

@@ -76,3 +76,15 @@ def test_requirement_table_row_with_two_indicators() -> None:
 def test_responsibility_table_gives_no_indicators() -> None:
     t = table([["序号", "目标内容", "完成时限", "牵头单位"], ["1", "制定规划", "2014年12月31日", "区发改委"]])
     assert build_indicators(_doc(t)) == []
+
+
+def test_full_width_year_headers_are_year_columns() -> None:
+    t = table([["指标", "２０２０年", "２０２５年"], ["覆盖率（％）", "３０", "≥３５"]])
+    ind = build_indicators(_doc(t))[0]
+    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [(2020, "baseline", "=", 30), (2025, "target", ">=", 35)]
+
+
+def test_a_period_header_is_judged_by_its_end_year() -> None:
+    t = table([["指标", "2021-2025年累计"], ["能耗下降（%）", "累计下降13.5%"]])
+    v = build_indicators(_doc(t))[0].values[0]
+    assert (v.year, v.kind, v.op, v.value) == (2025, "target", "decrease_by", 13.5)
