@@ -9,6 +9,11 @@ fontname, non_stroking_color``) in PDF points, so the rest of ``extract`` — li
 runs on it unchanged and produces the same ``Line`` objects.  What the image cannot say is estimated for the
 class of documents: the font size is the line box height snapped to the standard Chinese type sizes (号), the
 colour is the median colour of the line's ink (the red 版头 stays red), the font name is ``OCR``.
+
+Two marks the recogniser cannot tell apart are settled by measuring their ink on the page: a dash between
+digits or letters is ``—`` when its bar is about an em wide and ``-`` when short (Chinese ranges print
+``3—5`` with a full-width dash, which the models read as a hyphen), and a trailing ``.``/``。``/``，`` is
+dropped when no blob of ink the size of a printed stop lies under it (a scanner speck read as a stop).
 """
 
 from __future__ import annotations
@@ -51,6 +56,19 @@ DEFAULT_SKEW_STEPS = (0.25, 0.05, 0.01)
 """Search steps (degrees): coarse over ±max_skew, then finer around the best angle."""
 DEFAULT_RENDER_LIMIT_PX = 8000
 """Never render a page side larger than this (a poster-size page at 200 dpi would need gigabytes)."""
+DEFAULT_EM_DASH_MIN_EM = 0.55
+"""A dash between two digits or letters whose ink is at least this share of an em wide is ``—`` (Chinese
+ranges ``3—5``, ``2021—2025``: the full-width dash's ink is 0.7–0.95 em); the recogniser reads it as ``-``."""
+DEFAULT_HYPHEN_MAX_EM = 0.4
+"""…and one at most this wide is a hyphen ``-`` (0.25–0.35 em of ink); in between, the recogniser's reading
+stands."""
+DEFAULT_DASH_MAX_THICK_EM = 0.15
+"""A dash is a bar at most this share of an em thick and at least twice as wide as thick."""
+DEFAULT_MIN_STOP_INK_EM = 0.08
+"""A trailing ``.``/``。``/``，``/``、`` needs a blob of ink at least this share of an em square: a printed
+full stop has 3–4 times that, a scanner speck the recogniser takes for a stop has less (often none)."""
+DEFAULT_MARK_PAD_EM = 0.15
+"""Ink belongs to a mark when its centre lies within this share of an em of the mark's estimated box."""
 
 # OCR models read full-width Chinese punctuation as look-alikes; in Chinese text these are what was printed.
 _LOOKALIKES = str.maketrans({"丶": "、", "﹑": "、", "，": "，", "。": "。"})
@@ -62,6 +80,12 @@ _CJK_STOP = re.compile(_AFTER_CJK + r"[°o·]$|(?<=[\u4e00-\u9fff][0-9])[°·]$|
                        + _AFTER_CJK + r"[°o](?=[\u4e00-\u9fff“（《])")
 _PAGE_NUMBER = re.compile(r"^[一—\-－–]\s*(\d{1,4})\s*[一—\-－–]$")
 """GB/T 9704 page numbers ``— 21 —``, whose dashes the recogniser reads as 一 or -."""
+_DASH_READS = frozenset("-‐－–—―一")
+"""What the recogniser makes of a dash; 一 counts only between two digits (no text mixes 一 with them)."""
+_STOPS = frozenset(".。，,、")
+"""Marks a speck at the end of a line is read as."""
+
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,12 +260,99 @@ def ocr_line(item: Sequence[Any]) -> OcrLine:
     return OcrLine(fixed, score, box, spread_chars(fixed.replace(" ", ""), box))
 
 
+def ink_blobs(img: np.ndarray, box: Box) -> list[tuple[int, int, int, int, int]]:
+    """Connected blobs of ink inside ``box``: ``(x, y, w, h, area)`` in image pixels."""
+    import cv2
+
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    patch = img[y0 : max(y0 + 1, int(np.ceil(box[3]))), x0 : max(x0 + 1, int(np.ceil(box[2])))]
+    gray = patch.min(axis=2) if patch.ndim == 3 else patch
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink_mask(gray), connectivity=8)
+    return [(x0 + int(x), y0 + int(y), int(w), int(h), int(a)) for x, y, w, h, a in stats[1:count]]
+
+
+def dash_ink_width(blobs: list[tuple[int, int, int, int, int]], box: Box, em: float,
+                   ink: tuple[float, float]) -> int | None:
+    """Ink width (px) of the dash the recogniser placed at ``box``: the extent of the flat bars in the middle
+    of the line that overlap it (a scanned dash may break into pieces).  None when there is no such bar."""
+    top, height = ink[0], ink[1] - ink[0]
+    bars = [(x, x + w) for x, y, w, h, _a in blobs
+            if h <= max(2.0, DEFAULT_DASH_MAX_THICK_EM * em) and w >= 2 * h
+            and top + 0.2 * height <= y + h / 2 <= top + 0.85 * height  # not an underline or a top bar
+            and x < box[2] and x + w > box[0]]
+    if not bars:
+        return None
+    return max(b[1] for b in bars) - min(b[0] for b in bars)
+
+
+def measured_dash(read: str, width: int | None, em: float) -> str:
+    """The dash the ink shows: ``—`` about an em wide, ``-`` short, else what the recogniser read."""
+    if width is None or em <= 0:
+        return read
+    if width >= DEFAULT_EM_DASH_MIN_EM * em:
+        return "—"
+    if width <= DEFAULT_HYPHEN_MAX_EM * em:
+        return "-"
+    return "—" if read == "一" else read  # 一 between two digits is a dash whatever its length
+
+
+def is_between_alnum(chars: list[str], i: int) -> bool:
+    """Whether ``chars[i]`` sits between two ASCII digits or letters (the dash of a range or a code)."""
+    if not 0 < i < len(chars) - 1:
+        return False
+    before, after = chars[i - 1], chars[i + 1]
+    if chars[i] == "一":
+        return before.isascii() and before.isdigit() and after.isascii() and after.isdigit()
+    return before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+
+
+def stop_has_ink(blobs: list[tuple[int, int, int, int, int]], box: Box, em: float) -> bool:
+    """Whether a recognised full stop or comma at ``box`` is printed ink: a blob centred on it, smaller
+    than a glyph, at least ``DEFAULT_MIN_STOP_INK_EM`` of an em square."""
+    pad = DEFAULT_MARK_PAD_EM * em
+    return any(box[0] - pad <= x + w / 2 <= box[2] + pad and max(w, h) < 0.5 * em
+               and a >= (DEFAULT_MIN_STOP_INK_EM * em) ** 2 for x, _y, w, h, a in blobs)
+
+
+def check_marks(line: OcrLine, img: np.ndarray) -> OcrLine:
+    """The line with each dash between digits or letters read by its ink width, and a trailing stop or
+    comma that has no real ink (a speck the recogniser took for one) dropped."""
+    texts = [c for c, _ in line.chars]
+    dashes = [i for i, c in enumerate(texts) if c in _DASH_READS and is_between_alnum(texts, i)]
+    speck = bool(texts) and texts[-1] in _STOPS
+    ink = ink_rows(img, line.box) if dashes or speck else None
+    if ink is None:
+        return line
+    em = line_em_px(line, ink)
+    pad = DEFAULT_MARK_PAD_EM * em
+    blobs = ink_blobs(img, (line.box[0], line.box[1], line.box[2] + pad, line.box[3]))
+    for i in dashes:
+        texts[i] = measured_dash(texts[i], dash_ink_width(blobs, line.chars[i][1], em, ink), em)
+    if speck and not stop_has_ink(blobs, line.chars[-1][1], em):
+        texts[-1] = ""
+    return with_texts(line, texts)
+
+
+def with_texts(line: OcrLine, texts: list[str]) -> OcrLine:
+    """The line with its characters' texts replaced (``""`` drops one), its text rebuilt to match."""
+    if texts == [c for c, _ in line.chars]:
+        return line
+    chars = [(t, b) for t, (_c, b) in zip(texts, line.chars, strict=True) if t]
+    it = iter(texts)
+    if len(line.text.replace(" ", "")) == len(texts):  # spaces kept where the recogniser put them
+        text = "".join(ch if ch == " " else next(it) for ch in line.text).strip()
+    else:
+        text = "".join(texts)
+    return OcrLine(text, line.score, line.box, chars)
+
+
 def recognise(img: np.ndarray, settings: OcrSettings) -> list[OcrLine]:
     """Every text line on the (deskewed) page image, top to bottom."""
     engine = ocr_engine(settings.det_max_side, settings.threads)
     bgr = np.ascontiguousarray(img[..., ::-1]) if img.ndim == 3 else img  # the models were trained on BGR
     result, _ = engine(bgr, use_cls=False, return_word_box=True, text_score=settings.min_score)
-    lines = [ocr_line(item) for item in result or [] if str(item[1]).strip()]
+    lines = [check_marks(ocr_line(item), img) for item in result or [] if str(item[1]).strip()]
+    lines = [ln for ln in lines if ln.chars]
     return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
 
 
@@ -291,8 +402,8 @@ def ink_rows(img: np.ndarray, box: tuple[float, float, float, float]) -> tuple[f
     return (y0 + float(rows[0]), y0 + float(rows[-1]) + 1)
 
 
-def line_size(line: OcrLine, ink: tuple[float, float] | None, scale: float) -> float:
-    """Font size (pt) of a recognised line, from its ink height and its ideographs' pitch."""
+def line_em_px(line: OcrLine, ink: tuple[float, float] | None) -> float:
+    """Font size of a recognised line in image pixels, from its ink height and its ideographs' pitch."""
     from .textlayer import is_ideograph
 
     centres = [(b[0] + b[2]) / 2 for c, b in line.chars if is_ideograph(c)]
@@ -300,7 +411,12 @@ def line_size(line: OcrLine, ink: tuple[float, float] | None, scale: float) -> f
     estimate = height / (DEFAULT_CJK_INK_EM if centres else DEFAULT_OTHER_INK_EM)
     if len(centres) >= DEFAULT_MIN_PITCH_CHARS:
         estimate = min(estimate, statistics.median(np.diff(centres)))
-    return snap_size(estimate * scale)
+    return float(estimate)
+
+
+def line_size(line: OcrLine, ink: tuple[float, float] | None, scale: float) -> float:
+    """Font size (pt) of a recognised line, snapped to the standard type sizes."""
+    return snap_size(line_em_px(line, ink) * scale)
 
 
 def line_chars(line: OcrLine, img: np.ndarray, scale: float) -> list[Char]:

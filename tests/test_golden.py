@@ -25,11 +25,7 @@ SEMANTICS = "Indicators and duties: every value, unit, year, owner and deadline 
 OCR = "Scanned and garbled PDFs: an offline OCR path into the same pipeline"
 
 # (doc_id, part) → the issue that still owes it.  Remove an entry when its part matches.
-OWED: dict[tuple[str, str], str] = {
-    # OCR reads the en dash of `3—5` as a hyphen and a noise speck after `2100` as a full stop (F1 0.98/0.96).
-    ("scan_stress_continued_table", "tables"): OCR,
-    ("scan_stress_continued_table", "indicators"): OCR,
-}
+OWED: dict[tuple[str, str], str] = {}
 
 
 def _samples() -> list[str]:

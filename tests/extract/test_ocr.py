@@ -21,6 +21,8 @@ from extract import extract_document
 from extract.image_tables import image_segments, is_dash
 from extract.lattice import find_grids
 from extract.ocr import (
+    OcrLine,
+    check_marks,
     fix_page_number,
     fix_punctuation,
     ocr_engine,
@@ -125,6 +127,57 @@ def test_rules_in_an_image_make_the_same_grid_with_spans() -> None:
 def test_a_thin_wide_mark_is_a_dash() -> None:
     assert is_dash((0, 0, 22, 2), 72 / 200)
     assert not is_dash((0, 0, 13, 18), 72 / 200)
+
+
+def _digits_with_dash(dash_px: int) -> np.ndarray:
+    """``3``, a bar ``dash_px`` wide and 2 px thick at mid height, ``5``: digits 18 px of ink, so an em of
+    25 px (the ink height of digits is 0.72 em)."""
+    img = np.full((50, 160, 3), 255, np.uint8)
+    cv2.putText(img, "3", (10, 36), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (0, 0, 0), 2)
+    cv2.rectangle(img, (32, 24), (31 + dash_px, 25), (0, 0, 0), -1)
+    cv2.putText(img, "5", (35 + dash_px, 36), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (0, 0, 0), 2)
+    return img
+
+
+@pytest.mark.parametrize(
+    ("read", "dash_px", "printed"),
+    [
+        ("3-5", 22, "3—5"),  # a full-width dash the recogniser read as a hyphen: an em dash
+        ("3一5", 22, "3—5"),
+        ("3-5", 8, "3-5"),  # a real hyphen stays one
+        ("3—5", 8, "3-5"),
+        ("3–5", 12, "3–5"),  # neither clearly short nor an em: the recogniser's reading stands
+    ],
+)
+def test_a_dash_between_digits_is_read_by_its_ink_width(read: str, dash_px: int, printed: str) -> None:
+    end = 35 + dash_px + 22
+    chars = [(read[0], (8.0, 8.0, 30.0, 42.0)), (read[1], (30.0, 8.0, 33.0 + dash_px, 42.0)),
+             (read[2], (33.0 + dash_px, 8.0, float(end), 42.0))]
+    line = check_marks(OcrLine(read, 0.9, (5.0, 8.0, float(end), 42.0), chars), _digits_with_dash(dash_px))
+    assert line.text == printed
+    assert "".join(c for c, _ in line.chars) == printed
+
+
+def test_a_dash_between_ideographs_is_left_alone() -> None:
+    img = _digits_with_dash(8)
+    chars = [("年", (8.0, 8.0, 30.0, 42.0)), ("—", (30.0, 8.0, 41.0, 42.0)), ("月", (41.0, 8.0, 65.0, 42.0))]
+    assert check_marks(OcrLine("年—月", 0.9, (5.0, 8.0, 65.0, 42.0), chars), img).text == "年—月"
+
+
+@pytest.mark.parametrize(("dot", "printed"), [(4, "2100."), (1, "2100"), (0, "2100")])
+def test_a_trailing_stop_needs_real_ink(dot: int, printed: str) -> None:
+    """A 4 px dot (a printed full stop at this size) stays; a 1 px speck or a faint smudge is dropped."""
+    img = np.full((50, 160, 3), 255, np.uint8)
+    cv2.putText(img, "2100", (10, 36), cv2.FONT_HERSHEY_SIMPLEX, 0.9, (0, 0, 0), 2)
+    if dot:
+        img[33 : 33 + dot, 80 : 80 + dot] = 0
+    else:
+        img[33:35, 80:82] = 200  # lighter than ink: JPEG noise
+    xs = (8.0, 26.0, 44.0, 62.0, 78.0, 88.0)
+    chars = [(c, (xs[i], 8.0, xs[i + 1], 42.0)) for i, c in enumerate("2100.")]
+    line = check_marks(OcrLine("2100.", 0.9, (5.0, 8.0, 88.0, 42.0), chars), img)
+    assert line.text == printed
+    assert len(line.chars) == len(printed)
 
 
 def test_ocr_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
