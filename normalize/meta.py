@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from policy_extract.model import Line, Meta
 
-from .layout import Column, body_font_size, char_width, line_pitch
+from .layout import Column, body_font_size, char_width, is_centered, line_pitch
 from .numerals import to_halfwidth
 from .text import join_lines, squash_spaces
 
@@ -144,16 +144,28 @@ def issuer_text(texts: list[str]) -> str | None:
     return "、".join(names) or None
 
 
+DEFAULT_UNCENTRED_TITLE_RATIO = 1.25
+"""A first line this much larger than the body is the title even when not centred (a plain typed draft)."""
+DEFAULT_MAX_TITLE_LINES = 4
+"""A 标题 is one to three lines (GB/T 9704 §7.2.2); four leaves room for a wrapped long one."""
+
+
 def _title_run(lines: list[Line], start: int, cols: dict[int, Column], body: float) -> list[int]:
-    """Consecutive centered, larger-than-body lines from index ``start``."""
+    """Consecutive larger-than-body lines from index ``start``, up to the first heading (``一、…``) and at
+    most :data:`DEFAULT_MAX_TITLE_LINES`; the first must be centred (a title is, a heading is not) or
+    clearly larger than the body."""
+    from .outline import find_marker
+
     out: list[int] = []
-    for i in range(start, len(lines)):
+    for i in range(start, min(len(lines), start + DEFAULT_MAX_TITLE_LINES)):
         ln = lines[i]
         # Inside the 版头 a large line is a title line even when it fills the column (a wrapped long title).
-        if ln.size >= body * DEFAULT_TITLE_SIZE_RATIO:
-            out.append(i)
-        else:
+        if ln.size < body * DEFAULT_TITLE_SIZE_RATIO or find_marker(ln.text) is not None:
             break
+        clearly_larger = ln.size >= body * DEFAULT_UNCENTRED_TITLE_RATIO
+        if not out and ln.page in cols and not is_centered(ln, cols[ln.page]) and not clearly_larger:
+            break
+        out.append(i)
     return out
 
 

@@ -321,9 +321,12 @@ def parse_annotation(text: str, *, known: tuple[str, ...] | list[str] | frozense
         found = _read_annotation(text[m.start() :], known_set)
         found.rest = text[: m.start()].strip()
         return found
-    if _LEAD_MARK.search(text):
-        lead, support = _marked(text, known_set)
-        return Owners(lead, support, None, "")
+    if (mark := _LEAD_MARK.search(text)) is not None:
+        # An unbracketed owner sentence ends a task text (…燃气管网。市城管局牵头，各区政府配合。): the owners
+        # are the sentence holding the mark, the task is what comes before it.
+        cut = max(text.rfind("。", 0, mark.start()), text.rfind("；", 0, mark.start())) + 1
+        lead, support = _marked(text[cut:].rstrip("。；; "), known_set)
+        return Owners(lead, support, None, text[:cut].strip())
     return Owners(rest=text)
 
 

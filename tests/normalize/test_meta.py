@@ -73,3 +73,13 @@ def test_header_signature_attachments_colophon() -> None:
     assert (m.printer, m.print_date, m.copies) == ("甲单位办公室", "2022-03-16", 120)
     # the notice body is not meta: it stays for the paragraphs
     assert 5 not in res.used and {0, 1, 2, 3, 4, 6, 7, 8, 9} <= res.used
+
+
+def test_title_without_a_header_block_stops_at_the_first_heading() -> None:
+    """A plain typed draft: a large title line, then 一、… in the body size: the heading is not title."""
+    from test_structure_helpers import centered
+
+    from normalize.meta import _title_run
+
+    lines = [centered("关于推进城市更新工作的实施意见", 0, size=22.0), centered("一、总体要求", 1, size=22.0)]
+    assert _title_run(lines, 0, {}, 16.0) == [0]

@@ -108,3 +108,10 @@ def test_never_raise_and_stable(text: str) -> None:
 )
 def test_known_names_round_trip(names: list[str], sep: str) -> None:
     assert split_units(sep.join(names), known=names) == names
+
+
+def test_unbracketed_owner_sentence_at_the_end_of_a_task_is_split_off() -> None:
+    from normalize.orgs import parse_annotation
+
+    owners = parse_annotation("改造供水管网、燃气管网。市城管局牵头，各区政府配合。")
+    assert (owners.lead, owners.support, owners.rest) == (["市城管局"], ["各区政府"], "改造供水管网、燃气管网。")
