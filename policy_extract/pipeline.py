@@ -5,7 +5,6 @@ Both stages are imported when first used, so importing this module (and ``--help
 
 from __future__ import annotations
 
-import inspect
 from typing import TYPE_CHECKING, Literal
 
 from .errors import NoTextError, PolicyExtractError, UsageError
@@ -18,31 +17,16 @@ OCR_MODES: tuple[str, ...] = ("auto", "off", "force")
 DEFAULT_OCR: OcrMode = "auto"
 
 
-def accepts_keyword(func: object, name: str) -> bool:
-    """Whether ``func`` takes keyword ``name`` (or ``**kwargs``)."""
-    try:
-        params = inspect.signature(func).parameters.values()  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-    return any(p.name == name or p.kind is inspect.Parameter.VAR_KEYWORD for p in params)
-
-
 def process_pdf(path: str, *, password: str | None = None, ocr: str = DEFAULT_OCR) -> Document:
     """Extract and normalize one PDF.
 
-    ``ocr`` is handed to the extractor only when its ``extract_document`` takes an ``ocr`` keyword, so the
-    option starts working the moment the extractor supports it, and never breaks an extractor without it.
     Errors are the stages' own (:mod:`policy_extract.errors`); the batch runner records them.
     """
     if ocr not in OCR_MODES:
         raise UsageError(f"--ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
-    from extract import extract_document
     from normalize import normalize_document
 
-    kwargs: dict[str, object] = {"password": password}
-    if accepts_keyword(extract_document, "ocr"):
-        kwargs["ocr"] = ocr
-    raw = extract_classified(str(path), password, kwargs)
+    raw = extract_classified(str(path), password, {"password": password, "ocr": ocr})
     check_has_text(raw, ocr)
     return normalize_document(raw)
 
