@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
+from policy_extract.digest import sha256_of
 from policy_extract.errors import CorruptPDFError, NoTextError, PolicyExtractError
 from policy_extract.model import Frame, PageContent, RawDocument, RawTable, Warning
 
@@ -25,7 +26,7 @@ from .ocr import (
     recognise,
     spread_chars,
 )
-from .pdf import open_pdf, root_cause, sha256_of
+from .pdf import open_pdf, root_cause
 from .rules import Segment, page_segments, to_rules
 from .settings import ExtractSettings
 from .textlayer import check_page

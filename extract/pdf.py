@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pdfplumber
@@ -13,15 +12,6 @@ from policy_extract.errors import CorruptPDFError, EncryptedPDFError, NotPDFErro
 
 DEFAULT_HEADER_WINDOW = 1024
 """The PDF spec allows junk before ``%PDF-``; readers accept it within the first KiB."""
-_HASH_CHUNK = 1 << 20
-
-
-def sha256_of(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def check_pdf_header(path: str | Path) -> None:

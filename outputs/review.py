@@ -18,7 +18,6 @@ would be drawn on the wrong page); when no PDF is found the page says so and sho
 from __future__ import annotations
 
 import base64
-import hashlib
 import html
 import io
 import os
@@ -27,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from policy_extract.digest import sha256_of
 from policy_extract.errors import UsageError
 from policy_extract.model import BBox, Cell, Document, Duty, Indicator, Table, document_from_dict
 
@@ -124,14 +124,6 @@ def read_entries(outdir: Path) -> list[ReviewEntry]:
     return entries
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def pdf_candidates(outdir: Path, file: str, pdf_dirs: Iterable[str]) -> list[Path]:
     given = Path(file)
     if given.is_absolute():
@@ -150,7 +142,7 @@ def find_pdf(outdir: Path, file: str, sha256: str | None, pdf_dirs: Iterable[str
     for place in pdf_candidates(outdir, file, pdf_dirs):
         if not place.is_file():
             continue
-        if sha256 and file_sha256(place) != sha256:
+        if sha256 and sha256_of(place) != sha256:
             mismatched.append(place)
             continue
         return place, ""

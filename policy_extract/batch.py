@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import os
 import pickle
 import re
@@ -56,6 +55,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pipeline
+from .digest import sha256_of
 from .errors import DocumentTimeoutError, PolicyExtractError, UsageError
 from .pipeline import DEFAULT_OCR, OCR_MODES
 from .workers import JobFailure, Limits
@@ -267,14 +267,10 @@ def plan_jobs(inputs: Sequence[str | os.PathLike[str]]) -> list[Job]:
 
 def file_sha256(path: str) -> str | None:
     """SHA-256 of the file's bytes; ``None`` when it cannot be read (the failure is recorded elsewhere)."""
-    digest = hashlib.sha256()
     try:
-        with open(path, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
+        return sha256_of(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 @contextmanager

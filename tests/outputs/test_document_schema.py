@@ -100,3 +100,17 @@ def test_manifest_schema_rejects_unknown_code() -> None:
         validate_manifest([record])
     record["error"] = {"code": "corrupt", "message": "m"}
     validate_manifest([record])
+
+
+def test_validation_never_fetches_the_schema_urls(monkeypatch: pytest.MonkeyPatch, document: Document) -> None:
+    """``$schema``/``$id`` are identifiers: the metaschema ships with jsonschema and nothing is fetched."""
+    import socket
+
+    from outputs.schema import validate_document as validate
+
+    def no_network(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("schema validation tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    validate(to_jsonable(document))
