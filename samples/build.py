@@ -68,9 +68,16 @@ CHAR_PT = BODY_PT + BODY_CONDENSE_PT
 DEFAULT_TABLE_PT = 12.0
 DEFAULT_SIDEBAR_PT = 16.0
 DEFAULT_HEADER_ROWS = 1
+RUNNING_HEADER_PT = 10.5  # 五号
 MM_PER_PT = 25.4 / 72
 
 BlockKind = Literal["title", "heading", "p", "sidebar", "table", "pagebreak"]
+SidebarStyle = Literal["box", "cell", "shaded", "rules", "title_outside"]
+SIDEBAR_STYLES: tuple[str, ...] = ("box", "cell", "shaded", "rules", "title_outside")
+TableBorders = Literal["all", "none", "spaced", "three_line", "outer"]
+TABLE_BORDERS: tuple[str, ...] = ("all", "none", "three_line", "outer")
+PAGE_NUMBER_FORMS: tuple[str, ...] = ("dash", "hyphen", "of_total", "none")
+HEADER_LAYOUTS: tuple[str, ...] = ("redhead", "plain")
 
 
 class SourceError(ValueError):
@@ -121,7 +128,7 @@ class SidebarBlock(Block):
     label: str | None = None
     title: str = ""
     items: tuple[str, ...] = ()
-    style: Literal["box", "cell"] = "box"
+    style: SidebarStyle = "box"
     font_size: float = DEFAULT_SIDEBAR_PT
 
     def heading_line(self) -> str:
@@ -147,7 +154,9 @@ class TableBlock(Block):
     font_size: float = DEFAULT_TABLE_PT
     rows: tuple[tuple[str, ...], ...] = ()
     merges: tuple[tuple[int, int, int, int], ...] = ()
-    borders: Literal["all", "none", "spaced"] = "all"
+    borders: TableBorders = "all"
+    caption_row: bool = False
+    """The caption printed as the table's first row spanning all columns (not a row of the expected grid)."""
 
     @property
     def n_rows(self) -> int:
@@ -165,6 +174,11 @@ class Header:
     doc_number: str | None
     title_lines: tuple[str, ...]
     recipients: str | None
+    layout: str = "redhead"
+    """``redhead``: GB/T 9704 版头 (red issuers, 文号, red rule); ``plain``: no 版头, the title on top of
+    the page and the 文号 (if any) centred under it."""
+    suffix_side: bool = False
+    """Joint issuers stacked on the left with one 文件 to their right, spanning all issuer lines."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +219,13 @@ class Source:
     colophon: Colophon | None = None
     expected: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    producer: str = "docx"
+    """Which renderer prints it (generated corpus: docx | html | rl)."""
+    page_header: str | None = None
+    """A running header printed at the top of every page (an office name); not part of any expected text."""
+    page_number: str = "dash"
+    """Footer form: ``dash`` (— 3 —, outer corners), ``hyphen`` (-3-, centred), ``of_total`` (第3页 共10页,
+    centred), ``none``."""
 
     def all_blocks(self) -> list[Block]:
         """Every block in printed order (notice, body, then each attachment's blocks)."""
@@ -246,8 +267,8 @@ def _parse_sidebar(raw: Any, where: str) -> SidebarBlock:
     if not isinstance(raw, dict) or "title" not in raw:
         raise SourceError(f"{where}: sidebar needs a mapping with at least `title`")
     style = raw.get("style", "box")
-    if style not in ("box", "cell"):
-        raise SourceError(f"{where}: sidebar style must be box or cell, not {style!r}")
+    if style not in SIDEBAR_STYLES:
+        raise SourceError(f"{where}: sidebar style must be one of {SIDEBAR_STYLES}, not {style!r}")
     number = raw.get("number")
     return SidebarBlock(
         "sidebar",
@@ -294,8 +315,8 @@ def _parse_table(raw: Any, where: str, ordinal: int, spaced: bool) -> TableBlock
     rows = _grid(raw.get("rows"), where)
     merges = () if spaced else _merges(raw.get("merges"), len(rows), len(rows[0]), where)
     borders = "spaced" if spaced else raw.get("borders", "all")
-    if borders not in ("all", "none", "spaced"):
-        raise SourceError(f"{where}: borders must be all or none, not {borders!r}")
+    if borders not in (*TABLE_BORDERS, "spaced"):
+        raise SourceError(f"{where}: borders must be one of {TABLE_BORDERS}, not {borders!r}")
     widths = tuple(float(w) for w in raw.get("widths") or ())
     if widths and len(widths) != len(rows[0]):
         raise SourceError(f"{where}: {len(widths)} widths for {len(rows[0])} columns")
@@ -316,6 +337,7 @@ def _parse_table(raw: Any, where: str, ordinal: int, spaced: bool) -> TableBlock
         rows=rows,
         merges=merges,
         borders=borders,
+        caption_row=bool(raw.get("caption_row", False)),
     )
 
 
@@ -362,12 +384,17 @@ def parse_blocks(raw: Any, where: str, first_table: int = 1) -> tuple[Block, ...
 def _parse_header(raw: Any) -> Header | None:
     if raw is None:
         return None
+    layout = str(raw.get("layout", "redhead"))
+    if layout not in HEADER_LAYOUTS:
+        raise SourceError(f"header.layout must be one of {HEADER_LAYOUTS}, not {layout!r}")
     return Header(
         _strs(raw.get("issuers"), "header.issuers"),
         str(raw.get("suffix", "文件") or ""),
         _opt_str(raw.get("doc_number")),
         _strs(raw.get("title_lines"), "header.title_lines"),
         _opt_str(raw.get("recipients")),
+        layout,
+        bool(raw.get("suffix_side", False)),
     )
 
 
@@ -408,7 +435,12 @@ def source_from_dict(data: dict[str, Any], path: Path | None = None) -> Source:
                                                       ("cc", "printer", "print_date", "copies"))),
         expected=dict(data.get("expected") or {}),
         description=str(data.get("description", "")),
+        producer=str(data.get("producer", "docx")),
+        page_header=_opt_str(data.get("page_header")),
+        page_number=str(data.get("page_number", "dash")),
     )
+    if src.page_number not in PAGE_NUMBER_FORMS:
+        raise SourceError(f"{path}: page_number must be one of {PAGE_NUMBER_FORMS}, not {src.page_number!r}")
     ids = [t.id for t in src.tables()]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -483,6 +515,50 @@ def _set_pbdr(p: Any, sides: dict[str, tuple[int, str]], space_pt: int = 1) -> N
         anchor.addprevious(pbdr)
     else:
         ppr.append(pbdr)
+
+
+def _set_shading(p: Any, fill: str) -> None:
+    """A paragraph's background fill (a shaded 专栏 without a frame)."""
+    ppr = p._p.get_or_add_pPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    anchor = next((c for c in ppr if c.tag in {qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc")}), None)
+    if anchor is not None:
+        anchor.addprevious(shd)
+    else:
+        ppr.append(shd)
+
+
+def _cell_borders(cell: Any, sides: dict[str, int]) -> None:
+    """Per-cell rules: side → size in 1/8 pt (0 = none); overrides the table's own borders."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    for old in tcpr.findall(qn("w:tcBorders")):
+        tcpr.remove(old)
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            borders.append(_border(side, sides[side], _BLACK, 0))
+    # tcBorders follows tcW/gridSpan/vMerge and precedes shd/noWrap/tcMar/vAlign in CT_TcPr's sequence.
+    anchor = next((c for c in tcpr if c.tag in {qn("w:shd"), qn("w:noWrap"), qn("w:tcMar"),
+                                                qn("w:textDirection"), qn("w:tcFitText"), qn("w:vAlign"),
+                                                qn("w:hideMark")}), None)
+    if anchor is not None:
+        anchor.addprevious(borders)
+    else:
+        tcpr.append(borders)
+
+
+def _table_rule_set(table: Any, kind: str) -> None:
+    """Table-level rules for `outer` (frame only) and `three_line` (thick top and bottom, none inside)."""
+    tblpr = table._tbl.tblPr
+    borders = tblpr.find(qn("w:tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        old = borders.find(qn(f"w:{side}"))
+        on = side in ("top", "bottom") or (kind == "outer" and side in ("left", "right"))
+        size = (12 if kind == "three_line" else 6) if on else 0
+        borders.replace(old, _border(side, size, _BLACK, 0))
 
 
 def _table_borders(table: Any, size_eighths: int) -> None:
@@ -613,6 +689,15 @@ class _Renderer:
         normal.paragraph_format.widow_control = False
         self.footer(sec.footer.paragraphs[0], odd=True)
         self.footer(sec.even_page_footer.paragraphs[0], odd=False)
+        if self.src.page_header:
+            for hdr in (sec.header, sec.even_page_header):
+                self.running_header(hdr.paragraphs[0], self.src.page_header)
+
+    def running_header(self, p: Any, text: str) -> None:
+        """An office name centred at the top of every page over a thin rule (5号 宋体)."""
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.run(p, text, "page_number", RUNNING_HEADER_PT)
+        _set_pbdr(p, {"bottom": (6, _BLACK)}, space_pt=2)
 
     def page_setup(self, sec: Any, landscape: bool) -> None:
         sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -624,7 +709,14 @@ class _Renderer:
         self.text_w_mm = TEXT_W_LANDSCAPE_MM if landscape else TEXT_W_PORTRAIT_MM
 
     def footer(self, p: Any, odd: bool) -> None:
-        """`— N —` in 4号 宋体: odd pages right, even pages left, one character in from the edge."""
+        """`— N —` in 4号 宋体: odd pages right, even pages left, one character in from the edge; or the
+        source's other form (`-N-` or `第N页 共M页` centred, or none)."""
+        form = self.src.page_number
+        if form == "none":
+            return
+        if form in ("hyphen", "of_total"):
+            self.centred_footer(p, form)
+            return
         pf = p.paragraph_format
         pf.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
         indent = Pt(PAGE_NUMBER_PT)
@@ -636,6 +728,21 @@ class _Renderer:
         style(p.add_run("— "))
         _add_field(p, "PAGE", style)
         style(p.add_run(" —"))
+
+    def centred_footer(self, p: Any, form: str) -> None:
+        p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        size = PAGE_NUMBER_PT if form == "hyphen" else RUNNING_HEADER_PT
+        style = lambda r: self.style_run(r, "page_number", size)  # noqa: E731
+        if form == "hyphen":
+            style(p.add_run("-"))
+            _add_field(p, "PAGE", style)
+            style(p.add_run("-"))
+            return
+        style(p.add_run("第"))
+        _add_field(p, "PAGE", style)
+        style(p.add_run("页 共"))
+        _add_field(p, "NUMPAGES", style)
+        style(p.add_run("页"))
 
     def front_matter(self) -> bool:
         """版头, notice body, 附件 list and signature; True when anything was printed."""
@@ -651,11 +758,17 @@ class _Renderer:
         return bool(src.header or src.notice or src.attachments_list or src.signature)
 
     def header(self, h: Header) -> None:
-        lines = [s + (h.suffix if i == len(h.issuers) - 1 else "") for i, s in enumerate(h.issuers)]
-        size = issuer_size(lines, self.text_w_mm)
-        for line in lines:
-            p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=round(size * 1.25, 1))
-            self.run(p, line, "issuer", size, color=_RED)
+        if h.layout == "plain":
+            self.plain_header(h)
+            return
+        if h.suffix_side and h.suffix:
+            self.issuers_with_side_suffix(h)
+        else:
+            lines = [s + (h.suffix if i == len(h.issuers) - 1 else "") for i, s in enumerate(h.issuers)]
+            size = issuer_size(lines, self.text_w_mm)
+            for line in lines:
+                p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=round(size * 1.25, 1))
+                self.run(p, line, "issuer", size, color=_RED)
         self.blank()
         if h.doc_number is not None:
             p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -667,6 +780,34 @@ class _Renderer:
             self.run(p, line, "title", TITLE_PT)
         if h.title_lines:
             self.blank()
+        if h.recipients:
+            self.run(self.para(), h.recipients, "body")
+
+    def issuers_with_side_suffix(self, h: Header) -> None:
+        """Joint 版头: issuer names stacked to one width, one 文件 to their right (a ruleless table)."""
+        size = min(issuer_size(h.issuers, self.text_w_mm * 0.78), 30.0)
+        suffix_mm = len(h.suffix) * size * MM_PER_PT * 1.15 + 4
+        table = self.new_table(len(h.issuers), 2, (self.text_w_mm - suffix_mm, suffix_mm), 0)
+        self.last_was_table = False
+        table.cell(0, 1).merge(table.cell(len(h.issuers) - 1, 1))
+        for i, name in enumerate(h.issuers):
+            p = table.cell(i, 0).paragraphs[0]
+            self.format_para(p, WD_ALIGN_PARAGRAPH.DISTRIBUTE, 0, round(size * 1.3, 1))
+            self.run(p, name, "issuer", size, color=_RED)
+        cell = table.cell(0, 1)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        p = cell.paragraphs[0]
+        self.format_para(p, WD_ALIGN_PARAGRAPH.CENTER, 0, round(size * 1.3, 1))
+        self.run(p, h.suffix, "issuer", size, color=_RED)
+
+    def plain_header(self, h: Header) -> None:
+        """No 版头 (a notice printed from a website or an OA system): title on top, 文号 under it if any."""
+        for line in h.title_lines:
+            p = self.para(align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=36)
+            self.run(p, line, "title", TITLE_PT)
+        if h.doc_number is not None:
+            self.run(self.para(align=WD_ALIGN_PARAGRAPH.CENTER), h.doc_number, "body")
+        self.blank()
         if h.recipients:
             self.run(self.para(), h.recipients, "body")
 
@@ -722,8 +863,19 @@ class _Renderer:
             return
         paras: list[Any] = []
         self.sidebar_content(sb, lambda: paras.append(self.para()) or paras[-1], None)
-        for p in paras:
-            _set_pbdr(p, {s: (6, _BLACK) for s in ("top", "left", "bottom", "right")}, space_pt=4)
+        box = {s: (6, _BLACK) for s in ("top", "left", "bottom", "right")}
+        if sb.style == "box":
+            for p in paras:
+                _set_pbdr(p, box, space_pt=4)
+        elif sb.style == "title_outside":  # the 专栏 line above the frame, the items inside it
+            for p in paras[1:]:
+                _set_pbdr(p, box, space_pt=4)
+        elif sb.style == "shaded":  # grey ground, no frame
+            for p in paras:
+                _set_shading(p, "E6E6E6")
+        elif sb.style == "rules":  # one rule above the title, one under the last item
+            _set_pbdr(paras[0], {"top": (12, _BLACK)}, space_pt=4)
+            _set_pbdr(paras[-1], {"bottom": (12, _BLACK)}, space_pt=4)
 
     def sidebar_content(self, sb: SidebarBlock, new_para: Any, first: Any) -> None:
         """Title line then numbered items; `first` is a paragraph to reuse (a table cell's own)."""
@@ -771,19 +923,37 @@ class _Renderer:
         self.run(p, text, "body", bold=True)
 
     def table(self, t: TableBlock) -> None:
-        if t.caption:
+        if t.caption and not t.caption_row:
             self.caption(t.caption)
         if t.borders == "spaced":
             self.spaced(t)
             return
-        table = self.new_table(t.n_rows, t.n_cols, self.table_widths(t), 4 if t.borders == "all" else 0)
+        off = 1 if t.caption and t.caption_row else 0
+        ruled = t.borders in ("all", "outer", "three_line")
+        table = self.new_table(t.n_rows + off, t.n_cols, self.table_widths(t), 4 if ruled else 0)
+        if t.borders in ("outer", "three_line"):
+            _table_rule_set(table, t.borders)
         for r0, c0, r1, c1 in t.merges:
-            table.cell(r0, c0).merge(table.cell(r1, c1))
+            table.cell(r0 + off, c0).merge(table.cell(r1 + off, c1))
         if t.repeat_header:
-            for r in range(min(t.header_rows, t.n_rows)):
+            for r in range(min(t.header_rows, t.n_rows) + off):
                 _mark_header_row(table.rows[r])
+        if off:
+            self.caption_cell(table, t)
         for r, c in origin_cells(t):
-            self.cell_text(table.cell(r, c), t.rows[r][c], t.font_size, header=r < t.header_rows)
+            self.cell_text(table.cell(r + off, c), t.rows[r][c], t.font_size, header=r < t.header_rows)
+        if t.borders == "three_line" and t.header_rows:
+            for cell in table.rows[off + t.header_rows - 1].cells:
+                _cell_borders(cell, {"bottom": 6})
+
+    def caption_cell(self, table: Any, t: TableBlock) -> None:
+        """The caption as the table's first row, spanning all columns (bold, centred)."""
+        cell = table.cell(0, 0).merge(table.cell(0, t.n_cols - 1))
+        p = cell.paragraphs[0]
+        self.format_para(p, WD_ALIGN_PARAGRAPH.CENTER, 0, round(max(t.font_size, 12) * 1.6, 1))
+        self.run(p, t.caption or "", "table", max(t.font_size, 12), bold=True)
+        if t.borders == "three_line":  # the thick top rule goes under the caption row, not above it
+            _cell_borders(cell, {"top": 0, "bottom": 12})
 
     def cell_text(self, cell: Any, text: str, size: float, header: bool) -> None:
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER

@@ -69,7 +69,7 @@ _LATIN = re.compile(r"[A-Za-z0-9]")
 _TOKEN = re.compile(r"[A-Za-z0-9.%+\-/]+|\s+|.")
 NEEDLE_WIDTH_SAFETY = 0.8  # LibreOffice wraps earlier than a width estimate from nominal advances
 LATIN_EM = 0.6
-_PAGE_NUMBER = re.compile(r"[—–-]+\d+[—–-]+$")
+_PAGE_NUMBER = re.compile(r"(?:[—–-]+\d+[—–-]+|第\d+页共\d+页)$")
 
 
 class LocateError(RuntimeError):
@@ -116,9 +116,9 @@ def cell_needle(text: str, width_pt: float, size_pt: float, limit: int = DEFAULT
 # ----------------------------------------------------------------------------------------- PDF locating
 
 
-def pdf_page_lines(pdf: Path) -> list[list[str]]:
+def pdf_page_lines(pdf: Path, running_header: str | None = None) -> list[list[str]]:
     """Per page, per printed line: ``pdftotext -layout`` text with whitespace removed; the trailing page
-    number dropped."""
+    number (``— 3 —``, ``-3-``, ``第3页 共10页``) dropped, and a first line equal to ``running_header``."""
     n = page_count(pdf)
     pages = []
     for page in range(1, n + 1):
@@ -127,6 +127,8 @@ def pdf_page_lines(pdf: Path) -> list[list[str]]:
         lines = [c for c in (compact(x) for x in out.splitlines()) if c]
         if lines:
             lines[-1] = _PAGE_NUMBER.sub("", lines[-1])
+        if running_header and lines and lines[0] == compact(running_header):
+            lines = lines[1:]
         pages.append(lines)
     return pages
 
@@ -408,7 +410,7 @@ def _duties(raw: list[dict[str, Any]], st: _State) -> list[Duty]:
 def expected_document(src: SampleSource, pdf: Path) -> Document:
     """The expected :class:`Document` of one sample whose PDF has been rendered."""
     data = pdf.read_bytes()
-    lines = pdf_page_lines(pdf)
+    lines = pdf_page_lines(pdf, src.page_header)
     loc = Locator(["".join(p) for p in lines], line_lengths=[len(x) for p in lines for x in p])
     st = _structure(src, loc)
     exp = src.expected
