@@ -1,0 +1,326 @@
+# ruff: noqa: E501  (document data: long Chinese strings are kept whole so they can be searched)
+"""The ``gen_rl_*`` documents as Python data (see ``rl_sources.py``, which writes them out as YAML).
+
+Invented content in the style of Chinese government notices; names of offices are realistic but the documents
+do not exist.  Conventions for expected records shared by all documents (SPEC where it speaks, else noted):
+
+* text duties: every numbered run-in task (h3) under a 重点任务/主要任务 heading; ``section_title``/``category``
+  = the level-2 heading, ``item`` = the run-in title, ``task`` = the run-in text without the owner/deadline
+  annotation; ``（X负责）`` names X the lead; ``（X、Y按职责分工负责）`` names X and Y leads (co-responsible, no
+  supporting unit: a user reads 分工负责 as shared lead);
+* table duties: every task row of a 责任分工表; a group row (``一、…`` spanning all columns) is not a duty, its
+  text without the ``一、`` marker is the ``category`` of the rows under it; ``number`` is the 序号 cell;
+* indicator tables: one value per year column, ``2020年（基期）`` → baseline 2020, ``2025年目标`` → target 2025;
+  group = the category column, else the table title; a unit in the name's brackets is the indicator unit and
+  the unit of every numeric value of the row (units as written: 万吨标准煤, 个百分点, 亿斤, 元/人, 公顷);
+* requirement tables (序号 | 要求): group = the table title, attribute null, year from 到N年 in the sentence,
+  raw = the clause that gives the value without the final 。.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from samples.generated.rl_sources import deadline, indicators, value
+
+
+def meta(issuer: str | None, doc_number: str | None, title: str, recipients: list[str], date: str | None,
+         attachments: list[str] | None = None, cc: list[str] | None = None, printer: str | None = None,
+         print_date: str | None = None, copies: int | None = None) -> dict[str, Any]:
+    return {"issuer": issuer, "doc_number": doc_number, "title": title, "recipients": recipients, "date": date,
+            "attachments": attachments or [], "cc": cc or [], "printer": printer, "print_date": print_date,
+            "copies": copies}
+
+
+def text_duty(section: str, number: str, item: str, task: str, lead: list[str], support: list[str],
+              dl: str | None = None, year: int = 2023) -> dict[str, Any]:
+    return {"source": "text", "table": None, "row": None, "section_title": section, "number": number,
+            "category": section, "item": item, "task": task, "deadline": deadline(dl, year), "lead": lead,
+            "support": support}
+
+
+def table_duty(table: str, row: int, number: str | None, category: str | None, task: str, lead: list[str],
+               support: list[str], dl: str | None, year: int, item: str | None = None) -> dict[str, Any]:
+    return {"source": "table", "table": table, "row": row, "number": number, "category": category,
+            "item": item, "task": task, "deadline": deadline(dl, year), "lead": lead, "support": support}
+
+
+def sidebar_duty(number: int, title: str, n: int, task: str) -> dict[str, Any]:
+    return {"source": "sidebar", "sidebar": number, "number": str(n), "category": title, "item": None,
+            "task": task, "deadline": None, "lead": [], "support": []}
+
+
+def req(table: str, row: int, group: str, name: str, unit: str | None, year: int | None, raw: str,
+        base_year: int | None = None) -> dict[str, Any]:
+    v = value(raw.split("，")[-1].removeprefix("到2025年").removeprefix("到2023年底"), year, "target", unit,
+              base_year)
+    v["raw"] = raw
+    return {"table": table, "row": row, "group": group, "name": name, "unit": unit, "attribute": None,
+            "values": [v]}
+
+
+DOCS: list[dict[str, Any]] = []
+
+
+# ------------------------------------------------------------------------------------------------ 01
+
+T01 = {
+    "id": "t1", "caption": "表1 “十四五”节能降碳主要指标", "title": "“十四五”节能降碳主要指标",
+    "header_rows": 1, "widths": [22, 70, 24, 24, 16], "font_size": 10.5,
+    "rows": [
+        ["类别", "指标名称", "2020年（基期）", "2025年目标", "属性"],
+        ["能源消费", "单位地区生产总值能耗降低（%）", "—", "[14]", "约束性"],
+        ["能源消费", "能源消费总量（万吨标准煤）", "32672", "控制在36500以内", "预期性"],
+        ["能源消费", "非化石能源消费比重提高（个百分点）", "—", "[4.5]", "约束性"],
+        ["碳排放", "单位地区生产总值二氧化碳排放降低（%）", "—", "[18]", "约束性"],
+        ["碳排放", "煤炭消费占能源消费总量比重（%）", "54.3", "50以下", "预期性"],
+        ["重点领域", "规模以上工业单位增加值能耗下降（%）", "—", "[16]", "约束性"],
+        ["重点领域", "城镇新建建筑中绿色建筑占比（%）", "98", "100", "预期性"],
+        ["重点领域", "新增公共充电桩（万个）", "3.2", "≥12", "预期性"],
+    ],
+    "merges": [[1, 0, 3, 0], [4, 0, 5, 0], [6, 0, 8, 0]],
+}
+DOCS.append({
+    "_comment": """Generated corpus, producer rl (reportlab): GB/T 9704 版头 with one red issuer line and the red rule,
+indicator table with a 类别 column merged over rows, full grid drawn as LINE commands, 2020年（基期）/2025年目标
+headers, [N] five-year totals, units in name brackets (%, 万吨标准煤, 个百分点, 万个), 属性 column; text tasks with
+inline owners in the forms （X牵头，Y、Z配合） and （X负责）; page numbers — 3 — at the outer corners; body 仿宋.
+控制在36500以内 → <= 36500 (unit 万吨标准煤, from the name); 50以下 → <= 50 %; ≥12 → >= 12 万个.""",
+    "doc_id": "gen_rl_01_energy_redhead",
+    "producer": "rl",
+    "description": "版头 + red rule, grid indicator table with 基期/目标 headers and [N] values, inline （X牵头，Y配合） owners",
+    "header": {"issuers": ["江苏省发展和改革委员会"], "suffix": "文件", "doc_number": "苏发改环资〔2023〕112号",
+               "title_lines": ["江苏省发展和改革委员会关于印发江苏省", "“十四五”节能降碳实施方案的通知"],
+               "recipients": "各设区市发展改革委，省有关部门和单位："},
+    "notice": [{"p": "现将《江苏省“十四五”节能降碳实施方案》印发给你们，请结合实际认真组织实施，"
+                     "实施过程中遇到的重要问题请及时报告省发展改革委。"}],
+    "signature": {"issuers": ["江苏省发展和改革委员会"], "date": "2023年4月18日"},
+    "body": [
+        {"title": ["江苏省“十四五”节能降碳实施方案"]},
+        {"p": "为深入贯彻落实国家关于碳达峰碳中和的重大战略决策，坚决遏制高耗能、高排放、低水平项目盲目发展，"
+              "推动能源利用效率持续提升，结合我省实际，制定本方案。"},
+        {"h1": "主要目标", "n": "一"},
+        {"p": "到2025年，全省单位地区生产总值能耗比2020年下降14%，单位地区生产总值二氧化碳排放下降18%，"
+              "能源消费总量得到合理控制，重点行业能效达到国内先进水平。主要指标见表1。"},
+        {"table": T01},
+        {"h1": "重点任务", "n": "二"},
+        {"h2": "推进重点行业节能降碳", "n": "一"},
+        {"h3": "实施钢铁行业能效提升行动", "n": "1",
+         "runin": "推动钢铁企业开展超低排放改造和极致能效改造，推广高炉煤气余压发电、烧结余热回收等先进适用技术。"
+                  "（省工业和信息化厅牵头，省发展改革委、省生态环境厅配合）"},
+        {"h3": "推动石化化工行业绿色转型", "n": "2",
+         "runin": "严格落实石化化工行业能效标杆水平，分批分步推动存量装置改造升级，提高化工园区资源综合利用水平。"
+                  "（省工业和信息化厅牵头，省应急管理厅、省生态环境厅配合）"},
+        {"h2": "推进重点领域节能降碳", "n": "二"},
+        {"h3": "提升建筑能效水平", "n": "3",
+         "runin": "全面执行绿色建筑标准，推进既有公共建筑节能改造，加快发展超低能耗建筑和近零能耗建筑。"
+                  "（省住房城乡建设厅负责）"},
+        {"h3": "推动交通运输绿色低碳发展", "n": "4",
+         "runin": "加快新能源汽车推广应用，完善城乡公共充电网络，推进内河船舶液化天然气和电动化改造。"
+                  "（省交通运输厅牵头，省发展改革委、省能源局配合）"},
+        {"h3": "推进公共机构节能", "n": "5",
+         "runin": "实施公共机构能效提升工程，新建公共机构建筑全面达到绿色建筑一星级以上标准。"
+                  "（省机关事务管理局负责）"},
+        {"h1": "保障措施", "n": "三"},
+        {"p": "各地要将节能降碳目标完成情况纳入高质量发展综合考核，强化节能监察和执法，"
+              "对未完成年度目标的地区进行约谈，确保各项任务落到实处。"},
+    ],
+    "colophon": {"cc": "抄送：国家发展改革委，省委办公厅，省人大常委会办公厅，省政府办公厅。",
+                 "printer": "江苏省发展和改革委员会办公室", "print_date": "2023年4月19日印发"},
+    "expected": {
+        "meta": meta("江苏省发展和改革委员会", "苏发改环资〔2023〕112号",
+                     "江苏省发展和改革委员会关于印发江苏省“十四五”节能降碳实施方案的通知",
+                     ["各设区市发展改革委", "省有关部门和单位"], "2023-04-18",
+                     cc=["国家发展改革委", "省委办公厅", "省人大常委会办公厅", "省政府办公厅"],
+                     printer="江苏省发展和改革委员会办公室", print_date="2023-04-19"),
+        "indicators": indicators(T01, name_col=1, years=[2, 3], group=0, attr_col=4),
+        "duties": [
+            text_duty("推进重点行业节能降碳", "1", "实施钢铁行业能效提升行动",
+                      "推动钢铁企业开展超低排放改造和极致能效改造，推广高炉煤气余压发电、烧结余热回收等先进适用技术。",
+                      ["省工业和信息化厅"], ["省发展改革委", "省生态环境厅"]),
+            text_duty("推进重点行业节能降碳", "2", "推动石化化工行业绿色转型",
+                      "严格落实石化化工行业能效标杆水平，分批分步推动存量装置改造升级，提高化工园区资源综合利用水平。",
+                      ["省工业和信息化厅"], ["省应急管理厅", "省生态环境厅"]),
+            text_duty("推进重点领域节能降碳", "3", "提升建筑能效水平",
+                      "全面执行绿色建筑标准，推进既有公共建筑节能改造，加快发展超低能耗建筑和近零能耗建筑。",
+                      ["省住房城乡建设厅"], []),
+            text_duty("推进重点领域节能降碳", "4", "推动交通运输绿色低碳发展",
+                      "加快新能源汽车推广应用，完善城乡公共充电网络，推进内河船舶液化天然气和电动化改造。",
+                      ["省交通运输厅"], ["省发展改革委", "省能源局"]),
+            text_duty("推进重点领域节能降碳", "5", "推进公共机构节能",
+                      "实施公共机构能效提升工程，新建公共机构建筑全面达到绿色建筑一星级以上标准。",
+                      ["省机关事务管理局"], []),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 02
+
+T02 = {
+    "id": "t1", "caption": "表1 粮食稳产增产主要指标", "title": "粮食稳产增产主要指标",
+    "header_rows": 1, "widths": [62, 24, 20, 30, 20], "font_size": 10.5, "borders": "three_line",
+    "rows": [
+        ["指标", "2020年（基期）", "2022年", "2025年目标", "属性"],
+        ["粮食总产量（亿斤）", "1508.2", "1552.6", "≥1600", "约束性"],
+        ["高标准农田面积（万亩）", "8520", "9380", "10000", "约束性"],
+        ["新增高效节水灌溉面积（公顷）", "—", "52000", "[150000]", "预期性"],
+        ["农作物耕种收综合机械化率（%）", "98", "98.5", "99以上", "预期性"],
+        ["农业科技进步贡献率提高（个百分点）", "—", "1.5", "[3]", "预期性"],
+        ["农村居民人均可支配收入（元/人）", "16168", "18577", "年均增长7%", "预期性"],
+    ],
+}
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: a notice WITHOUT 版头 (title on top of page 1, 文号 centred under it, the issuer
+only in the signature), body in 宋体, page numbers -3- centred; a three-line indicator table (thick rules above
+and below, thin rule under the header, no vertical rules) without a 类别 column (group = the table title) with
+2020年（基期）/2022年/2025年目标 columns, units 亿斤, 万亩, 公顷, %, 个百分点, 元/人 in name brackets; a 专栏
+printed between two horizontal rules (every item a sidebar duty); tasks with （牵头单位：…；责任单位：…；完成时限：…）
+and （X、Y按职责分工负责）.  年均增长7% → increase_by 7 % (the cell's own unit); 99以上 → >= 99 %.""",
+    "doc_id": "gen_rl_02_grain_plain",
+    "producer": "rl",
+    "description": "no 版头 (文号 under the title), 宋体, -3- page numbers, three-line indicator table, 专栏 between two rules",
+    "fonts": {"body": "宋体", "table": "宋体"},
+    "page_number": "hyphen",
+    "header": {"layout": "plain", "issuers": [], "suffix": "", "doc_number": "黑农厅发〔2023〕27号",
+               "title_lines": ["黑龙江省农业农村厅关于印发2023年", "全省粮食稳产增产行动方案的通知"],
+               "recipients": "各市（地）农业农村局，省农垦总局，厅机关各处室、直属各单位："},
+    "notice": [{"p": "为扛稳国家粮食安全重任，确保全年粮食产量稳定在1500亿斤以上，省农业农村厅研究制定了"
+                     "《2023年全省粮食稳产增产行动方案》，现印发给你们，请认真贯彻执行。"}],
+    "signature": {"issuers": ["黑龙江省农业农村厅"], "date": "2023年3月6日"},
+    "body": [
+        {"title": ["2023年全省粮食稳产增产行动方案"]},
+        {"h1": "目标任务", "n": "一"},
+        {"p": "全年粮食播种面积稳定在2.2亿亩以上，粮食总产量稳定在1500亿斤以上，新建高标准农田860万亩，"
+              "农作物耕种收综合机械化率达到98.5%以上。“十四五”主要指标见表1。"},
+        {"table": T02},
+        {"h1": "重点任务", "n": "二"},
+        {"h2": "稳定粮食播种面积", "n": "一"},
+        {"h3": "压实粮食生产责任", "n": "1",
+         "runin": "将粮食播种面积和产量目标分解到市县，签订粮食安全责任书，严格落实党政同责。"
+                  "（牵头单位：省农业农村厅；责任单位：各市（地）人民政府（行署）；完成时限：2023年4月底前）"},
+        {"h3": "遏制耕地撂荒", "n": "2",
+         "runin": "开展撂荒地排查整治，分类推进撂荒地复耕复种，对确不具备耕种条件的落实生态修复措施。"
+                  "（省农业农村厅、省自然资源厅按职责分工负责）"},
+        {"h2": "提升粮食单产水平", "n": "二"},
+        {"h3": "推进良种良法配套", "n": "3",
+         "runin": "实施大豆玉米单产提升工程，建设百亩攻关田、千亩示范方、万亩辐射片，推广密植精准调控等高产技术。"
+                  "（牵头单位：省农业农村厅；责任单位：省科技厅、省农科院；完成时限：2023年9月底前）"},
+        {"h3": "加强农业防灾减灾", "n": "4",
+         "runin": "健全农业气象灾害监测预警体系，储备抗灾救灾物资，做好病虫害统防统治。"
+                  "（省农业农村厅、省气象局、省应急管理厅按职责分工负责）"},
+        {"sidebar": {"number": 1, "label": "专栏1", "title": "粮食产能提升重点工程", "style": "rules",
+                     "items": ["高标准农田建设工程：新建高标准农田860万亩，改造提升200万亩。",
+                               "黑土地保护工程：实施保护性耕作面积1亿亩以上。",
+                               "种业振兴工程：建设国家级玉米、大豆制种基地10个。",
+                               "农机装备补短板工程：新增大马力拖拉机和高性能收获机械5000台（套）。"]}},
+        {"h1": "保障措施", "n": "三"},
+        {"p": "各地要落实种粮农民补贴、稻谷补贴和产粮大县奖励政策，加强农资保供稳价，"
+              "按月调度工作进展，确保各项措施落地见效。"},
+    ],
+    "expected": {
+        "meta": meta("黑龙江省农业农村厅", "黑农厅发〔2023〕27号",
+                     "黑龙江省农业农村厅关于印发2023年全省粮食稳产增产行动方案的通知",
+                     ["各市（地）农业农村局", "省农垦总局", "厅机关各处室、直属各单位"], "2023-03-06"),
+        "indicators": indicators(T02, name_col=0, years=[1, 2, 3], group="粮食稳产增产主要指标", attr_col=4),
+        "duties": [
+            text_duty("稳定粮食播种面积", "1", "压实粮食生产责任",
+                      "将粮食播种面积和产量目标分解到市县，签订粮食安全责任书，严格落实党政同责。",
+                      ["省农业农村厅"], ["各市（地）人民政府（行署）"], "2023年4月底前"),
+            text_duty("稳定粮食播种面积", "2", "遏制耕地撂荒",
+                      "开展撂荒地排查整治，分类推进撂荒地复耕复种，对确不具备耕种条件的落实生态修复措施。",
+                      ["省农业农村厅", "省自然资源厅"], []),
+            text_duty("提升粮食单产水平", "3", "推进良种良法配套",
+                      "实施大豆玉米单产提升工程，建设百亩攻关田、千亩示范方、万亩辐射片，推广密植精准调控等高产技术。",
+                      ["省农业农村厅"], ["省科技厅", "省农科院"], "2023年9月底前"),
+            text_duty("提升粮食单产水平", "4", "加强农业防灾减灾",
+                      "健全农业气象灾害监测预警体系，储备抗灾救灾物资，做好病虫害统防统治。",
+                      ["省农业农村厅", "省气象局", "省应急管理厅"], []),
+            sidebar_duty(1, "粮食产能提升重点工程", 1, "高标准农田建设工程：新建高标准农田860万亩，改造提升200万亩。"),
+            sidebar_duty(1, "粮食产能提升重点工程", 2, "黑土地保护工程：实施保护性耕作面积1亿亩以上。"),
+            sidebar_duty(1, "粮食产能提升重点工程", 3, "种业振兴工程：建设国家级玉米、大豆制种基地10个。"),
+            sidebar_duty(1, "粮食产能提升重点工程", 4, "农机装备补短板工程：新增大马力拖拉机和高性能收获机械5000台（套）。"),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 03
+
+T03 = {
+    "id": "t1", "title": "浙江省义务教育优质均衡发展重点任务分工表", "header_rows": 1,
+    "widths": [12, 74, 26, 26, 18], "font_size": 10.5,
+    "rows": [
+        ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
+        ["一、优化教育资源配置", "一、优化教育资源配置", "一、优化教育资源配置", "一、优化教育资源配置", "一、优化教育资源配置"],
+        ["1", "编制义务教育学校布局专项规划，新建、改扩建中小学校120所。", "省教育厅", "各设区市人民政府", "2024年12月底前"],
+        ["2", "推进城乡教育共同体建设，实现乡村学校结对全覆盖。", "省教育厅", "各县（市、区）人民政府", "2023年9月底前"],
+        ["3", "落实义务教育学校生均公用经费基准定额动态调整机制。", "省财政厅", "省教育厅", "2023年12月底前"],
+        ["二、加强教师队伍建设", "二、加强教师队伍建设", "二、加强教师队伍建设", "二、加强教师队伍建设", "二、加强教师队伍建设"],
+        ["4", "推进县管校聘管理改革，每年交流轮岗教师比例不低于15%。", "省教育厅", "省人力社保厅、省委编办", "长期坚持"],
+        ["5", "确保义务教育教师平均工资收入水平不低于当地公务员平均工资收入水平。", "省财政厅", "省教育厅、省人力社保厅", "2023年6月底前"],
+        ["三、减轻学生过重负担", "三、减轻学生过重负担", "三、减轻学生过重负担", "三、减轻学生过重负担", "三、减轻学生过重负担"],
+        ["6", "落实作业总量和时长调控，建立作业公示制度。", "省教育厅", "各设区市教育局", "2023年3月底前"],
+        ["7", "规范课后服务，课后服务覆盖有需求的学生。", "省教育厅", "省财政厅、省发展改革委", "2023年8月底前"],
+    ],
+    "merges": [[1, 0, 1, 4], [5, 0, 5, 4], [8, 0, 8, 4]],
+}
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: joint issuers printed as two stacked red lines with one 文件 to their right
+(suffix_side), 文号 of another notice cited in the body (浙政办发〔2021〕58号 — not the document's own), body in 楷体,
+footer 第3页 共10页; a framed 专栏 (each item a sidebar duty); the attachment is a responsibility table (序号 |
+工作任务 | 牵头单位 | 责任单位 | 完成时限, full grid) with group rows 一、… spanning all columns: group rows are
+not duties, their text without 一、 is the category of the rows below; 长期坚持 → null dates, note 长期坚持.
+A 责任单位 cell lists support units (a 牵头单位 column names the lead).""",
+    "doc_id": "gen_rl_03_edu_joint",
+    "producer": "rl",
+    "description": "joint issuers with 文件 beside them, other 文号 cited in the body, 楷体, 第N页 共M页, framed 专栏, task table with group rows",
+    "fonts": {"body": "楷体"},
+    "page_number": "of_total",
+    "header": {"issuers": ["浙江省教育厅", "浙江省财政厅"], "suffix": "文件", "suffix_side": True,
+               "doc_number": "浙教计〔2023〕45号",
+               "title_lines": ["浙江省教育厅 浙江省财政厅关于推进", "义务教育优质均衡发展的实施意见"],
+               "recipients": "各市、县（市、区）教育局、财政局："},
+    "notice": [
+        {"p": "根据《浙江省人民政府办公厅关于进一步减轻义务教育阶段学生作业负担的通知》（浙政办发〔2021〕58号）"
+              "精神，为加快推进全省义务教育优质均衡发展，现提出如下实施意见。"},
+        {"h1": "总体要求", "n": "一"},
+        {"p": "到2025年，全省90%以上的县（市、区）通过国家义务教育优质均衡发展督导评估，城乡、校际差距进一步缩小，"
+              "人民群众对义务教育的满意度明显提升。"},
+        {"h1": "主要任务", "n": "二"},
+        {"p": "各地要围绕资源配置、队伍建设和减负提质三个方面，按照附件分工抓好落实，"
+              "重点推进以下建设项目。"},
+        {"sidebar": {"number": 1, "label": "专栏1", "title": "义务教育优质均衡重点项目", "style": "box",
+                     "items": ["新建、改扩建中小学校120所，新增学位12万个。",
+                               "建设智慧教育示范区20个，推动优质数字教育资源城乡共享。",
+                               "培养省级名师、名校长500名，培训乡村教师3万人次。"]}},
+        {"h1": "保障措施", "n": "三"},
+        {"p": "各级财政要优先保障义务教育投入，确保一般公共预算教育支出逐年只增不减。"
+              "各地教育、财政部门要加强协同，定期通报工作进展。"},
+    ],
+    "attachments_list": ["浙江省义务教育优质均衡发展重点任务分工表"],
+    "signature": {"issuers": ["浙江省教育厅", "浙江省财政厅"], "date": "2023年2月27日"},
+    "attachments": [{"label": "附件", "title_lines": ["浙江省义务教育优质均衡发展重点任务分工表"],
+                     "blocks": [{"table": T03}]}],
+    "colophon": {"printer": "浙江省教育厅办公室", "print_date": "2023年2月28日印发"},
+    "expected": {
+        "meta": meta("浙江省教育厅、浙江省财政厅", "浙教计〔2023〕45号",
+                     "浙江省教育厅浙江省财政厅关于推进义务教育优质均衡发展的实施意见",
+                     ["各市、县（市、区）教育局、财政局"], "2023-02-27",
+                     attachments=["浙江省义务教育优质均衡发展重点任务分工表"], printer="浙江省教育厅办公室",
+                     print_date="2023-02-28"),
+        "indicators": [],
+        "duties": [
+            sidebar_duty(1, "义务教育优质均衡重点项目", 1, "新建、改扩建中小学校120所，新增学位12万个。"),
+            sidebar_duty(1, "义务教育优质均衡重点项目", 2, "建设智慧教育示范区20个，推动优质数字教育资源城乡共享。"),
+            sidebar_duty(1, "义务教育优质均衡重点项目", 3, "培养省级名师、名校长500名，培训乡村教师3万人次。"),
+            table_duty("t1", 2, "1", "优化教育资源配置", T03["rows"][2][1], ["省教育厅"], ["各设区市人民政府"], "2024年12月底前", 2023),
+            table_duty("t1", 3, "2", "优化教育资源配置", T03["rows"][3][1], ["省教育厅"], ["各县（市、区）人民政府"], "2023年9月底前", 2023),
+            table_duty("t1", 4, "3", "优化教育资源配置", T03["rows"][4][1], ["省财政厅"], ["省教育厅"], "2023年12月底前", 2023),
+            table_duty("t1", 6, "4", "加强教师队伍建设", T03["rows"][6][1], ["省教育厅"], ["省人力社保厅", "省委编办"], "长期坚持", 2023),
+            table_duty("t1", 7, "5", "加强教师队伍建设", T03["rows"][7][1], ["省财政厅"], ["省教育厅", "省人力社保厅"], "2023年6月底前", 2023),
+            table_duty("t1", 9, "6", "减轻学生过重负担", T03["rows"][9][1], ["省教育厅"], ["各设区市教育局"], "2023年3月底前", 2023),
+            table_duty("t1", 10, "7", "减轻学生过重负担", T03["rows"][10][1], ["省教育厅"], ["省财政厅", "省发展改革委"], "2023年8月底前", 2023),
+        ],
+    },
+})

@@ -1,0 +1,589 @@
+"""Producer "rl": render a sample source straight to PDF with reportlab (platypus), no office suite.
+
+``render(src, out_pdf)`` lays out the same block model ``samples/build.py`` loads from YAML, the way a
+report generator or an OA system's PDF export does it: TTF CJK fonts embedded as subsets (with /ToUnicode),
+tables as platypus ``Table`` objects whose rules are drawn as LINE commands (full grid, outer frame only,
+three-line), as double lines, as thin filled rectangles, or not at all; header rows repeated or not after a
+page break; rows and merged cells cut by page breaks; landscape annex pages from their own page template;
+running headers and page numbers drawn by ``onPage``.  Output is byte-for-byte reproducible (``invariant=1``).
+
+Reportlab cannot embed CFF-outline fonts (the Noto CJK .ttc files), so a face mapped to one falls back to a
+TrueType face of the same kind (serif → AR PL UMing, sans → WenQuanYi Zen Hei); 小标宋 (bold by face) is
+printed with a stroked outline, the synthetic bold Word and WPS use for a font without a bold weight.
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+    XPreformatted,
+)
+
+_REPO = Path(__file__).resolve().parents[1]
+if str(_REPO) not in sys.path:  # run as a script: make `samples.*` importable
+    sys.path.insert(0, str(_REPO))
+
+from samples.build import (  # noqa: E402
+    BODY_PT,
+    LINE_PT,
+    MARGIN_BOTTOM_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    MARGIN_TOP_MM,
+    PAGE_NUMBER_PT,
+    TITLE_PT,
+    Attachment,
+    Block,
+    Colophon,
+    Header,
+    HeadingBlock,
+    ParaBlock,
+    SidebarBlock,
+    Signature,
+    TableBlock,
+    TitleBlock,
+    issuer_size,
+    origin_cells,
+    spaced_lines,
+)
+from samples.build import Source as SampleSource  # noqa: E402
+
+RED = colors.Color(1, 0, 0)
+BLACK = colors.black
+SHADE = colors.Color(0.9, 0.9, 0.9)
+RUNNING_HEADER_PT = 10.5
+OF_TOTAL_PT = 10.5
+FAKE_BOLD = 0.03
+"""Outline stroke of synthetic bold, as a fraction of the font size."""
+CFF_FALLBACK = {"Noto Serif CJK SC": "AR PL UMing CN", "Noto Sans CJK SC": "WenQuanYi Zen Hei"}
+BOLD_FAMILY = "WenQuanYi Zen Hei"
+"""What ``<b>`` prints in (table headers, run-in titles, 专栏 titles): 黑体, for want of a bold 仿宋."""
+RULE_PT = 0.5
+HEAVY_RULE_PT = 1.0
+CELL_PAD_PT = 4.0
+INVARIANT = 1
+
+
+# ------------------------------------------------------------------------------------------------ fonts
+
+
+def font_file(family: str) -> tuple[str, int]:
+    """(file, face index) of an installed family, via fontconfig."""
+    out = subprocess.run(["fc-match", "-f", "%{file}|%{index}", family], capture_output=True, text=True,
+                         check=True).stdout
+    path, _, index = out.partition("|")
+    return path, int(index or 0)
+
+
+@cache
+def font(family: str) -> str:
+    """Register an installed family with reportlab (TTC sub-font aware); returns the reportlab font name.
+    A family reportlab cannot embed (CFF outlines) is replaced by a TrueType face of the same kind."""
+    name = "".join(ch for ch in family if ch.isalnum())
+    path, index = font_file(family)
+    try:
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+    except TTFError:
+        fallback = CFF_FALLBACK.get(family)
+        if fallback is None:
+            raise
+        return font(fallback)
+    if family != BOLD_FAMILY:
+        bold = font(BOLD_FAMILY)
+        pdfmetrics.registerFontFamily(name, normal=name, bold=bold, italic=name, boldItalic=bold)
+    return name
+
+
+def markup(text: str) -> str:
+    """Paragraph mini-markup of plain text: escaped, ``\\n`` as a hard line break."""
+    return "<br/>".join(escape(part) for part in text.split("\n"))
+
+
+# --------------------------------------------------------------------------------------------- flowables
+
+
+class Line(Flowable):
+    """One centred (or left) line of text, shrunk to fit; synthetic bold and colour as asked."""
+
+    def __init__(self, text: str, font_name: str, size: float, leading: float, *, color: Any = BLACK,
+                 bold: bool = False, align: str = "center") -> None:
+        super().__init__()
+        self.text, self.font_name, self.size, self.leading = text, font_name, size, leading
+        self.color, self.bold, self.align = color, bold, align
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.avail_w = avail_w
+        width = pdfmetrics.stringWidth(self.text, self.font_name, self.size)
+        if width > avail_w:
+            self.size = self.size * avail_w / width * 0.99
+        return avail_w, self.leading
+
+    def draw(self) -> None:
+        c = self.canv
+        width = pdfmetrics.stringWidth(self.text, self.font_name, self.size)
+        x = (self.avail_w - width) / 2 if self.align == "center" else 0.0
+        y = (self.leading - self.size) / 2 + self.size * 0.12
+        c.saveState()
+        text = c.beginText(x, y)
+        text.setFont(self.font_name, self.size)
+        text.setFillColor(self.color)
+        if self.bold:
+            c.setStrokeColor(self.color)
+            c.setLineWidth(self.size * FAKE_BOLD)
+            text.setTextRenderMode(2)
+        text.textOut(self.text)
+        c.drawText(text)
+        c.restoreState()
+
+
+class Rule(Flowable):
+    """A horizontal rule across the frame: a stroked line, or a filled rectangle of the same thickness."""
+
+    def __init__(self, thickness: float, color: Any = BLACK, space_before: float = 0.0,
+                 space_after: float = 0.0, filled: bool = False) -> None:
+        super().__init__()
+        self.thickness, self.color, self.filled = thickness, color, filled
+        self.before, self.after = space_before, space_after
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.avail_w = avail_w
+        return avail_w, self.before + self.thickness + self.after
+
+    def draw(self) -> None:
+        c = self.canv
+        y = self.after
+        if self.filled:
+            c.setFillColor(self.color)
+            c.rect(0, y, self.avail_w, self.thickness, stroke=0, fill=1)
+        else:
+            c.setStrokeColor(self.color)
+            c.setLineWidth(self.thickness)
+            c.line(0, y + self.thickness / 2, self.avail_w, y + self.thickness / 2)
+
+
+class RectRuleTable(Table):
+    """A table whose rules are thin filled rectangles (``canvas.rect(fill=1)``), not stroked lines: how some
+    report generators draw cell borders.  Spans are respected because the table's own line walk is reused."""
+
+    def _drawLines(self) -> None:
+        canv = self.canv
+        stroke_line = canv.line
+
+        def rect_line(x0: float, y0: float, x1: float, y1: float) -> None:
+            weight = self._curweight or RULE_PT
+            canv.setFillColor(BLACK)
+            if y0 == y1:
+                canv.rect(min(x0, x1) - weight / 2, y0 - weight / 2, abs(x1 - x0) + weight, weight,
+                          stroke=0, fill=1)
+            else:
+                canv.rect(x0 - weight / 2, min(y0, y1), weight, abs(y1 - y0), stroke=0, fill=1)
+
+        canv.line = rect_line  # type: ignore[method-assign]
+        try:
+            super()._drawLines()
+        finally:
+            canv.line = stroke_line  # type: ignore[method-assign]
+
+
+# ---------------------------------------------------------------------------------------------- styles
+
+
+@dataclass
+class Styles:
+    """Paragraph styles of one document, from its font map."""
+
+    src: SampleSource
+    cache: dict[tuple[Any, ...], ParagraphStyle] = field(default_factory=dict)
+
+    def face(self, role: str) -> str:
+        return font(self.src.fonts.family(role))
+
+    def bold_face(self, role: str) -> bool:
+        return self.src.fonts.bold(role)
+
+    def para(self, role: str = "body", size: float = BODY_PT, *, leading: float | None = None,
+             align: int = TA_JUSTIFY, first: float = 0.0, left: float = 0.0, right: float = 0.0,
+             keep: bool = False) -> ParagraphStyle:
+        key = (role, size, leading, align, first, left, right, keep)
+        if key not in self.cache:
+            self.cache[key] = ParagraphStyle(
+                f"s{len(self.cache)}", fontName=self.face(role), fontSize=size,
+                leading=leading or (LINE_PT if size == BODY_PT else round(size * 1.45, 1)),
+                alignment=align, firstLineIndent=first, leftIndent=left, rightIndent=right,
+                wordWrap="CJK", keepWithNext=int(keep), allowWidows=1, allowOrphans=1)
+        return self.cache[key]
+
+
+def body_para(st: Styles, text: str, **kw: Any) -> Paragraph:
+    return Paragraph(markup(text), st.para("body", first=2 * BODY_PT, **kw))
+
+
+def title_lines(st: Styles, lines: Sequence[str]) -> list[Flowable]:
+    face = st.face("title")
+    return [Line(s, face, TITLE_PT, 36, bold=st.bold_face("title")) for s in lines]
+
+
+# ----------------------------------------------------------------------------------------- front matter
+
+
+def issuer_block(st: Styles, h: Header, width_mm: float) -> list[Flowable]:
+    """Red issuer line(s) with 文件: after the last line, or (``suffix_side``) once beside stacked lines."""
+    face, bold = st.face("issuer"), st.bold_face("issuer")
+    if h.suffix_side and len(h.issuers) > 1 and h.suffix:
+        size = issuer_size(h.issuers, width_mm - 2.5 * len(h.suffix) * 10)
+        left = [Line(s, face, size, size * 1.3, color=RED, bold=bold) for s in h.issuers]
+        suffix = Line(h.suffix, face, size * 1.15, size * 1.4, color=RED, bold=bold)
+        rows = [[left[0], suffix], *[[x, ""] for x in left[1:]]]
+        w = width_mm * mm
+        table = Table(rows, colWidths=[w * 0.78, w * 0.22])
+        table.setStyle(TableStyle([("SPAN", (1, 0), (1, len(rows) - 1)),
+                                   ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return [table]
+    lines = [s + (h.suffix if i == len(h.issuers) - 1 else "") for i, s in enumerate(h.issuers)]
+    size = issuer_size(lines, width_mm)
+    return [Line(s, face, size, size * 1.25, color=RED, bold=bold) for s in lines]
+
+
+def header_block(st: Styles, h: Header, width_mm: float) -> list[Flowable]:
+    """版头 (red issuers, 文号, red rule) or, for ``layout: plain``, the title on top, the 文号 under it."""
+    out: list[Flowable] = []
+    centre = st.para(align=TA_CENTER)
+    if h.layout == "plain":
+        out += title_lines(st, h.title_lines)
+        if h.doc_number is not None:
+            out.append(Paragraph(escape(h.doc_number), centre))
+        out.append(Spacer(1, LINE_PT))
+    else:
+        out += [Spacer(1, 10 * mm), *issuer_block(st, h, width_mm), Spacer(1, LINE_PT)]
+        if h.doc_number is not None:
+            out.append(Paragraph(escape(h.doc_number), centre))
+        out += [Rule(1.5, RED, space_before=4 * mm, space_after=LINE_PT)]
+        out += [*title_lines(st, h.title_lines), Spacer(1, LINE_PT)]
+    if h.recipients:
+        out.append(Paragraph(escape(h.recipients), st.para()))
+    return out
+
+
+def attachments_list(st: Styles, items: Sequence[str]) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, LINE_PT)]
+    for i, item in enumerate(items):
+        style = st.para(left=5 * BODY_PT, first=-3 * BODY_PT if i == 0 else 0)
+        out.append(Paragraph(escape(("附件：" if i == 0 else "") + item), style))
+    return out
+
+
+def signature(st: Styles, sig: Signature) -> list[Flowable]:
+    style = st.para(align=TA_RIGHT, right=4 * BODY_PT)
+    lines = [*sig.issuers, *([sig.date] if sig.date else [])]
+    return [Spacer(1, 2 * LINE_PT), KeepTogether([Paragraph(escape(s), style) for s in lines])]
+
+
+def colophon(st: Styles, col: Colophon, width_mm: float) -> list[Flowable]:
+    """版记: 抄送 and 印发 lines between a heavy rule above and below, thin rule between them."""
+    size = 14.0
+    left = st.para(size=size, leading=size * 1.6, align=TA_LEFT)
+    right = st.para(size=size, leading=size * 1.6, align=TA_RIGHT)
+    rows: list[list[Any]] = []
+    if col.cc:
+        rows.append([Paragraph(escape(col.cc), left), ""])
+    rows.append([Paragraph(escape(col.printer or ""), left), Paragraph(escape(col.print_date or ""), right)])
+    w = width_mm * mm
+    cmds: list[tuple[Any, ...]] = [("LINEABOVE", (0, 0), (-1, 0), HEAVY_RULE_PT, BLACK),
+                                   ("LINEBELOW", (0, -1), (-1, -1), HEAVY_RULE_PT, BLACK),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), BODY_PT),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), BODY_PT)]
+    if col.cc:
+        cmds += [("SPAN", (0, 0), (1, 0)), ("LINEBELOW", (0, 0), (-1, 0), RULE_PT, BLACK)]
+    table = Table(rows, colWidths=[w * 0.62, w * 0.38], style=TableStyle(cmds))
+    out: list[Flowable] = [Spacer(1, 2 * LINE_PT), table]
+    if col.copies:
+        out.append(Paragraph(escape(col.copies), st.para(size=size, align=TA_RIGHT, right=BODY_PT)))
+    return [KeepTogether(out)]
+
+
+# ----------------------------------------------------------------------------------------------- blocks
+
+
+def heading(st: Styles, h: HeadingBlock) -> Paragraph:
+    role = f"heading{h.level}"
+    style = st.para(role, first=2 * BODY_PT, keep=not h.runin)
+    printed = escape(h.printed_title())
+    if h.level == 3:
+        printed = f"<b>{printed}</b>"
+    if h.runin:
+        body = st.face("body")
+        printed += f'<font name="{body}">{markup(h.runin)}</font>'
+    return Paragraph(printed, style)
+
+
+def rules_for(borders: str, n_rows: int, header_rows: int, double: bool) -> list[tuple[Any, ...]]:
+    """TableStyle line commands for one rule layout; double lines as LINE commands with count 2."""
+    extra: tuple[Any, ...] = (None, None, None, 2, 1.2) if double else ()
+    if borders == "all":
+        inner = [("INNERGRID", (0, 0), (-1, -1), RULE_PT, BLACK)]
+        return [*inner, ("BOX", (0, 0), (-1, -1), RULE_PT * (1 if double else 1.5), BLACK, *extra)]
+    if borders == "outer":
+        return [("BOX", (0, 0), (-1, -1), HEAVY_RULE_PT * (0.5 if double else 1), BLACK, *extra)]
+    if borders == "three_line":
+        cmds = [("LINEABOVE", (0, 0), (-1, 0), HEAVY_RULE_PT * (0.5 if double else 1.5), BLACK, *extra),
+                ("LINEBELOW", (0, -1), (-1, -1), HEAVY_RULE_PT * (0.5 if double else 1.5), BLACK, *extra)]
+        if 0 < header_rows < n_rows:
+            cmds.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), RULE_PT, BLACK))
+        return cmds
+    return []
+
+
+def cell_flowable(st: Styles, text: str, size: float, header: bool) -> Paragraph:
+    short = max((len(s) for s in text.split("\n")), default=0) <= 8
+    align = TA_CENTER if header or short else TA_JUSTIFY
+    body = markup(text)
+    return Paragraph(f"<b>{body}</b>" if header else body, st.para("table", size, align=align))
+
+
+def table_grid(st: Styles, t: TableBlock) -> tuple[list[list[Any]], list[tuple[Any, ...]], int]:
+    """(printed rows, span commands, offset): the caption row first when ``caption_row``."""
+    origins = set(origin_cells(t))
+    rows: list[list[Any]] = []
+    for r in range(t.n_rows):
+        rows.append([cell_flowable(st, t.rows[r][c], t.font_size, r < t.header_rows) if (r, c) in origins
+                     else "" for c in range(t.n_cols)])
+    off = 0
+    spans: list[tuple[Any, ...]] = []
+    if t.caption_row and t.caption:
+        cap = Paragraph(f"<b>{escape(t.caption)}</b>", st.para("table", t.font_size + 1.5, align=TA_CENTER))
+        rows.insert(0, [cap] + [""] * (t.n_cols - 1))
+        spans.append(("SPAN", (0, 0), (-1, 0)))
+        off = 1
+    spans += [("SPAN", (c0, r0 + off), (c1, r1 + off)) for r0, c0, r1, c1 in t.merges]
+    return rows, spans, off
+
+
+def table(st: Styles, t: TableBlock, width_mm: float) -> list[Flowable]:
+    if t.borders == "spaced":
+        return spaced(st, t)
+    rows, spans, off = table_grid(st, t)
+    widths = [w * mm for w in t.widths_mm] or [width_mm * mm / t.n_cols] * t.n_cols
+    rule_style = getattr(t, "rule_style", "line")  # (older block models have no rule_style)
+    cmds = [*spans, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *rules_for(t.borders, len(rows), t.header_rows + off, rule_style == "double")]
+    repeat = tuple(range(off + t.header_rows)) if t.repeat_header and t.header_rows else 0  # caption row too
+    cls = RectRuleTable if rule_style == "rect" else Table
+    grid = cls(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=1, style=TableStyle(cmds))
+    out: list[Flowable] = []
+    if t.caption and not t.caption_row:
+        out.append(Paragraph(f"<b>{escape(t.caption)}</b>", st.para(align=TA_CENTER, keep=True)))
+    return [*out, grid, Spacer(1, 6)]
+
+
+def spaced(st: Styles, t: TableBlock) -> list[Flowable]:
+    """A table laid out with spaces only: one preformatted line per row."""
+    style = st.para("table", t.font_size, leading=round(t.font_size * 1.6, 1), align=TA_LEFT)
+    out: list[Flowable] = []
+    if t.caption:
+        out.append(Paragraph(f"<b>{escape(t.caption)}</b>", st.para(align=TA_CENTER, keep=True)))
+    out += [XPreformatted(escape(line), style) for line in spaced_lines(t.rows)]
+    return out
+
+
+def sidebar(st: Styles, sb: SidebarBlock, width_mm: float) -> list[Flowable]:
+    """专栏 as a one-column table (it may break across pages): framed, shaded, between two rules, title
+    outside the frame, or one cell holding everything (``cell``)."""
+    size = sb.font_size
+    title_style = st.para(size=size, align=TA_CENTER, keep=True)
+    title = Paragraph(f"<b>{escape(sb.heading_line())}</b>", title_style)
+    items = [Paragraph(markup(f"{i}．{item}"), st.para(size=size, first=2 * size))
+             for i, item in enumerate(sb.items, 1)]
+    w = width_mm * mm
+    pad = [("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]
+    if sb.style == "cell":
+        box = Table([[[title, *items]]], colWidths=[w], splitInRow=1,
+                    style=TableStyle([*pad, ("BOX", (0, 0), (-1, -1), RULE_PT * 1.5, BLACK)]))
+        return [Spacer(1, 6), box, Spacer(1, 6)]
+    outside = sb.style == "title_outside"
+    rows = [[p] for p in (items if outside else [title, *items])]
+    frame: dict[str, list[tuple[Any, ...]]] = {
+        "box": [("BOX", (0, 0), (-1, -1), RULE_PT * 1.5, BLACK)],
+        "title_outside": [("BOX", (0, 0), (-1, -1), RULE_PT * 1.5, BLACK)],
+        "shaded": [("BACKGROUND", (0, 0), (-1, -1), SHADE)],
+        "rules": [("LINEABOVE", (0, 0), (-1, 0), HEAVY_RULE_PT, BLACK),
+                  ("LINEBELOW", (0, -1), (-1, -1), HEAVY_RULE_PT, BLACK)],
+    }
+    box = Table(rows, colWidths=[w], splitByRow=1, style=TableStyle([*pad, *frame[sb.style]]))
+    return [Spacer(1, 6), *([title] if outside else []), box, Spacer(1, 6)]
+
+
+def blocks(st: Styles, items: Sequence[Block], width_mm: float) -> list[Flowable]:
+    out: list[Flowable] = []
+    for b in items:
+        if isinstance(b, TitleBlock):
+            out += [*title_lines(st, b.lines), Spacer(1, LINE_PT)]
+        elif isinstance(b, HeadingBlock):
+            out.append(heading(st, b))
+        elif isinstance(b, ParaBlock):
+            out.append(body_para(st, b.text))
+        elif isinstance(b, SidebarBlock):
+            out += sidebar(st, b, width_mm)
+        elif isinstance(b, TableBlock):
+            out += table(st, b, width_mm)
+        elif b.kind == "pagebreak":
+            out.append(PageBreak())
+    return out
+
+
+def attachment(st: Styles, att: Attachment) -> list[Flowable]:
+    width_mm = text_width_mm(att.landscape)
+    out: list[Flowable] = [NextPageTemplate("landscape" if att.landscape else "portrait"), PageBreak()]
+    out.append(Paragraph(escape(att.label), st.para("label", align=TA_LEFT)))
+    out += [*title_lines(st, att.title_lines), Spacer(1, LINE_PT / 2)]
+    return out + blocks(st, att.blocks, width_mm)
+
+
+# ------------------------------------------------------------------------------------------- the document
+
+
+def text_width_mm(is_landscape: bool) -> float:
+    page_w = (A4[1] if is_landscape else A4[0]) / mm
+    return page_w - MARGIN_LEFT_MM - MARGIN_RIGHT_MM
+
+
+def story(src: SampleSource) -> list[Flowable]:
+    st = Styles(src)
+    width = text_width_mm(False)
+    out: list[Flowable] = []
+    if src.header:
+        out += header_block(st, src.header, width)
+    out += blocks(st, src.notice, width)
+    if src.attachments_list:
+        out += attachments_list(st, src.attachments_list)
+    if src.signature:
+        out += signature(st, src.signature)
+    if src.body:
+        if out:
+            out.append(PageBreak())
+        out += blocks(st, src.body, width)
+    for att in src.attachments:
+        out += attachment(st, att)
+    if src.colophon:
+        if src.attachments and src.attachments[-1].landscape:
+            out += [NextPageTemplate("portrait"), PageBreak()]
+        out += [CondPageBreak(60 * mm), *colophon(st, src.colophon, width)]
+    return out
+
+
+@dataclass
+class PageDecor:
+    """Running header and page number of every page (drawn first on each page, before the body)."""
+
+    src: SampleSource
+    total: int = 0
+
+    def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        page_w, page_h = canv._pagesize
+        n = canv.getPageNumber()
+        left, right = MARGIN_LEFT_MM * mm, page_w - MARGIN_RIGHT_MM * mm
+        number_face = font(self.src.fonts.family("page_number"))
+        canv.saveState()
+        if self.src.page_header:
+            canv.setFont(number_face, RUNNING_HEADER_PT)
+            canv.drawCentredString(page_w / 2, page_h - 22 * mm, self.src.page_header)
+            canv.setLineWidth(RULE_PT)
+            canv.line(left, page_h - 23.5 * mm, right, page_h - 23.5 * mm)
+        form = self.src.page_number
+        y = (MARGIN_BOTTOM_MM - 11) * mm
+        if form == "dash":  # — 3 —: odd pages right, even pages left, one character in from the edge
+            canv.setFont(number_face, PAGE_NUMBER_PT)
+            text = f"— {n} —"
+            if n % 2:
+                canv.drawRightString(right - PAGE_NUMBER_PT, y, text)
+            else:
+                canv.drawString(left + PAGE_NUMBER_PT, y, text)
+        elif form == "hyphen":
+            canv.setFont(number_face, PAGE_NUMBER_PT)
+            canv.drawCentredString(page_w / 2, y, f"-{n}-")
+        elif form == "of_total":
+            canv.setFont(number_face, OF_TOTAL_PT)
+            canv.drawCentredString(page_w / 2, y, f"第{n}页 共{self.total}页")
+        canv.restoreState()
+
+
+def doc_template(target: Any, src: SampleSource, decor: PageDecor) -> BaseDocTemplate:
+    doc = BaseDocTemplate(target, pagesize=A4, invariant=INVARIANT, title="", author="", subject="",
+                          creator="", producer="ReportLab", leftMargin=MARGIN_LEFT_MM * mm,
+                          rightMargin=MARGIN_RIGHT_MM * mm, topMargin=MARGIN_TOP_MM * mm,
+                          bottomMargin=MARGIN_BOTTOM_MM * mm)
+    templates = []
+    for name, size in (("portrait", A4), ("landscape", landscape(A4))):
+        frame = Frame(MARGIN_LEFT_MM * mm, MARGIN_BOTTOM_MM * mm,
+                      size[0] - (MARGIN_LEFT_MM + MARGIN_RIGHT_MM) * mm,
+                      size[1] - (MARGIN_TOP_MM + MARGIN_BOTTOM_MM) * mm,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=name)
+        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=decor))
+    doc.addPageTemplates(templates)
+    return doc
+
+
+def render(src: SampleSource, out_pdf: Path) -> None:
+    """Write ``out_pdf``: a first pass counts the pages (for 第N页 共M页), the second prints."""
+    decor = PageDecor(src)
+    probe = doc_template(io.BytesIO(), src, decor)
+    probe.build(story(src))
+    decor.total = probe.page
+    out_pdf.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO()
+    doc_template(buf, src, decor).build(story(src))
+    out_pdf.write_bytes(buf.getvalue())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python samples/produce_reportlab.py SRC.yaml... --out DIR``: render only (no expected files)."""
+    import argparse
+
+    from samples.build import load_source
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("sources", nargs="+", type=Path)
+    ap.add_argument("--out", type=Path, default=_REPO / "samples" / "generated" / "pdf")
+    args = ap.parse_args(argv)
+    for path in args.sources:
+        src = load_source(path)
+        target = args.out / f"{src.doc_id}.pdf"
+        render(src, target)
+        print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
