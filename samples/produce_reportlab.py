@@ -399,9 +399,12 @@ def table(st: Styles, t: TableBlock, width_mm: float) -> list[Flowable]:
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             *rules_for(t.borders, len(rows), t.header_rows + off, rule_style == "double")]
-    repeat = tuple(range(off + t.header_rows)) if t.repeat_header and t.header_rows else 0  # caption row too
+    repeat = off + t.header_rows if t.repeat_header and t.header_rows else 0  # the caption row too
     cls = RectRuleTable if rule_style == "rect" else Table
-    grid = cls(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=1, style=TableStyle(cmds))
+    # A row is cut by a page break (splitInRow) only in tables without merges: with spans, reportlab's in-row
+    # split places a second header mid-page.  Merged cells are cut between rows either way.
+    in_row = int(not t.merges)
+    grid = cls(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=in_row, style=TableStyle(cmds))
     out: list[Flowable] = []
     if t.caption and not t.caption_row:
         out.append(Paragraph(f"<b>{escape(t.caption)}</b>", st.para(align=TA_CENTER, keep=True)))

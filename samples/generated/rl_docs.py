@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from samples.generated.rl_sources import deadline, indicators, value
+from samples.generated.rl_sources import deadline, indicators
 
 
 def meta(issuer: str | None, doc_number: str | None, title: str, recipients: list[str], date: str | None,
@@ -50,11 +50,11 @@ def sidebar_duty(number: int, title: str, n: int, task: str) -> dict[str, Any]:
             "task": task, "deadline": None, "lead": [], "support": []}
 
 
-def req(table: str, row: int, group: str, name: str, unit: str | None, year: int | None, raw: str,
-        base_year: int | None = None) -> dict[str, Any]:
-    v = value(raw.split("，")[-1].removeprefix("到2025年").removeprefix("到2023年底"), year, "target", unit,
-              base_year)
-    v["raw"] = raw
+def req(table: str, row: int, group: str, name: str, unit: str | None, year: int | None, raw: str, op: str,
+        val: float, base_year: int | None = None) -> dict[str, Any]:
+    """A requirement-table indicator: the clause ``raw`` states one value (op and number spelt out here)."""
+    v = {"year": year, "kind": "target", "raw": raw, "op": op, "value": val, "value_max": None, "unit": unit,
+         "scope": None, "base_year": base_year, "text": None}
     return {"table": table, "row": row, "group": group, "name": name, "unit": unit, "attribute": None,
             "values": [v]}
 
@@ -322,5 +322,161 @@ A 责任单位 cell lists support units (a 牵头单位 column names the lead)."
             table_duty("t1", 9, "6", "减轻学生过重负担", T03["rows"][9][1], ["省教育厅"], ["各设区市教育局"], "2023年3月底前", 2023),
             table_duty("t1", 10, "7", "减轻学生过重负担", T03["rows"][10][1], ["省教育厅"], ["省财政厅", "省发展改革委"], "2023年8月底前", 2023),
         ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 04
+
+T04 = {
+    "id": "t1", "caption": "表1 医疗卫生服务体系建设主要要求", "title": "医疗卫生服务体系建设主要要求",
+    "header_rows": 1, "widths": [16, 140], "font_size": 12, "rule_style": "rect",
+    "rows": [
+        ["序号", "要求"],
+        ["1", "到2025年，每千常住人口执业（助理）医师数达到3.6人以上。"],
+        ["2", "二级以上公立医院检查检验结果互认率不低于90%。"],
+        ["3", "婴儿死亡率控制在3‰以下，5岁以下儿童死亡率控制在4‰以下。"],
+        ["4", "到2025年，县域内就诊率达到90%，家庭医生签约服务覆盖率比2020年提高10个百分点。"],
+        ["5", "二级以上综合医院设置老年医学科的比例达到60%以上。"],
+    ],
+}
+G04 = "医疗卫生服务体系建设主要要求"
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: 版头 with a running header (the office name over a thin rule on every page,
+page 1 included), page numbers — 3 —; a requirement table (序号 | 要求, sentence targets) whose grid rules are
+drawn as thin FILLED RECTANGLES (rule_style rect: no stroked line in the table); a shaded 专栏 without frame;
+tasks with （牵头单位：…；责任单位：…；完成时限：…） and （X牵头，Y、Z配合；完成时限：…）.
+Requirement indicators: group = table title, attribute null, year 2025 only where the sentence says 到2025年,
+one record per measured quantity; 比2020年提高10个百分点 → increase_by 10 个百分点, base_year 2020.""",
+    "doc_id": "gen_rl_04_health_rects",
+    "producer": "rl",
+    "description": "版头 + running header, requirement table with rules as filled rectangles, shaded 专栏, inline owners",
+    "page_header": "成都市卫生健康委员会",
+    "header": {"issuers": ["成都市卫生健康委员会"], "suffix": "文件", "doc_number": "成卫发〔2023〕18号",
+               "title_lines": ["成都市卫生健康委员会关于印发成都市", "医疗卫生服务能力提升行动方案的通知"],
+               "recipients": "各区（市）县卫生健康局，委属各单位，各有关医疗机构："},
+    "notice": [{"p": "现将《成都市医疗卫生服务能力提升行动方案（2023—2025年）》印发给你们，请结合实际认真贯彻落实。"}],
+    "signature": {"issuers": ["成都市卫生健康委员会"], "date": "2023年5月10日"},
+    "body": [
+        {"title": ["成都市医疗卫生服务能力提升行动方案", "（2023—2025年）"]},
+        {"p": "为推动优质医疗资源扩容和区域均衡布局，提升全市医疗卫生服务能力和水平，制定本方案。"},
+        {"h1": "主要目标", "n": "一"},
+        {"p": "到2025年，基本建成优质高效的整合型医疗卫生服务体系，主要要求见表1。"},
+        {"table": T04},
+        {"h1": "重点任务", "n": "二"},
+        {"h2": "提升基层服务能力", "n": "一"},
+        {"h3": "推进社区医院建设", "n": "1",
+         "runin": "按照社区医院基本标准，推动服务人口多、服务能力强的社区卫生服务中心建成社区医院。"
+                  "（牵头单位：市卫生健康委；责任单位：各区（市）县政府；完成时限：2024年12月底前）"},
+        {"h3": "加强县域医共体建设", "n": "2",
+         "runin": "推进紧密型县域医共体建设，统一管理医共体内人员、财务和药品耗材。"
+                  "（市卫生健康委牵头，市医保局、市财政局配合；完成时限：2023年底前）"},
+        {"h2": "提升重大疫情救治能力", "n": "二"},
+        {"h3": "建设重大疫情救治基地", "n": "3",
+         "runin": "依托市公共卫生临床医疗中心建设重大疫情救治基地，储备可转换床位不少于500张。"
+                  "（牵头单位：市卫生健康委；责任单位：市发展改革委、市财政局；完成时限：2025年6月底前）"},
+        {"sidebar": {"number": 1, "label": "专栏1", "title": "医疗卫生服务能力提升项目", "style": "shaded",
+                     "items": ["区域医疗中心建设项目：建设国家区域医疗中心3个。",
+                               "县级医院提标扩能项目：支持10家县级医院达到三级医院服务能力。",
+                               "智慧医疗项目：二级以上医院电子病历系统应用水平达到4级以上。"]}},
+        {"h1": "保障措施", "n": "三"},
+        {"p": "各区（市）县要加大财政投入，完善人才引进和培养激励机制，将行动方案落实情况纳入年度目标考核。"},
+    ],
+    "colophon": {"printer": "成都市卫生健康委员会办公室", "print_date": "2023年5月11日印发", "copies": "（共印80份）"},
+    "expected": {
+        "meta": meta("成都市卫生健康委员会", "成卫发〔2023〕18号",
+                     "成都市卫生健康委员会关于印发成都市医疗卫生服务能力提升行动方案的通知",
+                     ["各区（市）县卫生健康局", "委属各单位", "各有关医疗机构"], "2023-05-10",
+                     printer="成都市卫生健康委员会办公室", print_date="2023-05-11", copies=80),
+        "indicators": [
+            req("t1", 1, G04, "每千常住人口执业（助理）医师数", "人", 2025, "到2025年，每千常住人口执业（助理）医师数达到3.6人以上", ">=", 3.6),
+            req("t1", 2, G04, "二级以上公立医院检查检验结果互认率", "%", None, "二级以上公立医院检查检验结果互认率不低于90%", ">=", 90),
+            req("t1", 3, G04, "婴儿死亡率", "‰", None, "婴儿死亡率控制在3‰以下", "<=", 3),
+            req("t1", 3, G04, "5岁以下儿童死亡率", "‰", None, "5岁以下儿童死亡率控制在4‰以下", "<=", 4),
+            req("t1", 4, G04, "县域内就诊率", "%", 2025, "到2025年，县域内就诊率达到90%", ">=", 90),
+            req("t1", 4, G04, "家庭医生签约服务覆盖率", "个百分点", 2025, "家庭医生签约服务覆盖率比2020年提高10个百分点", "increase_by", 10, 2020),
+            req("t1", 5, G04, "二级以上综合医院设置老年医学科的比例", "%", None, "二级以上综合医院设置老年医学科的比例达到60%以上", ">=", 60),
+        ],
+        "duties": [
+            text_duty("提升基层服务能力", "1", "推进社区医院建设",
+                      "按照社区医院基本标准，推动服务人口多、服务能力强的社区卫生服务中心建成社区医院。",
+                      ["市卫生健康委"], ["各区（市）县政府"], "2024年12月底前"),
+            text_duty("提升基层服务能力", "2", "加强县域医共体建设",
+                      "推进紧密型县域医共体建设，统一管理医共体内人员、财务和药品耗材。",
+                      ["市卫生健康委"], ["市医保局", "市财政局"], "2023年底前"),
+            text_duty("提升重大疫情救治能力", "3", "建设重大疫情救治基地",
+                      "依托市公共卫生临床医疗中心建设重大疫情救治基地，储备可转换床位不少于500张。",
+                      ["市卫生健康委"], ["市发展改革委", "市财政局"], "2025年6月底前"),
+            sidebar_duty(1, "医疗卫生服务能力提升项目", 1, "区域医疗中心建设项目：建设国家区域医疗中心3个。"),
+            sidebar_duty(1, "医疗卫生服务能力提升项目", 2, "县级医院提标扩能项目：支持10家县级医院达到三级医院服务能力。"),
+            sidebar_duty(1, "医疗卫生服务能力提升项目", 3, "智慧医疗项目：二级以上医院电子病历系统应用水平达到4级以上。"),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 05
+
+_T05_ROWS = [
+    ["序号", "改革事项", "具体任务", "责任单位", "配合单位", "完成时限"],
+    ["1", "优化企业开办服务", "推行企业开办“一网通办”，营业执照、公章刻制、发票申领、社保登记一次办结，全程压减至1个工作日内。", "市市场监管局（牵头），市政务服务数据管理局", "市公安局、市税务局、市人力资源社会保障局", "2023年6月底前"],
+    ["2", "优化企业开办服务", "推广电子营业执照跨部门、跨层级应用，实现企业办事“一照通办”。", "市市场监管局", "市政务服务数据管理局", "2023年6月底前"],
+    ["3", "优化企业开办服务", "实行住所与经营场所分离登记，放宽市场主体住所登记条件。", "市市场监管局", "市自然资源局、市住房城乡建设局", "2023年6月底前"],
+    ["4", "提升工程建设项目审批效率", "社会投资简易低风险项目从立项到不动产登记全流程审批时间压减至15个工作日以内。", "市住房城乡建设局（牵头），市自然资源局", "市发展改革委、市生态环境局、市水利局", "2023年9月底前"],
+    ["5", "提升工程建设项目审批效率", "推行区域评估成果共享，对已完成区域评估的园区内项目不再单独开展同类评估。", "市自然资源局", "市生态环境局、市水利局、市应急管理局", "2023年9月底前"],
+    ["6", "提升工程建设项目审批效率", "推行“清单制+告知承诺制”审批，一般工业项目实现“拿地即开工”。", "市住房城乡建设局", "市自然资源局、各区人民政府", "2023年9月底前"],
+    ["7", "提升工程建设项目审批效率", "推进水电气网联合报装，外线工程审批实行并联办理、限时办结。", "市住房城乡建设局（牵头），市水务局", "供电、燃气、通信企业", "2023年9月底前"],
+    ["8", "便利企业纳税缴费", "推广全面数字化电子发票，纳税人年度纳税时间压减至80小时以内。", "市税务局", "市财政局", "2023年12月底前"],
+    ["9", "便利企业纳税缴费", "推行出口退税“即报即审即退”，正常出口退税平均办理时间压减至3个工作日以内。", "市税务局", "市商务局、佛山海关", "2023年12月底前"],
+    ["10", "加强市场主体权益保护", "建立涉企行政执法“首违不罚”清单，对轻微违法行为依法不予行政处罚。", "市司法局（牵头），市市场监管局", "市直各行政执法部门", "2023年12月底前"],
+    ["11", "加强市场主体权益保护", "健全政府失信责任追究制度，开展拖欠中小企业账款专项清理。", "市工业和信息化局", "市财政局、市国资委", "2023年12月底前"],
+    ["12", "加强市场主体权益保护", "建立企业诉求“一站式”受理平台，企业诉求办结率达到95%以上。", "市政务服务数据管理局", "市直各部门、各区人民政府", "长期坚持"],
+]
+T05 = {
+    "id": "t1", "title": "佛山市2023年优化营商环境改革重点任务分工表", "header_rows": 1, "repeat_header": True,
+    "widths": [12, 30, 95, 40, 40, 26], "font_size": 12, "rule_style": "double",
+    "rows": _T05_ROWS,
+    "merges": [[1, 1, 3, 1], [4, 1, 7, 1], [8, 1, 9, 1], [10, 1, 12, 1], [1, 5, 3, 5], [4, 5, 7, 5], [8, 5, 11, 5]],
+}
+
+
+def _duties05() -> list[dict[str, Any]]:
+    out = []
+    for r in range(1, len(_T05_ROWS)):
+        number, category, task, owner, helpers, dl = _T05_ROWS[r]
+        lead, _, rest = owner.partition("（牵头），")
+        support = [x for x in rest.split("，") if x] + helpers.split("、")
+        out.append(table_duty("t1", r, number, category, task, [lead], support, dl, 2023))
+    return out
+
+
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: no 版头 and no 文号 at all (the title on top; issuer only in the signature;
+doc_number null), page numbers -3-; the attachment is a LANDSCAPE page template (landscape(A4)) holding a
+responsibility table of 序号 | 改革事项 | 具体任务 | 责任单位 | 配合单位 | 完成时限 with double outer rules, the
+header repeated on each page, 改革事项 and 完成时限 merged over several rows and cut by the page break.
+Owners: 责任单位 "X（牵头），Y" → lead X, support Y then the 配合单位 units; a 责任单位 naming one unit with no
+mark names the lead; category = 改革事项 (its merged cell applies to every row it covers), item null.""",
+    "doc_id": "gen_rl_05_bizenv_landscape",
+    "producer": "rl",
+    "description": "no 版头 and no 文号, landscape annex with a double-ruled responsibility table cut by page breaks, (牵头) in 责任单位 cells",
+    "page_number": "hyphen",
+    "header": {"layout": "plain", "issuers": [], "suffix": "", "doc_number": None,
+               "title_lines": ["佛山市人民政府办公室关于印发佛山市", "2023年优化营商环境改革重点任务的通知"],
+               "recipients": "各区人民政府，市政府各部门、直属各机构："},
+    "notice": [
+        {"p": "《佛山市2023年优化营商环境改革重点任务》已经市人民政府同意，现印发给你们，请认真组织实施。"
+              "各责任单位要于每季度末将工作进展情况报送市发展改革局。"},
+    ],
+    "attachments_list": ["佛山市2023年优化营商环境改革重点任务分工表"],
+    "signature": {"issuers": ["佛山市人民政府办公室"], "date": "2023年3月28日"},
+    "attachments": [{"label": "附件", "title_lines": ["佛山市2023年优化营商环境改革重点任务分工表"], "landscape": True,
+                     "blocks": [{"table": T05}]}],
+    "expected": {
+        "meta": meta("佛山市人民政府办公室", None, "佛山市人民政府办公室关于印发佛山市2023年优化营商环境改革重点任务的通知",
+                     ["各区人民政府", "市政府各部门、直属各机构"], "2023-03-28",
+                     attachments=["佛山市2023年优化营商环境改革重点任务分工表"]),
+        "indicators": [],
+        "duties": _duties05(),
     },
 })

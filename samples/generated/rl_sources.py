@@ -27,6 +27,8 @@ if str(_REPO) not in sys.path:
 
 SRC_DIR = Path(__file__).resolve().parent / "src"
 _NUM = r"(\d+(?:\.\d+)?)"
+CANONICAL_UNITS = {"微克/立方米": "μg/m³", "平方米": "m²", "千米": "km", "分贝": "dB(A)"}
+"""SPEC unit symbols; any other unit is kept as written (万吨标准煤, 个百分点, 亿斤, 元/人, 公顷)."""
 
 
 def num(text: str) -> int | float:
@@ -65,8 +67,10 @@ def value(raw: str, year: int | None, kind: str, unit: str | None,
 
 def name_unit(name: str) -> tuple[str, str | None]:
     """``单位GDP能耗降低（%）`` → (``单位GDP能耗降低``, ``%``): a trailing unit in brackets."""
-    m = re.match(r"^(.+?)[（(]([^（）()]+)[）)]$", name)
-    return (m.group(1), m.group(2)) if m else (name, None)
+    m = re.match(r"^(.+)[（(]([^（）()]+)[）)]$", name)
+    if not m:
+        return name, None
+    return m.group(1), CANONICAL_UNITS.get(m.group(2), m.group(2))
 
 
 def year_of(header: str) -> tuple[int | None, str]:
