@@ -404,19 +404,23 @@ def table(st: Styles, t: TableBlock, width_mm: float) -> list[Flowable]:
     # A row is cut by a page break (splitInRow) only in tables without merges: with spans, reportlab's in-row
     # split places a second header mid-page.  Merged cells are cut between rows either way.
     in_row = int(not t.merges)
-    grid = cls(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=in_row, style=TableStyle(cmds))
-    out: list[Flowable] = []
-    if t.caption and not t.caption_row:
-        out.append(Paragraph(f"<b>{escape(t.caption)}</b>", st.para(align=TA_CENTER, keep=True)))
-    return [*out, grid, Spacer(1, 6)]
+    grid = cls(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=in_row,
+               style=TableStyle(cmds))
+    return [*caption(st, t.caption if not t.caption_row else None), grid, Spacer(1, 6)]
+
+
+def caption(st: Styles, text: str | None) -> list[Flowable]:
+    """A caption above a table: never alone at a page foot, but not kept with the whole table either (a long
+    table then starts under its caption and runs over the page break, as in an office document)."""
+    if not text:
+        return []
+    return [CondPageBreak(4 * LINE_PT), Paragraph(f"<b>{escape(text)}</b>", st.para(align=TA_CENTER))]
 
 
 def spaced(st: Styles, t: TableBlock) -> list[Flowable]:
     """A table laid out with spaces only: one preformatted line per row."""
     style = st.para("table", t.font_size, leading=round(t.font_size * 1.6, 1), align=TA_LEFT)
-    out: list[Flowable] = []
-    if t.caption:
-        out.append(Paragraph(f"<b>{escape(t.caption)}</b>", st.para(align=TA_CENTER, keep=True)))
+    out = caption(st, t.caption)
     out += [XPreformatted(escape(line), style) for line in spaced_lines(t.rows)]
     return out
 
