@@ -76,6 +76,7 @@ SidebarStyle = Literal["box", "cell", "shaded", "rules", "title_outside"]
 SIDEBAR_STYLES: tuple[str, ...] = ("box", "cell", "shaded", "rules", "title_outside")
 TableBorders = Literal["all", "none", "spaced", "three_line", "outer"]
 TABLE_BORDERS: tuple[str, ...] = ("all", "none", "three_line", "outer")
+RULE_STYLES: tuple[str, ...] = ("line", "double", "rect")
 PAGE_NUMBER_FORMS: tuple[str, ...] = ("dash", "hyphen", "of_total", "none")
 HEADER_LAYOUTS: tuple[str, ...] = ("redhead", "plain")
 
@@ -157,6 +158,8 @@ class TableBlock(Block):
     borders: TableBorders = "all"
     caption_row: bool = False
     """The caption printed as the table's first row spanning all columns (not a row of the expected grid)."""
+    rule_style: str = "line"
+    """How rules are drawn: ``line`` (stroked), ``double`` (double lines), ``rect`` (filled rectangles)."""
 
     @property
     def n_rows(self) -> int:
@@ -338,7 +341,14 @@ def _parse_table(raw: Any, where: str, ordinal: int, spaced: bool) -> TableBlock
         merges=merges,
         borders=borders,
         caption_row=bool(raw.get("caption_row", False)),
+        rule_style=_rule_style(raw.get("rule_style", "line"), where),
     )
+
+
+def _rule_style(value: Any, where: str) -> str:
+    if value not in RULE_STYLES:
+        raise SourceError(f"{where}: rule_style must be one of {RULE_STYLES}, not {value!r}")
+    return str(value)
 
 
 def _int_or_none(v: Any) -> int | None:

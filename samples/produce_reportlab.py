@@ -394,7 +394,7 @@ def table(st: Styles, t: TableBlock, width_mm: float) -> list[Flowable]:
         return spaced(st, t)
     rows, spans, off = table_grid(st, t)
     widths = [w * mm for w in t.widths_mm] or [width_mm * mm / t.n_cols] * t.n_cols
-    rule_style = getattr(t, "rule_style", "line")  # (older block models have no rule_style)
+    rule_style = t.rule_style
     cmds = [*spans, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_PT), ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_PT),
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

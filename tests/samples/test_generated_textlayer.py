@@ -213,3 +213,33 @@ def test_a_corrupted_truth_string_is_reported() -> None:
     doc["paragraphs"][0]["text"] = text[:4] + ("甲" if text[4] != "甲" else "乙") + text[5:]
     missing = missing_strings(src, doc, document_texts(doc_id))
     assert missing == [f"paragraphs[0]: {doc['paragraphs'][0]['text']!r}", *before]
+
+
+# ------------------------------------------------------------------------------ producer rl (reportlab)
+
+RL_RECT_DOC = "gen_rl_04_health_rects"
+"""An rl document whose table rules are thin filled rectangles (``rule_style: rect``)."""
+
+
+def test_rl_render_is_deterministic(tmp_path: Path) -> None:
+    """reportlab with ``invariant=1``: the same source renders to the same bytes."""
+    from samples.produce_reportlab import render
+
+    src = load_source(GENERATED / "src" / f"{RL_RECT_DOC}.yaml")
+    render(src, tmp_path / "a.pdf")
+    render(src, tmp_path / "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_rl_rect_rules_are_filled_rectangles_not_lines() -> None:
+    """The rect-ruled table prints its grid as filled rectangles only: no stroked line inside the table."""
+    import pdfplumber
+
+    src, doc = _load(RL_RECT_DOC)
+    (table,) = [t for t in src.tables() if t.rule_style == "rect"]
+    page = next(t for t in doc["tables"] if t["id"] == table.id)["pages"][0]
+    with pdfplumber.open(GENERATED / "pdf" / f"{RL_RECT_DOC}.pdf") as pdf:
+        p = pdf.pages[page - 1]
+        thin = [r for r in p.rects if r["fill"] and min(r["width"], r["height"]) <= 1.0]
+        body_lines = [ln for ln in p.lines if 100 < ln["top"] < p.height - 100]
+    assert len(thin) >= table.n_rows + 1 and not body_lines  # a rule under every row at least
