@@ -642,3 +642,375 @@ with （X负责）.  Page numbers — 3 —.  生态质量指数 has no unit."""
         ],
     },
 })
+
+
+# ------------------------------------------------------------------------------------------------ 08
+
+_T08_ROWS = [
+    ["序号", "工作任务", "责任单位", "完成时限"],
+    ["1", "修订市级突发事件总体应急预案和防汛抗旱、地震地质灾害等专项预案。", "市应急管理局", "2023年6月底前"],
+    ["2", "建设市级应急物资储备库，储备帐篷、折叠床等救灾物资不少于5万件（套）。", "市应急管理局（牵头），市粮食和物资储备局", "2023年10月底前"],
+    ["3", "推进乡镇（街道）应急救援队伍规范化建设，实现全覆盖。", "各区县人民政府", "2023年12月底前"],
+    ["4", "开展城镇燃气、自建房等重点领域安全隐患排查整治。", "市住房城乡建设局（牵头），市城市管理局、市市场监管局", "长期坚持"],
+]
+T08 = {"id": "t1", "caption": "表1 2023年应急管理重点工作任务", "title": "2023年应急管理重点工作任务", "header_rows": 1,
+       "borders": "none", "widths": [14, 86, 36, 20], "font_size": 12, "rows": _T08_ROWS}
+
+
+def _duties08() -> list[dict[str, Any]]:
+    out = []
+    for r in range(1, len(_T08_ROWS)):
+        number, task, owner, dl = _T08_ROWS[r]
+        lead, _, rest = owner.partition("（牵头），")
+        out.append(table_duty("t1", r, number, None, task, [lead], [x for x in rest.split("、") if x], dl, 2023))
+    return out
+
+
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: no 版头, no 文号 (issuer only in the signature), running header with the
+office name, page numbers — 3 —; a task table printed WITHOUT ANY RULES (borders none: cells aligned, no line and
+no rectangle); 责任单位 "X（牵头），Y、Z" → lead X, support Y, Z; a single unit without mark → lead; category null
+(no grouping); tasks under 重点任务 with （X牵头，Y、Z配合）.""",
+    "doc_id": "gen_rl_08_emergency_norules",
+    "producer": "rl",
+    "description": "no 版头 and no 文号, running header, task table without any rules, （X牵头，Y配合） tasks",
+    "page_header": "重庆市应急管理局",
+    "header": {"layout": "plain", "issuers": [], "suffix": "", "doc_number": None,
+               "title_lines": ["重庆市应急管理局关于印发2023年", "全市应急管理工作要点的通知"],
+               "recipients": "各区县（自治县）应急管理局，两江新区、高新区应急管理局，局机关各处室："},
+    "notice": [{"p": "现将《2023年全市应急管理工作要点》印发给你们，请结合实际抓好贯彻落实。"}],
+    "signature": {"issuers": ["重庆市应急管理局"], "date": "2023年2月14日"},
+    "body": [
+        {"title": ["2023年全市应急管理工作要点"]},
+        {"h1": "重点任务", "n": "一"},
+        {"h2": "提升防灾减灾救灾能力", "n": "一"},
+        {"h3": "加强自然灾害监测预警", "n": "1",
+         "runin": "完善自然灾害综合监测预警系统，实现灾害预警信息直达基层责任人。（市应急管理局牵头，市气象局、市规划自然资源局配合）"},
+        {"h3": "强化森林火灾防控", "n": "2",
+         "runin": "落实森林防火网格化管理，建设林区防火通道和蓄水池。（市林业局牵头，各区县人民政府配合）"},
+        {"h1": "年度工作任务清单", "n": "二"},
+        {"p": "各责任单位要按照下表明确的时限完成各项任务，并于每季度末报送进展情况。"},
+        {"table": T08},
+    ],
+    "expected": {
+        "meta": meta("重庆市应急管理局", None, "重庆市应急管理局关于印发2023年全市应急管理工作要点的通知",
+                     ["各区县（自治县）应急管理局", "两江新区、高新区应急管理局", "局机关各处室"], "2023-02-14"),
+        "indicators": [],
+        "duties": [
+            text_duty("提升防灾减灾救灾能力", "1", "加强自然灾害监测预警",
+                      "完善自然灾害综合监测预警系统，实现灾害预警信息直达基层责任人。", ["市应急管理局"], ["市气象局", "市规划自然资源局"]),
+            text_duty("提升防灾减灾救灾能力", "2", "强化森林火灾防控",
+                      "落实森林防火网格化管理，建设林区防火通道和蓄水池。", ["市林业局"], ["各区县人民政府"]),
+            *_duties08(),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 09
+
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: no 版头, 文号 centred under the title, body 宋体, page numbers -3-; each
+task's owners and deadline printed on their OWN LINES after the task (责任单位：X（牵头），Y、Z / 完成时限：…),
+which are paragraphs of the section and the task's lead/support/deadline; a 专栏 with its title outside the
+frame.  成文日期 2023-07-20: 12月底前 (no year) → 2023-12.""",
+    "doc_id": "gen_rl_09_tourism_ownerlines",
+    "producer": "rl",
+    "description": "no 版头 (文号 under title), 宋体, owners and deadlines on their own lines after each task, title-outside 专栏",
+    "fonts": {"body": "宋体"},
+    "page_number": "hyphen",
+    "header": {"layout": "plain", "issuers": [], "suffix": "", "doc_number": "桂林文旅发〔2023〕33号",
+               "title_lines": ["桂林市文化广电和旅游局关于印发", "桂林市文旅消费提振行动方案的通知"],
+               "recipients": "各县（市、区）文化体育广电和旅游局，局机关各科室："},
+    "notice": [{"p": "现将《桂林市文旅消费提振行动方案》印发给你们，请认真组织实施。"}],
+    "signature": {"issuers": ["桂林市文化广电和旅游局"], "date": "2023年7月20日"},
+    "body": [
+        {"title": ["桂林市文旅消费提振行动方案"]},
+        {"h1": "重点任务", "n": "一"},
+        {"h2": "丰富文旅消费供给", "n": "一"},
+        {"h3": "打造漓江夜游品牌", "n": "1", "runin": "推出漓江、两江四湖夜游精品线路，培育夜间文旅消费集聚区5个。"},
+        {"p": "责任单位：市文化广电和旅游局（牵头），市交通运输局、漓江风景名胜区管委会"},
+        {"p": "完成时限：12月底前"},
+        {"h3": "发展研学旅游", "n": "2", "runin": "建设中小学生研学实践教育基地20个，推出研学旅游精品课程。"},
+        {"p": "责任单位：市教育局（牵头），市文化广电和旅游局"},
+        {"p": "完成时限：2024年6月底前"},
+        {"h2": "优化文旅消费环境", "n": "二"},
+        {"h3": "规范旅游市场秩序", "n": "3", "runin": "开展旅游市场专项整治，严厉打击不合理低价游和强迫购物行为。"},
+        {"p": "责任单位：市文化广电和旅游局（牵头），市市场监管局、市公安局"},
+        {"p": "完成时限：长期坚持"},
+        {"sidebar": {"number": 1, "label": "专栏1", "title": "文旅消费惠民活动", "style": "title_outside",
+                     "items": ["发放文旅消费券1000万元。", "举办桂林山水音乐节等节会活动30场次。"]}},
+    ],
+    "expected": {
+        "meta": meta("桂林市文化广电和旅游局", "桂林文旅发〔2023〕33号", "桂林市文化广电和旅游局关于印发桂林市文旅消费提振行动方案的通知",
+                     ["各县（市、区）文化体育广电和旅游局", "局机关各科室"], "2023-07-20"),
+        "indicators": [],
+        "duties": [
+            text_duty("丰富文旅消费供给", "1", "打造漓江夜游品牌", "推出漓江、两江四湖夜游精品线路，培育夜间文旅消费集聚区5个。",
+                      ["市文化广电和旅游局"], ["市交通运输局", "漓江风景名胜区管委会"], "12月底前"),
+            text_duty("丰富文旅消费供给", "2", "发展研学旅游", "建设中小学生研学实践教育基地20个，推出研学旅游精品课程。",
+                      ["市教育局"], ["市文化广电和旅游局"], "2024年6月底前"),
+            text_duty("优化文旅消费环境", "3", "规范旅游市场秩序", "开展旅游市场专项整治，严厉打击不合理低价游和强迫购物行为。",
+                      ["市文化广电和旅游局"], ["市市场监管局", "市公安局"], "长期坚持"),
+            sidebar_duty(1, "文旅消费惠民活动", 1, "发放文旅消费券1000万元。"),
+            sidebar_duty(1, "文旅消费惠民活动", 2, "举办桂林山水音乐节等节会活动30场次。"),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 10
+
+T10 = {
+    "id": "t1", "title": "“十四五”综合交通运输发展主要指标", "header_rows": 1, "rule_style": "rect",
+    "widths": [30, 100, 30, 30, 30, 23], "font_size": 12,
+    "rows": [
+        ["类别", "指标", "2020年（基期）", "2023年", "2025年目标", "属性"],
+        ["设施网络", "高速公路通车里程（公里）", "7300", "8000", "8500", "预期性"],
+        ["设施网络", "铁路营业里程（公里）", "5800", "6300", "6700", "预期性"],
+        ["运输服务", "城市公共交通机动化出行分担率（%）", "45", "48", "≥50", "预期性"],
+        ["运输服务", "建制村通客车比例（%）", "100", "100", "100", "约束性"],
+        ["绿色安全", "营运车辆单位运输周转量二氧化碳排放下降（%）", "—", "[3]", "[5]", "预期性"],
+        ["绿色安全", "新能源公交车占比提高（个百分点）", "—", "[10]", "[20]", "预期性"],
+    ],
+    "merges": [[1, 0, 2, 0], [3, 0, 4, 0], [5, 0, 6, 0]],
+}
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: THREE joint issuers on three red lines with 文件 after the last one, running
+header, page numbers — 3 —; the attachment is a LANDSCAPE indicator table whose rules are filled rectangles
+(rule_style rect) with 2020年（基期）/2023年/2025年目标 columns, [N] totals and units 公里, %, 个百分点.""",
+    "doc_id": "gen_rl_10_transport_joint3",
+    "producer": "rl",
+    "description": "three joint issuers + 文件, running header, landscape indicator annex with rect-drawn rules",
+    "page_header": "安徽省交通运输厅办公室",
+    "header": {"issuers": ["安徽省交通运输厅", "安徽省发展和改革委员会", "安徽省财政厅"], "suffix": "文件",
+               "doc_number": "皖交规划〔2023〕76号",
+               "title_lines": ["关于印发安徽省“十四五”综合交通运输", "发展规划中期调整方案的通知"],
+               "recipients": "各市交通运输局、发展改革委、财政局："},
+    "notice": [{"p": "现将《安徽省“十四五”综合交通运输发展规划中期调整方案》印发给你们，请认真贯彻执行。"
+                     "调整后的主要指标见附件。"}],
+    "attachments_list": ["安徽省“十四五”综合交通运输发展主要指标"],
+    "signature": {"issuers": ["安徽省交通运输厅", "安徽省发展和改革委员会", "安徽省财政厅"], "date": "2023年8月30日"},
+    "attachments": [{"label": "附件", "title_lines": ["安徽省“十四五”综合交通运输发展主要指标"], "landscape": True,
+                     "blocks": [{"table": T10}]}],
+    "expected": {
+        "meta": meta("安徽省交通运输厅、安徽省发展和改革委员会、安徽省财政厅", "皖交规划〔2023〕76号",
+                     "关于印发安徽省“十四五”综合交通运输发展规划中期调整方案的通知", ["各市交通运输局、发展改革委、财政局"],
+                     "2023-08-30", attachments=["安徽省“十四五”综合交通运输发展主要指标"]),
+        "indicators": indicators(T10, name_col=1, years=[2, 3, 4], group=0, attr_col=5),
+        "duties": [],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 11
+
+T11 = {
+    "id": "t1", "caption": "表1 养老服务体系建设主要要求", "title": "养老服务体系建设主要要求", "header_rows": 1,
+    "borders": "three_line", "widths": [16, 140], "font_size": 12,
+    "rows": [
+        ["序号", "要求"],
+        ["1", "到2025年，养老机构护理型床位占比达到60%以上。"],
+        ["2", "街道综合性养老服务中心覆盖率达到100%。"],
+        ["3", "到2025年，每千名老年人拥有养老床位数不少于38张。"],
+        ["4", "特殊困难老年人月探访率达到100%，老年人健康管理率不低于72%。"],
+    ],
+}
+G11 = "养老服务体系建设主要要求"
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: 版头, body 楷体, footer 第3页 共10页; a three-line requirement table (序号 | 要求,
+sentence targets; group = table title, attribute null, year 2025 only where 到2025年 is written; 不少于38张 →
+>= 38 张); a shaded 专栏 (each item a sidebar duty).""",
+    "doc_id": "gen_rl_11_elderly_requirements",
+    "producer": "rl",
+    "description": "版头, 楷体, 第N页 共M页, three-line requirement table with sentence targets, shaded 专栏",
+    "fonts": {"body": "楷体"},
+    "page_number": "of_total",
+    "header": {"issuers": ["山东省民政厅"], "suffix": "文件", "doc_number": "鲁民〔2023〕41号",
+               "title_lines": ["山东省民政厅关于加快推进", "养老服务体系建设的通知"],
+               "recipients": "各市民政局："},
+    "notice": [
+        {"p": "为积极应对人口老龄化，加快构建居家社区机构相协调、医养康养相结合的养老服务体系，现就有关事项通知如下。"},
+        {"h1": "主要要求", "n": "一"},
+        {"p": "各市要对照下表要求，制定年度推进计划，确保按期完成。"},
+        {"table": T11},
+        {"h1": "重点工作", "n": "二"},
+        {"sidebar": {"number": 1, "label": "专栏1", "title": "养老服务重点工程", "style": "shaded",
+                     "items": ["新建街道综合性养老服务中心200处。", "实施特殊困难老年人家庭适老化改造3万户。",
+                               "培训养老护理员2万人次。"]}},
+        {"p": "各市民政局要加强与财政、卫生健康等部门的协调配合，统筹用好各类资金，按季度报送工作进展。"},
+    ],
+    "signature": {"issuers": ["山东省民政厅"], "date": "2023年4月3日"},
+    "colophon": {"printer": "山东省民政厅办公室", "print_date": "2023年4月4日印发"},
+    "expected": {
+        "meta": meta("山东省民政厅", "鲁民〔2023〕41号", "山东省民政厅关于加快推进养老服务体系建设的通知", ["各市民政局"],
+                     "2023-04-03", printer="山东省民政厅办公室", print_date="2023-04-04"),
+        "indicators": [
+            req("t1", 1, G11, "养老机构护理型床位占比", "%", 2025, "到2025年，养老机构护理型床位占比达到60%以上", ">=", 60),
+            req("t1", 2, G11, "街道综合性养老服务中心覆盖率", "%", None, "街道综合性养老服务中心覆盖率达到100%", ">=", 100),
+            req("t1", 3, G11, "每千名老年人拥有养老床位数", "张", 2025, "到2025年，每千名老年人拥有养老床位数不少于38张", ">=", 38),
+            req("t1", 4, G11, "特殊困难老年人月探访率", "%", None, "特殊困难老年人月探访率达到100%", ">=", 100),
+            req("t1", 4, G11, "老年人健康管理率", "%", None, "老年人健康管理率不低于72%", ">=", 72),
+        ],
+        "duties": [
+            sidebar_duty(1, "养老服务重点工程", 1, "新建街道综合性养老服务中心200处。"),
+            sidebar_duty(1, "养老服务重点工程", 2, "实施特殊困难老年人家庭适老化改造3万户。"),
+            sidebar_duty(1, "养老服务重点工程", 3, "培训养老护理员2万人次。"),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 12
+
+T12 = {
+    "id": "t1", "caption": "表1 水利发展主要指标", "title": "水利发展主要指标", "caption_row": True, "header_rows": 1,
+    "rule_style": "double", "widths": [70, 28, 28, 30], "font_size": 12,
+    "rows": [
+        ["指标", "2020年（基期）", "2025年目标", "属性"],
+        ["用水总量（亿立方米）", "62.3", "控制在68以内", "约束性"],
+        ["万元地区生产总值用水量下降（%）", "—", "[16]", "约束性"],
+        ["农田灌溉水有效利用系数", "0.566", "0.58", "预期性"],
+        ["新增水土流失综合治理面积（公顷）", "—", "[450000]", "预期性"],
+        ["农村自来水普及率（%）", "88", "92", "预期性"],
+    ],
+}
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: no 版头 (文号 under the title), page numbers -3-; an indicator table drawn with
+DOUBLE outer rules (rule_style double) whose caption is printed as the table's own first row spanning all columns
+(caption_row: the caption is the title, not a grid row); units 亿立方米, %, 公顷 in name brackets, one indicator
+without a unit (农田灌溉水有效利用系数); a 专栏 between two rules.  控制在68以内 → <= 68 亿立方米.""",
+    "doc_id": "gen_rl_12_water_captionrow",
+    "producer": "rl",
+    "description": "no 版头, indicator table with double rules and the caption as its first row, 公顷/亿立方米 units, 专栏 between rules",
+    "page_number": "hyphen",
+    "header": {"layout": "plain", "issuers": [], "suffix": "", "doc_number": "湘水发〔2023〕12号",
+               "title_lines": ["湖南省水利厅关于印发湖南省", "“十四五”水安全保障实施方案的通知"],
+               "recipients": "各市州水利（水务）局，厅机关各处室："},
+    "notice": [{"p": "现将《湖南省“十四五”水安全保障实施方案》印发给你们，请认真组织实施。"}],
+    "signature": {"issuers": ["湖南省水利厅"], "date": "2023年3月21日"},
+    "body": [
+        {"title": ["湖南省“十四五”水安全保障实施方案"]},
+        {"h1": "主要目标", "n": "一"},
+        {"p": "到2025年，全省防洪减灾能力明显增强，水资源集约节约利用水平全面提升，主要指标见表1。"},
+        {"table": T12},
+        {"h1": "重点任务", "n": "二"},
+        {"sidebar": {"number": 1, "label": "专栏1", "title": "水安全保障重大工程", "style": "rules",
+                     "items": ["实施洞庭湖区重点垸堤防加固工程。", "建设犬木塘水库等大型灌区骨干工程。"]}},
+        {"p": "各地要完善水利投入稳定增长机制，积极争取地方政府专项债券支持水利工程建设。"},
+    ],
+    "expected": {
+        "meta": meta("湖南省水利厅", "湘水发〔2023〕12号", "湖南省水利厅关于印发湖南省“十四五”水安全保障实施方案的通知",
+                     ["各市州水利（水务）局", "厅机关各处室"], "2023-03-21"),
+        "indicators": indicators(T12, name_col=0, years=[1, 2], group="水利发展主要指标", attr_col=3),
+        "duties": [
+            sidebar_duty(1, "水安全保障重大工程", 1, "实施洞庭湖区重点垸堤防加固工程。"),
+            sidebar_duty(1, "水安全保障重大工程", 2, "建设犬木塘水库等大型灌区骨干工程。"),
+        ],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 13
+
+T13 = {
+    "id": "t1", "caption": "表1 农民增收主要指标", "title": "农民增收主要指标", "borders": "outer", "header_rows": 1,
+    "widths": [70, 28, 28, 30], "font_size": 12,
+    "rows": [
+        ["指标", "2020年（基期）", "2025年目标", "属性"],
+        ["农村居民人均可支配收入（元/人）", "17131", "24000", "预期性"],
+        ["城乡居民收入比", "2.2", "2.1以下", "预期性"],
+        ["脱贫人口人均纯收入（元/人）", "10670", "≥15000", "约束性"],
+        ["农产品加工业产值与农业总产值比提高（个百分点）", "—", "[0.3]", "预期性"],
+    ],
+}
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: 版头, page numbers -3-; an indicator table framed by its outer rule only
+(borders outer), units 元/人 and 个百分点 in name brackets; a contact list laid out with spaces only (spaced block:
+no rules; a table with method borderless, no indicators).  2.1以下 → <= 2.1 (no unit).""",
+    "doc_id": "gen_rl_13_income_outer",
+    "producer": "rl",
+    "description": "版头, outer-frame indicator table with 元/人 and 个百分点, space-aligned contact list",
+    "page_number": "hyphen",
+    "header": {"issuers": ["四川省农业农村厅"], "suffix": "文件", "doc_number": "川农发〔2023〕58号",
+               "title_lines": ["四川省农业农村厅关于促进", "农民持续增收的指导意见"],
+               "recipients": "各市（州）农业农村局："},
+    "notice": [
+        {"p": "为拓宽农民增收渠道，促进农民收入持续较快增长，现提出如下意见。"},
+        {"h1": "目标任务", "n": "一"},
+        {"p": "到2025年，农村居民人均可支配收入达到2.4万元，城乡居民收入差距持续缩小。主要指标见表1。"},
+        {"table": T13},
+        {"h1": "联系方式", "n": "二"},
+        {"spaced": {"id": "t2", "title": "联系人", "rows": [["处室", "联系人", "电话"], ["发展规划处", "张晓明", "028-86912345"],
+                                                            ["农村经济处", "李红", "028-86915678"]]}},
+    ],
+    "signature": {"issuers": ["四川省农业农村厅"], "date": "2023年9月8日"},
+    "expected": {
+        "meta": meta("四川省农业农村厅", "川农发〔2023〕58号", "四川省农业农村厅关于促进农民持续增收的指导意见",
+                     ["各市（州）农业农村局"], "2023-09-08"),
+        "indicators": indicators(T13, name_col=0, years=[1, 2], group="农民增收主要指标", attr_col=3),
+        "duties": [],
+    },
+})
+
+
+# ------------------------------------------------------------------------------------------------ 14
+
+_T14_ROWS = [
+    ["序号", "重点任务", "牵头单位", "责任单位", "配合单位", "完成时限"],
+    ["一、提升质量基础能力", "一、提升质量基础能力", "一、提升质量基础能力", "一、提升质量基础能力", "一、提升质量基础能力", "一、提升质量基础能力"],
+    ["1", "建设国家级产品质量检验检测中心2个，新增省级检验检测中心5个。", "市市场监管局", "各县（市、区）政府", "市科技局", "2024年12月底前"],
+    ["2", "完善计量标准体系，新建社会公用计量标准30项。", "市市场监管局", "市计量测试院", "—", "2023年12月底前"],
+    ["3", "主导或参与制修订国家标准、行业标准50项以上。", "市市场监管局", "市工业和信息化局", "市农业农村局、市商务局", "2025年12月底前"],
+    ["二、强化品牌培育", "二、强化品牌培育", "二、强化品牌培育", "二、强化品牌培育", "二、强化品牌培育", "二、强化品牌培育"],
+    ["4", "开展“品质之城”品牌建设，培育区域公用品牌10个。", "市市场监管局", "市农业农村局", "市商务局、市文化广电旅游局", "2025年6月底前"],
+    ["5", "支持企业争创政府质量奖，新增市长质量奖企业15家。", "市市场监管局", "各县（市、区）政府", "—", "长期坚持"],
+    ["6", "实施农产品“三品一标”提升行动，新增绿色食品、有机农产品认证100个。", "市农业农村局", "各县（市、区）政府", "市市场监管局", "2024年6月底前"],
+    ["三、加强质量监管", "三、加强质量监管", "三、加强质量监管", "三、加强质量监管", "三、加强质量监管", "三、加强质量监管"],
+    ["7", "开展重点工业产品质量安全专项整治，监督抽查合格率保持在95%以上。", "市市场监管局", "市工业和信息化局", "市公安局", "长期坚持"],
+    ["8", "建立质量信用分级分类监管机制，实现重点企业全覆盖。", "市市场监管局", "市发展改革委", "市政务服务数据管理局", "2023年12月底前"],
+    ["9", "推进建设工程质量潜在缺陷保险试点。", "市住房城乡建设局", "各县（市、区）政府", "市金融局", "2024年12月底前"],
+]
+T14 = {"id": "t1", "title": "宁波市质量强市建设重点任务分工表", "header_rows": 1, "repeat_header": False,
+       "widths": [14, 82, 32, 34, 44, 37], "font_size": 12, "rows": _T14_ROWS,
+       "merges": [[1, 0, 1, 5], [5, 0, 5, 5], [9, 0, 9, 5]]}
+
+
+def _duties14() -> list[dict[str, Any]]:
+    out, category = [], None
+    for r in range(1, len(_T14_ROWS)):
+        row = _T14_ROWS[r]
+        if row[0] == row[1]:
+            category = row[0].split("、", 1)[1]
+            continue
+        helpers = [x for x in row[4].split("、") if x and x != "—"]
+        out.append(table_duty("t1", r, row[0], category, row[1], [row[2]], [row[3], *helpers], row[5], 2023))
+    return out
+
+
+DOCS.append({
+    "_comment": """Generated corpus, producer rl: two joint issuers on two red lines with 文件 after the second, body 宋体,
+page numbers — 3 —; a landscape responsibility table with 牵头单位 | 责任单位 | 配合单位 | 完成时限 columns and group
+rows, full grid, header NOT repeated after the page break.  Support = 责任单位 then 配合单位 units (— is no unit);
+group rows are not duties and name the category; 长期坚持 → note.""",
+    "doc_id": "gen_rl_14_quality_joint",
+    "producer": "rl",
+    "description": "joint issuers on two lines + 文件, 宋体, landscape task table with 牵头/责任/配合/完成时限 columns and group rows",
+    "fonts": {"body": "宋体"},
+    "header": {"issuers": ["宁波市人民政府办公厅", "宁波市市场监督管理局"], "suffix": "文件", "doc_number": "甬政办发〔2023〕19号",
+               "title_lines": ["关于印发宁波市质量强市建设", "三年行动计划的通知"],
+               "recipients": "各区（县、市）人民政府，市直及部省属驻甬各单位："},
+    "notice": [{"p": "《宁波市质量强市建设三年行动计划》已经市政府同意，现印发给你们，请认真贯彻执行。"}],
+    "attachments_list": ["宁波市质量强市建设重点任务分工表"],
+    "signature": {"issuers": ["宁波市人民政府办公厅", "宁波市市场监督管理局"], "date": "2023年5月26日"},
+    "attachments": [{"label": "附件", "title_lines": ["宁波市质量强市建设重点任务分工表"], "landscape": True,
+                     "blocks": [{"table": T14}]}],
+    "colophon": {"printer": "宁波市人民政府办公厅", "print_date": "2023年5月29日印发"},
+    "expected": {
+        "meta": meta("宁波市人民政府办公厅、宁波市市场监督管理局", "甬政办发〔2023〕19号", "关于印发宁波市质量强市建设三年行动计划的通知",
+                     ["各区（县、市）人民政府", "市直及部省属驻甬各单位"], "2023-05-26",
+                     attachments=["宁波市质量强市建设重点任务分工表"], printer="宁波市人民政府办公厅", print_date="2023-05-29"),
+        "indicators": [],
+        "duties": _duties14(),
+    },
+})
