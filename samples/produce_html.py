@@ -50,6 +50,12 @@ CHROMEDRIVER = "/usr/bin/chromedriver"
 TABLE_LOOKS = ("grid", "three_line", "frame", "double", "none", "hrules")
 SIDEBAR_LOOKS = ("frame", "shaded", "rules", "outside")
 FOOTERS = ("dash", "hyphen", "of", "none")
+_FOOTER_OF = {"dash": "dash", "hyphen": "hyphen", "of_total": "of", "none": "none"}
+"""The shared ``page_number`` forms (SOURCE_FORMAT.md) → this producer's footer names."""
+_TABLE_LOOK_OF = {"all": "grid", "none": "none", "three_line": "three_line", "outer": "frame",
+                  "spaced": "none"}
+_SIDEBAR_LOOK_OF = {"box": "frame", "cell": "frame", "shaded": "shaded", "rules": "rules",
+                    "title_outside": "outside"}
 _MARGINS_MM = {"top": 30.0, "bottom": 28.0, "left": 27.0, "right": 25.0}
 
 
@@ -76,13 +82,13 @@ class HtmlOptions:
             return HtmlOptions()
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         raw = dict(data.get("html") or {})
-        footer = str(raw.get("footer", "dash"))
+        footer = str(raw.get("footer", _FOOTER_OF.get(str(data.get("page_number", "dash")), "dash")))
         if footer not in FOOTERS:
             raise ValueError(f"{path}: html.footer must be one of {FOOTERS}, not {footer!r}")
         return HtmlOptions(
             body_pt=float(raw.get("body_pt", 16.0)),
             line_height=float(raw.get("line_height", 1.8)),
-            running_header=raw.get("running_header"),
+            running_header=raw.get("running_header", data.get("page_header")),
             footer=footer,
             footer_align=str(raw.get("footer_align", "center")),
             body_break=raw.get("body_break"),
@@ -206,11 +212,12 @@ class _Page:
     def front_matter(self) -> bool:
         src = self.src
         h = src.header
-        if h and h.issuers:
+        redhead = bool(h and h.issuers and h.layout != "plain")
+        if h and redhead:
             self.red_header(h.issuers, h.suffix, h.doc_number)
         if h:
             self.add("div", "title-block", "".join(f'<p class="title">{_e(t)}</p>' for t in h.title_lines))
-            if h.doc_number and not h.issuers:
+            if h.doc_number and not redhead:
                 self.add("p", "docno", _e(h.doc_number))  # a website prints the 文号 under the title
             if h.recipients:
                 self.add("p", "recipients", _e(h.recipients))
@@ -258,7 +265,8 @@ class _Page:
             self.add("p", f"h{h.level}", f"<b>{title}</b>{_e(h.runin or '')}")
 
     def sidebar(self, sb: SidebarBlock) -> None:
-        look = str(self.opt.block_looks.get(sb.where, {}).get("look", "frame"))
+        default = _SIDEBAR_LOOK_OF.get(sb.style, "frame")
+        look = str(self.opt.block_looks.get(sb.where, {}).get("look", default))
         if look not in SIDEBAR_LOOKS:
             raise ValueError(f"{sb.where}: sidebar look must be one of {SIDEBAR_LOOKS}, not {look!r}")
         size = f"font-size:{sb.font_size}pt" if sb.font_size != 16.0 else ""
@@ -272,10 +280,11 @@ class _Page:
 
     def table(self, t: TableBlock) -> None:
         raw = self.opt.block_looks.get(t.where, {})
-        look = str(raw.get("look", "grid" if t.borders == "all" else "none"))
+        default = "double" if t.rule_style == "double" else _TABLE_LOOK_OF[t.borders]
+        look = str(raw.get("look", default))
         if look not in TABLE_LOOKS:
             raise ValueError(f"{t.where}: table look must be one of {TABLE_LOOKS}, not {look!r}")
-        caption_row = bool(raw.get("caption_row")) and t.caption is not None
+        caption_row = bool(t.caption_row or raw.get("caption_row")) and t.caption is not None
         if t.caption and not caption_row:
             self.add("p", "caption", _e(t.caption))
         if t.borders == "spaced":
@@ -337,7 +346,7 @@ def page_html(src: Source, opt: HtmlOptions | None = None) -> str:
     page = _Page(src, opt)
     wrote = page.front_matter()
     if src.body:
-        web = not (src.header and src.header.issuers)
+        web = not (src.header and src.header.issuers and src.header.layout != "plain")
         page.pending_break = wrote and (opt.body_break if opt.body_break is not None else not web)
         page.blocks(src.body)
     body_html = "\n".join(page.out)
