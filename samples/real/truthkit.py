@@ -165,6 +165,26 @@ def segment_cells(seg: dict[str, Any], chars: list[Char]) -> list[dict[str, Any]
     return cells
 
 
+def _continue_cells(
+    table: dict[str, Any], cells: list[dict[str, Any]], seg: dict[str, Any], cols: list[int]
+) -> list[dict[str, Any]]:
+    """A merged cell crossing the page break (a vertical label beside rows on both pages): the cell starting
+    in this page's first row at ``cols`` continues the cell above the break."""
+    if seg.get("join_first_row"):
+        raise ValueError(f"page {seg['page']}: continue_cols and join_first_row together are not supported")
+    offset = table["n_rows"]
+    above = {c["col"]: c for c in table["cells"] if c["row"] + c["rowspan"] == offset}
+    for col in cols:
+        here = next((c for c in cells if c["row"] == 0 and c["col"] == col), None)
+        prev = above.get(col)
+        if here is None or prev is None or prev["colspan"] != here["colspan"]:
+            raise ValueError(f"page {seg['page']}: continue_cols {col} does not line up with the cell above")
+        prev["text"] = join_lines([prev["text"], here["text"]])
+        prev["rowspan"] += here["rowspan"]
+        cells = [c for c in cells if c is not here]
+    return cells
+
+
 def _append_segment(table: dict[str, Any], cells: list[dict[str, Any]], seg: dict[str, Any]) -> None:
     """Add one page's cells below the rows so far: repeated header rows dropped, a cut first row joined."""
     drop = int(seg.get("drop_rows", 0))
@@ -172,19 +192,7 @@ def _append_segment(table: dict[str, Any], cells: list[dict[str, Any]], seg: dic
     offset = table["n_rows"]
     cont = [int(v) for v in seg.get("continue_cols") or []]
     if cont and offset:
-        # A merged cell crossing the page break (a vertical 三、本年度办理结果 beside rows on both pages): the
-        # cell starting in this page's first row at these columns continues the cell above the break.
-        if seg.get("join_first_row"):
-            raise ValueError(f"page {seg['page']}: continue_cols and join_first_row together are not supported")
-        above = {c["col"]: c for c in table["cells"] if c["row"] + c["rowspan"] == offset}
-        for col in cont:
-            here = next((c for c in cells if c["row"] == 0 and c["col"] == col), None)
-            prev = above.get(col)
-            if here is None or prev is None or prev["colspan"] != here["colspan"]:
-                raise ValueError(f"page {seg['page']}: continue_cols {col} does not line up with the cell above")
-            prev["text"] = join_lines([prev["text"], here["text"]])
-            prev["rowspan"] += here["rowspan"]
-            cells.remove(here)
+        cells = _continue_cells(table, cells, seg, cont)
     if seg.get("join_first_row") and offset:
         offset -= 1
         above = {c["col"]: c for c in table["cells"] if c["row"] + c["rowspan"] - 1 == offset}
