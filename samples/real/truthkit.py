@@ -262,6 +262,13 @@ def load_truth(doc_id: str) -> dict[str, Any]:
     return yaml.safe_load((TRUTH / f"{doc_id}.yaml").read_text(encoding="utf-8"))
 
 
+def _quiet_pdfminer() -> None:
+    """pdfminer logs a warning per glyph of a font without a FontBBox: noise for a reader of truth."""
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
 def _page_chars(pdf: Any, numbers: Iterable[int]) -> dict[int, list[Char]]:
     return {n: page_chars(pdf.pages[n - 1]) for n in sorted(set(numbers))}
 
@@ -270,6 +277,7 @@ def build_document(truth: dict[str, Any]) -> dict[str, Any]:
     """The expected document.json of one real PDF: parts the truth covers, listed in ``truth.parts``."""
     import pdfplumber
 
+    _quiet_pdfminer()
     doc_id = truth["doc_id"]
     path = pdf_path(doc_id)
     specs = truth.get("tables") or []
