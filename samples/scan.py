@@ -1,6 +1,7 @@
 """Scanned and garbled twins of clean samples, for the OCR path (issue 6).
 
     python samples/scan.py                  # every twin below; --only scan_stress_joint_issuers for one
+    python samples/scan.py --generated      # the twins of the generated corpus (samples/generated/)
 
 * ``scan_<id>.pdf``: each page of ``<id>.pdf`` rendered at 200 dpi, rotated by 0.3–1° (as a page fed
   crookedly), speckled with noise, JPEG-compressed, and wrapped as an image-only PDF of the same page size —
@@ -43,6 +44,11 @@ DEFAULT_ANGLE_RANGE = (0.3, 1.0)
 
 SCANNED = ("stress_joint_issuers", "stress_continued_table")
 GARBLED = ("stress_continued_table",)
+
+GENERATED_DIR = ROOT / "generated"
+GENERATED_SCANNED = ("gen_docx_nongye_joint", "gen_docx_jiaoyu_header")
+GENERATED_GARBLED = ("gen_docx_yiliao_lines",)
+"""Twins of generated documents, written next to them (samples/generated/pdf, samples/generated/expected)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +109,9 @@ def image_page(pdf: pikepdf.Pdf, jpeg: bytes, size_px: tuple[int, int], size_pt:
     pdf.pages.append(pikepdf.Page(page))
 
 
-def make_scanned(doc_id: str, settings: ScanSettings) -> Path:
+def make_scanned(doc_id: str, settings: ScanSettings, pdf_dir: Path = PDF_DIR) -> Path:
     name = f"scan_{doc_id}"
-    source = pdfium.PdfDocument(str(PDF_DIR / f"{doc_id}.pdf"))
+    source = pdfium.PdfDocument(str(pdf_dir / f"{doc_id}.pdf"))
     out = pikepdf.new()
     for index in range(len(source)):
         page = source[index]
@@ -113,7 +119,7 @@ def make_scanned(doc_id: str, settings: ScanSettings) -> Path:
         jpeg = scanned_page(image, seeded_rng(name, index), settings)
         image_page(out, jpeg, image.size, (page.get_width(), page.get_height()))
     source.close()
-    path = PDF_DIR / f"{name}.pdf"
+    path = pdf_dir / f"{name}.pdf"
     out.save(path, deterministic_id=True)
     return path
 
@@ -129,9 +135,9 @@ def strip_to_unicode(fonts: pikepdf.Object | None) -> int:
     return removed
 
 
-def make_garbled(doc_id: str) -> Path:
+def make_garbled(doc_id: str, pdf_dir: Path = PDF_DIR) -> Path:
     name = f"garbled_{doc_id}"
-    pdf = pikepdf.open(PDF_DIR / f"{doc_id}.pdf")
+    pdf = pikepdf.open(pdf_dir / f"{doc_id}.pdf")
     removed = 0
     for page in pdf.pages:
         removed += strip_to_unicode(page.Resources.get("/Font"))
@@ -140,17 +146,17 @@ def make_garbled(doc_id: str) -> Path:
                 removed += strip_to_unicode(xobj.Resources.get("/Font"))
     if not removed:
         raise SystemExit(f"{doc_id}: no font has a /ToUnicode map to remove")
-    path = PDF_DIR / f"{name}.pdf"
+    path = pdf_dir / f"{name}.pdf"
     pdf.save(path, deterministic_id=True)
     return path
 
 
-def write_expected(doc_id: str, path: Path) -> None:
+def write_expected(doc_id: str, path: Path, expected_dir: Path = EXPECTED_DIR) -> None:
     """The clean twin's expected output, with the new file's source facts."""
-    doc = json.loads((EXPECTED_DIR / doc_id / "document.json").read_text(encoding="utf-8"))
+    doc = json.loads((expected_dir / doc_id / "document.json").read_text(encoding="utf-8"))
     data = path.read_bytes()
     doc["source"].update(file=path.name, sha256=hashlib.sha256(data).hexdigest(), text_layer="ocr")
-    target = EXPECTED_DIR / path.stem / "document.json"
+    target = expected_dir / path.stem / "document.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
@@ -158,15 +164,19 @@ def write_expected(doc_id: str, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", help="one output name, e.g. scan_stress_joint_issuers")
+    ap.add_argument("--generated", action="store_true", help="twins of samples/generated/")
     args = ap.parse_args(argv)
     settings = ScanSettings()
-    jobs = [(f"scan_{d}", d, lambda d=d: make_scanned(d, settings)) for d in SCANNED]
-    jobs += [(f"garbled_{d}", d, lambda d=d: make_garbled(d)) for d in GARBLED]
+    scanned, garbled = (GENERATED_SCANNED, GENERATED_GARBLED) if args.generated else (SCANNED, GARBLED)
+    pdf_dir = GENERATED_DIR / "pdf" if args.generated else PDF_DIR
+    expected_dir = GENERATED_DIR / "expected" if args.generated else EXPECTED_DIR
+    jobs = [(f"scan_{d}", d, lambda d=d: make_scanned(d, settings, pdf_dir)) for d in scanned]
+    jobs += [(f"garbled_{d}", d, lambda d=d: make_garbled(d, pdf_dir)) for d in garbled]
     for name, doc_id, build in jobs:
         if args.only and args.only != name:
             continue
         path = build()
-        write_expected(doc_id, path)
+        write_expected(doc_id, path, expected_dir)
         print(f"{path.relative_to(ROOT.parent)}")
     return 0
 
