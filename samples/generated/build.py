@@ -82,9 +82,9 @@ def make_deterministic(pdf: Path) -> None:
 
 
 def render_docx_sources(paths: Sequence[Path], out_dir: Path, docx_dir: Path | None) -> list[Path]:
-    if not paths:
-        return []
-    return docx_build.build(paths, out_dir, docx_dir)
+    """One LibreOffice run per document: within one run the font subset tags count on from the previous
+    document, so a PDF's bytes would depend on which other documents were built with it."""
+    return [pdf for path in paths for pdf in docx_build.build([path], out_dir, docx_dir)]
 
 
 def render_others(jobs: Sequence[tuple[Path, Source]], out_dir: Path) -> tuple[list[Path], list[str]]:
