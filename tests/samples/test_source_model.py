@@ -71,7 +71,7 @@ def _doc(**extra: object) -> dict[str, object]:
         ([{"table": {"rows": [["a"]], "merges": [[0, 0, 2, 0]]}}], "outside"),
         ([{"quote": "x"}], "unknown block"),
         ([{"h2": "标题"}], "without `n`"),
-        ([{"sidebar": {"title": "t", "style": "round"}}], "box or cell"),
+        ([{"sidebar": {"title": "t", "style": "round"}}], "sidebar style must be one of"),
     ],
 )
 def test_bad_sources_fail_naming_the_block(body: list[object], message: str) -> None:
