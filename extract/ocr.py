@@ -1,8 +1,9 @@
 """Offline OCR of scanned and garbled pages into the same character dicts the text layer gives.
 
 A page that goes to OCR is rendered with pypdfium2, deskewed (the skew angle is the rotation that makes the
-horizontal projection profile of the ink sharpest: text lines and ruling lines line up with pixel rows), and
-read by RapidOCR (PP-OCRv4 models shipped inside the ``rapidocr-onnxruntime`` wheel: nothing is downloaded).
+horizontal projection profile of the ink sharpest: text lines and ruling lines line up with pixel rows; the
+middle of equally sharp angles, so a straight page is not turned at all), and read by RapidOCR (PP-OCRv4
+models shipped inside the ``rapidocr-onnxruntime`` wheel: nothing is downloaded).
 
 Each recognised character becomes a pdfplumber-style character dict (``text, x0, x1, top, bottom, size,
 fontname, non_stroking_color``) in PDF points, so the rest of ``extract`` — lines, cells, borderless tables —
@@ -183,10 +184,19 @@ def skew_angle(gray: np.ndarray, max_skew: float = 5.0) -> float:
         return 0.0
     best, span = 0.0, max_skew
     for step in DEFAULT_SKEW_STEPS:
-        candidates = np.arange(best - span, best + span + step / 2, step)
-        best = max(candidates, key=lambda a: profile_sharpness(ink, float(a)))
+        candidates = [float(a) for a in np.arange(best - span, best + span + step / 2, step)]
+        best = sharpest_angle(candidates, [profile_sharpness(ink, a) for a in candidates])
         span = step
-    return round(float(best), 2)
+    return round(best, 2) + 0.0  # + 0.0: never -0.0
+
+
+def sharpest_angle(angles: list[float], sharpness: list[float]) -> float:
+    """The angle whose profile is sharpest; when several tie (small rotations move no pixel of the scaled-down
+    ink, so a straight page is equally sharp over about ±0.1°), the middle one of them — not the first, which
+    would tilt a straight page to the edge of that plateau and blur it for the recogniser."""
+    top = max(sharpness)
+    tied = [a for a, s in zip(angles, sharpness, strict=True) if s == top]
+    return tied[len(tied) // 2]
 
 
 def rotate_image(img: np.ndarray, angle: float) -> np.ndarray:
