@@ -18,8 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from outputs.diff import diff_paths  # noqa: E402
-from outputs.review import ReviewSettings, document_html, find_pdf, read_entries  # noqa: E402
+from policy_extract.outputs.diff import diff_paths  # noqa: E402
+from policy_extract.outputs.review import ReviewSettings, document_html, find_pdf, read_entries  # noqa: E402
+
 from policy_extract.batch import run_batch  # noqa: E402
 
 

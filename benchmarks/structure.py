@@ -16,9 +16,9 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extract import extract_document  # noqa: E402
-from normalize.structure import build_structure  # noqa: E402
-from normalize.tables import build_tables  # noqa: E402
+from policy_extract.extract import extract_document  # noqa: E402
+from policy_extract.normalize.structure import build_structure  # noqa: E402
+from policy_extract.normalize.tables import build_tables  # noqa: E402
 
 META_FIELDS = ("issuer", "doc_number", "title", "recipients", "date", "attachments", "cc", "printer",
                "print_date", "copies")

@@ -41,7 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from normalize.text import squash_spaces  # noqa: E402
+from policy_extract.normalize.text import squash_spaces  # noqa: E402
+
 from policy_extract.golden import cell_items, load  # noqa: E402
 
 DEFAULT_CAMELOT_TIMEOUT = 120.0
@@ -201,7 +202,7 @@ def score(expected: list[BenchTable], run: ToolRun) -> Score | None:
 
 
 def run_ours(pdf: Path) -> ToolRun:
-    from policy_extract.model import to_jsonable
+    from policy_extract.core.model import to_jsonable
     from policy_extract.pipeline import process_pdf
 
     start = time.perf_counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from policy_extract.model import RawCell, RawTable, round_bbox
+from policy_extract.core.model import RawCell, RawTable, round_bbox
 
 from .lattice import Grid
 from .lines import Char, is_blank, lines_from_chars

@@ -11,8 +11,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw
 
-from policy_extract.errors import UsageError
-from policy_extract.model import BBox, PageContent
+from policy_extract.core.errors import UsageError
+from policy_extract.core.model import BBox, PageContent
 
 from .document import extract_page
 from .pdf import open_pdf

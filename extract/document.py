@@ -6,9 +6,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
-from policy_extract.digest import sha256_of
-from policy_extract.errors import CorruptPDFError, NoTextError, PolicyExtractError
-from policy_extract.model import Frame, PageContent, RawDocument, RawTable, Warning
+from policy_extract.core.digest import sha256_of
+from policy_extract.core.errors import CorruptPDFError, NoTextError, PolicyExtractError
+from policy_extract.core.model import DocWarning, Frame, PageContent, RawDocument, RawTable
 
 from .borderless import find_borderless
 from .cells import non_empty_cells, raw_table, split_chars
@@ -49,7 +49,7 @@ def extract_document(path: str | Path, *, password: str | None = None,
     settings = settings or ExtractSettings()
     pdf = open_pdf(path, password)
     reader = PageImages(path, password, settings.ocr)
-    warnings: list[Warning] = []
+    warnings: list[DocWarning] = []
     try:
         pages = [read_page(page, reader, ocr, settings, warnings) for page in pdf.pages]
     finally:
@@ -61,17 +61,17 @@ def extract_document(path: str | Path, *, password: str | None = None,
             f"{Path(path).name} has no text layer (a scanned or image-only PDF) and OCR is off; "
             "run it with `--ocr auto` to read it with OCR."
         )
-    warnings += [Warning("no_text", f"page {n} has no text", n, "extract") for n in empty]
+    warnings += [DocWarning("no_text", f"page {n} has no text", n, "extract") for n in empty]
     return RawDocument(file=Path(path).name, sha256=sha256_of(path), pages=pages, warnings=warnings)
 
 
 def read_page(page: Any, reader: PageImages, mode: str, settings: ExtractSettings,
-              warnings: list[Warning]) -> PageContent:
+              warnings: list[DocWarning]) -> PageContent:
     """One page from its text layer, or through OCR when ``mode`` says so or its text layer is unusable."""
     check = check_page(page) if mode != "force" else None
     if check is not None and check.kind == "garbled":
         what = "read with OCR" if mode == "auto" else "kept as printed; use `--ocr auto` to read it"
-        warnings.append(Warning("garbled_text_layer", f"page {page.page_number}: {check.reason()}; {what}",
+        warnings.append(DocWarning("garbled_text_layer", f"page {page.page_number}: {check.reason()}; {what}",
                                 page.page_number, "extract"))
     if mode == "force" or (mode == "auto" and check is not None and check.needs_ocr):
         try:

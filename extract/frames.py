@@ -5,7 +5,7 @@ These are 专栏 sidebars drawn as paragraph borders or as 1×1 tables; their te
 
 from __future__ import annotations
 
-from policy_extract.model import Frame, round_bbox
+from policy_extract.core.model import Frame, round_bbox
 
 from .lattice import Grid
 

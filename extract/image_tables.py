@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from policy_extract.model import RawCell, RawTable
+from policy_extract.core.model import RawCell, RawTable
 
 from .lines import Char
 from .ocr import DEFAULT_INK_LEVEL, OcrLine

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from policy_extract.errors import NoTextError
+from policy_extract.core.errors import NoTextError
 
 from .lines import Char
 from .settings import OcrSettings
@@ -242,7 +242,7 @@ def box_of(points: Sequence[Sequence[float]]) -> tuple[float, float, float, floa
 
 def spread_chars(text: str, box: tuple[float, float, float, float]) -> list[tuple[str, tuple]]:
     """Characters laid over the line box by width class (CJK one em, others half) when boxes are missing."""
-    from normalize.text import is_cjk
+    from policy_extract.normalize.text import is_cjk
 
     weights = [1.0 if is_cjk(ch) else 0.5 for ch in text]
     total = sum(weights) or 1.0

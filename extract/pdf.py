@@ -8,7 +8,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 
-from policy_extract.errors import CorruptPDFError, EncryptedPDFError, NotPDFError
+from policy_extract.core.errors import CorruptPDFError, EncryptedPDFError, NotPDFError
 
 DEFAULT_HEADER_WINDOW = 1024
 """The PDF spec allows junk before ``%PDF-``; readers accept it within the first KiB."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from policy_extract.model import Rule, round_bbox
+from policy_extract.core.model import Rule, round_bbox
 
 from .lines import color_hex
 from .settings import ExtractSettings

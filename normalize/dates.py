@@ -1,4 +1,4 @@
-"""Dates: 成文日期 → ISO date, 完成时限 → :class:`~policy_extract.model.Deadline` at the precision written."""
+"""Dates: 成文日期 → ISO date, 完成时限 → a model Deadline at the precision written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from policy_extract.model import Deadline
+from policy_extract.core.model import Deadline
 
 from .numerals import parse_chinese_number, to_halfwidth
 

@@ -11,15 +11,15 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from policy_extract.model import (
+from policy_extract.core.model import (
     STAGE_FAILED,
     Document,
+    DocWarning,
     RawDocument,
     RawTable,
     Sidebar,
     Source,
     Table,
-    Warning,
     round_bbox,
 )
 
@@ -29,12 +29,12 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _guarded(stage: str, warnings: list[Warning], fallback: T, fn: Callable[[], T]) -> T:
+def _guarded(stage: str, warnings: list[DocWarning], fallback: T, fn: Callable[[], T]) -> T:
     try:
         return fn()
     except Exception as exc:
         log.debug("stage %s failed", stage, exc_info=True)
-        warnings.append(Warning(STAGE_FAILED, f"{stage}: {type(exc).__name__}: {exc}", None, stage))
+        warnings.append(DocWarning(STAGE_FAILED, f"{stage}: {type(exc).__name__}: {exc}", None, stage))
         return fallback
 
 
@@ -66,7 +66,7 @@ def normalize_document(raw: RawDocument) -> Document:
     from .indicators import build_indicators
     from .structure import build_structure
 
-    warnings: list[Warning] = list(raw.warnings)
+    warnings: list[DocWarning] = list(raw.warnings)
     doc = Document(source=Source(raw.file, raw.sha256, len(raw.pages), text_layer(raw)))  # type: ignore[arg-type]
     tables = _guarded("normalize.tables", warnings, [], lambda: build_tables(raw))
     structure = _guarded("normalize.structure", warnings, None, lambda: build_structure(raw, tables))

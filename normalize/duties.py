@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policy_extract.model import Deadline, Document, Duty, OutlineNode, Paragraph, Table
+from policy_extract.core.model import Deadline, Document, Duty, OutlineNode, Paragraph, Table
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text

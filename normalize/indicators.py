@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policy_extract.model import Cell, Document, Indicator, Table, Value
+from policy_extract.core.model import Cell, Document, Indicator, Table, Value
 
 from .numerals import to_halfwidth
 from .units import canonical_unit, split_name_unit

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from policy_extract.model import Line, PageContent
+from policy_extract.core.model import Line, PageContent
 
 DEFAULT_MARGIN_BAND = 0.1
 """Fraction of the page height, at top and bottom, where running headers/footers live."""

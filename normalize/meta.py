@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from policy_extract.model import Line, Meta
+from policy_extract.core.model import Line, Meta
 
 from .layout import Column, body_font_size, char_width, is_centered, line_pitch
 from .numerals import to_halfwidth

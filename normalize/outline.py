@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policy_extract.model import BBox, Line, OutlineNode, Warning
+from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
 
 from .paragraphs import Block
 from .sidebars import cn_to_int
@@ -73,7 +73,7 @@ class OutlineBuilder:
     body_font: str = ""
     max_title: int = DEFAULT_MAX_TITLE_CHARS
     nodes: list[OutlineNode] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
     last_value: dict[int, int] = field(default_factory=dict)
     running_value: dict[int, int] = field(default_factory=dict)
     """Last number per level over the whole document: some documents number 1.–7. straight through."""
@@ -118,7 +118,7 @@ class OutlineBuilder:
             return None
         if not in_sequence:
             self.warnings.append(
-                Warning(
+                DocWarning(
                     "outline_sequence",
                     f"heading {marker.number} at level {marker.level} is out of sequence",
                     block.first.page,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policy_extract.model import BBox, Line, Paragraph, union_bbox
+from policy_extract.core.model import BBox, Line, Paragraph, union_bbox
 
 from .layout import Column, char_width, is_centered
 from .text import join_lines

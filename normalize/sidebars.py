@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policy_extract.model import BBox, Frame, Line, RawDocument, Sidebar, SidebarItem, Table, union_bbox
+from policy_extract.core.model import BBox, Frame, Line, RawDocument, Sidebar, SidebarItem, Table, union_bbox
 
 from .text import join_lines, squash_spaces
 

@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from policy_extract.model import (
+from policy_extract.core.model import (
     BBox,
+    DocWarning,
     Line,
     Meta,
     OutlineNode,
@@ -21,7 +22,6 @@ from policy_extract.model import (
     RawDocument,
     Sidebar,
     Table,
-    Warning,
     union_bbox,
 )
 
@@ -49,7 +49,7 @@ class Structure:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sidebars: list[Sidebar] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ What a reader of a printed table does without thinking, made explicit:
 * a vertically merged cell that crosses the break continues (its text is printed on the first page only);
 * the lines inside every cell are joined by the SPEC's rules (``normalize.text.join_lines``).
 
-Pure functions: the input is the raw model, the output the normalized :class:`~policy_extract.model.Table`.
+Pure functions: the input is the raw model, the output the normalized model Table.
 """
 
 from __future__ import annotations
@@ -20,7 +20,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policy_extract.model import BBox, Cell, RawCell, RawDocument, RawTable, Table, Warning, round_bbox
+from policy_extract.core.model import (
+    BBox,
+    Cell,
+    DocWarning,
+    RawCell,
+    RawDocument,
+    RawTable,
+    Table,
+    round_bbox,
+)
 
 from .text import join_lines
 
@@ -420,14 +429,14 @@ def build_tables(raw: RawDocument, tol: float = DEFAULT_EDGE_TOLERANCE) -> list[
     return [_finish(g, i) for i, g in enumerate(_grids(raw, tol), start=1)]
 
 
-def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> list[Warning]:
+def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> list[DocWarning]:
     """A camelot-style parsing report for one table, as warnings (empty cells, grid gaps, column drift)."""
-    out: list[Warning] = []
+    out: list[DocWarning] = []
     covered = sum(c.rowspan * c.colspan for c in table.cells)
     total = table.n_rows * table.n_cols
     if total and covered != total:
         out.append(
-            Warning(
+            DocWarning(
                 "table_grid_gap",
                 f"{table.id}: cells cover {covered} of {total} grid positions",
                 table.pages[0],
@@ -437,7 +446,7 @@ def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> l
     empty = sum(1 for c in table.cells if not c.text)
     if table.cells and empty / len(table.cells) > 0.5:
         out.append(
-            Warning(
+            DocWarning(
                 "table_sparse",
                 f"{table.id}: {empty} of {len(table.cells)} cells are empty",
                 table.pages[0],
@@ -448,7 +457,7 @@ def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> l
         outside = frag.report.get("text_outside_cells", 0)
         if outside:
             out.append(
-                Warning(
+                DocWarning(
                     "table_text_outside_cells",
                     f"{table.id}: {outside} character(s) printed level with the table's rows but in no cell",
                     frag.page,
@@ -457,7 +466,7 @@ def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> l
             )
     if fragments and len({f.n_cols for f in fragments}) > 1:
         out.append(
-            Warning(
+            DocWarning(
                 "table_column_count_changes",
                 f"{table.id}: column count differs between pages "
                 f"({', '.join(str(f.n_cols) for f in fragments)})",

@@ -1,4 +1,4 @@
-"""Indicator values: a table cell or a requirement sentence → :class:`~policy_extract.model.Value` records.
+"""Indicator values: a table cell or a requirement sentence → model Value records.
 
 The parsers read a half-width copy of the text (same length, so offsets line up) in which base-year phrases
 (``在2010年基础上``) and year mentions (``2013 年``) are masked, so that years are never read as values.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policy_extract.model import Value
+from policy_extract.core.model import Value
 
 from .numerals import DEFAULT_DIGITS, parse_chinese_number, to_halfwidth
 from .units import canonical_unit, match_unit

@@ -21,7 +21,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from policy_extract.model import Document, Duty, Indicator, Table, Value
+from policy_extract.core.model import Document, Duty, Indicator, Table, Value
 
 from .jsonio import write_bytes_atomic
 

@@ -29,8 +29,8 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import IO, Any, Literal, TypeVar
 
-from policy_extract.errors import UsageError
-from policy_extract.model import (
+from policy_extract.core.errors import UsageError
+from policy_extract.core.model import (
     Document,
     Duty,
     Indicator,

@@ -8,7 +8,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from policy_extract.model import Document, to_jsonable
+from policy_extract.core.model import Document, to_jsonable
 
 DEFAULT_INDENT = 2
 
@@ -45,5 +45,5 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
 
 
 def write_document_json(doc: Document, path: str | os.PathLike[str]) -> Path:
-    """Write ``doc`` as document.json (SPEC key order, see :func:`policy_extract.model.to_jsonable`)."""
+    """Write ``doc`` as document.json (SPEC key order, see :func:`policy_extract.core.model.to_jsonable`)."""
     return write_json(to_jsonable(doc), path)

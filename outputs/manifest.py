@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from policy_extract.model import STAGE_FAILED, Document
+from policy_extract.core.model import STAGE_FAILED, Document
 
 from .jsonio import write_json
 

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from policy_extract.digest import sha256_of
-from policy_extract.errors import UsageError
-from policy_extract.model import BBox, Cell, Document, Duty, Indicator, Table, document_from_dict
+from policy_extract.core.digest import sha256_of
+from policy_extract.core.errors import UsageError
+from policy_extract.core.model import BBox, Cell, Document, Duty, Indicator, Table, document_from_dict
 
 from .jsonio import write_bytes_atomic
 

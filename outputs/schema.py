@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from policy_extract.errors import PolicyExtractError
+from policy_extract.core.errors import PolicyExtractError
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 DOCUMENT_SCHEMA = "document.schema.json"

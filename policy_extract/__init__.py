@@ -3,7 +3,7 @@
 Library API (the CLI is a thin shell over it)::
 
     from policy_extract import process_pdf, run_batch
-    doc = process_pdf("notice.pdf")            # -> policy_extract.model.Document
+    doc = process_pdf("notice.pdf")            # -> policy_extract.core.model.Document
     result = run_batch(["pdfs/"], "out/")      # writes the SPEC's OUTDIR layout
 """
 
@@ -16,11 +16,11 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "process_pdf", "run_batch"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Document
+    from .core.model import Document
 
 
 def process_pdf(path: str, **options: Any) -> Document:
-    """Extract and normalize one PDF into a :class:`~policy_extract.model.Document`."""
+    """Extract and normalize one PDF into a :class:`~policy_extract.core.model.Document`."""
     from .pipeline import process_pdf as _process
 
     return _process(path, **options)

@@ -55,16 +55,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import pipeline
-from .digest import sha256_of
-from .errors import DocumentTimeoutError, PolicyExtractError, UsageError
+from .core.digest import sha256_of
+from .core.errors import DocumentTimeoutError, PolicyExtractError, UsageError
 from .pipeline import DEFAULT_OCR, OCR_MODES
 from .workers import JobFailure, Limits
 
 if TYPE_CHECKING:  # pragma: no cover
-    from outputs.csvio import Row
-    from outputs.manifest import ManifestRecord
+    from policy_extract.outputs.csvio import Row
+    from policy_extract.outputs.manifest import ManifestRecord
 
-    from .model import Document
+    from .core.model import Document
 
 ProcessFn = Callable[..., "Document"]
 OnDone = Callable[["Job", Any], None]
@@ -329,8 +329,8 @@ def remove_dir(target: Path, scratch: Path) -> None:
 
 def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc_id: str) -> Path:
     """Write ``docs/<doc_id>/`` (document.json, indicators.csv, duties.csv, tables/*.csv) atomically."""
-    from outputs import csvio
-    from outputs.jsonio import write_json
+    from policy_extract.outputs import csvio
+    from policy_extract.outputs.jsonio import write_json
 
     work = tmp_root(outdir) / f"{doc_id}.{os.getpid()}.{secrets.token_hex(4)}"
     try:
@@ -396,11 +396,11 @@ def process_job(
 
     The time limit covers processing, validation and writing: a document's whole work fits in ``timeout``.
     """
-    from outputs.csvio import duty_rows, indicator_rows
-    from outputs.manifest import record_for_document, record_for_failure
-    from outputs.schema import validate_document
+    from policy_extract.outputs.csvio import duty_rows, indicator_rows
+    from policy_extract.outputs.manifest import record_for_document, record_for_failure
+    from policy_extract.outputs.schema import validate_document
 
-    from .model import to_jsonable
+    from .core.model import to_jsonable
 
     quiet_parser_logs()
     start = time.perf_counter()
@@ -425,7 +425,7 @@ def process_job(
 
 def lost_outcome(job: Job, failure: JobFailure, outdir: Path, seconds: float = 0.0) -> DocOutcome:
     """Outcome of a document whose worker was killed or died (nothing of it is kept)."""
-    from outputs.manifest import record_for_failure
+    from policy_extract.outputs.manifest import record_for_failure
 
     remove_dir(outdir / "docs" / job.doc_id, tmp_root(outdir))
     record = record_for_failure(job.file, job.doc_id, job.sha256, failure.code, failure.message)
@@ -445,7 +445,7 @@ def state_payload(outcome: DocOutcome) -> dict[str, Any]:
 
 def reused_outcome(job: Job, state: dict[str, Any], outdir: Path) -> DocOutcome:
     """The outcome an earlier run recorded for ``job`` (its manifest record, with today's display path)."""
-    from outputs.manifest import ManifestError, ManifestRecord
+    from policy_extract.outputs.manifest import ManifestError, ManifestRecord
 
     rec = state["record"]
     error = ManifestError(**rec["error"]) if rec.get("error") else None
@@ -660,10 +660,10 @@ def write_run_outputs(
     result: BatchResult, jobs: list[Job], opts: BatchOptions, inputs: Sequence[str | os.PathLike[str]]
 ) -> None:
     """manifest.json, combined CSVs, review.xlsx and run.json (all atomically); clears the scratch folder."""
-    from outputs.csvio import write_duties_csv, write_indicators_csv
-    from outputs.manifest import write_manifest
-    from outputs.schema import validate_manifest
-    from outputs.xlsx import write_review_xlsx_if_changed
+    from policy_extract.outputs.csvio import write_duties_csv, write_indicators_csv
+    from policy_extract.outputs.manifest import write_manifest
+    from policy_extract.outputs.schema import validate_manifest
+    from policy_extract.outputs.xlsx import write_review_xlsx_if_changed
 
     from .resume import STATE_DIRNAME
 
@@ -703,10 +703,10 @@ def write_run_json(
     """run.json: what ran, with what, when, how long each document took (the one non-deterministic file)."""
     import platform
 
-    from outputs.jsonio import write_json
+    from policy_extract.outputs.jsonio import write_json
 
     from . import __version__
-    from .model import SCHEMA_VERSION
+    from .core.model import SCHEMA_VERSION
 
     data = {
         "pipeline": {"name": "policy-extract", "version": __version__, "schema_version": SCHEMA_VERSION},

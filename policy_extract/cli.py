@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import PolicyExtractError, UsageError
+from .core.errors import PolicyExtractError, UsageError
 
 PROG = "policy-extract"
 DEFAULT_OUTDIR = "out"
@@ -39,7 +39,13 @@ exit status: 0 every document ok or partial; 1 at least one document failed (see
 
 
 def samples_dir() -> Path:
-    """``<repo>/samples/pdf`` next to the package (an editable install or a source checkout)."""
+    """The bundled sample PDFs: package data ``policy_extract.bundled_samples`` (``samples/pdf`` in a checkout
+    or an editable install, a folder inside the installed package otherwise)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("policy_extract.bundled_samples")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
     return Path(__file__).resolve().parent.parent / "samples" / "pdf"
 
 
@@ -49,7 +55,8 @@ def default_inputs() -> list[str]:
     if not folder.is_dir():
         raise UsageError(
             f"no INPUT given and the bundled samples folder {folder} does not exist "
-            "(build it with `python samples/build.py`, or name the PDFs or folders to process)"
+            "(reinstall the package, build them with `python samples/build.py`, or name the PDFs or folders "
+            "to process)"
         )
     return [str(folder)]
 
@@ -236,7 +243,7 @@ def cmd_debug(args: argparse.Namespace) -> int:
         raise UsageError(f"no such PDF file: {args.pdf}")
     out_png = Path(args.output) if args.output else Path(f"{pdf.stem}-page{args.page}.png")
     try:
-        from extract.debug import render_debug
+        from policy_extract.extract.debug import render_debug
     except ImportError as exc:
         print(f"{PROG} debug: the debug renderer is not available in this build ({exc})", file=sys.stderr)
         return EXIT_FAILED
@@ -246,7 +253,7 @@ def cmd_debug(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from outputs.diff import diff_paths, print_report, render_json, render_markdown
+    from policy_extract.outputs.diff import diff_paths, print_report, render_json, render_markdown
 
     result = diff_paths(args.old, args.new)
     if args.diff_format == "json":
@@ -260,7 +267,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from outputs.review import ReviewSettings, write_review
+    from policy_extract.outputs.review import ReviewSettings, write_review
 
     pages = write_review(args.outdir, ReviewSettings(pdf_dirs=tuple(args.pdf_dir)))
     print(pages[0])

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from normalize.text import squash_spaces
+from policy_extract.normalize.text import squash_spaces
 
 PARTS = ("meta", "outline", "paragraphs", "sidebars", "tables", "indicators", "duties")
 META_FIELDS = (

@@ -1,4 +1,4 @@
-"""One PDF → one :class:`~policy_extract.model.Document`: the extract stage, then the normalize stage.
+"""One PDF → one :class:`~policy_extract.core.model.Document`: the extract stage, then the normalize stage.
 
 Both stages are imported when first used, so importing this module (and ``--help``) stays fast.
 """
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from .errors import NoTextError, PolicyExtractError, UsageError
+from .core.errors import NoTextError, PolicyExtractError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Document, RawDocument
+    from .core.model import Document, RawDocument
 
 OcrMode = Literal["auto", "off", "force"]
 OCR_MODES: tuple[str, ...] = ("auto", "off", "force")
@@ -20,11 +20,11 @@ DEFAULT_OCR: OcrMode = "auto"
 def process_pdf(path: str, *, password: str | None = None, ocr: str = DEFAULT_OCR) -> Document:
     """Extract and normalize one PDF.
 
-    Errors are the stages' own (:mod:`policy_extract.errors`); the batch runner records them.
+    Errors are the stages' own (:mod:`policy_extract.core.errors`); the batch runner records them.
     """
     if ocr not in OCR_MODES:
         raise UsageError(f"--ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
-    from normalize import normalize_document
+    from policy_extract.normalize import normalize_document
 
     raw = extract_classified(str(path), password, {"password": password, "ocr": ocr})
     check_has_text(raw, ocr)
@@ -37,8 +37,8 @@ def extract_classified(path: str, password: str | None, kwargs: dict[str, object
     The extractor classifies what it expects (opening, each page); a parser can still fail elsewhere on a
     damaged file (a font dictionary read lazily), and that is the file's fault, not a bug of ours.
     """
-    from extract import extract_document
-    from extract.pdf import classify_open_error, is_parser_error
+    from policy_extract.extract import extract_document
+    from policy_extract.extract.pdf import classify_open_error, is_parser_error
 
     try:
         return extract_document(path, **kwargs)

@@ -41,7 +41,7 @@ def fingerprint(process: Callable[..., Any], ocr: str) -> dict[str, Any]:
     from importlib import metadata
 
     from . import __version__
-    from .model import SCHEMA_VERSION
+    from .core.model import SCHEMA_VERSION
 
     libraries: dict[str, str | None] = {}
     for name in FINGERPRINT_LIBRARIES:
@@ -68,7 +68,7 @@ def forget_state(outdir: Path, doc_id: str) -> None:
 
 def save_state(outdir: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:
     """Record a finished document: ``key`` (path, sha256, fingerprint, limits) and its ``payload``."""
-    from outputs.jsonio import write_json
+    from policy_extract.outputs.jsonio import write_json
 
     write_json({"state_version": STATE_VERSION, **key, **payload}, state_path(outdir, doc_id))
 

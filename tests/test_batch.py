@@ -18,7 +18,7 @@ from policy_extract.batch import (
     run_batch,
     safe_doc_id,
 )
-from policy_extract.errors import UsageError
+from policy_extract.core.errors import UsageError
 
 
 def _pdfs(folder: Path, *names: str) -> Path:

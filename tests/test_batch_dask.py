@@ -20,7 +20,7 @@ from distributed import LocalCluster
 
 from policy_extract import batch
 from policy_extract.batch import run_batch
-from policy_extract.errors import UsageError
+from policy_extract.core.errors import UsageError
 
 
 @pytest.fixture(scope="module")

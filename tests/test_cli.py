@@ -110,9 +110,9 @@ def test_samples_dir_is_located_from_the_package() -> None:
 
 def test_debug_calls_the_renderer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, int, str]] = []
-    fake = types.ModuleType("extract.debug")
+    fake = types.ModuleType("policy_extract.extract.debug")
     fake.render_debug = lambda pdf, page, out_png: calls.append((pdf, page, out_png))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "extract.debug", fake)
+    monkeypatch.setitem(sys.modules, "policy_extract.extract.debug", fake)
     pdf = _pdfs(tmp_path, "doc.pdf") / "doc.pdf"
     assert cli.main(["debug", str(pdf), "--page", "3", "-o", str(tmp_path / "p.png")]) == 0
     assert calls == [(str(pdf), 3, str(tmp_path / "p.png"))]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from policy_extract.core.model import to_jsonable
 from policy_extract.golden import PARTS, compare_part, load
-from policy_extract.model import to_jsonable
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = ROOT / "samples" / "expected"
@@ -75,6 +75,6 @@ def test_golden_part(doc_id: str, part: str, produced: dict[str, dict]) -> None:
 @pytest.mark.golden
 @pytest.mark.parametrize("doc_id", _samples())
 def test_golden_output_validates_against_schema(doc_id: str, produced: dict[str, dict]) -> None:
-    from outputs.schema import validate_document
+    from policy_extract.outputs.schema import validate_document
 
     validate_document(produced[doc_id])

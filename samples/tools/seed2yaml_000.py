@@ -227,7 +227,7 @@ def grid_and_merges(rows: list[tuple[str, list[str]]]) -> tuple[list[list[str]],
 def joined(text: str) -> str:
     """Cell text after joining its printed lines (normalize.text rules)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from normalize.text import join_lines
+    from policy_extract.normalize.text import join_lines
 
     return join_lines(text.split("\n"))
 

@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # lets `pytest tests/extract` run without installing the package
     sys.path.insert(0, str(ROOT))
 
-from extract import extract_document  # noqa: E402
-from policy_extract.model import RawDocument  # noqa: E402
+from policy_extract.extract import extract_document  # noqa: E402
+
+from policy_extract.core.model import RawDocument  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from normalize.text import join_lines
-from policy_extract.model import PageContent, RawCell, RawDocument, RawTable
+from policy_extract.normalize.text import join_lines
+
+from policy_extract.core.model import PageContent, RawCell, RawDocument, RawTable
 
 EXPECTED_FIXTURES = {"merged", "narrow", "pagebreak", "no_outer", "double", "box_cell", "box_para", "spaced",
                      "landscape", "rotated"}

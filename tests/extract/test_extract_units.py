@@ -7,14 +7,14 @@ from typing import Any
 
 import pikepdf
 import pytest
+from policy_extract.extract import extract_document
+from policy_extract.extract.debug import render_debug
+from policy_extract.extract.lattice import find_grids
+from policy_extract.extract.lines import base_font_name, color_hex, lines_from_chars
+from policy_extract.extract.rules import Segment, merge_segments
+from policy_extract.extract.settings import ExtractSettings
 
-from extract import extract_document
-from extract.debug import render_debug
-from extract.lattice import find_grids
-from extract.lines import base_font_name, color_hex, lines_from_chars
-from extract.rules import Segment, merge_segments
-from extract.settings import ExtractSettings
-from policy_extract.errors import CorruptPDFError, EncryptedPDFError, NotPDFError
+from policy_extract.core.errors import CorruptPDFError, EncryptedPDFError, NotPDFError
 
 S = ExtractSettings()
 DATA = Path(__file__).parent / "data"

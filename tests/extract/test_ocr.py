@@ -16,11 +16,10 @@ import cv2
 import numpy as np
 import pikepdf
 import pytest
-
-from extract import extract_document
-from extract.image_tables import image_segments, is_dash
-from extract.lattice import find_grids
-from extract.ocr import (
+from policy_extract.extract import extract_document
+from policy_extract.extract.image_tables import image_segments, is_dash
+from policy_extract.extract.lattice import find_grids
+from policy_extract.extract.ocr import (
     OcrLine,
     check_marks,
     fix_page_number,
@@ -33,8 +32,9 @@ from extract.ocr import (
     skew_angle,
     snap_size,
 )
-from extract.settings import ExtractSettings, OcrSettings
-from policy_extract.errors import NoTextError
+from policy_extract.extract.settings import ExtractSettings, OcrSettings
+
+from policy_extract.core.errors import NoTextError
 
 ROOT = Path(__file__).resolve().parents[2]
 PDFS = ROOT / "samples" / "pdf"

@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
-from extract.textlayer import check_chars, check_page, check_texts, common_chars, is_bad_char, unmapped_fonts
+from policy_extract.extract.textlayer import (
+    check_chars,
+    check_page,
+    check_texts,
+    common_chars,
+    is_bad_char,
+    unmapped_fonts,
+)
 
 PDFS = Path(__file__).resolve().parents[2] / "samples" / "pdf"
 

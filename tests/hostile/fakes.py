@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "outputs"))
 
 from doc_factory import fake_process
 
-from policy_extract.model import Document
+from policy_extract.core.model import Document
 
 _MB = 1 << 20
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy_extract.model import Cell, Table
+from policy_extract.core.model import Cell, Table
 
 
 def table(rows: list[list[str]], merges: list[tuple[int, int, int, int]] = (), header_rows: int = 1,

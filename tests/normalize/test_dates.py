@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from policy_extract.normalize.dates import parse_date, parse_deadline
 from text_strategies import CJK_TEXT
 
-from normalize.dates import parse_date, parse_deadline
-from policy_extract.model import Deadline
+from policy_extract.core.model import Deadline
 
 
 @pytest.mark.parametrize(

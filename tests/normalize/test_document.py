@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import policy_extract.normalize.indicators as indicators_module
 import pytest
+from policy_extract.extract import extract_document
+from policy_extract.normalize import normalize_document
+from policy_extract.outputs.manifest import document_status
 
-import normalize.indicators
-from extract import extract_document
-from normalize import normalize_document
-from outputs.manifest import document_status
-from policy_extract.model import STAGE_FAILED
+from policy_extract.core.model import STAGE_FAILED
 
 DATA = Path(__file__).resolve().parents[1] / "extract" / "data"
 
@@ -23,7 +23,7 @@ def test_a_failing_indicator_stage_makes_the_document_partial_and_keeps_the_rest
     def boom(_doc: object) -> list:
         raise ValueError("unexpected table layout")
 
-    monkeypatch.setattr(normalize.indicators, "build_indicators", boom)
+    monkeypatch.setattr(indicators_module, "build_indicators", boom)
     doc = normalize_document(raw)
     failed = [w for w in doc.warnings if w.code == STAGE_FAILED]
     assert [(w.stage, w.message) for w in failed] == [

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from policy_extract.normalize.duties import build_duties, split_number
 from table_builders import table
 
-from normalize.duties import build_duties, split_number
-from policy_extract.model import Document, Meta, OutlineNode, Paragraph, Sidebar, SidebarItem, Source
+from policy_extract.core.model import Document, Meta, OutlineNode, Paragraph, Sidebar, SidebarItem, Source
 
 HEAD = ["序号", "目标类别", "目标项目", "目标内容", "完成时限", "牵头单位", "承办单位"]
 

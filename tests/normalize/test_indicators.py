@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from policy_extract.normalize.indicators import build_indicators, column_roles
 from table_builders import table
 
-from normalize.indicators import build_indicators, column_roles
-from policy_extract.model import Document, Meta, Source
+from policy_extract.core.model import Document, Meta, Source
 
 
 def _doc(*tables, date: str = "2021-11-30") -> Document:

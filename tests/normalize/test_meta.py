@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+from policy_extract.normalize.layout import page_columns
+from policy_extract.normalize.meta import (
+    extract_meta,
+    issuer_text,
+    normalize_doc_number,
+    own_parse_date,
+    split_units,
+)
 from test_structure_helpers import LEFT, RIGHT, body, centered, filler, page
 
-from normalize.layout import page_columns
-from normalize.meta import extract_meta, issuer_text, normalize_doc_number, own_parse_date, split_units
-from policy_extract.model import Line
+from policy_extract.core.model import Line
 
 
 def test_doc_number_normalized() -> None:
@@ -77,9 +83,8 @@ def test_header_signature_attachments_colophon() -> None:
 
 def test_title_without_a_header_block_stops_at_the_first_heading() -> None:
     """A plain typed draft: a large title line, then 一、… in the body size: the heading is not title."""
+    from policy_extract.normalize.meta import _title_run
     from test_structure_helpers import centered
-
-    from normalize.meta import _title_run
 
     lines = [centered("关于推进城市更新工作的实施意见", 0, size=22.0), centered("一、总体要求", 1, size=22.0)]
     assert _title_run(lines, 0, {}, 16.0) == [0]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from policy_extract.normalize.numerals import parse_chinese_number, to_halfwidth
 from text_strategies import CJK_TEXT
-
-from normalize.numerals import parse_chinese_number, to_halfwidth
 
 
 @pytest.mark.parametrize(

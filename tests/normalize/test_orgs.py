@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from policy_extract.normalize.orgs import parse_annotation, parse_owners, split_units
 from text_strategies import ORG_TEXT
-
-from normalize.orgs import parse_annotation, parse_owners, split_units
 
 
 @pytest.mark.parametrize(
@@ -111,7 +110,7 @@ def test_known_names_round_trip(names: list[str], sep: str) -> None:
 
 
 def test_unbracketed_owner_sentence_at_the_end_of_a_task_is_split_off() -> None:
-    from normalize.orgs import parse_annotation
+    from policy_extract.normalize.orgs import parse_annotation
 
     owners = parse_annotation("改造供水管网、燃气管网。市城管局牵头，各区政府配合。")
     assert (owners.lead, owners.support, owners.rest) == (["市城管局"], ["各区政府"], "改造供水管网、燃气管网。")

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
+from policy_extract.normalize.outline import OutlineBuilder, find_marker, split_title
+from policy_extract.normalize.paragraphs import Block
 from test_structure_helpers import body
-
-from normalize.outline import OutlineBuilder, find_marker, split_title
-from normalize.paragraphs import Block
 
 
 def _block(text: str, font: str = "FangSong", n_lines: int = 1) -> Block:

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
+from policy_extract.normalize.layout import page_columns
+from policy_extract.normalize.paragraphs import segment_blocks
 from test_structure_helpers import PITCH, body, filler, page
-
-from normalize.layout import page_columns
-from normalize.paragraphs import segment_blocks
 
 
 def _blocks(lines, obstacles=None):  # type: ignore[no-untyped-def]

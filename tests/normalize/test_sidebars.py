@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from policy_extract.normalize.sidebars import (
+    cn_to_int,
+    parse_label,
+    sidebars_from_frames,
+    sidebars_from_tables,
+)
 from test_structure_helpers import body, centered, page
 
-from normalize.sidebars import cn_to_int, parse_label, sidebars_from_frames, sidebars_from_tables
-from policy_extract.model import Cell, Frame, Line, RawDocument, Table
+from policy_extract.core.model import Cell, Frame, Line, RawDocument, Table
 
 
 def test_label_numbers() -> None:
@@ -49,7 +54,7 @@ def test_one_cell_table_is_a_sidebar_and_dropped() -> None:
 
 
 def test_item_number_out_of_sequence_continues_item() -> None:
-    from normalize.sidebars import sidebar_content
+    from policy_extract.normalize.sidebars import sidebar_content
 
     lines = [Line(t, 1, (0.0, 0.0, 0.0, 0.0)) for t in ["专栏1：甲", "1．第一项到", "5.5亿元。", "2．第二项"]]
     _, _, items = sidebar_content(lines)

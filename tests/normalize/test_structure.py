@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policy_extract.normalize.layout import content_lines, is_page_number
+from policy_extract.normalize.structure import build_structure, caption_title
 from test_structure_helpers import body, centered, filler, page
 
-from normalize.layout import content_lines, is_page_number
-from normalize.structure import build_structure, caption_title
-from policy_extract.model import Cell, Line, RawDocument, Table
+from policy_extract.core.model import Cell, Line, RawDocument, Table
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from policy_extract.model import Line, PageContent
+from policy_extract.core.model import Line, PageContent
 
 LEFT, RIGHT, CW, PITCH = 80.0, 521.0, 16.0, 29.0
 

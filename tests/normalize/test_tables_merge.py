@@ -10,11 +10,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from extract import extract_document
-from normalize.document import fragments_of, normalize_document
-from normalize.tables import DEFAULT_EDGE_TOLERANCE, build_tables, quality_warnings
-from normalize.text import squash_spaces
-from policy_extract.model import Cell, RawDocument, Table
+from policy_extract.extract import extract_document
+from policy_extract.normalize.document import fragments_of, normalize_document
+from policy_extract.normalize.tables import DEFAULT_EDGE_TOLERANCE, build_tables, quality_warnings
+from policy_extract.normalize.text import squash_spaces
+
+from policy_extract.core.model import Cell, RawDocument, Table
 
 DATA = Path(__file__).resolve().parents[1] / "extract" / "data"
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from policy_extract.normalize.units import (
+    DEFAULT_COUNTING_UNITS,
+    DEFAULT_SYMBOLS,
+    canonical_unit,
+    split_name_unit,
+)
 from text_strategies import CJK_TEXT
-
-from normalize.units import DEFAULT_COUNTING_UNITS, DEFAULT_SYMBOLS, canonical_unit, split_name_unit
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from policy_extract.normalize.values import DEFAULT_OP_WORDS, ParsedIndicator, parse_requirement, parse_values
 from text_strategies import CJK_TEXT
-
-from normalize.values import DEFAULT_OP_WORDS, ParsedIndicator, parse_requirement, parse_values
 
 V = tuple[str | None, float | None, float | None, str | None, str | None, int | None, str | None]
 """(op, value, value_max, unit, scope, base_year, text) of one parsed value."""

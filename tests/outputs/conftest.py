@@ -9,7 +9,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from doc_factory import make_document
 
-from policy_extract.model import Document
+from policy_extract.core.model import Document
 
 
 @pytest.fixture

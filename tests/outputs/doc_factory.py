@@ -9,12 +9,13 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from policy_extract.errors import EncryptedPDFError
-from policy_extract.model import (
+from policy_extract.core.errors import EncryptedPDFError
+from policy_extract.core.model import (
     STAGE_FAILED,
     Cell,
     Deadline,
     Document,
+    DocWarning,
     Duty,
     Indicator,
     Meta,
@@ -23,7 +24,6 @@ from policy_extract.model import (
     Source,
     Table,
     Value,
-    Warning,
 )
 
 
@@ -54,9 +54,9 @@ def make_document(file: str = "notice.pdf", sha256: str = "0" * 64, *, partial: 
         deadline=Deadline("2014年12月31日", end="2014-12-31"),
         lead=["区强区办"], support=["区发改委", "各成员单位"],
     )
-    warnings = [Warning("odd_date", "date looks odd", 2, "normalize")]
+    warnings = [DocWarning("odd_date", "date looks odd", 2, "normalize")]
     if partial:
-        warnings.append(Warning(STAGE_FAILED, "normalize.indicators: ValueError: boom", None, "normalize.indicators"))
+        warnings.append(DocWarning(STAGE_FAILED, "normalize.indicators: ValueError: boom", None, "normalize.indicators"))
     return Document(
         source=Source(file, sha256, 6),
         meta=Meta(issuer="某区人民政府办公室", doc_number="某政办〔2021〕7号", date="2021-11-30",

@@ -4,7 +4,7 @@ import csv
 import io
 from pathlib import Path
 
-from outputs.csvio import (
+from policy_extract.outputs.csvio import (
     DUTY_COLUMNS,
     INDICATOR_COLUMNS,
     duty_rows,
@@ -15,7 +15,8 @@ from outputs.csvio import (
     write_indicators_csv,
     write_table_csv,
 )
-from policy_extract.model import Cell, Document, Indicator, Table
+
+from policy_extract.core.model import Cell, Document, Indicator, Table
 
 INDICATOR_HEADER = (
     "doc_id,indicator_id,group,name,attribute,year,kind,op,value,value_max,unit,scope,base_year,raw,page\n"

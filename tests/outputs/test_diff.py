@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from policy_extract.outputs.diff import DiffSettings, diff_documents, diff_paths, render_markdown, render_text
 
-from outputs.diff import DiffSettings, diff_documents, diff_paths, render_markdown, render_text
 from policy_extract import cli
-from policy_extract.errors import UsageError
-from policy_extract.model import Cell, document_from_dict
+from policy_extract.core.errors import UsageError
+from policy_extract.core.model import Cell, document_from_dict
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = REPO / "samples" / "expected"
@@ -250,7 +250,7 @@ def test_ignored_fields_are_checked() -> None:
 
 
 def test_long_texts_are_shown_from_their_first_difference() -> None:
-    from outputs.diff import shown_pair
+    from policy_extract.outputs.diff import shown_pair
 
     old = "提升主导制造业集群发展质量，培育产业集群。打造若干个世界领先的质量引领型产业集群。国家级高新技术企业超过 120 家。"
     new = old.replace("超过 120", "超过120")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outputs.diff import diff_paths
+from policy_extract.outputs.diff import diff_paths
+
 from policy_extract.batch import run_batch
 
 REPO = Path(__file__).resolve().parents[2]

@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from outputs.jsonio import write_document_json
-from outputs.schema import (
+from policy_extract.outputs.jsonio import write_document_json
+from policy_extract.outputs.schema import (
     DOCUMENT_SCHEMA,
     MANIFEST_SCHEMA,
     SchemaValidationError,
@@ -16,7 +15,8 @@ from outputs.schema import (
     validate_document,
     validate_manifest,
 )
-from policy_extract.model import Document, to_jsonable
+
+from policy_extract.core.model import Document, to_jsonable
 
 
 def test_writer_output_is_valid(tmp_path: Path, document: Document) -> None:
@@ -25,7 +25,7 @@ def test_writer_output_is_valid(tmp_path: Path, document: Document) -> None:
 
 
 def test_minimal_document_is_valid() -> None:
-    from policy_extract.model import Source
+    from policy_extract.core.model import Source
 
     validate_document(to_jsonable(Document(Source("x.pdf", "a" * 64, 1))))
 
@@ -106,7 +106,7 @@ def test_validation_never_fetches_the_schema_urls(monkeypatch: pytest.MonkeyPatc
     """``$schema``/``$id`` are identifiers: the metaschema ships with jsonschema and nothing is fetched."""
     import socket
 
-    from outputs.schema import validate_document as validate
+    from policy_extract.outputs.schema import validate_document as validate
 
     def no_network(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("schema validation tried to reach the network")

@@ -4,9 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
+from policy_extract.outputs.jsonio import dumps_json, write_document_json, write_json
 
-from outputs.jsonio import dumps_json, write_document_json, write_json
-from policy_extract.model import Document, document_from_dict, to_jsonable
+from policy_extract.core.model import Document, document_from_dict, to_jsonable
 
 
 def test_document_json_text_is_stable_and_readable(tmp_path: Path, document: Document) -> None:

@@ -2,9 +2,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outputs.manifest import document_status, record_for_document, record_for_failure, write_manifest
-from outputs.schema import validate_manifest
-from policy_extract.model import STAGE_FAILED, Document, Warning
+from policy_extract.outputs.manifest import (
+    document_status,
+    record_for_document,
+    record_for_failure,
+    write_manifest,
+)
+from policy_extract.outputs.schema import validate_manifest
+
+from policy_extract.core.model import STAGE_FAILED, Document, DocWarning
 
 
 def test_status_ok_with_advisory_warnings(document: Document) -> None:
@@ -12,9 +18,9 @@ def test_status_ok_with_advisory_warnings(document: Document) -> None:
 
 
 def test_status_partial_only_when_a_stage_failed(document: Document) -> None:
-    document.warnings.append(Warning("table_sparse", "t1: 9 of 12 cells are empty", 3, "normalize"))
+    document.warnings.append(DocWarning("table_sparse", "t1: 9 of 12 cells are empty", 3, "normalize"))
     assert document_status(document) == "ok"
-    document.warnings.append(Warning(STAGE_FAILED, "normalize.duties: KeyError: 3", None, "normalize.duties"))
+    document.warnings.append(DocWarning(STAGE_FAILED, "normalize.duties: KeyError: 3", None, "normalize.duties"))
     assert document_status(document) == "partial"
 
 

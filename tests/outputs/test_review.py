@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from policy_extract.outputs.review import ReviewSettings, box_style, write_review
 
-from outputs.review import ReviewSettings, box_style, write_review
 from policy_extract import cli
 from policy_extract.batch import run_batch
-from policy_extract.errors import UsageError
+from policy_extract.core.errors import UsageError
 
 REPO = Path(__file__).resolve().parents[2]
 DOC_ID = "stress_continued_table"

@@ -5,10 +5,10 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from policy_extract.outputs.csvio import DUTY_COLUMNS, INDICATOR_COLUMNS, duty_rows, indicator_rows
+from policy_extract.outputs.xlsx import column_width, display_width, workbook_bytes, write_review_xlsx
 
-from outputs.csvio import DUTY_COLUMNS, INDICATOR_COLUMNS, duty_rows, indicator_rows
-from outputs.xlsx import column_width, display_width, workbook_bytes, write_review_xlsx
-from policy_extract.model import Document
+from policy_extract.core.model import Document
 
 
 def _rows(document: Document) -> tuple[list, list]:

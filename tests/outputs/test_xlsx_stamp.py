@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from outputs.xlsx import workbook_bytes, write_review_xlsx_if_changed
+from policy_extract.outputs.xlsx import workbook_bytes, write_review_xlsx_if_changed
 
 ROW = ["d", "i1", "质量", "合格率", "预期性", 2025, "target", ">=", 95, None, "%", None, None, "≥95", 3]
 

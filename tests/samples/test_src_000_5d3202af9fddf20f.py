@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-
-from normalize.text import join_lines
+from policy_extract.normalize.text import join_lines
 
 SRC = Path(__file__).resolve().parents[2] / "samples" / "src" / "000_5d3202af9fddf20f.yaml"
 YEAR_COLS = {2020: 2, 2022: 3, 2025: 4}

@@ -129,14 +129,14 @@ class RawDocument:
     file: str
     sha256: str
     pages: list[PageContent]
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------------------------- normalized layer
 
 
 @dataclass(slots=True)
-class Warning:
+class DocWarning:
     code: str
     message: str
     page: int | None = None
@@ -302,7 +302,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)
     schema_version: str = SCHEMA_VERSION
 
 
@@ -390,5 +390,5 @@ def document_from_dict(d: dict[str, Any]) -> Document:
             )
             for u in d.get("duties", [])
         ],
-        warnings=[Warning(**w) for w in d.get("warnings", [])],
+        warnings=[DocWarning(**w) for w in d.get("warnings", [])],
     )
