@@ -29,7 +29,7 @@ _REPO = Path(__file__).resolve().parents[1]
 if str(_REPO) not in sys.path:  # run as a script: make `samples.*` and `policy_extract` importable
     sys.path.insert(0, str(_REPO))
 
-from policy_extract.model import (  # noqa: E402
+from policy_extract.core.model import (  # noqa: E402
     Cell,
     Deadline,
     Document,
