@@ -12,7 +12,8 @@ import itertools
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from policy_extract.core.model import RawCell, RawTable, round_bbox
+from policy_extract.core.geometry import round_bbox
+from policy_extract.core.model import RawCell, RawTable
 
 from .lines import Char, TextRow, lines_from_chars, split_words
 from .settings import ExtractSettings

@@ -5,7 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from policy_extract.core.model import RawCell, RawTable, round_bbox
+from policy_extract.core.geometry import round_bbox
+from policy_extract.core.model import RawCell, RawTable
 
 from .lattice import Grid
 from .lines import Char, is_blank, lines_from_chars

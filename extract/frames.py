@@ -5,7 +5,8 @@ These are 专栏 sidebars drawn as paragraph borders or as 1×1 tables; their te
 
 from __future__ import annotations
 
-from policy_extract.core.model import Frame, round_bbox
+from policy_extract.core.geometry import round_bbox
+from policy_extract.core.model import Frame
 
 from .lattice import Grid
 

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from policy_extract.core.geometry import round_bbox
+from policy_extract.core.model import Line
 from policy_extract.normalize.text import is_cjk
-
-from policy_extract.core.model import Line, round_bbox
 
 from .settings import ExtractSettings
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from policy_extract.core.model import Rule, round_bbox
+from policy_extract.core.geometry import round_bbox
+from policy_extract.core.model import Rule
 
 from .lines import color_hex
 from .settings import ExtractSettings

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
+from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import (
     STAGE_FAILED,
     Document,
@@ -20,7 +21,6 @@ from policy_extract.core.model import (
     Sidebar,
     Source,
     Table,
-    round_bbox,
 )
 
 from .tables import build_tables, quality_warnings

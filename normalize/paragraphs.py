@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policy_extract.core.model import BBox, Line, Paragraph, union_bbox
+from policy_extract.core.geometry import BBox, union_bbox
+from policy_extract.core.model import Line, Paragraph
 
 from .layout import Column, char_width, is_centered
 from .text import join_lines

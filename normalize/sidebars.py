@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from policy_extract.core.model import BBox, Frame, Line, RawDocument, Sidebar, SidebarItem, Table, union_bbox
+from policy_extract.core.geometry import BBox, union_bbox
+from policy_extract.core.model import Frame, Line, RawDocument, Sidebar, SidebarItem, Table
 
 from .text import join_lines, squash_spaces
 

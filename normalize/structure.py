@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from policy_extract.core.geometry import union_bbox
 from policy_extract.core.model import (
     BBox,
     DocWarning,
@@ -22,7 +23,6 @@ from policy_extract.core.model import (
     RawDocument,
     Sidebar,
     Table,
-    union_bbox,
 )
 
 from .layout import Column, body_font_size, content_lines, is_centered, line_pitch, page_columns

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import (
     BBox,
     Cell,
@@ -28,7 +29,6 @@ from policy_extract.core.model import (
     RawDocument,
     RawTable,
     Table,
-    round_bbox,
 )
 
 from .text import join_lines

@@ -14,35 +14,22 @@ Pages are 1-based.  Every located record carries ``page`` and ``bbox`` so a revi
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
+from .errors import DocumentReferenceError, SchemaVersionError
+from .geometry import BBox
+
 SCHEMA_VERSION = "1"
+READABLE_SCHEMA_VERSIONS = frozenset({SCHEMA_VERSION})
+"""The ``schema_version`` values :func:`document_from_dict` reads; any other (newer, unknown) is refused."""
 
 STAGE_FAILED = "stage_failed"
 """Warning code of a pipeline stage that raised on part of a document; such a document is ``partial``."""
 
-BBox = tuple[float, float, float, float]
-"""``(x0, top, x1, bottom)`` in PDF points, top-left origin."""
-
 TextLayer = Literal["born_digital", "ocr", "mixed"]
 Status = Literal["ok", "partial", "failed"]
-ErrorCode = Literal["not_pdf", "encrypted", "corrupt", "timeout", "too_large", "no_text", "internal"]
-
-
-def round_bbox(bbox: tuple[float, ...] | list[float]) -> BBox:
-    """Round to 0.01 pt so that output is byte-stable across platforms and reruns."""
-    x0, y0, x1, y1 = (round(float(v), 2) + 0.0 for v in bbox)
-    return (x0, y0, x1, y1)
-
-
-def union_bbox(boxes: list[BBox]) -> BBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
 
 
 # --------------------------------------------------------------------------------------------- raw layer
@@ -94,6 +81,23 @@ class RawCell:
     """Text lines inside the cell, top to bottom; joined by ``normalize`` (never here)."""
 
 
+@dataclass(frozen=True, slots=True)
+class TableReport:
+    """What the finder noticed about one table fragment (camelot's parsing report), read by the quality
+    warnings of ``normalize``; typed so that a producer and its reader cannot disagree on a key."""
+
+    cells: int = 0
+    empty_cells: int = 0
+    empty_ratio: float = 0.0
+    """``empty_cells / cells`` rounded to 0.001."""
+    text_outside_cells: int = 0
+    """Characters printed level with the table's rows but in no cell (ruled tables; 0 for borderless)."""
+    outer_border: bool | None = None
+    """All four outer sides are ruled; None where there are no rules to look at (borderless)."""
+    irregular_regions: int = 0
+    """Flooded grid regions that were not rectangles (spanned by their bounding box)."""
+
+
 @dataclass(slots=True)
 class RawTable:
     """One table fragment on one page, as found on the page (no cross-page merging yet)."""
@@ -106,8 +110,8 @@ class RawTable:
     row_edges: list[float]
     cells: list[RawCell]
     method: Literal["lattice", "borderless", "image"] = "lattice"
-    report: dict[str, Any] = field(default_factory=dict)
-    """Quality facts (empty-cell ratio, text outside cells, …) for the table's quality report."""
+    report: TableReport = field(default_factory=TableReport)
+    """Quality facts (empty-cell ratio, text outside cells, …) for the table's quality warnings."""
 
 
 @dataclass(slots=True)
@@ -340,12 +344,24 @@ def _bbox(v: Any) -> BBox | None:
     return None if v is None else tuple(v)  # type: ignore[return-value]
 
 
+def check_schema_version(d: dict[str, Any]) -> str:
+    """The document.json's ``schema_version`` when this code reads it; else :class:`SchemaVersionError`.
+
+    Checked before any other key, so a newer contract is named as such instead of failing on a key it renamed.
+    """
+    found = d.get("schema_version")
+    if found not in READABLE_SCHEMA_VERSIONS:
+        raise SchemaVersionError(found, SCHEMA_VERSION)
+    return str(found)
+
+
 def document_from_dict(d: dict[str, Any]) -> Document:
     """Inverse of :func:`to_jsonable` for a document.json (used by ``diff``, ``review`` and tests)."""
+    version = check_schema_version(d)
     src = d["source"]
     meta = d.get("meta") or {}
     return Document(
-        schema_version=d.get("schema_version", SCHEMA_VERSION),
+        schema_version=version,
         source=Source(src["file"], src["sha256"], src["pages"], src.get("text_layer", "born_digital")),
         meta=Meta(**{f.name: meta[f.name] for f in fields(Meta) if f.name in meta}),
         outline=[OutlineNode(**{**o, "bbox": _bbox(o.get("bbox"))}) for o in d.get("outline", [])],
@@ -392,3 +408,61 @@ def document_from_dict(d: dict[str, Any]) -> Document:
         ],
         warnings=[DocWarning(**w) for w in d.get("warnings", [])],
     )
+
+
+# ------------------------------------------------------------------------------------- cross-references
+
+
+def _unique_ids(kind: str, ids: Iterable[str], problems: list[str]) -> set[str]:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            problems.append(f"{kind} id {i!r} is repeated")
+        seen.add(i)
+    return seen
+
+
+def _dangling(refs: Iterable[tuple[str, str | None]], ids: set[str], target: str) -> list[str]:
+    """``owner → ref`` pairs whose ref is set but names no ``target`` id."""
+    return [f"{who} → {ref!r}: no such {target}" for who, ref in refs if ref is not None and ref not in ids]
+
+
+def _outline_problems(outline: list[OutlineNode]) -> list[str]:
+    """A heading's parent is a heading printed before it (the outline is in reading order)."""
+    earlier: set[str] = set()
+    problems = []
+    for node in outline:
+        if node.parent is not None and node.parent not in earlier:
+            problems.append(f"{node.id}.parent → {node.parent!r}: no such earlier heading")
+        earlier.add(node.id)
+    return problems
+
+
+def reference_problems(doc: Document) -> list[str]:
+    """Every id that is repeated or that a record points at without the document having it."""
+    problems: list[str] = []
+    sections = _unique_ids("outline", (o.id for o in doc.outline), problems)
+    tables = _unique_ids("table", (t.id for t in doc.tables), problems)
+    for kind, records in (("sidebar", doc.sidebars), ("indicator", doc.indicators), ("duty", doc.duties)):
+        _unique_ids(kind, (r.id for r in records), problems)
+    problems += _outline_problems(doc.outline)
+    paragraphs = ((f"paragraph@p{p.page}.section", p.section) for p in doc.paragraphs)
+    problems += _dangling(paragraphs, sections, "heading")
+    problems += _dangling(((f"{b.id}.section", b.section) for b in doc.sidebars), sections, "heading")
+    problems += _dangling(((f"{b.id}.tables", t) for b in doc.sidebars for t in b.tables), tables, "table")
+    problems += _dangling(((f"{t.id}.section", t.section) for t in doc.tables), sections, "heading")
+    problems += _dangling(((f"{i.id}.table", i.table) for i in doc.indicators), tables, "table")
+    problems += _dangling(((f"{u.id}.table", u.table) for u in doc.duties), tables, "table")
+    problems += _dangling(((f"{u.id}.section", u.section) for u in doc.duties), sections, "heading")
+    return problems
+
+
+def check_references(doc: Document) -> None:
+    """Refuse a document whose records point at ids it lacks: a bug of the stage that built it.
+
+    Called before a document.json is written, so the file never holds a dangling ``table``/``section``.
+    """
+    problems = reference_problems(doc)
+    if problems:
+        shown = "; ".join(problems[:5]) + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+        raise DocumentReferenceError(f"{doc.source.file}: broken cross-reference(s): {shown}")
