@@ -47,3 +47,11 @@ class UsageError(PolicyExtractError, ValueError):
     """Bad command-line usage (exit status 2); never recorded in a manifest."""
 
     code = "usage"
+
+
+class SettingsError(UsageError):
+    """Pipeline settings that cannot work (an unknown name, a wrong type, a value out of range).
+
+    Bad usage like a bad option (exit status 2), raised when the settings are created, before any document
+    is read, so a batch never fails the same way on every document.
+    """
