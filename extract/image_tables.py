@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from policy_extract.core.geometry import BBox, contains, grow
 from policy_extract.core.model import RawCell, RawTable
 
 from .lines import Char
@@ -69,14 +70,9 @@ def blank_text(ink: np.ndarray, lines: Iterable[OcrLine]) -> np.ndarray:
     return out
 
 
-def inside_text(seg: Segment, boxes: list[tuple[float, float, float, float]]) -> bool:
+def inside_text(seg: Segment, boxes: list[BBox]) -> bool:
     """Whether the segment lies wholly inside one recognised line's (grown) box: a stroke of a glyph."""
-    x0, y0, x1, y1 = seg.bbox()
-    for bx0, by0, bx1, by1 in boxes:
-        m = (by1 - by0) * DEFAULT_TEXT_MARGIN
-        if bx0 - m <= x0 and x1 <= bx1 + m and by0 - m <= y0 and y1 <= by1 + m:
-            return True
-    return False
+    return any(contains(grow(box, (box[3] - box[1]) * DEFAULT_TEXT_MARGIN), seg.bbox()) for box in boxes)
 
 
 def runs(ink: np.ndarray, orient: Orientation, min_px: int) -> np.ndarray:

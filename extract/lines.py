@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_extract.core.geometry import round_bbox
+from policy_extract.core.geometry import round_bbox, union_bbox
 from policy_extract.core.model import Line
-from policy_extract.normalize.text import is_cjk
+from policy_extract.core.vocabulary import is_cjk
 
 from .settings import ExtractSettings
 
@@ -182,12 +182,7 @@ def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overp
     size = most_common((round(float(c["size"]), 1) for c in visible), 0.0)
     cjk_widths = [c["x1"] - c["x0"] for c in visible if is_cjk(c["text"][:1])]
     char_width = statistics.median(cjk_widths) if cjk_widths else float(size)
-    bbox = (
-        min(c["x0"] for c in visible),
-        min(c["top"] for c in visible),
-        max(c["x1"] for c in visible),
-        max(c["bottom"] for c in visible),
-    )
+    bbox = union_bbox((c["x0"], c["top"], c["x1"], c["bottom"]) for c in visible)
     fake_bold = overprinted * 2 >= len(visible)
     return Line(
         text=row_text(chars, settings),

@@ -30,9 +30,12 @@ from typing import Any
 import numpy as np
 
 from policy_extract.core.errors import NoTextError
+from policy_extract.core.geometry import points_bbox
+from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_SIZES, is_cjk
 
 from .lines import Char
 from .settings import OcrSettings
+from .textlayer import is_ideograph
 
 OCR_FONT = "OCR"
 DEFAULT_CJK_INK_EM = 0.94
@@ -45,10 +48,8 @@ DEFAULT_MIN_PITCH_CHARS = 3
 smaller of the two estimates wins (bold strokes swell the ink, justification widens the pitch)."""
 DEFAULT_INK_ROW_SHARE = 0.05
 """A pixel row belongs to the line's ink when it holds this share of the fullest row's ink."""
-STANDARD_SIZES = (42.0, 36.0, 26.0, 24.0, 22.0, 18.0, 16.0, 15.0, 14.0, 12.0, 10.5, 9.0, 7.5, 6.5, 5.5, 5.0)
-"""初号 … 八号: every size a GB/T 9704 notice is set in."""
 DEFAULT_SIZE_SNAP = 0.08
-"""A measured size within this share of a standard size is that size."""
+"""A measured size within this share of a standard type size (``TYPE_SIZES``) is that size."""
 DEFAULT_INK_LEVEL = 140
 """Grey level (0–255) below which a pixel is ink, for colour sampling and skew estimation."""
 DEFAULT_SKEW_WIDTH = 900
@@ -79,8 +80,6 @@ _BRACKETS_CJK = re.compile(r"\(([^()]*[\u4e00-\u9fff][^()]*)\)")
 _AFTER_CJK = r"(?<=[\u4e00-\u9fff）》”])"
 _CJK_STOP = re.compile(_AFTER_CJK + r"[°o·]$|(?<=[\u4e00-\u9fff][0-9])[°·]$|"
                        + _AFTER_CJK + r"[°o](?=[\u4e00-\u9fff“（《])")
-_PAGE_NUMBER = re.compile(r"^[一—\-－–]\s*(\d{1,4})\s*[一—\-－–]$")
-"""GB/T 9704 page numbers ``— 21 —``, whose dashes the recogniser reads as 一 or -."""
 _DASH_READS = frozenset("-‐－–—―一")
 """What the recogniser makes of a dash; 一 counts only between two digits (no text mixes 一 with them)."""
 _STOPS = frozenset(".。，,、")
@@ -225,25 +224,17 @@ def fix_punctuation(text: str) -> str:
     text = text.translate(_LOOKALIKES)
     text = _BETWEEN_CJK.sub(lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
     text = _BRACKETS_CJK.sub(r"（\1）", text)
-    text = _PAGE_NUMBER.sub(r"— \1 —", text)
+    text = OCR_PAGE_NUMBER.sub(PRINTED_FOLIO, text)
     return _CJK_STOP.sub("。", text)
 
 
 def fix_page_number(text: str) -> str:
     """``一2—`` → ``— 2 —``: a page number whose dashes were read as 一 or a hyphen."""
-    return _PAGE_NUMBER.sub(r"— \1 —", text.strip()) if len(text) <= 12 else text
-
-
-def box_of(points: Sequence[Sequence[float]]) -> tuple[float, float, float, float]:
-    xs = [float(p[0]) for p in points]
-    ys = [float(p[1]) for p in points]
-    return (min(xs), min(ys), max(xs), max(ys))
+    return OCR_PAGE_NUMBER.sub(PRINTED_FOLIO, text.strip()) if len(text) <= 12 else text
 
 
 def spread_chars(text: str, box: tuple[float, float, float, float]) -> list[tuple[str, tuple]]:
     """Characters laid over the line box by width class (CJK one em, others half) when boxes are missing."""
-    from policy_extract.normalize.text import is_cjk
-
     weights = [1.0 if is_cjk(ch) else 0.5 for ch in text]
     total = sum(weights) or 1.0
     x0, top, x1, bottom = box
@@ -258,9 +249,9 @@ def spread_chars(text: str, box: tuple[float, float, float, float]) -> list[tupl
 def ocr_line(item: Sequence[Any]) -> OcrLine:
     """One RapidOCR result row (``box, text, score, word_boxes, words, ...``) → OcrLine."""
     points, text, score = item[0], str(item[1]), float(item[2])
-    box = box_of(points)
+    box = points_bbox(points)
     words = list(item[4]) if len(item) > 4 and item[4] else []
-    boxes = [box_of(b) for b in item[3]] if len(item) > 3 and item[3] else []
+    boxes = [points_bbox(b) for b in item[3]] if len(item) > 3 and item[3] else []
     fixed = fix_punctuation(text)
     if words and len(words) == len(boxes) and "".join(words) == text.replace(" ", ""):
         fixed_chars = list(fix_punctuation("".join(words)))
@@ -381,7 +372,7 @@ def read_crop(crop: np.ndarray, settings: OcrSettings) -> str:
 
 def snap_size(size: float) -> float:
     """A measured size → the standard type size it is, or itself rounded to 0.5 pt."""
-    nearest = min(STANDARD_SIZES, key=lambda s: abs(s - size))
+    nearest = min(TYPE_SIZES, key=lambda s: abs(s - size))
     if abs(nearest - size) <= DEFAULT_SIZE_SNAP * nearest:
         return nearest
     return round(size * 2) / 2
@@ -414,8 +405,6 @@ def ink_rows(img: np.ndarray, box: tuple[float, float, float, float]) -> tuple[f
 
 def line_em_px(line: OcrLine, ink: tuple[float, float] | None) -> float:
     """Font size of a recognised line in image pixels, from its ink height and its ideographs' pitch."""
-    from .textlayer import is_ideograph
-
     centres = [(b[0] + b[2]) / 2 for c, b in line.chars if is_ideograph(c)]
     height = (ink[1] - ink[0]) if ink else line.box[3] - line.box[1]
     estimate = height / (DEFAULT_CJK_INK_EM if centres else DEFAULT_OTHER_INK_EM)
