@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from policy_extract.core.geometry import round_bbox
-from policy_extract.core.model import RawCell, RawTable
+from policy_extract.core.model import RawCell, RawTable, TableReport
 
 from .lines import Char, TextRow, lines_from_chars, split_words
 from .settings import ExtractSettings
@@ -104,7 +104,7 @@ def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings) -
         page=page, bbox=round_bbox((col_edges[0], row_edges[0], col_edges[-1], row_edges[-1])),
         n_rows=len(rows), n_cols=len(cols), col_edges=[round(x, 2) for x in col_edges],
         row_edges=[round(y, 2) for y in row_edges], cells=cells, method="borderless",
-        report={"cells": len(cells), "empty_cells": empty, "empty_ratio": round(empty / len(cells), 3)},
+        report=TableReport(cells=len(cells), empty_cells=empty, empty_ratio=round(empty / len(cells), 3)),
     )
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Any
 
 from policy_extract.core.geometry import round_bbox
-from policy_extract.core.model import RawCell, RawTable
+from policy_extract.core.model import RawCell, RawTable, TableReport
 
 from .lattice import Grid
 from .lines import Char, is_blank, lines_from_chars
@@ -78,14 +77,14 @@ def raw_table(grid: Grid, cell_chars: list[list[Char]], page_number: int,
     )
 
 
-def grid_report(grid: Grid, cell_chars: list[list[Char]]) -> dict[str, Any]:
+def grid_report(grid: Grid, cell_chars: list[list[Char]]) -> TableReport:
     n_cells = len(grid.cells)
     empty = n_cells - non_empty_cells(cell_chars)
-    return {
-        "cells": n_cells,
-        "empty_cells": empty,
-        "empty_ratio": round(empty / n_cells, 3) if n_cells else 0.0,
-        "outer_border": grid.closed,
-        "irregular_regions": grid.irregular,
-        "text_outside_cells": grid.outside_chars,
-    }
+    return TableReport(
+        cells=n_cells,
+        empty_cells=empty,
+        empty_ratio=round(empty / n_cells, 3) if n_cells else 0.0,
+        outer_border=grid.closed,
+        irregular_regions=grid.irregular,
+        text_outside_cells=grid.outside_chars,
+    )

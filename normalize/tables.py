@@ -454,7 +454,7 @@ def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> l
             )
         )
     for frag in fragments or []:
-        outside = frag.report.get("text_outside_cells", 0)
+        outside = frag.report.text_outside_cells
         if outside:
             out.append(
                 DocWarning(

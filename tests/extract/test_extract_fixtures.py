@@ -91,7 +91,7 @@ def test_table_across_page_break(extracted: dict[str, RawDocument]) -> None:
 def test_table_without_outer_border(extracted: dict[str, RawDocument]) -> None:
     table = only_table(extracted["no_outer"])
     assert (table.n_rows, table.n_cols) == (3, 3)
-    assert table.report["outer_border"] is False
+    assert table.report.outer_border is False
     assert [grid(table)[(r, 0)][2] for r in range(3)] == ["地区", "郑州", "开封"]
     assert grid(table)[(2, 2)][2] == "9"
     assert texts(extracted["no_outer"].pages[0]) == ["无外框表格", "表后段落。"]

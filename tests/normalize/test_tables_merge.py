@@ -15,7 +15,7 @@ from policy_extract.normalize.document import fragments_of, normalize_document
 from policy_extract.normalize.tables import DEFAULT_EDGE_TOLERANCE, build_tables, quality_warnings
 from policy_extract.normalize.text import squash_spaces
 
-from policy_extract.core.model import Cell, RawDocument, Table
+from policy_extract.core.model import Cell, RawDocument, Table, TableReport
 
 DATA = Path(__file__).resolve().parents[1] / "extract" / "data"
 
@@ -152,7 +152,7 @@ def test_every_fragment_reports_empty_cells_and_text_outside_cells() -> None:
     for name in ("merged", "pagebreak", "no_outer", "outside_text", "column_split"):
         for page in raw(name).pages:
             for frag in page.tables:
-                assert {"empty_ratio", "text_outside_cells"} <= set(frag.report), (name, frag.report)
+                assert isinstance(frag.report, TableReport) and frag.report.cells, (name, frag.report)
 
 
 def test_text_printed_over_the_table_border_is_reported() -> None:
@@ -160,7 +160,7 @@ def test_text_printed_over_the_table_border_is_reported() -> None:
     table = only_table("outside_text")
     codes = [w.code for w in quality_warnings(table, fragments_of(doc, table))]
     assert codes == ["table_text_outside_cells"]
-    assert doc.pages[0].tables[0].report["text_outside_cells"] == 3  # 甲项指, left of the left rule
+    assert doc.pages[0].tables[0].report.text_outside_cells == 3  # 甲项指, left of the left rule
     clean = only_table("merged")
     assert quality_warnings(clean, fragments_of(raw("merged"), clean)) == []
 
