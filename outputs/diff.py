@@ -39,11 +39,11 @@ from policy_extract.core.model import (
     Source,
     Table,
     Value,
-    document_from_dict,
     to_jsonable,
 )
 
 from .csvio import table_grid
+from .jsonio import read_document_json, read_manifest_json
 
 Op = Literal["added", "removed", "changed"]
 T = TypeVar("T")
@@ -135,20 +135,9 @@ class RunEntry:
 # ------------------------------------------------------------------------------------------------ loading
 
 
-def read_json(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"cannot read {path} as JSON: {exc}") from exc
-
-
 def load_document(path: Path) -> Document:
-    """A document.json as a :class:`Document`; anything else is bad usage."""
-    data = read_json(path)
-    try:
-        return document_from_dict(data)
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise UsageError(f"{path} is not a document.json ({type(exc).__name__}: {exc})") from exc
+    """A document.json as a :class:`Document`; anything else (or another contract version) is bad usage."""
+    return read_document_json(path)
 
 
 def doc_id_of_file(path: Path) -> str:
@@ -160,10 +149,7 @@ def load_outdir(outdir: Path) -> dict[str, RunEntry]:
     """The documents of an OUTDIR in manifest order (or ``docs/*`` sorted when there is no manifest)."""
     manifest = outdir / "manifest.json"
     if manifest.is_file():
-        records = read_json(manifest)
-        if not isinstance(records, list):
-            raise UsageError(f"{manifest} is not a manifest (expected a list of records)")
-        entries = [entry_of_record(outdir, r) for r in records]
+        entries = [entry_of_record(outdir, r) for r in read_manifest_json(manifest)]
     elif (outdir / "docs").is_dir():
         found = sorted(p for p in (outdir / "docs").glob("*/document.json"))
         entries = [RunEntry(p.parent.name, "ok", None, load_document(p)) for p in found]
@@ -173,13 +159,14 @@ def load_outdir(outdir: Path) -> dict[str, RunEntry]:
 
 
 def entry_of_record(outdir: Path, record: dict[str, Any]) -> RunEntry:
-    try:
-        doc_id, status = str(record["doc_id"]), str(record["status"])
-    except (KeyError, TypeError) as exc:
-        raise UsageError(f"{outdir / 'manifest.json'} has a record without doc_id/status") from exc
+    """A manifest record and its document; a document the manifest lists as written must be there."""
+    doc_id, status = str(record["doc_id"]), str(record["status"])
+    if status == "failed":
+        return RunEntry(doc_id, status, record.get("error"), None)
     path = outdir / "docs" / doc_id / "document.json"
-    document = load_document(path) if status != "failed" and path.is_file() else None
-    return RunEntry(doc_id, status, record.get("error"), document)
+    if not path.is_file():
+        raise UsageError(f"{outdir / 'manifest.json'} lists {doc_id} as {status}, but {path} is missing")
+    return RunEntry(doc_id, status, record.get("error"), load_document(path))
 
 
 def load_side(path: Path) -> dict[str, RunEntry]:

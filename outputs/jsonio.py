@@ -1,4 +1,5 @@
-"""document.json (and other JSON files of OUTDIR): stable, human-readable, written atomically."""
+"""document.json (and other JSON files of OUTDIR): stable, human-readable, written atomically; read back
+with one clear error (never a traceback) when a file is unreadable, truncated or of another contract."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from policy_extract.core.model import Document, to_jsonable
+from policy_extract.core.errors import SchemaVersionError, UsageError
+from policy_extract.core.model import Document, check_references, document_from_dict, to_jsonable
 
 DEFAULT_INDENT = 2
 
@@ -45,5 +47,40 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
 
 
 def write_document_json(doc: Document, path: str | os.PathLike[str]) -> Path:
-    """Write ``doc`` as document.json (SPEC key order, see :func:`policy_extract.core.model.to_jsonable`)."""
+    """Write ``doc`` as document.json (SPEC key order, see :func:`policy_extract.core.model.to_jsonable`),
+    after :func:`~policy_extract.core.model.check_references`: no file holds a dangling id."""
+    check_references(doc)
     return write_json(to_jsonable(doc), path)
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """A JSON file of an OUTDIR; unreadable or truncated is a :class:`UsageError` naming the file."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"cannot read {os.fspath(path)} as JSON: {exc}") from exc
+
+
+def read_document_json(path: str | os.PathLike[str]) -> Document:
+    """A document.json as a :class:`Document`; another contract version or shape is a :class:`UsageError`."""
+    data = read_json(path)
+    if not isinstance(data, dict) or "schema_version" not in data:
+        raise UsageError(f"{os.fspath(path)} is not a document.json (no schema_version)")
+    try:
+        return document_from_dict(data)
+    except SchemaVersionError as exc:
+        raise UsageError(f"{os.fspath(path)}: {exc.message}") from exc
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+        raise UsageError(f"{os.fspath(path)} is not a document.json ({problem})") from exc
+
+
+def read_manifest_json(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """manifest.json's records; each must at least name its ``doc_id`` and ``status`` (else UsageError)."""
+    records = read_json(path)
+    if not isinstance(records, list):
+        raise UsageError(f"{os.fspath(path)} is not a manifest (expected a list of records)")
+    for record in records:
+        if not isinstance(record, dict) or not {"doc_id", "status"} <= record.keys():
+            raise UsageError(f"{os.fspath(path)} has a record without doc_id/status")
+    return records

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from policy_extract.core.errors import ErrorCode
 from policy_extract.core.model import STAGE_FAILED, Document
 
 from .jsonio import write_json
@@ -17,6 +18,7 @@ ManifestStatus = Literal["ok", "partial", "failed"]
 @dataclass(frozen=True, slots=True)
 class ManifestError:
     code: str
+    """One of :class:`~policy_extract.core.errors.ErrorCode` (as its plain string value)."""
     message: str
 
 
@@ -59,8 +61,11 @@ def record_for_document(file: str, doc_id: str, sha256: str | None, doc: Documen
 
 
 def record_for_failure(file: str, doc_id: str, sha256: str | None, code: str, message: str) -> ManifestRecord:
-    """The record of a document that failed (nothing was written for it)."""
-    return ManifestRecord(file, doc_id, sha256, "failed", ManifestError(code, message))
+    """The record of a document that failed (nothing was written for it).
+
+    ``code`` must be an :class:`~policy_extract.core.errors.ErrorCode` value (a ValueError names any other).
+    """
+    return ManifestRecord(file, doc_id, sha256, "failed", ManifestError(ErrorCode(code).value, message))
 
 
 def write_manifest(records: list[ManifestRecord], path: str | os.PathLike[str]) -> Path:

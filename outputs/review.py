@@ -28,9 +28,9 @@ from typing import Any
 
 from policy_extract.core.digest import sha256_of
 from policy_extract.core.errors import UsageError
-from policy_extract.core.model import BBox, Cell, Document, Duty, Indicator, Table, document_from_dict
+from policy_extract.core.model import BBox, Cell, Document, Duty, Indicator, Table
 
-from .jsonio import write_bytes_atomic
+from .jsonio import read_document_json, read_manifest_json, write_bytes_atomic
 
 REVIEW_DIRNAME = "review"
 INDEX_NAME = "index.html"
@@ -102,11 +102,9 @@ class ReviewEntry:
 
 def read_entries(outdir: Path) -> list[ReviewEntry]:
     """Manifest records in order (or ``docs/*`` sorted when there is no manifest), documents loaded."""
-    import json
-
     manifest = outdir / "manifest.json"
     if manifest.is_file():
-        records = json.loads(manifest.read_text(encoding="utf-8"))
+        records = read_manifest_json(manifest)
     elif (outdir / "docs").is_dir():
         records = [{"doc_id": p.parent.name, "file": "", "status": "ok", "error": None, "sha256": None}
                    for p in sorted((outdir / "docs").glob("*/document.json"))]  # fmt: skip
@@ -117,7 +115,7 @@ def read_entries(outdir: Path) -> list[ReviewEntry]:
         entry = ReviewEntry(r["doc_id"], r.get("file") or "", r["status"], r.get("error"), r.get("sha256"))
         path = outdir / "docs" / entry.doc_id / "document.json"
         if entry.status != "failed" and path.is_file():
-            entry.document = document_from_dict(json.loads(path.read_text(encoding="utf-8")))
+            entry.document = read_document_json(path)
             entry.file = entry.file or entry.document.source.file
             entry.sha256 = entry.sha256 or entry.document.source.sha256
         entries.append(entry)

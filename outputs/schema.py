@@ -7,7 +7,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from policy_extract.core.errors import PolicyExtractError
+from policy_extract.core.errors import ErrorCode, PolicyExtractError
+from policy_extract.core.model import Document, check_references, to_jsonable
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 DOCUMENT_SCHEMA = "document.schema.json"
@@ -18,7 +19,7 @@ DEFAULT_MAX_REPORTED = 5
 class SchemaValidationError(PolicyExtractError, ValueError):
     """Output that breaks the contract: a bug in the pipeline, recorded as ``internal`` in the manifest."""
 
-    code = "internal"
+    code = ErrorCode.INTERNAL
 
     def __init__(self, message: str, *, problems: list[str] | None = None) -> None:
         super().__init__(message)
@@ -83,6 +84,18 @@ def validate(data: Any, name: str) -> None:
 def validate_document(data: dict[str, Any]) -> None:
     """Check a document.json dict (``model.to_jsonable(doc)``) against ``document.schema.json``."""
     validate(data, DOCUMENT_SCHEMA)
+
+
+def checked_document_json(doc: Document) -> dict[str, Any]:
+    """The document.json dict of ``doc``, once its cross-references and the JSON Schema hold.
+
+    The one gate before a document is written: a :class:`DocumentReferenceError` or
+    :class:`SchemaValidationError` here is a bug of the pipeline (recorded as ``internal``).
+    """
+    check_references(doc)
+    data = to_jsonable(doc)
+    validate_document(data)
+    return data
 
 
 def validate_manifest(data: list[dict[str, Any]]) -> None:

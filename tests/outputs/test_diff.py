@@ -6,6 +6,7 @@ import copy
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -212,6 +213,8 @@ def test_duty_meta_and_document_changes(tmp_path: Path) -> None:
     manifest[1] = {**manifest[1], "status": "failed", "error": {"code": "timeout", "message": "slow"}}
     manifest.append({**manifest[0], "doc_id": "extra"})
     (new / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (new / "docs" / "extra").mkdir()  # a listed document has its document.json (else: exit 2, tested below)
+    shutil.copy(new / "docs" / manifest[0]["doc_id"] / "document.json", new / "docs" / "extra")
     result = diff_paths(old, new)
     got = [(c.doc_id, c.part, c.op, c.field, c.new) for c in result.changes]
     assert ("stress_inline_owners", "document", "changed", "status", "failed") in got
