@@ -1,0 +1,221 @@
+"""The words and printed forms the documents use, in one place: what a new form of document changes.
+
+Everything here is data about Chinese government documents, not logic about a page: the script, the
+numerals, the GB/T 9704 layout facts (type sizes, page numbers, heading markers, indent), the words of
+owners, deadlines, groups and table headers.  The stages read these names; none of them keeps its own list.
+Where two parts of the pipeline read the same idea differently on purpose, both constants are here side by
+side, named for their use, with the reason.
+
+Long lists live beside this module in ``data/`` and are read only here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+# ---------------------------------------------------------------------------------------------- script
+
+
+def is_cjk(ch: str) -> bool:
+    """True for CJK ideographs and the full-width punctuation that sits between them."""
+    if not ch:
+        return False
+    o = ord(ch)
+    return (
+        0x3400 <= o <= 0x4DBF
+        or 0x4E00 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x2FA1F
+        or 0x3000 <= o <= 0x303F  # CJK symbols and punctuation
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms
+        or ch in "“”‘’—…·"
+    )
+
+
+# -------------------------------------------------------------------------------------------- numerals
+
+NUMERAL_DIGITS: dict[str, int] = {
+    "〇": 0, "○": 0, "零": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+NUMERAL_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+NUMERAL_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
+NUMERAL_POINT = "点"
+
+# Character classes of the numerals each printed form allows (the parser reads them all; the forms are
+# narrower so that ordinary words are not read as numbers).
+HEADING_NUMERALS = "一二三四五六七八九十"
+"""GB/T 9704 level-1/2 heading numbers: 一、…十二、, （一）…（十二）."""
+SIDEBAR_NUMERALS = "零〇一二三四五六七八九十百"
+"""专栏 numbers: 专栏一 … 专栏一百."""
+DATE_NUMERALS = "〇○零一二三四五六七八九十"
+"""Chinese-written dates: 二〇二一年十一月三十日 (no 百/千: 二千零二十一年 is not how dates are printed)."""
+
+# ----------------------------------------------------------------------------- GB/T 9704: type and layout
+
+TYPE_SIZES = (42.0, 36.0, 26.0, 24.0, 22.0, 18.0, 16.0, 15.0, 14.0, 12.0, 10.5, 9.0, 7.5, 6.5, 5.5, 5.0)
+"""初号 … 八号 in points: every size a GB/T 9704 notice is set in (正文 三号 = 16 pt, 标题 二号 = 22 pt)."""
+FIRST_LINE_INDENT_CHARS = 2
+"""A paragraph's first line is indented two characters (GB/T 9704 §7.3.3)."""
+TITLE_MAX_LINES = 3
+"""A 标题 is one to three lines (GB/T 9704 §7.2.2)."""
+HEADING_FONT_WORDS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "小标宋")
+"""Font-name parts of the heading faces: 黑体 (level 1), 楷体 (level 2), bold, 小标宋 (titles)."""
+
+HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^\s*([{HEADING_NUMERALS}]{{1,3}})\s*[、．.](?!\d)\s*")),
+    (2, re.compile(rf"^\s*[（(]\s*([{HEADING_NUMERALS}]{{1,3}})\s*[）)]\s*")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
+    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
+)
+"""GB/T 9704 §7.3.3 heading markers by level: 一、 /（一）/ 1. 1．/（1）; group 1 is the number."""
+
+# Page numbers (GB/T 9704 §7.5: ``— 21 —``, a 4-pt dash either side), as printed and as read back.
+PAGE_NUMBER_DASHES = "-－—–―‒~～"
+"""Marks printed either side of a folio: the standard's em dash and what office suites put there instead."""
+OCR_PAGE_NUMBER_DASHES = "一—\\-－–"
+"""What the recogniser reads the folio's dashes as (一 among them); a regex character class."""
+_FOLIO = r"\d{1,4}"
+PAGE_NUMBER = re.compile(
+    rf"^(?:[{PAGE_NUMBER_DASHES}\s]*{_FOLIO}[{PAGE_NUMBER_DASHES}\s]*"
+    rf"|第\s*{_FOLIO}\s*页(?:\s*[，,/]?\s*共\s*{_FOLIO}\s*页)?"
+    rf"|{_FOLIO}\s*/\s*{_FOLIO}"
+    rf"|[Pp]age\s*{_FOLIO}(?:\s*of\s*{_FOLIO})?)$"
+)
+"""Every page-number form: ``— 21 —``, ``-21-``, ``21``, ``第 3 页``, ``第3页 共10页``, ``3/10``,
+``Page 3``."""
+OCR_PAGE_NUMBER = re.compile(rf"^[{OCR_PAGE_NUMBER_DASHES}]\s*({_FOLIO})\s*[{OCR_PAGE_NUMBER_DASHES}]$")
+"""A GB/T 9704 folio as the recogniser reads it (``一2—``); group 1 is the number."""
+BARE_PAGE_NUMBER = re.compile(
+    rf"^[\s{OCR_PAGE_NUMBER_DASHES}]*(?:第\s*)?\d+\s*页?[\s{OCR_PAGE_NUMBER_DASHES}]*$"
+)
+"""A folio alone (``— 3 —``, ``第3页``, dashes also as OCR reads them), without the ``共N页``, ``N/M`` and
+``Page N`` forms of :data:`PAGE_NUMBER`: what may sit between a table fragment and the page edge for the table
+to run on.  Kept apart on purpose: with the whole grammar, the ``第 1 页，共 3 页`` footers of web-printed
+notices (real corpus: mof_nilu_gongwuyuan_2023, yichun_gwy_dibu_2022) would join their tables across pages,
+a change of output this refactor may not make."""
+PRINTED_FOLIO = r"— \1 —"
+"""How a folio read back by OCR is written: the standard's form (a replacement for OCR_PAGE_NUMBER)."""
+
+
+def is_page_number(text: str) -> bool:
+    """Whether a line is nothing but a page number, in any of the forms of :data:`PAGE_NUMBER`."""
+    return bool(PAGE_NUMBER.match(text.strip()))
+
+
+# ------------------------------------------------------------------------------------- document parts
+
+DOC_NUMBER_OPEN = "〔[［(（【"
+DOC_NUMBER_CLOSE = "〕]］)）】"
+"""Brackets around a 文号's year (GB/T 9704 §7.2.4 prints 〔〕; drafts use whatever the keyboard gives)."""
+ISSUER_SUFFIX = re.compile(r"\s*文\s*件$")
+"""发文机关标志 ends in 文件 (郑州市人民政府文件)."""
+ATTACHMENT_LIST = re.compile(r"^附\s*件\s*\d*\s*[：:]\s*")
+"""附件说明 line: ``附件：1．…``."""
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*(\d{0,2})\s*$")
+"""The label over an annex's first page: ``附件`` / ``附件2``."""
+CC_LABEL = re.compile(r"^抄\s*送\s*[：:]\s*")
+PRINTED_WORDS = re.compile(r"\s*印\s*发\s*$")
+"""印发 after the print date in the 版记."""
+COPIES = re.compile(r"^[（(]\s*共\s*印\s*(\d+)\s*份\s*[）)]$")
+SIDEBAR_LABEL = re.compile(rf"^\s*专\s*栏\s*([{SIDEBAR_NUMERALS}]+|\d+)?\s*[：:]?\s*")
+"""``专栏2：质量…`` / ``专栏一``; group 1 is the number."""
+TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
+CAPTION_START = re.compile(r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表)")
+TABLE_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
+"""A caption saying the table goes on from the previous page."""
+TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
+"""The SPEC's task sections: 主要任务, 重点任务, 工作任务 (and 主要工作任务, 具体任务)."""
+
+# ------------------------------------------------------------------------------------------ owners
+
+UNIT_SUFFIXES: tuple[str, ...] = (
+    "局", "委", "办", "中心", "政府", "分局", "部", "院", "会", "所", "处", "室", "队", "站", "馆", "公司",
+    "单位", "厅", "署", "部门", "街道", "办事处", "集团", "银行", "支行", "小组", "党组", "学校", "法院",
+)  # fmt: skip
+"""What a unit name ends in; a fragment ending otherwise is continued on the next line."""
+UNIT_PREFIXES = "区市县省各镇乡"
+"""What a unit name starts with: ``各镇街\\n区财政局`` is two names even though 各镇街 has no suffix."""
+LEAD_MARK_AFTER = "局委办心府部院会所处室队站馆司位厅署"
+"""Last characters of a unit name a bare 牵头 may follow (``市住建局牵头``).  Narrower than the last
+characters of :data:`UNIT_SUFFIXES` on purpose: after 部门/街道/小组/集团/银行/学校 a 牵头 is a verb in a
+sentence, not an owner mark (real corpus, hainan_njbt_shishifangan_2024-2026: ``强化农业农村和财政部门牵头，
+其他部门支持的联合查处``, no task owner)."""
+
+OWNER_NOUNS = ("单位", "部门")
+"""What an owner label ends in: 牵头单位, 责任部门."""
+LEAD_WORD = "牵头"
+"""The lead mark written after or in brackets behind a unit (``市住建局（牵头）``, ``市住建局牵头``)."""
+LEAD_WORDS = (LEAD_WORD, "主责")
+"""Words naming the lead owner: in a column header (牵头单位, 主责部门) and in a label (牵头单位：…)."""
+SUPPORT_WORDS = ("责任", "承办", "配合", "协办", "参与", "协同", "协助")
+"""Words naming the other owners: in a column header (责任单位, 配合部门), in a label (责任单位：…) and as
+a verb after the units (``市财政局配合``)."""
+LEAD_LABELS = (*(w + n for w in LEAD_WORDS for n in OWNER_NOUNS), "责任牵头单位", LEAD_WORD)
+"""Labels of the lead owner in an inline annotation (``牵头单位：…``)."""
+SUPPORT_LABELS = tuple(w + n for w in SUPPORT_WORDS for n in OWNER_NOUNS)
+"""Labels of the other owners in an inline annotation (``责任单位：…``)."""
+OWNER_NOTES = re.compile(
+    r"(?:(?:按|根据|依)(?:照)?(?:各自)?(?:职能|职责|分工)[^、，,；;]*|(?:分别|共同)(?:牵头|负责)[^、，,；;]*"
+    r"|等(?:相关|有关)?(?:部门|单位)?)$"
+)
+"""What follows the names in an owner list and is not a name: 按职责分工负责, 分别牵头, 等有关部门."""
+OWNER_LIST_SEPARATORS = "、，,；;"
+"""Separators between the units of an owner list."""
+RECIPIENT_LIST_SEPARATORS = "，,"
+"""Separators between the units of a 主送/抄送 list: there 、 joins the parts of one addressee
+(``全区各委（部）、局、办``), where in an owner list it separates two units."""
+
+# ------------------------------------------------------------------------------------------ deadlines
+
+DEADLINE_WORDS = ("时限", "时间", "期限", "进度", "时间节点")
+"""Words naming a deadline: in a column header (完成时限, 时间安排, 进度安排) and in a label (时限：…)."""
+DEADLINE_LABELS = (*DEADLINE_WORDS, *("完成" + w for w in DEADLINE_WORDS[:3]))
+"""Labels of a deadline in an inline annotation (``完成时限：…``, ``时间节点：…``)."""
+DEADLINE_LIKE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|长期|持续|常态化|年底|年内|每年|每季度|每月")
+"""An unlabelled annotation part that reads as a deadline (``2023年底前``, ``长期坚持``)."""
+YEAR_PARTS = {"上半年": (6, None), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31)}
+"""Parts of a year a deadline names → (month, day) it ends on (上半年: June, any day)."""
+MONTH_PARTS = ("底", "末", "上旬", "中旬", "下旬")
+"""Words after a month (``6月底``) or a year (``2023年底``)."""
+RANGE_JOINS = re.compile(r"\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
+"""What joins the two ends of a period (``2014年5月至2015年6月``)."""
+BY_DEADLINE_WORDS = re.compile(r"^[\s,，。;；:：、]*(?:前|以前|之前|止|完成|为止)?[\s,，。;；:：、]*")
+"""Words after a deadline's date that say "by then" (前, 以前, 为止…), not part of its note."""
+
+# ------------------------------------------------------------------------------ table header words
+
+NUMBER_HEADERS = ("序号", "编号")
+GROUP_WORDS = ("类别", "类型", "分类", "领域", "方面")
+"""Headers of a table's group column: an indicator table's 类别, a responsibility table's 领域."""
+INDICATOR_NAME_HEADERS = ("指标名称", "名称", "指标", "项目", "内容")
+ITEM_HEADER_WORDS = ("项目", "事项")
+TASK_HEADER_WORDS = ("内容", "任务", "措施", "工作")
+UNIT_HEADERS = ("单位", "计量单位")
+"""A unit column's header is exactly one of these (a 责任单位 column is not a unit column)."""
+ATTRIBUTE_HEADER_WORDS = ("属性", "性质")
+ATTRIBUTES = ("预期性", "约束性")
+"""指标属性 values (the 规划纲要 convention)."""
+BASELINE_WORDS = ("基础", "基期", "基准", "现状", "基数", "基年")
+"""A year column whose header holds one of these is the baseline (``2020年基础值``)."""
+NO_YEAR_VALUE_WORDS = ("增长", "增速", "累计", "年均", "目标值", "目标")
+"""A value column without a year (``年均增长``)."""
+REQUIREMENT_HEADER_WORDS = ("要求", "目标", "内容", "指标")
+"""Headers of a requirement table's text column (序号 | 工作要求)."""
+
+# ------------------------------------------------------------------------------------------- data files
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The non-comment lines of ``data/<name>.txt`` (shipped as package data)."""
+    text = resources.files(__package__).joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def org_words() -> tuple[str, ...]:
+    """Whole unit names without a suffix (各镇街, 各成员单位…): jieba's base dictionary for owner lists."""
+    return word_list("org_words")
