@@ -14,9 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from compare import PARTS, compare_documents, load  # noqa: E402
 
 from policy_extract.core.model import to_jsonable  # noqa: E402
-from policy_extract.golden import PARTS, compare_documents, load  # noqa: E402
 from policy_extract.pipeline import process_pdf  # noqa: E402
 
 

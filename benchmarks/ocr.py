@@ -18,12 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def measure(doc_id: str) -> dict[str, float | str | bool]:
     """Run in a child process: process one sample and compare it with its expected output."""
+    from compare import compare_documents, load
+
     from policy_extract.core.model import to_jsonable
-    from policy_extract.golden import compare_documents, load
     from policy_extract.pipeline import process_pdf
 
     start = time.perf_counter()

@@ -37,8 +37,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from policy_extract import golden  # noqa: E402
+import compare as golden  # noqa: E402
 
 PARTS = (
     "meta",

@@ -5,7 +5,7 @@
 Prints ONE table: a row per sample with cell F1 and TEDS for each tool, and pages per second of each.
 
 * **Cell F1.** A cell is ``(table, row, col, rowspan, colspan, text)``, text compared with white space next to
-  a Chinese character ignored (``policy_extract.golden``'s rule: a line break inside a cell is not a space).
+  a Chinese character ignored (``benchmarks/compare.py``'s rule: a line break inside a cell is not a space).
   A produced table is scored against the expected table it is aligned with; cells of an unaligned table count
   as produced and unmatched.
 * **TEDS** (tree edit distance similarity, as in PubTabNet): the table as an HTML tree ``table > tr > td``
@@ -40,10 +40,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "benchmarks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from compare import cell_items, load  # noqa: E402
 from policy_extract.normalize.text import squash_spaces  # noqa: E402
-
-from policy_extract.golden import cell_items, load  # noqa: E402
 
 DEFAULT_CAMELOT_TIMEOUT = 120.0
 """Seconds camelot may spend on one sample before it is skipped (it renders every page)."""

@@ -8,13 +8,16 @@ not made on the other fails here.  Pure YAML: no rendering, no pipeline code.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from policy_extract.golden import META_FIELDS
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+from compare import META_FIELDS
 
 SRC_DIR = Path(__file__).resolve().parents[2] / "samples" / "src"
 STRESS_IDS = (

@@ -8,7 +8,8 @@ Text is compared exactly except for white space next to a Chinese character.  Su
 (``达到 85%``) and a PDF does not record it when it falls at a line break, so no reader of the PDF — person or
 program — can know it was typed; every other character, including spaces between Latin words, must match.
 
-Used by the golden test and by ``benchmarks/golden.py`` (which prints the per-part match rates).
+Used by the golden test, the scoreboard (``scoring.py``) and ``benchmarks/golden.py`` (per-part match rates).
+It lives beside the benchmarks, not in the installed library: only measuring needs it.
 """
 
 from __future__ import annotations
