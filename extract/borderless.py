@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import RawCell, RawTable, TableReport
 
+from .finders import PageTables, TableFinder
 from .lines import Char, TextRow, lines_from_chars, split_words
 from .settings import ExtractSettings
 
@@ -119,3 +120,17 @@ def find_borderless(rows: list[TextRow], page: int,
             tables.append(table)
             used += [rows[i] for i in run]
     return tables, used
+
+
+def outside_tables(rows: list[TextRow], tables: list[RawTable]) -> list[TextRow]:
+    """Rows beside no table found before: space-aligned tables are looked for only where no ruled grid is."""
+    return [r for r in rows if not any(t.bbox[1] <= (r.top + r.bottom) / 2 <= t.bbox[3] for t in tables)]
+
+
+class BorderlessFinder(TableFinder):
+    """Tables laid out with spaces only (``stream`` in camelot's terms), from the lines no table holds."""
+
+    def find(self, page: PageTables) -> None:
+        tables, used = find_borderless(outside_tables(page.rows(), page.tables), page.number, page.settings)
+        page.claim_rows(used)
+        page.tables += tables

@@ -7,10 +7,13 @@ from bisect import bisect_right
 from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import RawCell, RawTable, TableReport
 
+from .finders import PageTables, TableFinder
 from .lattice import Grid
 from .lines import Char, is_blank, lines_from_chars
 from .settings import ExtractSettings
 
+DEFAULT_MIN_FILLED_CELLS = 2
+"""A grid with fewer cells holding text is decoration (or a box), not a data table."""
 DEFAULT_ROW_MARGIN = 1.0
 """Points inside the grid's top and bottom rules a character's centre must be to count as level with it."""
 
@@ -88,3 +91,25 @@ def grid_report(grid: Grid, cell_chars: list[list[Char]]) -> TableReport:
         irregular_regions=grid.irregular,
         text_outside_cells=grid.outside_chars,
     )
+
+
+def lattice_tables(chars: list[Char], grids: list[Grid], number: int,
+                   settings: ExtractSettings) -> tuple[list[RawTable], list[Char]]:
+    """Ruled tables with their cell text, and the characters printed outside every table."""
+    per_grid, outside = split_chars(chars, grids)
+    tables: list[RawTable] = []
+    for grid, cell_chars in zip(grids, per_grid, strict=True):
+        if non_empty_cells(cell_chars) >= DEFAULT_MIN_FILLED_CELLS:
+            tables.append(raw_table(grid, cell_chars, number, settings))
+        else:  # decoration: its text belongs to the page
+            outside += [c for chars in cell_chars for c in chars]
+    return tables, outside
+
+
+class LatticeFinder(TableFinder):
+    """Tables ruled as grids (``lattice`` in camelot's terms): each cell's text clipped to its rules."""
+
+    def find(self, page: PageTables) -> None:
+        tables, rest = lattice_tables(page.chars, page.grids, page.number, page.settings)
+        page.tables += tables
+        page.keep_chars(rest)

@@ -2,8 +2,8 @@
 
 A page that goes to OCR is rendered with pypdfium2, deskewed (the skew angle is the rotation that makes the
 horizontal projection profile of the ink sharpest: text lines and ruling lines line up with pixel rows; the
-middle of equally sharp angles, so a straight page is not turned at all), and read by RapidOCR (PP-OCRv4
-models shipped inside the ``rapidocr-onnxruntime`` wheel: nothing is downloaded).
+middle of equally sharp angles, so a straight page is not turned at all), and read by the OCR engine that
+``OcrSettings.engine`` names (:mod:`.registry`; RapidOCR by default, :mod:`.rapidocr_engine`).
 
 Each recognised character becomes a pdfplumber-style character dict (``text, x0, x1, top, bottom, size,
 fontname, non_stroking_color``) in PDF points, so the rest of ``extract`` — lines, cells, borderless tables —
@@ -21,20 +21,18 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from policy_extract.core.errors import NoTextError
-from policy_extract.core.geometry import points_bbox
 from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_SIZES, is_cjk
 
+from .engines import OcrEngine, Recognised
 from .lines import Char
-from .settings import OcrSettings
+from .registry import OCR_ENGINES, load
+from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
 from .textlayer import is_ideograph
 
 OCR_FONT = "OCR"
@@ -56,8 +54,6 @@ DEFAULT_SKEW_WIDTH = 900
 """The skew is estimated on the page scaled down to this width (px): fast, and precise to ~0.05°."""
 DEFAULT_SKEW_STEPS = (0.25, 0.05, 0.01)
 """Search steps (degrees): coarse over ±max_skew, then finer around the best angle."""
-DEFAULT_RENDER_LIMIT_PX = 8000
-"""Never render a page side larger than this (a poster-size page at 200 dpi would need gigabytes)."""
 DEFAULT_EM_DASH_MIN_EM = 0.55
 """A dash between two digits or letters whose ink is at least this share of an em wide is ``—`` (Chinese
 ranges ``3—5``, ``2021—2025``: the full-width dash's ink is 0.7–0.95 em); the recogniser reads it as ``-``."""
@@ -98,29 +94,9 @@ class OcrLine:
     chars: list[tuple[str, tuple[float, float, float, float]]]
 
 
-def require_engine() -> None:
-    """Raise NoTextError with the fix when the OCR extra is not installed."""
-    try:
-        import rapidocr_onnxruntime  # noqa: F401
-    except ImportError as exc:
-        raise NoTextError(
-            "this PDF needs OCR but the OCR engine is not installed; "
-            'run `pip install "policy-extract[ocr]"`, or use `--ocr off` to skip such pages.'
-        ) from exc
-
-
-@lru_cache(maxsize=2)
-def ocr_engine(det_max_side: int, threads: int) -> Any:
-    """The RapidOCR engine (models from its wheel), built once per process and setting."""
-    require_engine()
-    from rapidocr_onnxruntime import RapidOCR
-
-    kwargs: dict[str, Any] = {"det_limit_type": "max", "det_limit_side_len": det_max_side,
-                              "max_side_len": DEFAULT_RENDER_LIMIT_PX, "print_verbose": False}
-    if threads:
-        kwargs.update(det_intra_op_num_threads=threads, rec_intra_op_num_threads=threads,
-                      cls_intra_op_num_threads=threads)
-    return RapidOCR(**kwargs)
+def ocr_engine(settings: OcrSettings) -> OcrEngine:
+    """The engine ``settings.engine`` names (:data:`~policy_extract.extract.registry.OCR_ENGINES`)."""
+    return load(OCR_ENGINES, settings.engine)(settings)
 
 
 class PageImages:
@@ -246,12 +222,9 @@ def spread_chars(text: str, box: tuple[float, float, float, float]) -> list[tupl
     return out
 
 
-def ocr_line(item: Sequence[Any]) -> OcrLine:
-    """One RapidOCR result row (``box, text, score, word_boxes, words, ...``) → OcrLine."""
-    points, text, score = item[0], str(item[1]), float(item[2])
-    box = points_bbox(points)
-    words = list(item[4]) if len(item) > 4 and item[4] else []
-    boxes = [points_bbox(b) for b in item[3]] if len(item) > 3 and item[3] else []
+def ocr_line(rec: Recognised) -> OcrLine:
+    """One line as the engine read it → OcrLine, punctuation repaired, characters on their boxes."""
+    text, score, box, words, boxes = rec.text, rec.score, rec.box, rec.words, rec.word_boxes
     fixed = fix_punctuation(text)
     if words and len(words) == len(boxes) and "".join(words) == text.replace(" ", ""):
         fixed_chars = list(fix_punctuation("".join(words)))
@@ -349,10 +322,8 @@ def with_texts(line: OcrLine, texts: list[str]) -> OcrLine:
 
 def recognise(img: np.ndarray, settings: OcrSettings) -> list[OcrLine]:
     """Every text line on the (deskewed) page image, top to bottom."""
-    engine = ocr_engine(settings.det_max_side, settings.threads)
-    bgr = np.ascontiguousarray(img[..., ::-1]) if img.ndim == 3 else img  # the models were trained on BGR
-    result, _ = engine(bgr, use_cls=False, return_word_box=True, text_score=settings.min_score)
-    lines = [check_marks(ocr_line(item), img) for item in result or [] if str(item[1]).strip()]
+    read = ocr_engine(settings).read_lines(img)
+    lines = [check_marks(ocr_line(rec), img) for rec in read if rec.text.strip()]
     lines = [ln for ln in lines if ln.chars]
     return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
 
@@ -361,13 +332,8 @@ def read_crop(crop: np.ndarray, settings: OcrSettings) -> str:
     """Text of a small image holding one short mark or word (recognition only, no detection)."""
     if crop.size == 0:
         return ""
-    engine = ocr_engine(settings.det_max_side, settings.threads)
-    bgr = np.ascontiguousarray(crop[..., ::-1]) if crop.ndim == 3 else crop
-    result, _ = engine(bgr, use_det=False, use_cls=False)
-    if not result:
-        return ""
-    text, score = str(result[0][0]), float(result[0][1])
-    return fix_punctuation(text) if score >= settings.min_score else ""
+    text, score = ocr_engine(settings).read_text(crop)
+    return fix_punctuation(text) if text and score >= settings.min_score else ""
 
 
 def snap_size(size: float) -> float:

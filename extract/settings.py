@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .registry import OCR_ENGINES, TABLE_FINDERS
+
 DEFAULT_SNAP_TOLERANCE = 2.5
 """Parallel rules closer than this (pt) are one rule: double lines, borders drawn twice by adjacent cells."""
 DEFAULT_JOIN_TOLERANCE = 4.0
@@ -25,6 +27,8 @@ DEFAULT_WORD_GAP_EM = 1.0
 """Gap (counting blank glyphs) that separates the columns of a space-aligned table."""
 DEFAULT_BORDERLESS_MIN_LINES = 3
 DEFAULT_BORDERLESS_MIN_GUTTER_EM = 0.8
+DEFAULT_TABLE_FINDERS = ("lattice", "borderless")
+"""Ruled grids first; then space-aligned columns, looked for only beside no ruled table."""
 
 DEFAULT_OCR_DPI = 200
 """Pages go to OCR rendered at this resolution: 16 pt body text is then ~44 px high, well inside the
@@ -39,6 +43,9 @@ DEFAULT_OCR_MAX_SKEW = 5.0
 DEFAULT_OCR_RULE_MIN_PT = 10.0
 """A dark run of at least this length (pt) on a scanned page is a candidate ruling line (glyph strokes of
 16 pt text are shorter once the recognised characters are blanked out)."""
+DEFAULT_OCR_ENGINE = "rapidocr"
+DEFAULT_RENDER_LIMIT_PX = 8000
+"""Never render a page side larger than this (a poster-size page at 200 dpi would need gigabytes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,8 @@ class OcrSettings:
     rule_min_pt: float = DEFAULT_OCR_RULE_MIN_PT
     threads: int = 0
     """onnxruntime intra-op threads; 0 lets it use every core."""
+    engine: str = DEFAULT_OCR_ENGINE
+    """The OCR engine, by its name in :data:`~policy_extract.extract.registry.OCR_ENGINES`."""
 
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 600:
@@ -64,10 +73,15 @@ class OcrSettings:
             raise ValueError(f"OcrSettings.max_skew must be in [0, 45], got {self.max_skew!r}")
         if self.rule_min_pt <= 0 or self.threads < 0:
             raise ValueError("OcrSettings.rule_min_pt must be > 0 and threads ≥ 0")
+        if self.engine not in OCR_ENGINES:
+            raise ValueError(f"OcrSettings.engine must be one of {', '.join(OCR_ENGINES)}, "
+                             f"not {self.engine!r}")
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractSettings:
+    """Rules, grids, text lines, space-aligned tables, the table finders to run, and OCR (``ocr``)."""
+
     snap_tolerance: float = DEFAULT_SNAP_TOLERANCE
     join_tolerance: float = DEFAULT_JOIN_TOLERANCE
     max_rule_thickness: float = DEFAULT_MAX_RULE_THICKNESS
@@ -78,9 +92,11 @@ class ExtractSettings:
     latin_space_em: float = DEFAULT_LATIN_SPACE_EM
     cjk_space_em: float = DEFAULT_CJK_SPACE_EM
     word_gap_em: float = DEFAULT_WORD_GAP_EM
-    borderless: bool = True
     borderless_min_lines: int = DEFAULT_BORDERLESS_MIN_LINES
     borderless_min_gutter_em: float = DEFAULT_BORDERLESS_MIN_GUTTER_EM
+    table_finders: tuple[str, ...] = DEFAULT_TABLE_FINDERS
+    """The table finders to run, in order, by their names in
+    :data:`~policy_extract.extract.registry.TABLE_FINDERS` (``("lattice",)``: no space-aligned tables)."""
     ocr: OcrSettings = field(default_factory=OcrSettings)
 
     def __post_init__(self) -> None:
@@ -93,3 +109,15 @@ class ExtractSettings:
             raise ValueError(f"ExtractSettings.edge_coverage must be in (0, 1], got {self.edge_coverage!r}")
         if self.borderless_min_lines < 2:
             raise ValueError("ExtractSettings.borderless_min_lines must be ≥ 2")
+        self._check_finders()
+
+    def _check_finders(self) -> None:
+        """Known names, none twice; a list (from a dict of settings) is kept as a tuple."""
+        finders = self.table_finders
+        if isinstance(finders, str) or not isinstance(finders, tuple | list):
+            raise ValueError(f"ExtractSettings.table_finders must be a list of names, not {finders!r}")
+        unknown = [name for name in finders if name not in TABLE_FINDERS]
+        if unknown or len(set(finders)) != len(finders):
+            raise ValueError(f"ExtractSettings.table_finders must name each of {', '.join(TABLE_FINDERS)} "
+                             f"at most once, not {list(finders)!r}")
+        object.__setattr__(self, "table_finders", tuple(finders))

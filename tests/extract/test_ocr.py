@@ -24,7 +24,6 @@ from policy_extract.extract.ocr import (
     check_marks,
     fix_page_number,
     fix_punctuation,
-    ocr_engine,
     recognise,
     render_page,
     rotate_image,
@@ -32,6 +31,7 @@ from policy_extract.extract.ocr import (
     skew_angle,
     snap_size,
 )
+from policy_extract.extract.rapidocr_engine import rapid_ocr
 from policy_extract.extract.settings import ExtractSettings, OcrSettings
 
 from policy_extract.core.errors import NoTextError
@@ -218,7 +218,7 @@ def test_ocr_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket.socket, "connect_ex", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    ocr_engine.cache_clear()  # load the models again, under the block
+    rapid_ocr.cache_clear()  # load the models again, under the block
     pdf = pdfium.PdfDocument(str(PDFS / "stress_joint_issuers.pdf"))
     try:
         image = render_page(pdf, 0, 150)
@@ -239,7 +239,7 @@ def test_pipeline_passes_ocr_off_to_the_extractor(scanned_page_pdf: Path) -> Non
     from policy_extract.pipeline import process_pdf
 
     with pytest.raises(NoTextError):
-        process_pdf(str(scanned_page_pdf), ocr="off")
+        process_pdf(str(scanned_page_pdf), settings={"ocr": "off"})
 
 
 def test_ocr_off_keeps_a_garbled_layer_but_warns() -> None:

@@ -1,0 +1,43 @@
+"""What an OCR engine is to the extract stage: page image in, recognised lines out.
+
+The rest of the OCR path (deskew, punctuation and dash repair, character geometry, sizes, colours, ruled
+tables in the pixels) is the same whatever engine reads the page; an engine only detects and recognises.
+Engines are selected by name (:mod:`policy_extract.extract.registry`, ``OcrSettings.engine``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from policy_extract.core.geometry import BBox
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """One text line as an engine read it, in the image's pixels.
+
+    ``words``/``word_boxes`` are the engine's per-character (or per-word) boxes when it gives them; the
+    line's characters are then placed on them, otherwise spread over ``box`` by width class."""
+
+    text: str
+    score: float
+    box: BBox
+    words: tuple[str, ...] = ()
+    word_boxes: tuple[BBox, ...] = ()
+
+
+class OcrEngine(Protocol):
+    """A detector + recogniser, built from ``OcrSettings`` by the factory registered under its name."""
+
+    def read_lines(self, image: np.ndarray) -> list[Recognised]:
+        """Every text line of an RGB page image whose confidence reaches ``OcrSettings.min_score``."""
+        ...
+
+    def read_text(self, image: np.ndarray) -> tuple[str, float]:
+        """The text of a small RGB crop holding one short mark or word (no detection), and its confidence;
+        ``("", 0.0)`` when nothing is read."""
+        ...

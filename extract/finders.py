@@ -1,0 +1,60 @@
+"""What a table finder is: one small class that looks at a page and claims the tables it finds.
+
+Finders run in the order ``ExtractSettings.table_finders`` names them (:mod:`.registry`), each on what the
+ones before it left: the characters no table holds yet, and the text lines built from them.  A finder that
+works on characters (ruled grids) claims characters; one that works on lines (space-aligned columns) claims
+lines.  What no finder claims is the page's running text.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+
+from policy_extract.core.model import Frame, RawTable
+
+from .lattice import Grid
+from .lines import Char, TextRow, char_rows
+from .settings import ExtractSettings
+
+
+@dataclass(slots=True)
+class PageTables:
+    """One page as the finders see it, and what they have found on it so far."""
+
+    number: int
+    chars: list[Char]
+    """Characters no finder has claimed yet."""
+    grids: list[Grid]
+    """Ruled grids of more than one cell that are not frames (tables or decoration)."""
+    settings: ExtractSettings
+    tables: list[RawTable] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    """Boxes a finder recognised as not a table (a closed grid with text in one cell)."""
+    _rows: list[TextRow] | None = None
+
+    def rows(self) -> list[TextRow]:
+        """The unclaimed characters as text lines, top to bottom (built once, then narrowed by claims)."""
+        if self._rows is None:
+            self._rows = char_rows(self.chars, self.settings)
+        return self._rows
+
+    def keep_chars(self, rest: list[Char]) -> None:
+        """A character finder claimed all but ``rest``."""
+        self.chars = rest
+        self._rows = None
+
+    def claim_rows(self, used: list[TextRow]) -> None:
+        """A line finder claimed these lines (and their characters)."""
+        gone = {id(r) for r in used}
+        self._rows = [r for r in self.rows() if id(r) not in gone]
+        claimed = {id(c) for r in used for c in r.chars}
+        self.chars = [c for c in self.chars if id(c) not in claimed]
+
+
+class TableFinder(ABC):
+    """A way of finding tables on a page; registered by name in :data:`.registry.TABLE_FINDERS`."""
+
+    @abstractmethod
+    def find(self, page: PageTables) -> None:
+        """Add the tables found to ``page.tables`` and claim what they hold from ``page``."""

@@ -1,0 +1,65 @@
+"""One page's content from its characters and ruling segments, whichever way they were read.
+
+The text layer (``document.extract_page``) and OCR (``scanned.ocr_page``) both end here: ruled grids are
+resolved, the table finders named in the settings run in order, closed boxes that hold no table become
+frames, and what no table holds is the page's text lines.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from policy_extract.core.model import Frame, PageContent, RawTable
+
+from .finders import PageTables, TableFinder
+from .frames import frames_from_grids, is_frame
+from .lattice import Grid, find_grids
+from .lines import Char, make_line
+from .registry import TABLE_FINDERS, load
+from .rules import Segment, to_rules
+from .settings import ExtractSettings
+
+
+def page_content(number: int, size: tuple[float, float], rotation: int, chars: list[Char],
+                 segs: list[Segment], settings: ExtractSettings,
+                 text_layer: Literal["born_digital", "ocr"] = "born_digital") -> PageContent:
+    """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR)."""
+    grids = find_grids(segs, settings)
+    frame_grids = [g for g in grids if is_frame(g)]
+    table_grids = [g for g in grids if not is_frame(g) and len(g.cells) > 1]
+    page = find_tables(PageTables(number, chars, table_grids, settings))
+    if text_layer == "ocr":
+        for table in page.tables:
+            table.method = "image"
+    return PageContent(
+        number=number,
+        width=size[0],
+        height=size[1],
+        rotation=rotation % 360,
+        text_layer=text_layer,
+        lines=[make_line(r.chars, number, settings, r.overprinted) for r in page.rows()],
+        tables=page.tables,
+        frames=frames_from_grids(frame_grids, number) + frames_of_empty_grids(table_grids, page.tables,
+                                                                              number),
+        rules=to_rules(segs, number),
+    )
+
+
+def find_tables(page: PageTables) -> PageTables:
+    """Run the settings' table finders in order; the page's tables end up top to bottom."""
+    for name in page.settings.table_finders:
+        finder: TableFinder = load(TABLE_FINDERS, name)()
+        finder.find(page)
+    page.tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    return page
+
+
+def frames_of_empty_grids(grids: list[Grid], tables: list[RawTable], number: int) -> list[Frame]:
+    """A closed multi-cell grid with text in only one cell (a box with a ruled title bar) is a frame."""
+    kept = {t.bbox for t in tables}
+    out = []
+    for grid in grids:
+        box = frames_from_grids([Grid(grid.xs, grid.ys, grid.cells[:1], [], grid.closed)], number)
+        if grid.closed and box and box[0].bbox not in kept:
+            out += box
+    return out
