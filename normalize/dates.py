@@ -1,4 +1,7 @@
-"""Dates: 成文日期 → ISO date, 完成时限 → a model Deadline at the precision written."""
+"""Dates: 成文日期 → ISO date, 完成时限 → a model Deadline at the precision written; the one date parser.
+
+The words around dates (年底, 上旬, 至, 前…) are vocabulary (:mod:`policy_extract.core.vocabulary`).
+"""
 
 from __future__ import annotations
 
@@ -7,27 +10,38 @@ import re
 from dataclasses import dataclass
 
 from policy_extract.core.model import Deadline
+from policy_extract.core.vocabulary import (
+    BY_DEADLINE_WORDS,
+    DATE_NUMERALS,
+    MONTH_PARTS,
+    RANGE_JOINS,
+    YEAR_PARTS,
+)
 
-from .numerals import parse_chinese_number, to_halfwidth
+from .numerals import parse_integer, to_halfwidth
 
-_CN = "〇○零一二三四五六七八九十"
-_NUM = rf"(\d{{1,4}}|[{_CN}]{{1,4}})"
+_NUM = rf"(\d{{1,4}}|[{DATE_NUMERALS}]{{1,4}})"
 _FULL_DATE = re.compile(rf"{_NUM}\s*年\s*{_NUM}\s*月\s*{_NUM}\s*日")
 _DOTTED_DATE = re.compile(r"(?<!\d)(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})(?!\d)")
+_MONTH_PARTS = "|".join(MONTH_PARTS)
+_YEAR_PARTS = "|".join(YEAR_PARTS)
 _MENTION = re.compile(
-    rf"(?:{_NUM}\s*年\s*)?(?:(上半年|下半年|年底|年末)|{_NUM}\s*月\s*(?:{_NUM}\s*日)?)?\s*(底|末|上旬|中旬|下旬)?"
+    rf"(?:{_NUM}\s*年\s*)?(?:({_YEAR_PARTS})|{_NUM}\s*月\s*(?:{_NUM}\s*日)?)?\s*({_MONTH_PARTS})?"
 )
-_RANGE_JOIN = re.compile(r"\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
-_DEADLINE_WORDS = re.compile(r"^[\s,，。;；:：、]*(?:前|以前|之前|止|完成|为止)?[\s,，。;；:：、]*")
 _EDGE = " \t\n,，。;；:：、"
-_HALF_YEAR = {"上半年": (6, None), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31)}
+_CN_MONTH_DAY = "[一二三四五六七八九十]{1,3}"
+FULL_DATE_FORM = (
+    r"(?:(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    rf"|([〇○零一二三四五六七八九]{{4}})\s*年\s*({_CN_MONTH_DAY})\s*月\s*({_CN_MONTH_DAY})\s*日)"
+)
+"""A full date as a 成文日期 or 印发 date is printed (``2021年11月30日``, ``二〇二一年十一月三十日``): the
+form a signature line holds; narrower than what :func:`parse_date` reads inside running text."""
+_DATE_ONLY = re.compile(rf"^\s*{FULL_DATE_FORM}\s*$")
 
 
-def _number(text: str | None) -> int | None:
-    if not text:
-        return None
-    value = parse_chinese_number(text)
-    return value if isinstance(value, int) else None
+def is_date_line(text: str) -> bool:
+    """A line holding nothing but a full printed date (the signature's 成文日期)."""
+    return bool(_DATE_ONLY.match(text))
 
 
 def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -50,7 +64,7 @@ def parse_date(text: str) -> str | None:
     m = _FULL_DATE.search(half) or _DOTTED_DATE.search(half)
     if not m:
         return None
-    year, month, day = (_number(g) for g in m.groups())
+    year, month, day = (parse_integer(g) for g in m.groups())
     if year is None or year < 1000 or month is None or day is None:
         return None
     return _iso(year, month, day)
@@ -71,13 +85,13 @@ def _mentions(text: str) -> list[_Mention]:
     found = []
     for m in _MENTION.finditer(text):
         y, half, mo, d, _suffix = m.groups()
-        year, month, day = _number(y), _number(mo), _number(d)
+        year, month, day = parse_integer(y), parse_integer(mo), parse_integer(d)
         if year is not None and year < 1000:
             continue  # 3年 is a duration, not a year
         if year is None and month is None and half is None:
             continue
         if half:
-            month, day = _HALF_YEAR[half]
+            month, day = YEAR_PARTS[half]
         elif month is None and _suffix in ("底", "末"):
             month, day = 12, 31
         found.append(_Mention(m.start(), m.end(), year, month, day, half in ("年底", "年末", "下半年")))
@@ -104,12 +118,12 @@ def _clean(text: str) -> str:
 
 
 def _note(rest: str) -> str | None:
-    note = _DEADLINE_WORDS.sub("", rest).strip(_EDGE)
+    note = BY_DEADLINE_WORDS.sub("", rest).strip(_EDGE)
     return note or None
 
 
 def _range_start(text: str, mentions: list[_Mention]) -> bool:
-    return len(mentions) >= 2 and bool(_RANGE_JOIN.fullmatch(text[mentions[0].end : mentions[1].start]))
+    return len(mentions) >= 2 and bool(RANGE_JOINS.fullmatch(text[mentions[0].end : mentions[1].start]))
 
 
 def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:

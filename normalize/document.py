@@ -23,6 +23,8 @@ from policy_extract.core.model import (
     Table,
 )
 
+from .layout import LayoutSettings
+from .paragraphs import ParagraphSettings
 from .tables import build_tables, quality_warnings
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,10 @@ def fragments_of(raw: RawDocument, table: Table) -> list[RawTable]:
     return [f for p in raw.pages for f in p.tables if (f.page, round_bbox(f.bbox)) in wanted]
 
 
-def normalize_document(raw: RawDocument) -> Document:
+def normalize_document(
+    raw: RawDocument, *, layout: LayoutSettings | None = None, paragraphs: ParagraphSettings | None = None
+) -> Document:
+    """The clean document of ``raw``; ``layout`` tunes furniture removal, ``paragraphs`` paragraph breaks."""
     from .duties import build_duties
     from .indicators import build_indicators
     from .structure import build_structure
@@ -69,7 +74,9 @@ def normalize_document(raw: RawDocument) -> Document:
     warnings: list[DocWarning] = list(raw.warnings)
     doc = Document(source=Source(raw.file, raw.sha256, len(raw.pages), text_layer(raw)))  # type: ignore[arg-type]
     tables = _guarded("normalize.tables", warnings, [], lambda: build_tables(raw))
-    structure = _guarded("normalize.structure", warnings, None, lambda: build_structure(raw, tables))
+    structure = _guarded(
+        "normalize.structure", warnings, None, lambda: build_structure(raw, tables, layout, paragraphs)
+    )
     if structure is not None:
         doc.meta, doc.outline, doc.paragraphs = structure.meta, structure.outline, structure.paragraphs
         doc.sidebars, tables = structure.sidebars, structure.tables

@@ -12,13 +12,22 @@ import re
 from dataclasses import dataclass
 
 from policy_extract.core.model import Deadline, Document, Duty, OutlineNode, Paragraph, Table
+from policy_extract.core.vocabulary import (
+    DEADLINE_WORDS,
+    GROUP_WORDS,
+    ITEM_HEADER_WORDS,
+    LEAD_WORDS,
+    NUMBER_HEADERS,
+    SUPPORT_WORDS,
+    TASK_HEADER_WORDS,
+    TASK_SECTION,
+    UNIT_SUFFIXES,
+)
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
-from .orgs import DEFAULT_SUFFIXES, has_lead_mark, parse_annotation, parse_owners, split_units
+from .orgs import has_lead_mark, parse_annotation, parse_owners, split_units
 
-_TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
-"""The SPEC's task sections: 主要任务, 重点任务, 工作任务 (and 主要工作任务, 具体任务)."""
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
 
 
@@ -34,14 +43,15 @@ class DutyColumns:
 
 
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("lead", ("牵头",)),
-    ("support", ("承办", "责任", "配合", "参与", "协办")),
-    ("deadline", ("时限", "时间", "完成期限", "进度")),
-    ("number", ("序号", "编号")),
-    ("category", ("类别", "分类", "领域", "方面")),
-    ("item", ("项目", "事项")),
-    ("task", ("内容", "任务", "措施", "工作")),
+    ("lead", LEAD_WORDS),
+    ("support", SUPPORT_WORDS),
+    ("deadline", DEADLINE_WORDS),
+    ("number", NUMBER_HEADERS),
+    ("category", GROUP_WORDS),
+    ("item", ITEM_HEADER_WORDS),
+    ("task", TASK_HEADER_WORDS),
 )
+"""Column role → header words, in the order a header is tried (a 牵头单位 column is lead before support)."""
 
 
 def duty_columns(table: Table) -> DutyColumns | None:
@@ -87,7 +97,7 @@ def spelled_whole(table: Table, cols: DutyColumns) -> frozenset[str]:
             continue
         for line in (c.raw or c.text).split("\n"):
             for piece in re.split(r"[、，,；;\s]", line):
-                if len(piece) >= 3 and piece.endswith(DEFAULT_SUFFIXES):
+                if len(piece) >= 3 and piece.endswith(UNIT_SUFFIXES):
                     names.add(piece)
     return frozenset(names)
 
@@ -178,7 +188,7 @@ def _task_sections(outline: list[OutlineNode]) -> set[str]:
     for n in outline:
         node: OutlineNode | None = n
         while node is not None:
-            if _TASK_SECTION.search(node.title) and node.level <= 2:
+            if TASK_SECTION.search(node.title) and node.level <= 2:
                 inside.add(n.id)
                 break
             node = by_id.get(node.parent) if node.parent else None

@@ -12,20 +12,23 @@ import re
 from dataclasses import dataclass, field
 
 from policy_extract.core.model import Cell, Document, Indicator, Table, Value
+from policy_extract.core.vocabulary import (
+    ATTRIBUTE_HEADER_WORDS,
+    ATTRIBUTES,
+    BASELINE_WORDS,
+    GROUP_WORDS,
+    INDICATOR_NAME_HEADERS,
+    NO_YEAR_VALUE_WORDS,
+    NUMBER_HEADERS,
+    REQUIREMENT_HEADER_WORDS,
+    UNIT_HEADERS,
+)
 
 from .numerals import to_halfwidth
 from .units import canonical_unit, split_name_unit
 from .values import parse_requirement, parse_values
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
-_BASELINE_WORDS = ("基础", "基期", "基准", "现状", "基数", "基年")
-_NO_YEAR_VALUE_WORDS = ("增长", "增速", "累计", "年均", "目标值", "目标")
-_ATTRIBUTE_WORDS = ("属性", "性质")
-_UNIT_HEADERS = ("单位", "计量单位")
-_NAME_WORDS = ("指标名称", "名称", "指标", "项目", "内容")
-_GROUP_WORDS = ("类别", "类型", "分类", "领域", "方面")
-_REQUIREMENT_WORDS = ("要求", "目标", "内容", "指标")
-_ATTRIBUTES = ("预期性", "约束性")
 
 
 @dataclass(slots=True)
@@ -72,10 +75,10 @@ def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) ->
     if years:
         # A period (2021-2025年, 十四五 累计) is judged by its end: a cumulative target, not a baseline.
         year = years[-1]
-        baseline = any(w in head for w in _BASELINE_WORDS) or (doc_year is not None and year < doc_year)
+        baseline = any(w in head for w in BASELINE_WORDS) or (doc_year is not None and year < doc_year)
         return YearColumn(col, year, "baseline" if baseline else "target")
     # A value column without a year (年均增长) only makes sense to the right of the indicator's name.
-    if after_name and any(w in head for w in _NO_YEAR_VALUE_WORDS):
+    if after_name and any(w in head for w in NO_YEAR_VALUE_WORDS):
         return YearColumn(col, None, "target")
     return None
 
@@ -85,15 +88,15 @@ def column_roles(table: Table, doc_year: int | None) -> Roles:
     for col in range(table.n_cols):
         # Half-width digits for matching only (２０２５年 is 2025年); the header text itself is not changed.
         head = to_halfwidth(_squash(header_text(table, col)))
-        if any(w in head for w in _ATTRIBUTE_WORDS):
+        if any(w in head for w in ATTRIBUTE_HEADER_WORDS):
             roles.attribute = col
-        elif head in _UNIT_HEADERS:
+        elif head in UNIT_HEADERS:
             roles.unit = col
         elif (yc := _year_column(col, head, doc_year, roles.name is not None)) is not None:
             roles.years.append(yc)
-        elif roles.name is None and any(w in head for w in _GROUP_WORDS) and col == 0:
+        elif roles.name is None and any(w in head for w in GROUP_WORDS) and col == 0:
             roles.group = col
-        elif roles.name is None and (any(w in head for w in _NAME_WORDS) or head == ""):
+        elif roles.name is None and (any(w in head for w in INDICATOR_NAME_HEADERS) or head == ""):
             roles.name = col
     if roles.name is None and roles.group is not None:
         roles.name, roles.group = roles.group, None
@@ -148,7 +151,7 @@ def indicators_from_year_table(table: Table, roles: Roles) -> list[Indicator]:
                 group=_text(table, row, roles.group) or group_row,
                 name=name,
                 unit=unit,
-                attribute=attribute if attribute in _ATTRIBUTES else None,
+                attribute=attribute if attribute in ATTRIBUTES else None,
                 values=_values(table, row, roles, unit),
                 bbox=name_cell.bbox,
             )
@@ -160,7 +163,8 @@ def is_requirement_table(table: Table) -> bool:
     if table.header_rows < 1 or table.n_cols > 3:
         return False
     heads = [_squash(header_text(table, c)) for c in range(table.n_cols)]
-    return heads[0] in ("序号", "编号") and any(any(w in h for w in _REQUIREMENT_WORDS) for h in heads[1:])
+    wanted = any(any(w in h for w in REQUIREMENT_HEADER_WORDS) for h in heads[1:])
+    return heads[0] in NUMBER_HEADERS and wanted
 
 
 def indicators_from_requirement_table(table: Table, doc_year: int | None) -> list[Indicator]:

@@ -1,7 +1,8 @@
 """Page furniture and page geometry: running headers/footers and page numbers out, text column measured.
 
 Removal works by position *and* pattern: a line is dropped only when it sits in the top or bottom margin band
-of its page and either looks like a page number (``— 21 —``, ``-21-``, ``第 3 页``) or is repeated at the same
+of its page and either looks like a page number (``— 21 —``, ``-21-``, ``第 3 页``; the grammar is
+:data:`policy_extract.core.vocabulary.PAGE_NUMBER`) or is repeated at the same
 place on most pages.  Text elsewhere on the page is never dropped, whatever it says.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from policy_extract.core.model import Line, PageContent
+from policy_extract.core.vocabulary import is_page_number
 
 DEFAULT_MARGIN_BAND = 0.1
 """Fraction of the page height, at top and bottom, where running headers/footers live."""
@@ -23,13 +25,6 @@ DEFAULT_PAGE_NUMBER_BAND_FACTOR = 1.5
 DEFAULT_POSITION_TOLERANCE = 6.0
 """Points: how far a repeated running line may move between pages."""
 
-_DASHES = "-－—–―‒~～"
-_PAGE_NUMBER = re.compile(
-    rf"^(?:[{_DASHES}\s]*\d{{1,4}}[{_DASHES}\s]*"
-    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4}"
-    r"|[Pp]age\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
-)
 _DIGITS = re.compile(r"\d+")
 
 
@@ -63,11 +58,6 @@ class Column:
     @property
     def center(self) -> float:
         return (self.left + self.right) / 2
-
-
-def is_page_number(text: str) -> bool:
-    """``— 21 —``, ``-21-``, ``21``, ``第 3 页``, ``第3页 共10页``, ``3/10``, ``Page 3``."""
-    return bool(_PAGE_NUMBER.match(text.strip()))
 
 
 def _band(line: Line, page: PageContent, band: float) -> str | None:

@@ -8,14 +8,26 @@ it used, so that they never show up again as paragraphs.  Every normalized field
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from policy_extract.core.model import Line, Meta
+from policy_extract.core.vocabulary import (
+    ATTACHMENT_LIST,
+    CC_LABEL,
+    COPIES,
+    DOC_NUMBER_CLOSE,
+    DOC_NUMBER_OPEN,
+    ISSUER_SUFFIX,
+    PRINTED_WORDS,
+    RECIPIENT_LIST_SEPARATORS,
+    TITLE_MAX_LINES,
+)
 
+from .dates import FULL_DATE_FORM, is_date_line, parse_date
 from .layout import Column, body_font_size, char_width, is_centered, line_pitch
 from .numerals import to_halfwidth
+from .orgs import split_units
 from .text import join_lines, squash_spaces
 
 DEFAULT_TITLE_SIZE_RATIO = 1.1
@@ -25,23 +37,12 @@ DEFAULT_HEADER_SCAN = 12
 """How many lines from the top of page 1 may belong to the 版头 before the title."""
 DEFAULT_RECIPIENT_LINES = 3
 
-_BRACKETS_OPEN = "〔[［(（【"
-_BRACKETS_CLOSE = "〕]］)）】"
 DOC_NUMBER = re.compile(
-    rf"[\u4e00-\u9fff]{{1,12}}\s*[{re.escape(_BRACKETS_OPEN)}]\s*\d{{4}}\s*[{re.escape(_BRACKETS_CLOSE)}]"
+    rf"[\u4e00-\u9fff]{{1,12}}\s*[{re.escape(DOC_NUMBER_OPEN)}]\s*\d{{4}}\s*[{re.escape(DOC_NUMBER_CLOSE)}]"
     r"\s*第?\s*\d{1,5}\s*号"
 )
-_ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_CN_MD = "[一二三四五六七八九十]{1,3}"
-_CN_DATE = re.compile(rf"([〇○零一二三四五六七八九]{{4}})\s*年\s*({_CN_MD})\s*月\s*({_CN_MD})\s*日")
-_DATE_ONLY = re.compile(rf"^\s*(?:{_ARABIC_DATE.pattern}|{_CN_DATE.pattern})\s*$")
-_ATTACH_LIST = re.compile(r"^附\s*件\s*\d*\s*[：:]\s*")
 _LIST_NUMBER = re.compile(r"^\s*(\d{1,2})\s*[．.、]\s*")
-_CC = re.compile(r"^抄\s*送\s*[：:]\s*")
-_PRINTED = re.compile(rf"^(.*?)\s*({_ARABIC_DATE.pattern}|{_CN_DATE.pattern})\s*印\s*发\s*$")
-_COPIES = re.compile(r"^[（(]\s*共\s*印\s*(\d+)\s*份\s*[）)]$")
-_SPLIT_LIST = re.compile(r"[，,]")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_PRINTED = re.compile(rf"^(.*?)\s*({FULL_DATE_FORM}){PRINTED_WORDS.pattern}")
 
 
 @dataclass(slots=True)
@@ -54,59 +55,18 @@ class MetaResult:
     signature_line: int | None = None
 
 
-def _cn_number(text: str) -> int:
-    """``十`` → 10, ``十一`` → 11, ``二十三`` → 23, ``三`` → 3."""
-    if "十" not in text:
-        return _CN_DIGITS.get(text, 0)
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-
-
-def own_parse_date(text: str) -> str | None:
-    """First full date in ``text`` (``2021年11月30日`` or ``二〇二二年三月十五日``) as ISO, else None."""
-    m = _ARABIC_DATE.search(text)
-    if m:
-        y, mo, d = (int(g) for g in m.groups())
-    else:
-        m = _CN_DATE.search(text)
-        if not m:
-            return None
-        y = int("".join(str(_CN_DIGITS[c]) for c in m.group(1)))
-        mo, d = _cn_number(m.group(2)), _cn_number(m.group(3))
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
-
-def _date_parser() -> Callable[[str], str | None]:
-    # normalize/dates.py is written by another helper; use it when present, else the simple converter here.
-    try:
-        from .dates import parse_date
-    except ImportError:
-        return own_parse_date
-    return parse_date
-
-
-def parse_full_date(text: str) -> str | None:
-    """ISO date of a printed full date, trying the shared parser first and falling back to ours."""
-    try:
-        value = _date_parser()(text)
-    except Exception:  # a broken shared parser must not lose the date
-        value = None
-    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else own_parse_date(text)
-
-
 def normalize_doc_number(text: str) -> str:
     """``郑港办 [2021] 70 号`` → ``郑港办〔2021〕70号``: no inner spaces, brackets as 〔〕."""
     out = to_halfwidth(re.sub(r"\s+", "", text))  # 〔２０２１〕７０号 is 〔2021〕70号
-    out = re.sub(rf"[{re.escape(_BRACKETS_OPEN)}](\d{{4}})[{re.escape(_BRACKETS_CLOSE)}]", r"〔\1〕", out)
+    out = re.sub(rf"[{re.escape(DOC_NUMBER_OPEN)}](\d{{4}})[{re.escape(DOC_NUMBER_CLOSE)}]", r"〔\1〕", out)
     return out
 
 
-def split_units(text: str) -> list[str]:
-    """Recipients / 抄送 list: split on ``，``/``,`` only (``、`` joins parts of one name)."""
+def split_recipients(text: str) -> list[str]:
+    """主送 / 抄送 list → addressees: the owner-list splitter with the recipient separators (``、`` joins
+    parts of one name there), after the list's closing ``：``/``。``."""
     body = re.sub(r"[：:。．.\s]+$", "", text.strip())
-    return [p.strip() for p in _SPLIT_LIST.split(body) if p.strip()]
+    return split_units(body, separators=RECIPIENT_LIST_SEPARATORS)
 
 
 def is_red(color: str | None) -> bool:
@@ -115,10 +75,6 @@ def is_red(color: str | None) -> bool:
         return False
     r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return r >= 150 and g <= 100 and b <= 100
-
-
-def is_date_line(text: str) -> bool:
-    return bool(_DATE_ONLY.match(text))
 
 
 # --------------------------------------------------------------------------------------------- 版头
@@ -130,7 +86,7 @@ def _issuer_lines(lines: list[Line], first: list[int], body: float) -> list[int]
     for i in first:
         ln = lines[i]
         big = ln.size >= body * DEFAULT_ISSUER_SIZE_RATIO
-        if (is_red(ln.color) and big) or (big and ln.color is None and re.search(r"文\s*件$", ln.text)):
+        if (is_red(ln.color) and big) or (big and ln.color is None and ISSUER_SUFFIX.search(ln.text)):
             out.append(i)
         elif out or DOC_NUMBER.search(ln.text):
             break
@@ -139,15 +95,15 @@ def _issuer_lines(lines: list[Line], first: list[int], body: float) -> list[int]
 
 def issuer_text(texts: list[str]) -> str | None:
     """Issuer lines without the 文件 suffix; several issuers joined with 、 in printed order."""
-    names = [re.sub(r"\s*文\s*件$", "", re.sub(r"\s+", " ", t.strip())).strip() for t in texts]
+    names = [ISSUER_SUFFIX.sub("", re.sub(r"\s+", " ", t.strip())).strip() for t in texts]
     names = [squash_spaces(n) for n in names if n]
     return "、".join(names) or None
 
 
 DEFAULT_UNCENTRED_TITLE_RATIO = 1.25
 """A first line this much larger than the body is the title even when not centred (a plain typed draft)."""
-DEFAULT_MAX_TITLE_LINES = 4
-"""A 标题 is one to three lines (GB/T 9704 §7.2.2); four leaves room for a wrapped long one."""
+DEFAULT_MAX_TITLE_LINES = TITLE_MAX_LINES + 1
+"""A 标题 is one to three lines (GB/T 9704); one more leaves room for a wrapped long one."""
 
 
 def _title_run(lines: list[Line], start: int, cols: dict[int, Column], body: float) -> list[int]:
@@ -210,7 +166,7 @@ def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaRes
         recips = _recipient_lines(lines, all_idx, after, cols)
         if recips:
             printed = join_lines([lines[i].text for i in recips])
-            meta.recipients, meta.raw["recipients"] = split_units(printed), printed
+            meta.recipients, meta.raw["recipients"] = split_recipients(printed), printed
             res.used.update(recips)
             return recips[-1] + 1
         return after
@@ -227,7 +183,7 @@ def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Met
         col = cols[ln.page]
         if not is_date_line(ln.text) or ln.bbox[0] < col.center - 2 * char_width(ln):
             continue
-        meta.date, meta.raw["date"] = parse_full_date(ln.text), ln.text.strip()
+        meta.date, meta.raw["date"] = parse_date(ln.text), ln.text.strip()
         res.used.add(i)
         res.signature_line = i
         k = i - 1
@@ -246,9 +202,9 @@ def _attachments(lines: list[Line], cols: dict[int, Column], meta: Meta, res: Me
     """``附件：1．…`` list: one title per number, continuation lines joined to the title above."""
     pitch = line_pitch(lines)
     for i, ln in enumerate(lines):
-        if i in res.used or not _ATTACH_LIST.match(ln.text.strip()):
+        if i in res.used or not ATTACHMENT_LIST.match(ln.text.strip()):
             continue
-        parts: list[list[str]] = [[_ATTACH_LIST.sub("", ln.text.strip())]]
+        parts: list[list[str]] = [[ATTACHMENT_LIST.sub("", ln.text.strip())]]
         res.attachment_lines.add(i)
         prev = ln
         for k in range(i + 1, len(lines)):
@@ -287,11 +243,11 @@ def _colophon(lines: list[Line], meta: Meta, res: MetaResult) -> None:
     idx = [i for i, ln in enumerate(lines) if ln.page == last and i not in res.used]
     for n, i in enumerate(idx):
         text = lines[i].text.strip()
-        if _CC.match(text):
+        if CC_LABEL.match(text):
             _cc(lines, idx[n:], meta, res)
         elif m := _PRINTED.match(text):
             _printed(lines, i, idx, m, meta, res)
-        elif m := _COPIES.match(text):
+        elif m := COPIES.match(text):
             meta.copies, meta.raw["copies"] = int(m.group(1)), text
             res.used.add(i)
 
@@ -302,14 +258,14 @@ def _cc(lines: list[Line], idx: list[int], meta: Meta, res: MetaResult) -> None:
     pitch = line_pitch(lines)
     for a, b in pairwise(idx):
         nxt = lines[b].text.strip()
-        if lines[b].bbox[1] - lines[a].bbox[1] > 1.4 * pitch or _PRINTED.match(nxt) or _COPIES.match(nxt):
+        if lines[b].bbox[1] - lines[a].bbox[1] > 1.4 * pitch or _PRINTED.match(nxt) or COPIES.match(nxt):
             break
         if re.search(r"[。．.]$", texts[-1]) or _is_printer_beside(lines, b):
             break
         texts.append(nxt)
         res.used.add(b)
     printed = join_lines(texts)
-    meta.cc, meta.raw["cc"] = split_units(_CC.sub("", printed)), printed
+    meta.cc, meta.raw["cc"] = split_recipients(CC_LABEL.sub("", printed)), printed
 
 
 def _is_printer_beside(lines: list[Line], i: int) -> bool:
@@ -328,7 +284,7 @@ def _printed(
     ln = lines[i]
     res.used.add(i)
     date_text = m.group(2)
-    meta.print_date, meta.raw["print_date"] = parse_full_date(date_text), f"{date_text}印发"
+    meta.print_date, meta.raw["print_date"] = parse_date(date_text), f"{date_text}印发"
     printer = m.group(1).strip()
     if not printer:
         beside = [k for k in idx if k != i and abs(lines[k].bbox[1] - ln.bbox[1]) < ln.size / 2]

@@ -1,4 +1,7 @@
-"""Chinese numerals and full-width forms → numbers (pure functions over strings).
+"""Chinese numerals and full-width forms → numbers: the one numeral parser (pure functions over strings).
+
+The numeral characters are vocabulary (:mod:`policy_extract.core.vocabulary`); every Chinese number in the
+pipeline (counts, dates, heading and 专栏 numbers) is read by :func:`parse_chinese_number`.
 
 ``to_halfwidth`` maps one character to one character, so offsets found in its result are offsets in the
 original text: callers match on the half-width copy and slice the raw text, which stays untouched.
@@ -7,6 +10,13 @@ original text: callers match on the half-width copy and slice the raw text, whic
 from __future__ import annotations
 
 import re
+
+from policy_extract.core.vocabulary import (
+    NUMERAL_BIG_UNITS,
+    NUMERAL_DIGITS,
+    NUMERAL_POINT,
+    NUMERAL_SMALL_UNITS,
+)
 
 DEFAULT_HALFWIDTH: dict[str, str] = {
     **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -34,15 +44,7 @@ DEFAULT_HALFWIDTH: dict[str, str] = {
 
 _HALFWIDTH_TABLE = str.maketrans(DEFAULT_HALFWIDTH)
 
-DEFAULT_DIGITS: dict[str, int] = {
-    "〇": 0, "○": 0, "零": 0, "Ｏ": 0,
-    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
-    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
-}  # fmt: skip
-DEFAULT_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-DEFAULT_BIG_UNITS: dict[str, int] = {"万": 10_000, "亿": 100_000_000}
-
-NUMERAL_CHARS = "".join([*DEFAULT_DIGITS, *DEFAULT_SMALL_UNITS, *DEFAULT_BIG_UNITS, "点"])
+NUMERAL_CHARS = "".join([*NUMERAL_DIGITS, *NUMERAL_SMALL_UNITS, *NUMERAL_BIG_UNITS, NUMERAL_POINT])
 """Every character :func:`parse_chinese_number` reads; for building regexes elsewhere."""
 
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
@@ -65,7 +67,7 @@ def parse_chinese_number(text: str) -> int | float | None:
         return float(s) if "." in s else int(s)
     if any(ch not in NUMERAL_CHARS for ch in s):
         return None
-    whole, _, frac = s.partition("点")
+    whole, _, frac = s.partition(NUMERAL_POINT)
     integer = _integer_part(whole) if whole else None
     if integer is None:
         return None
@@ -77,13 +79,13 @@ def parse_chinese_number(text: str) -> int | float | None:
 
 def _digit_string(s: str) -> str | None:
     """``二〇二一`` → ``"2021"``: characters read one digit each (years, decimals)."""
-    if not s or any(ch not in DEFAULT_DIGITS for ch in s):
+    if not s or any(ch not in NUMERAL_DIGITS for ch in s):
         return None
-    return "".join(str(DEFAULT_DIGITS[ch]) for ch in s)
+    return "".join(str(NUMERAL_DIGITS[ch]) for ch in s)
 
 
 def _integer_part(s: str) -> int | None:
-    if all(ch in DEFAULT_DIGITS for ch in s):
+    if all(ch in NUMERAL_DIGITS for ch in s):
         digits = _digit_string(s)
         return None if digits is None else int(digits)
     total, section = 0, 0
@@ -103,8 +105,8 @@ def _split_big_units(s: str) -> list[tuple[str, int]]:
     parts: list[tuple[str, int]] = []
     current = ""
     for ch in s:
-        if ch in DEFAULT_BIG_UNITS:
-            parts.append((current, DEFAULT_BIG_UNITS[ch]))
+        if ch in NUMERAL_BIG_UNITS:
+            parts.append((current, NUMERAL_BIG_UNITS[ch]))
             current = ""
         else:
             current += ch
@@ -116,12 +118,12 @@ def _section_value(s: str) -> int | None:
     """Value below 万: ``一百零五`` → 105, ``十五`` → 15, ``一千五`` → 1500 (digit after a unit)."""
     total, digit, last_unit = 0, None, 0
     for ch in s:
-        if ch in DEFAULT_DIGITS:
-            if digit is not None and DEFAULT_DIGITS[ch] != 0 and digit != 0:
+        if ch in NUMERAL_DIGITS:
+            if digit is not None and NUMERAL_DIGITS[ch] != 0 and digit != 0:
                 return None  # two digits in a row (一二百) is not a numeral
-            digit = DEFAULT_DIGITS[ch]
+            digit = NUMERAL_DIGITS[ch]
             continue
-        unit = DEFAULT_SMALL_UNITS[ch]
+        unit = NUMERAL_SMALL_UNITS[ch]
         if last_unit and unit >= last_unit:
             return None
         total += (1 if digit is None else digit) * unit
@@ -131,3 +133,9 @@ def _section_value(s: str) -> int | None:
         elided = last_unit // 10 if last_unit >= 100 and s[-2:-1] not in "零〇○" else 1
         total += digit * elided
     return total
+
+
+def parse_integer(text: str | None) -> int | None:
+    """:func:`parse_chinese_number` for whole numbers only (heading, 专栏 and date numbers); else None."""
+    value = parse_chinese_number(text) if text else None
+    return value if isinstance(value, int) else None

@@ -12,40 +12,34 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-DEFAULT_SUFFIXES: tuple[str, ...] = (
-    "局", "委", "办", "中心", "政府", "分局", "部", "院", "会", "所", "处", "室", "队", "站", "馆", "公司",
-    "单位", "厅", "署", "部门", "街道", "办事处", "集团", "银行", "支行", "小组", "党组", "学校", "法院",
-)  # fmt: skip
-"""What a unit name ends in; a fragment ending otherwise is continued on the next line."""
-
-DEFAULT_PREFIXES = "区市县省各镇乡"
-"""What a unit name starts with: ``各镇街\\n区财政局`` is two names even though 各镇街 has no suffix."""
-
-DEFAULT_LEAD_LABELS = ("牵头单位", "牵头部门", "主责单位", "责任牵头单位", "牵头")
-DEFAULT_SUPPORT_LABELS = (
-    "责任单位", "责任部门", "承办单位", "配合单位", "配合部门", "协办单位", "参与单位", "协同单位",
-)  # fmt: skip
-DEFAULT_DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限")
-
-_SEPARATORS = "、，,；;"
-_OPEN, _CLOSE = "（(【[", "）)】]"
-_NOTES = re.compile(
-    r"(?:(?:按|根据|依)(?:照)?(?:各自)?(?:职能|职责|分工)[^、，,；;]*|(?:分别|共同)(?:牵头|负责)[^、，,；;]*"
-    r"|等(?:相关|有关)?(?:部门|单位)?)$"
+from policy_extract.core.vocabulary import (
+    DEADLINE_LABELS,
+    DEADLINE_LIKE,
+    LEAD_LABELS,
+    LEAD_MARK_AFTER,
+    LEAD_WORD,
+    OWNER_LIST_SEPARATORS,
+    OWNER_NOTES,
+    SUPPORT_LABELS,
+    SUPPORT_WORDS,
+    UNIT_PREFIXES,
+    UNIT_SUFFIXES,
+    org_words,
 )
+
+_OPEN, _CLOSE = "（(【[", "）)】]"
 _LABEL = re.compile(r"^\s*(?:[^:：、，,；;（）()]{0,6}单位|[^:：、，,；;（）()]{0,6}部门)\s*[:：]\s*")
 _ANNOT_LABELS = "|".join(
-    sorted((*DEFAULT_LEAD_LABELS, *DEFAULT_SUPPORT_LABELS, *DEFAULT_DEADLINE_LABELS), key=len, reverse=True)
+    sorted((*LEAD_LABELS, *SUPPORT_LABELS, *DEADLINE_LABELS), key=len, reverse=True)
 )
 _LABELLED = re.compile(rf"({_ANNOT_LABELS})\s*[:：]")
 _LEAD_MARK = re.compile(
-    r"\s*[（(]\s*牵头\s*[）)]|(?<=[局委办心府部院会所处室队站馆司位厅署])牵头(?=\s*(?:[，,；;、]|$))"
+    rf"\s*[（(]\s*{LEAD_WORD}\s*[）)]|(?<=[{LEAD_MARK_AFTER}]){LEAD_WORD}(?=\s*(?:[，,；;、]|$))"
 )
-_SUPPORT_MARK = re.compile(r"(?:配合|协办|参与|协助)\s*$")
-_DATE_LIKE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|长期|持续|常态化|年底|年内|每年|每季度|每月")
+_LEAD_BRACKET = re.compile(rf"[（(]\s*{LEAD_WORD}\s*[）)]")
+_SUPPORT_MARK = re.compile(rf"(?:{'|'.join(SUPPORT_WORDS)})\s*$")
 
 _lock = threading.Lock()
 
@@ -62,18 +56,9 @@ def _tokenizer() -> Any:
     jieba.setLogLevel(logging.ERROR)
     tok = jieba.Tokenizer()
     tok.initialize()
-    for word in _base_words():
+    for word in org_words():
         tok.add_word(word, freq=100_000)
     return tok
-
-
-def _base_words() -> list[str]:
-    """Whole unit names without a suffix (各镇街, 各成员单位…) shipped in ``normalize/data/org_words.txt``."""
-    try:
-        text = resources.files("normalize").joinpath("data/org_words.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return []
-    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
 def _cut_with(text: str, known: frozenset[str]) -> list[str]:
@@ -109,12 +94,12 @@ class _Segment:
     """Offsets in ``text`` where a line break or space was (candidate split points)."""
 
 
-def _segments(text: str) -> list[_Segment]:
+def _segments(text: str, separators: str = OWNER_LIST_SEPARATORS) -> list[_Segment]:
     """Hard-separated segments with their soft breaks; nothing is split inside brackets."""
     segs, cur, depth = [], _Segment(), 0
     for ch in text:
         depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
-        if depth == 0 and ch in _SEPARATORS:
+        if depth == 0 and ch in separators:
             segs.append(cur)
             cur = _Segment()
         elif ch.isspace():
@@ -127,7 +112,7 @@ def _segments(text: str) -> list[_Segment]:
 
 
 def _ends_with_suffix(name: str) -> bool:
-    return name.endswith(DEFAULT_SUFFIXES) or name.endswith(_CLOSE[:2])
+    return name.endswith(UNIT_SUFFIXES) or name.endswith(_CLOSE[:2])
 
 
 def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
@@ -143,7 +128,7 @@ def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
             return True
     if _ends_with_suffix(left):
         return True
-    return len(left) >= 3 and left[0] in DEFAULT_PREFIXES and right[:1] in DEFAULT_PREFIXES
+    return len(left) >= 3 and left[0] in UNIT_PREFIXES and right[:1] in UNIT_PREFIXES
 
 
 def _token_over(tokens: list[str], offset: int) -> str:
@@ -171,15 +156,21 @@ def _pieces(seg: _Segment, known: frozenset[str]) -> list[str]:
 def _strip_note(name: str) -> str:
     """``区城管执法局按各自职能分别牵头`` → ``区城管执法局``; ``区财政局等`` → ``区财政局``."""
     name = _LABEL.sub("", name.strip())
-    stripped = _NOTES.sub("", name).strip()
-    return stripped if stripped != name and stripped else ("" if _NOTES.fullmatch(name) else name)
+    stripped = OWNER_NOTES.sub("", name).strip()
+    return stripped if stripped != name and stripped else ("" if OWNER_NOTES.fullmatch(name) else name)
 
 
-def split_units(text: str, *, known: tuple[str, ...] | list[str] | frozenset[str] = ()) -> list[str]:
-    """Unit names in a 牵头单位/承办单位 text, in order, without duplicates, notes or empty names."""
+def split_units(
+    text: str,
+    *,
+    known: tuple[str, ...] | list[str] | frozenset[str] = (),
+    separators: str = OWNER_LIST_SEPARATORS,
+) -> list[str]:
+    """Unit names in a 牵头单位/承办单位 text (or, with the recipient separators, a 主送/抄送 list), in order,
+    without duplicates, notes or empty names: the one unit-list splitter."""
     known_set = frozenset(k for k in known if k)
     names: list[str] = []
-    for seg in _segments(text):
+    for seg in _segments(text, separators):
         for piece in _pieces(seg, known_set):
             name = _strip_note(piece)
             if name and name not in names and any(ch.isalnum() for ch in name):
@@ -271,7 +262,7 @@ def _segments_keep(text: str) -> list[str]:
 
 
 def _split_after_lead_bracket(text: str) -> list[str]:
-    m = re.search(r"[（(]\s*牵头\s*[）)]", text)
+    m = _LEAD_BRACKET.search(text)
     if m is None or not text[m.end() :].strip("、；; "):
         return [text]
     return [text[: m.end()], text[m.end() :].lstrip("、；; ")]
@@ -280,10 +271,10 @@ def _split_after_lead_bracket(text: str) -> list[str]:
 def _read_annotation(inner: str, known: frozenset[str]) -> Owners:
     out = Owners()
     for label, value in _labelled_parts(inner):
-        if label in DEFAULT_DEADLINE_LABELS or (label is None and _DATE_LIKE.search(value)
+        if label in DEADLINE_LABELS or (label is None and DEADLINE_LIKE.search(value)
                                                  and not _LEAD_MARK.search(value)):  # fmt: skip
             out.deadline = value.strip()
-        elif label in DEFAULT_LEAD_LABELS:
+        elif label in LEAD_LABELS:
             out.lead += split_units(value, known=known)
         elif label is None or _LEAD_MARK.search(value):
             lead, support = _marked(value, known)
@@ -291,7 +282,7 @@ def _read_annotation(inner: str, known: frozenset[str]) -> Owners:
             out.support += support
         else:
             out.support += split_units(value, known=known)
-    if not out.lead and not any(label in DEFAULT_LEAD_LABELS for label, _ in _labelled_parts(inner)):
+    if not out.lead and not any(label in LEAD_LABELS for label, _ in _labelled_parts(inner)):
         _promote_single(out)
     return out
 

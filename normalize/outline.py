@@ -12,22 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
+from policy_extract.core.vocabulary import HEADING_FONT_WORDS, HEADING_MARKERS
 
+from .numerals import parse_integer
 from .paragraphs import Block
-from .sidebars import cn_to_int
 
 DEFAULT_MAX_TITLE_CHARS = 40
 """A heading title (the part before a run-in's first 。) is at most this long."""
-
-_CN = "一二三四五六七八九十"
-MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^\s*([{_CN}]{{1,3}})\s*[、．.](?!\d)\s*")),
-    (2, re.compile(rf"^\s*[（(]\s*([{_CN}]{{1,3}})\s*[）)]\s*")),
-    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
-    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
-)
-ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*(\d{0,2})\s*$")
-_HEADING_FONTS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "小标宋")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +32,10 @@ class Marker:
 
 def find_marker(text: str) -> Marker | None:
     """The outline marker a text starts with, if any."""
-    for level, pattern in MARKERS:
+    for level, pattern in HEADING_MARKERS:
         m = pattern.match(text)
         if m:
-            value = cn_to_int(m.group(1))
+            value = parse_integer(m.group(1))
             if value is not None:
                 return Marker(level, m.group(1), value, m.end())
     return None
@@ -55,7 +46,7 @@ def has_heading_font(line: Line, body_font: str) -> bool:
     name = line.font.lower()
     if line.bold:
         return True
-    return name != body_font.lower() and any(k in name for k in _HEADING_FONTS)
+    return name != body_font.lower() and any(k in name for k in HEADING_FONT_WORDS)
 
 
 def split_title(text: str) -> tuple[str, str]:

@@ -17,7 +17,8 @@ from .layout import Column, char_width, is_centered
 from .text import join_lines
 
 DEFAULT_INDENT_MIN = 1.2
-"""First-line indent, in characters: GB/T 9704 indents 2 characters; allow for rounding and justification."""
+"""First-line indent, in characters: GB/T 9704 indents ``vocabulary.FIRST_LINE_INDENT_CHARS`` (2); allow for
+rounding and justification."""
 DEFAULT_INDENT_MAX = 3.6
 DEFAULT_SHORT_LINE = 1.5
 """A line ending this many characters before the right margin ends its paragraph."""

@@ -12,16 +12,15 @@ from dataclasses import dataclass, field
 
 from policy_extract.core.geometry import BBox, union_bbox
 from policy_extract.core.model import Frame, Line, RawDocument, Sidebar, SidebarItem, Table
+from policy_extract.core.vocabulary import SIDEBAR_LABEL
 
+from .numerals import parse_integer
 from .text import join_lines, squash_spaces
 
 DEFAULT_INSIDE_TOLERANCE = 2.0
 """Points a line may stick out of its frame (glyph boxes overhang the border a little)."""
 
-_CN_NUM = "零〇一二三四五六七八九十百"
-LABEL = re.compile(rf"^\s*专\s*栏\s*([{_CN_NUM}]+|\d+)?\s*[：:]?\s*")
 ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[．.、](?!\d)|[（(]\s*(\d{1,2})\s*[）)])\s*")
-_CN_VALUES = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
 
 
 @dataclass(slots=True)
@@ -33,33 +32,16 @@ class SidebarResult:
     """The input tables without the 1×1 专栏 boxes."""
 
 
-def cn_to_int(text: str) -> int | None:
-    """``12`` → 12, ``一`` → 1, ``十二`` → 12, ``二十`` → 20; None for anything else."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in _CN_VALUES and c not in "十百" for c in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total, current = total + (current or 1) * 100, 0
-        elif ch == "十":
-            total, current = total + (current or 1) * 10, 0
-        else:
-            current = _CN_VALUES[ch]
-    return total + current
-
-
 def is_label(text: str) -> bool:
-    return bool(LABEL.match(text)) and text.strip().startswith("专")
+    return bool(SIDEBAR_LABEL.match(text)) and text.strip().startswith("专")
 
 
 def parse_label(text: str) -> tuple[int | None, str]:
     """``专栏2：质量…`` → ``(2, "质量…")``; ``专栏一：`` → ``(1, "")``."""
-    m = LABEL.match(text)
+    m = SIDEBAR_LABEL.match(text)
     if not m:
         return None, text.strip()
-    number = cn_to_int(m.group(1)) if m.group(1) else None
+    number = parse_integer(m.group(1)) if m.group(1) else None
     return number, text[m.end() :].strip()
 
 

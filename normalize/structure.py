@@ -24,12 +24,21 @@ from policy_extract.core.model import (
     Sidebar,
     Table,
 )
+from policy_extract.core.vocabulary import ANNEX_LABEL, CAPTION_START, SIDEBAR_LABEL, TABLE_LABEL
 
-from .layout import Column, body_font_size, content_lines, is_centered, line_pitch, page_columns
+from .layout import (
+    Column,
+    LayoutSettings,
+    body_font_size,
+    content_lines,
+    is_centered,
+    line_pitch,
+    page_columns,
+)
 from .meta import extract_meta
-from .outline import ANNEX_LABEL, OutlineBuilder, find_marker
-from .paragraphs import Block, paragraph_of, segment_blocks
-from .sidebars import LABEL, build_sidebars, caption_sidebar
+from .outline import OutlineBuilder, find_marker
+from .paragraphs import Block, ParagraphSettings, paragraph_of, segment_blocks
+from .sidebars import build_sidebars, caption_sidebar
 from .text import join_lines, squash_spaces
 
 DEFAULT_CAPTION_GAP = 2.0
@@ -38,8 +47,6 @@ DEFAULT_TITLE_SIZE_RATIO = 1.1
 DEFAULT_BIG_TITLE_RATIO = 1.25
 DEFAULT_ANNEX_TITLE_LINES = 3
 
-TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
-_CAPTION_START = re.compile(r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表)")
 
 
 @dataclass(slots=True)
@@ -63,7 +70,7 @@ class _Annex:
 
 def caption_title(caption: str) -> str:
     """A table title from its caption: ``专栏一：``/``表1``/``续表`` labels removed, no spaces beside CJK."""
-    label = LABEL if caption.strip().startswith("专") else TABLE_LABEL
+    label = SIDEBAR_LABEL if caption.strip().startswith("专") else TABLE_LABEL
     text = label.sub("", caption, count=1)
     return squash_spaces(text)
 
@@ -79,7 +86,7 @@ def _first_box(table: Table) -> tuple[int, BBox]:
 def _is_caption_line(line: Line, col: Column) -> bool:
     if find_marker(line.text) or re.search(r"[。；;：:]\s*$", line.text):
         return False
-    return bool(_CAPTION_START.match(line.text)) or is_centered(line, col) or line.bold
+    return bool(CAPTION_START.match(line.text)) or is_centered(line, col) or line.bold
 
 
 def caption_lines(
@@ -96,7 +103,7 @@ def caption_lines(
             break
         out.insert(0, i)
         limit = ln.bbox[1]
-        if len(out) == 2 or _CAPTION_START.match(ln.text):
+        if len(out) == 2 or CAPTION_START.match(ln.text):
             break
     return out
 
@@ -208,10 +215,15 @@ def _finish_sidebars(sidebars: list[Sidebar], nodes: list[OutlineNode]) -> list[
     return ordered
 
 
-def build_structure(raw: RawDocument, tables: list[Table]) -> Structure:
+def build_structure(
+    raw: RawDocument,
+    tables: list[Table],
+    layout: LayoutSettings | None = None,
+    paragraph_settings: ParagraphSettings | None = None,
+) -> Structure:
     """Meta, outline, paragraphs, sidebars and titled/sectioned copies of ``tables`` for one document."""
     tables = [copy.deepcopy(t) for t in tables]
-    lines, _ = content_lines(raw.pages)
+    lines, _ = content_lines(raw.pages, layout)
     if not lines:
         return Structure(Meta(), tables=tables)
     cols = page_columns(raw.pages, lines)
@@ -228,7 +240,7 @@ def build_structure(raw: RawDocument, tables: list[Table]) -> Structure:
     free -= _title_lines(lines, free, cols, body)
     obstacles = [_first_box(t) for t in side.tables] + [(f.page, f.bbox) for p in raw.pages for f in p.frames]
     obstacles += [(p, b) for t in side.tables for p, b in t.bboxes[1:]]
-    blocks = segment_blocks(lines, sorted(free), cols, pitch, obstacles)
+    blocks = segment_blocks(lines, sorted(free), cols, pitch, obstacles, paragraph_settings)
     builder = OutlineBuilder(_body_font(lines))
     paragraphs = _outline_and_paragraphs(blocks, annexes, builder)
     for table in side.tables:

@@ -30,6 +30,7 @@ from policy_extract.core.model import (
     RawTable,
     Table,
 )
+from policy_extract.core.vocabulary import BARE_PAGE_NUMBER, TABLE_CONTINUED
 
 from .text import join_lines
 
@@ -40,8 +41,6 @@ DEFAULT_COVERAGE = 0.8
 DEFAULT_MAX_HEADER_ROWS = 4
 """Most leading rows a continuation page may repeat as the table's header."""
 
-_PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*(第\s*)?\d+\s*(页)?[\s\-—–－一]*$")
-_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
 _TERMINAL = "。；;！!？?"
 
 
@@ -69,7 +68,7 @@ def cell_text(cell: RawCell) -> str:
 
 
 def _is_noise_line(text: str) -> bool:
-    return bool(_PAGE_NUMBER.match(text)) or not text.strip()
+    return bool(BARE_PAGE_NUMBER.match(text)) or not text.strip()
 
 
 def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[str]:
@@ -92,11 +91,11 @@ def _starts_page(raw: RawDocument, t: RawTable) -> bool:
     if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
         return False
     above = _lines_between(raw, t.page, 0, t.bbox[1])
-    return all(_is_noise_line(s) or _CONTINUED.match(s) for s in above)
+    return all(_is_noise_line(s) or TABLE_CONTINUED.match(s) for s in above)
 
 
 def _has_continued_caption(raw: RawDocument, t: RawTable) -> bool:
-    return any(_CONTINUED.match(s) for s in _lines_between(raw, t.page, 0, t.bbox[1]))
+    return any(TABLE_CONTINUED.match(s) for s in _lines_between(raw, t.page, 0, t.bbox[1]))
 
 
 def _relative_edges(edges: list[float]) -> list[float]:

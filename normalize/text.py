@@ -15,24 +15,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from policy_extract.core.vocabulary import is_cjk
+
 _LATIN_WORD = re.compile(r"[A-Za-z0-9]")
 _HYPHENATED = re.compile(r"[a-z]-$")
-
-
-def is_cjk(ch: str) -> bool:
-    """True for CJK ideographs and the full-width punctuation that sits between them."""
-    if not ch:
-        return False
-    o = ord(ch)
-    return (
-        0x3400 <= o <= 0x4DBF
-        or 0x4E00 <= o <= 0x9FFF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x2FA1F
-        or 0x3000 <= o <= 0x303F  # CJK symbols and punctuation
-        or 0xFF00 <= o <= 0xFFEF  # full-width forms
-        or ch in "“”‘’—…·"
-    )
 
 
 def line_separator(prev: str, nxt: str) -> str:

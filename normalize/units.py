@@ -8,69 +8,16 @@ from __future__ import annotations
 
 import re
 
+from policy_extract.core.vocabulary import COUNTING_UNITS, UNIT_MAGNITUDES, UNIT_SYMBOLS
+
 from .numerals import to_halfwidth
-
-DEFAULT_SYMBOLS: dict[str, str] = {
-    "%": "%",
-    "百分比": "%",
-    "‰": "‰",
-    "μg/m³": "μg/m³",
-    "μg/m3": "μg/m³",
-    "µg/m³": "μg/m³",
-    "µg/m3": "μg/m³",
-    "ug/m³": "μg/m³",
-    "ug/m3": "μg/m³",
-    "微克/立方米": "μg/m³",
-    "微克每立方米": "μg/m³",
-    "mg/m³": "mg/m³",
-    "mg/m3": "mg/m³",
-    "毫克/立方米": "mg/m³",
-    "mg/l": "mg/L",
-    "毫克/升": "mg/L",
-    "db(a)": "dB(A)",
-    "dba": "dB(A)",
-    "分贝": "dB(A)",
-    "分贝(a)": "dB(A)",
-    "db": "dB",
-    "m²": "m²",
-    "m2": "m²",
-    "㎡": "m²",
-    "平方米": "m²",
-    "平米": "m²",
-    "km²": "km²",
-    "km2": "km²",
-    "㎢": "km²",
-    "平方公里": "km²",
-    "平方千米": "km²",
-    "m³": "m³",
-    "m3": "m³",
-    "立方米": "m³",
-    "km": "km",
-    "公里": "km",
-    "千米": "km",
-    "个百分点": "百分点",
-    "百分点": "百分点",
-}
-"""Written form (half-width, lower-case Latin, no spaces) → canonical symbol."""
-
-DEFAULT_COUNTING_UNITS: tuple[str, ...] = (
-    "个", "家", "项", "名", "人", "天", "次", "元", "美元", "所", "座", "件", "户", "条", "部", "台", "套",
-    "张", "辆", "吨", "亩", "公顷", "千瓦", "千瓦时", "瓦", "小时", "年", "月", "日", "份", "批", "处",
-    "种", "只", "头", "本", "册", "场", "期", "届", "篇", "位", "例", "床", "张床", "间", "栋", "幢", "所",
-    "辆次", "人次", "户次", "家次", "件次", "批次", "个次", "倍", "岁", "分", "株", "棵", "片", "块", "支",
-    "队", "组", "类", "级", "标箱", "架次", "航班", "趟", "班", "宗", "款", "首", "部", "册", "册次",
-)  # fmt: skip
-"""Chinese units kept as written.  ``类``/``级`` are here only for the bracketed-unit rule; in values a number
-followed by them is a grade (``III类``) and the value parser never reads those as counts."""
-
-DEFAULT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万", "亿", "千", "百")
 
 _PER = r"(?:/|每)"
 
 
 def _counting_pattern() -> str:
-    bases = "|".join(sorted(set(DEFAULT_COUNTING_UNITS), key=len, reverse=True))
-    mags = "|".join(DEFAULT_MAGNITUDES)
+    bases = "|".join(sorted(set(COUNTING_UNITS), key=len, reverse=True))
+    mags = "|".join(UNIT_MAGNITUDES)
     return rf"(?:{mags})?(?:{bases})(?:{_PER}(?:{bases}))?"
 
 
@@ -92,8 +39,8 @@ def canonical_unit(text: str) -> str | None:
         key = key[1:-1]
     if not key:
         return None
-    if key in DEFAULT_SYMBOLS:
-        return DEFAULT_SYMBOLS[key]
+    if key in UNIT_SYMBOLS:
+        return UNIT_SYMBOLS[key]
     if _COUNTING.fullmatch(key):
         return key.replace("每", "/")
     return None

@@ -12,46 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from policy_extract.core.model import Value
-
-from .numerals import DEFAULT_DIGITS, parse_chinese_number, to_halfwidth
-from .units import canonical_unit, match_unit
-
-DEFAULT_OP_WORDS: dict[str, tuple[str, ...]] = {
-    ">=": (
-        "达到或超过", "达到或高于", "大于或等于", "大于等于", "不低于", "不少于", "不小于", "至少", "达到",
-        "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到", "上升至",
-        ">=", "≥",
-    ),
-    ">": ("超过", "大于", "高于", "多于", ">"),
-    "<=": (
-        "小于或等于", "小于等于", "不高于", "不超过", "不大于", "不多于", "至多", "控制在", "降至", "降到",
-        "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "降为", "<=", "≤",
-    ),
-    "<": ("低于", "小于", "少于", "不足", "不到", "<"),
-    "increase_by": ("递增", "增长", "提高", "提升", "增加", "上升"),
-    "decrease_by": ("削减", "下降", "降低", "减少", "压减"),
-}  # fmt: skip
-"""SPEC word → op; a level reached (``提高到``, ``降至``) is a bound, a change (``提高``, ``削减``) a *_by."""
-
-DEFAULT_POST_WORDS: dict[str, str] = {
-    "及以上": ">=", "或以上": ">=", "以上": ">=", "及以下": "<=", "或以下": "<=", "以下": "<=", "以内": "<=",
-}  # fmt: skip
-DEFAULT_LEADING_VERBS: tuple[str, ...] = (
-    "完成",
-    "建设",
-    "确保",
-    "实现",
-    "力争",
-    "争取",
-    "推动",
-    "促进",
-    "使",
+from policy_extract.core.vocabulary import (
+    NUMERAL_DIGITS,
+    REQUIREMENT_LEADING_VERBS,
+    REQUIREMENT_RESULT_VERBS,
+    REQUIREMENT_TRAILING_FILLERS,
+    VALUE_OP_WORDS,
+    VALUE_POST_WORDS,
 )
-DEFAULT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
-"""Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
-DEFAULT_TRAILING_FILLERS: tuple[str, ...] = (
-    "稳定在", "保持在", "维持在", "稳定", "保持", "维持", "总体", "均", "为", "是", "在", "要", "应",
-)  # fmt: skip
+
+from .numerals import parse_chinese_number, to_halfwidth
+from .units import canonical_unit, match_unit
 
 _BY_OPS = ("increase_by", "decrease_by")
 _NULL = re.compile(r"[\s\-—–―/\\~…]*")
@@ -74,7 +45,7 @@ _MASK = "#"
 
 
 def _op_pattern() -> re.Pattern[str]:
-    words = [(w, op) for op, ws in DEFAULT_OP_WORDS.items() for w in ws]
+    words = [(w, op) for op, ws in VALUE_OP_WORDS.items() for w in ws]
     alts = [
         re.escape(w) + ("(?![率幅量])" if op in _BY_OPS else "")
         for w, op in sorted(words, key=lambda x: -len(x[0]))
@@ -83,8 +54,8 @@ def _op_pattern() -> re.Pattern[str]:
 
 
 _OP_WORD = _op_pattern()
-_OP_OF: dict[str, str] = {w: op for op, ws in DEFAULT_OP_WORDS.items() for w in ws} | {"达": ">="}
-_POST = re.compile(r"[\s\]]*(" + "|".join(sorted(DEFAULT_POST_WORDS, key=len, reverse=True)) + ")")
+_OP_OF: dict[str, str] = {w: op for op, ws in VALUE_OP_WORDS.items() for w in ws} | {"达": ">="}
+_POST = re.compile(r"[\s\]]*(" + "|".join(sorted(VALUE_POST_WORDS, key=len, reverse=True)) + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +132,7 @@ def _chinese_number(text: str, m: re.Match[str]) -> tuple[float, int, str | None
     for prefix, unit in (("百分之", "%"), ("千分之", "‰")):
         if word.startswith(prefix):
             word, implied = word[len(prefix) :], unit
-    if not any(ch in DEFAULT_DIGITS or ch == "十" for ch in word):
+    if not any(ch in NUMERAL_DIGITS or ch == "十" for ch in word):
         return None
     value = parse_chinese_number(word)
     if value is None:
@@ -232,7 +203,7 @@ def _expr_at(ms: _Masked, pos: int, prev_end: int) -> _Expr | None:
         value_max, unit2, end = rng
         unit = unit or unit2
     post = _POST.match(text, end)
-    post_op = DEFAULT_POST_WORDS[post.group(1)] if post else None
+    post_op = VALUE_POST_WORDS[post.group(1)] if post else None
     end = post.end() if post else end
     op, op_at = _last_op(text, prev_end, pos)
     op = "range" if rng else _combine(op, post_op)
@@ -365,16 +336,16 @@ def _split_outside_brackets(text: str, seps: str, lo: int, hi: int) -> list[tupl
 
 def _clean_name(name: str) -> str:
     name = _LEADING_YEAR.sub("", name.strip(_EDGE_PUNCT)).strip(_EDGE_PUNCT)
-    for verb in DEFAULT_LEADING_VERBS:
+    for verb in REQUIREMENT_LEADING_VERBS:
         if name.startswith(verb) and len(name) > len(verb):
             name = name[len(verb) :].lstrip(_EDGE_PUNCT)
             break
-    if name in DEFAULT_LEADING_VERBS:
+    if name in REQUIREMENT_LEADING_VERBS:
         return ""
     changed = True
     while changed:
         changed = False
-        for filler in DEFAULT_TRAILING_FILLERS:
+        for filler in REQUIREMENT_TRAILING_FILLERS:
             if name.endswith(filler) and len(name) > len(filler):
                 name, changed = name[: -len(filler)].rstrip(_EDGE_PUNCT), True
     return name
@@ -402,7 +373,7 @@ def _clause(sentence: str, half: str, lo: int, hi: int) -> _Clause:
 
 def _result_verb(half: str, lo: int, hi: int) -> int | None:
     """Where a result verb splits a qualitative clause into quantity and requirement (not at its start)."""
-    found = [i for v in DEFAULT_RESULT_VERBS if (i := half.find(v, lo, hi)) > lo + 1]
+    found = [i for v in REQUIREMENT_RESULT_VERBS if (i := half.find(v, lo, hi)) > lo + 1]
     return min(found) if found else None
 
 

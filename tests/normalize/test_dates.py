@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from policy_extract.normalize.dates import parse_date, parse_deadline
+from policy_extract.normalize.dates import is_date_line, parse_date, parse_deadline
 from text_strategies import CJK_TEXT
 
 from policy_extract.core.model import Deadline
@@ -79,3 +79,29 @@ def test_dates_round_trip(day: dt.date, gap: str) -> None:
     text = f"{day.year}{gap}年{gap}{day.month}{gap}月{gap}{day.day}{gap}日"
     assert parse_date(text) == day.isoformat()
     assert parse_deadline(text).end == day.isoformat()
+
+
+def _chinese_date(day: dt.date) -> str:
+    """How a 成文日期 is printed in Chinese (GB/T 9704 allows it): 二〇二一年十一月三十日."""
+    digits = "〇一二三四五六七八九"
+
+    def small(n: int) -> str:  # 1..31 as printed: 三, 十一, 二十, 三十一
+        tens, ones = divmod(n, 10)
+        return ("" if tens < 2 else digits[tens]) + ("十" if tens else "") + (digits[ones] if ones else "")
+
+    return "".join(digits[int(c)] for c in str(day.year)) + f"年{small(day.month)}月{small(day.day)}日"
+
+
+@given(st.dates(dt.date(1950, 1, 1), dt.date(2099, 12, 31)))
+def test_chinese_dates_round_trip(day: dt.date) -> None:
+    """The one date parser reads the signature's Chinese date, and the date-line form recognises it."""
+    text = _chinese_date(day)
+    assert parse_date(text) == day.isoformat()
+    assert is_date_line(f"  {text} ") and is_date_line(f"{day.year}年{day.month}月{day.day}日")
+    assert not is_date_line(f"{text}前完成")
+
+
+@given(st.integers(1950, 2099), st.integers(1, 12), st.integers(29, 31))
+def test_impossible_days_are_no_date(year: int, month: int, day: int) -> None:
+    valid = day <= (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    assert (parse_date(f"{year}年{month}月{day}日") is not None) == valid

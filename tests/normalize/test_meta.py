@@ -1,12 +1,12 @@
 from __future__ import annotations
 
+from policy_extract.normalize.dates import is_date_line, parse_date
 from policy_extract.normalize.layout import page_columns
 from policy_extract.normalize.meta import (
     extract_meta,
     issuer_text,
     normalize_doc_number,
-    own_parse_date,
-    split_units,
+    split_recipients,
 )
 from test_structure_helpers import LEFT, RIGHT, body, centered, filler, page
 
@@ -20,14 +20,17 @@ def test_doc_number_normalized() -> None:
 
 
 def test_dates_arabic_and_chinese() -> None:
-    assert own_parse_date("2021年11月30日") == "2021-11-30"
-    assert own_parse_date("二〇二二年三月十五日") == "2022-03-15"
-    assert own_parse_date("二〇二一年十二月二十一日") == "2021-12-21"
-    assert own_parse_date("十二月") is None
+    # The signature and 印发 dates go through the one date parser (normalize/dates.py).
+    assert parse_date("2021年11月30日") == "2021-11-30"
+    assert parse_date("二〇二二年三月十五日") == "2022-03-15"
+    assert parse_date("二〇二一年十二月二十一日") == "2021-12-21"
+    assert parse_date("十二月") is None
+    assert is_date_line(" 二〇二一年十二月二十一日 ") and is_date_line("2021年11月30日")
+    assert not is_date_line("2021年11月30日前完成") and not is_date_line("十二月")
 
 
 def test_units_split_on_comma_only() -> None:
-    assert split_units("全区各委（部）、局、办，各办事处（社区服务中心），各有关单位：") == [
+    assert split_recipients("全区各委（部）、局、办，各办事处（社区服务中心），各有关单位：") == [
         "全区各委（部）、局、办", "各办事处（社区服务中心）", "各有关单位"]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from policy_extract.normalize.numerals import parse_chinese_number, to_halfwidth
+from policy_extract.normalize.numerals import parse_chinese_number, parse_integer, to_halfwidth
 from text_strategies import CJK_TEXT
 
 
@@ -88,3 +88,19 @@ def _to_chinese(n: int) -> str:
     if not high:
         return below_10k(low)
     return below_10k(high) + "万" + ("零" if 0 < low < 1000 else "") + below_10k(low)
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_heading_numbers_round_trip(n: int) -> None:
+    """Heading (一、/（十二）) and 专栏 numbers are written 十二, 二十, 九十九: read by the one parser."""
+    tens, ones = divmod(n, 10)
+    digits = "零一二三四五六七八九"
+    text = ("" if tens < 2 else digits[tens]) + ("十" if tens else "") + (digits[ones] if ones else "")
+    assert parse_integer(text) == n
+    assert parse_integer(str(n)) == n
+
+
+@given(st.text(alphabet="一二三四五六七八九十百千万点", min_size=1, max_size=6))
+def test_parse_integer_is_the_whole_numbers_of_the_parser(text: str) -> None:
+    value = parse_chinese_number(text)
+    assert parse_integer(text) == (value if isinstance(value, int) else None)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from policy_extract.normalize.sidebars import (
-    cn_to_int,
     parse_label,
     sidebars_from_frames,
     sidebars_from_tables,
@@ -15,7 +14,8 @@ def test_label_numbers() -> None:
     assert parse_label("专栏一：2021-2025质量发展总体指标") == (1, "2021-2025质量发展总体指标")
     assert parse_label("专栏 12：“质量强区”保障措施") == (12, "“质量强区”保障措施")
     assert parse_label("专栏3：四大领域") == (3, "四大领域")
-    assert cn_to_int("十二") == 12 and cn_to_int("二十") == 20
+    assert parse_label("专栏十二：标题") == (12, "标题") and parse_label("专栏二十") == (20, "")
+    assert parse_label("专栏一百二十：x")[0] == 120
 
 
 def test_frame_sidebar_continued_on_next_page() -> None:

@@ -5,13 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from policy_extract.normalize.units import (
-    DEFAULT_COUNTING_UNITS,
-    DEFAULT_SYMBOLS,
-    canonical_unit,
-    split_name_unit,
-)
+from policy_extract.normalize.units import canonical_unit, split_name_unit
 from text_strategies import CJK_TEXT
+
+from policy_extract.core.vocabulary import COUNTING_UNITS, UNIT_SYMBOLS
 
 
 @pytest.mark.parametrize(
@@ -54,7 +51,7 @@ def test_split_name_unit(name: str, expected: tuple[str, str | None]) -> None:
     assert split_name_unit(name) == expected
 
 
-CANONICAL = sorted({*DEFAULT_SYMBOLS.values(), *DEFAULT_COUNTING_UNITS})
+CANONICAL = sorted({*UNIT_SYMBOLS.values(), *COUNTING_UNITS})
 
 
 @pytest.mark.parametrize("unit", CANONICAL)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from policy_extract.normalize.values import DEFAULT_OP_WORDS, ParsedIndicator, parse_requirement, parse_values
+from policy_extract.normalize.values import ParsedIndicator, parse_requirement, parse_values
 from text_strategies import CJK_TEXT
+
+from policy_extract.core.vocabulary import VALUE_OP_WORDS
 
 V = tuple[str | None, float | None, float | None, str | None, str | None, int | None, str | None]
 """(op, value, value_max, unit, scope, base_year, text) of one parsed value."""
@@ -217,7 +219,7 @@ def test_never_raise_and_keep_raw(text: str, unit: str | None) -> None:
 
 SIMPLE_WORDS = [
     (w, op)
-    for op, words in DEFAULT_OP_WORDS.items()
+    for op, words in VALUE_OP_WORDS.items()
     for w in words
     if op not in ("increase_by", "decrease_by")
 ]
