@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .batch.executors import DEFAULT_EXECUTOR, EXECUTORS
+from .batch.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 from .core.errors import PolicyExtractError, UsageError
 
 PROG = "policy-extract"
 DEFAULT_OUTDIR = "out"
-DEFAULT_TIMEOUT = 120.0
-DEFAULT_MAX_MEMORY = 2048
 EXIT_INTERRUPTED = 130
 OCR_CHOICES = ("auto", "off", "force")
-EXECUTOR_CHOICES = ("local", "dask")
+"""``policy_extract.extract.document.OCR_MODES``, spelled here so ``--help`` loads no PDF library (a test
+keeps the two equal)."""
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 DESCRIPTION = "Chinese government policy PDFs (通知, 规划, 工作方案) → outline, tables, indicators, duties."
@@ -126,9 +127,10 @@ def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
         "and options are unchanged (state in OUTDIR/.state/)",
     )  # fmt: skip
     p.add_argument(
-        "--executor", choices=EXECUTOR_CHOICES, default="local",
-        help="local: worker processes on this machine (default); dask: one task per document on a Dask "
-        "distributed cluster (needs --scheduler, the dask extra, and inputs/OUTDIR on a shared file system)",
+        "--executor", choices=list(EXECUTORS), default=DEFAULT_EXECUTOR,
+        help="; ".join(f"{name}: {cls.help}" for name, cls in EXECUTORS.items())
+        + f" (default: {DEFAULT_EXECUTOR}); dask needs --scheduler, the dask extra, and inputs/OUTDIR on a "
+        "shared file system",
     )  # fmt: skip
     p.add_argument(
         "--scheduler", metavar="ADDR",
@@ -216,15 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import BatchOptions, run_batch
 
+    settings = {"ocr": args.ocr, "limits": {"timeout": args.timeout, "max_memory": args.max_memory}}
     options = BatchOptions(
         workers=args.workers,
-        ocr=args.ocr,
-        timeout=args.timeout,
-        max_memory=args.max_memory,
         password=args.password,
         force=args.force,
         executor=args.executor,
         scheduler=args.scheduler,
+        settings=settings,
     )
     inputs = args.inputs or default_inputs()
     try:

@@ -1,37 +1,44 @@
 """One PDF → one :class:`~policy_extract.core.model.Document`: the extract stage, then the normalize stage.
 
-Both stages are imported when first used, so importing this module (and ``--help``) stays fast.
+Both stages are imported when first used, so importing this module (and ``--help``) stays fast.  Each stage
+gets its own sections of the :class:`~policy_extract.settings.PipelineSettings` as arguments.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from .core.errors import NoTextError, PolicyExtractError, UsageError
+from .core.errors import NoTextError, PolicyExtractError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.model import Document, RawDocument
-
-OcrMode = Literal["auto", "off", "force"]
-OCR_MODES: tuple[str, ...] = ("auto", "off", "force")
-DEFAULT_OCR: OcrMode = "auto"
+    from .settings import PipelineSettings
 
 
-def process_pdf(path: str, *, password: str | None = None, ocr: str = DEFAULT_OCR) -> Document:
+def process_pdf(
+    path: str,
+    *,
+    settings: PipelineSettings | Mapping[str, Any] | None = None,
+    password: str | None = None,
+) -> Document:
     """Extract and normalize one PDF.
 
-    Errors are the stages' own (:mod:`policy_extract.core.errors`); the batch runner records them.
+    ``settings``: ``None`` (the defaults), a dict merged over them, or a ``PipelineSettings``; bad ones raise
+    :class:`~policy_extract.core.errors.SettingsError` before the file is opened.  Errors are the stages'
+    own (:mod:`policy_extract.core.errors`); the batch runner records them.
     """
-    if ocr not in OCR_MODES:
-        raise UsageError(f"--ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     from policy_extract.normalize import normalize_document
 
-    raw = extract_classified(str(path), password, {"password": password, "ocr": ocr})
-    check_has_text(raw, ocr)
-    return normalize_document(raw)
+    from .settings import PipelineSettings
+
+    resolved = PipelineSettings.resolve(settings)
+    raw = extract_classified(str(path), password, resolved)
+    check_has_text(raw, resolved.ocr)
+    return normalize_document(raw, layout=resolved.layout, paragraphs=resolved.paragraphs)
 
 
-def extract_classified(path: str, password: str | None, kwargs: dict[str, object]) -> RawDocument:
+def extract_classified(path: str, password: str | None, settings: PipelineSettings) -> RawDocument:
     """The extract stage, with a parser error it let through reported as a damaged PDF (``corrupt``).
 
     The extractor classifies what it expects (opening, each page); a parser can still fail elsewhere on a
@@ -41,7 +48,7 @@ def extract_classified(path: str, password: str | None, kwargs: dict[str, object
     from policy_extract.extract.pdf import classify_open_error, is_parser_error
 
     try:
-        return extract_document(path, **kwargs)
+        return extract_document(path, password=password, settings=settings.extract, ocr=settings.ocr)
     except PolicyExtractError:
         raise
     except Exception as exc:

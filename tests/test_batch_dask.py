@@ -18,8 +18,7 @@ from batch_helpers import fake_pdfs as _pdfs
 from batch_helpers import snapshot as _snapshot
 from distributed import LocalCluster
 
-from policy_extract import batch
-from policy_extract.batch import run_batch
+from policy_extract.batch import executors, run_batch
 from policy_extract.core.errors import UsageError
 
 
@@ -51,7 +50,7 @@ def test_dask_tasks_keep_the_timeout(tmp_path: Path, scheduler: str) -> None:
 
 
 def test_unreachable_scheduler_is_bad_usage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(batch, "DEFAULT_DASK_CONNECT_SECONDS", 2.0)
+    monkeypatch.setattr(executors, "DEFAULT_DASK_CONNECT_SECONDS", 2.0)
     inputs = _pdfs(tmp_path / "in", "a.pdf")
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         run_batch([inputs], tmp_path / "out", process=fakes.fake_process, executor="dask",

@@ -17,7 +17,7 @@ from batch_helpers import manifest_records as _records
 from batch_helpers import pid_alive as _pid_alive
 
 from policy_extract.batch import TMP_DIRNAME, run_batch
-from policy_extract.workers import DEFAULT_KILL_GRACE, Limits, Supervisor
+from policy_extract.batch.workers import DEFAULT_KILL_GRACE, Limits, Supervisor
 
 # Starting a worker (a fresh interpreter) is part of a document's wall time as the parent measures it.
 SPAWN_SLACK = 5.0

@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policy_extract import pipeline
-from policy_extract.batch import MANIFEST_CODES, DocOutcome, Job, WorkerSettings, process_job
-from policy_extract.workers import DEFAULT_KILL_GRACE, Limits, Supervisor
+from policy_extract.batch import MANIFEST_CODES, DocOutcome, Job, JobContext, process_job
+from policy_extract.batch.workers import DEFAULT_KILL_GRACE, Supervisor
+from policy_extract.settings import PipelineSettings
 
 SOURCE = Path(__file__).resolve().parent / "extract" / "data" / "double.pdf"
 DEFAULT_MUTATION_TIMEOUT = 5.0
@@ -28,9 +29,11 @@ SLACK_SECONDS = 5.0
 def worker() -> Iterator[tuple[Supervisor, Path]]:
     with tempfile.TemporaryDirectory() as tmp:
         outdir = Path(tmp)
-        job_settings = WorkerSettings(str(outdir / "out"), None, "off", DEFAULT_MUTATION_TIMEOUT)
-        task = functools.partial(process_job, process=pipeline.process_pdf, settings=job_settings)
-        with Supervisor(task, Limits(timeout=DEFAULT_MUTATION_TIMEOUT, max_memory=1024), 1) as supervisor:
+        limits = {"timeout": DEFAULT_MUTATION_TIMEOUT, "max_memory": 1024}
+        settings = PipelineSettings.resolve({"ocr": "off", "limits": limits})
+        context = JobContext(str(outdir / "out"), None, settings)
+        task = functools.partial(process_job, process=pipeline.process_pdf, context=context)
+        with Supervisor(task, settings.limits, 1) as supervisor:
             yield supervisor, outdir
 
 

@@ -22,7 +22,8 @@ from batch_helpers import snapshot as _snapshot
 from doc_factory import fake_process
 
 from policy_extract.batch import TMP_DIRNAME, run_batch
-from policy_extract.resume import STATE_DIRNAME
+from policy_extract.batch.resume import STATE_DIRNAME
+from policy_extract.settings import PipelineSettings
 
 REPO = Path(__file__).resolve().parent.parent
 DOC_FILES = ["document.json", "duties.csv", "indicators.csv", "tables", "tables/t1.csv"]
@@ -62,6 +63,26 @@ def test_changed_input_option_or_force_reprocesses(tmp_path: Path) -> None:
     assert not any(d["reused"] for d in _run_json(out)["documents"])
     run_batch([inputs], out, process=fakes.prints_to_stdout, workers=1, ocr="off", progress=False)
     assert not any(d["reused"] for d in _run_json(out)["documents"])  # another pipeline, another output
+
+
+def test_changed_settings_redo_the_documents(tmp_path: Path) -> None:
+    inputs = _pdfs(tmp_path / "in", "a.pdf", "b.pdf")
+    out = tmp_path / "out"
+    run_batch([inputs], out, process=fake_process, workers=1, progress=False)
+    state = json.loads((out / STATE_DIRNAME / "a.json").read_text(encoding="utf-8"))
+    assert "settings" not in state["fingerprint"]  # the defaults add nothing: older OUTDIRs stay reusable
+    changed = {"layout": {"margin_band": 0.12}}
+    run_batch([inputs], out, process=fake_process, workers=1, settings=changed, progress=False)
+    assert not any(d["reused"] for d in _run_json(out)["documents"])  # a setting is part of the fingerprint
+    state = json.loads((out / STATE_DIRNAME / "a.json").read_text(encoding="utf-8"))
+    assert state["fingerprint"]["settings"] == changed
+    same = PipelineSettings.resolve(changed)  # the same settings as an instance: nothing to redo
+    run_batch([inputs], out, process=fake_process, workers=1, settings=same, progress=False)
+    assert all(d["reused"] for d in _run_json(out)["documents"])
+    run_batch([inputs], out, process=fake_process, workers=1, settings=same, timeout=30, progress=False)
+    assert all(d["reused"] for d in _run_json(out)["documents"])  # limits only decide retrying failures
+    run_batch([inputs], out, process=fake_process, workers=1, progress=False)
+    assert not any(d["reused"] for d in _run_json(out)["documents"])  # back to the defaults: redone
 
 
 def test_deleted_output_folder_is_rebuilt_not_trusted(tmp_path: Path) -> None:

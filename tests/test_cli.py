@@ -139,3 +139,15 @@ def test_help_does_not_import_heavy_modules() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_run_choices_follow_the_registry_and_the_extractor() -> None:
+    """--executor lists the executor registry; --ocr spells the extractor's modes (kept light for --help)."""
+    from policy_extract.extract.document import OCR_MODES
+
+    from policy_extract.batch.executors import EXECUTORS
+
+    parser = cli.build_parser()
+    run = next(a for a in parser._subparsers._group_actions[0].choices["run"]._actions if a.dest == "executor")
+    assert list(run.choices) == list(EXECUTORS)
+    assert set(cli.OCR_CHOICES) == set(OCR_MODES)

@@ -70,7 +70,7 @@ def make_document(file: str = "notice.pdf", sha256: str = "0" * 64, *, partial: 
     )
 
 
-def fake_process(path: str, *, password: str | None = None, ocr: str = "auto") -> Document:
+def fake_process(path: str, *, password: str | None = None, settings: object = None) -> Document:
     """Stands in for ``pipeline.process_pdf``: files whose name contains ``locked`` fail as encrypted,
     ``boom`` raises a plain bug, ``partial`` gives a partial document; the rest succeed."""
     name = Path(path).name

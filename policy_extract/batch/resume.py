@@ -4,8 +4,9 @@ Rules (user-visible; the README repeats them):
 
 * After a document finishes, the batch writes ``OUTDIR/.state/<doc_id>.json`` (atomically): the input's
   resolved path and sha256, a **fingerprint** of what produced the output (pipeline and schema version, the
-  process function, the versions of the PDF libraries, ``--ocr``), its manifest record and its rows of the
-  combined CSVs.  Nothing in it depends on time, so reruns stay byte-identical.
+  process function, the versions of the PDF libraries, ``--ocr`` and every other setting that shapes the
+  output and differs from its default), its manifest record and its rows of the combined CSVs.  Nothing in
+  it depends on time, so reruns stay byte-identical.
 * A rerun **reuses** a document when its state matches the input's path, sha256 and fingerprint, and, for an
   ``ok``/``partial`` document, ``docs/<doc_id>/document.json`` is still there.  Failures are reused only when
   rerunning cannot change them: ``not_pdf``, ``corrupt`` and ``no_text`` always; ``timeout`` with the same
@@ -21,7 +22,10 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from policy_extract.settings import PipelineSettings
 
 STATE_DIRNAME = ".state"
 STATE_VERSION = 1
@@ -36,26 +40,28 @@ REUSABLE_FAILURES: dict[str, str | None] = {
 }
 
 
-def fingerprint(process: Callable[..., Any], ocr: str) -> dict[str, Any]:
-    """What, besides the input bytes, decides a document's output."""
-    from importlib import metadata
+def fingerprint(process: Callable[..., Any], settings: PipelineSettings) -> dict[str, Any]:
+    """What, besides the input bytes, decides a document's output.
 
-    from . import __version__
-    from .core.model import SCHEMA_VERSION
+    The settings enter as their OCR mode and the output-shaping values that differ from the defaults, so
+    changing any of them redoes every document, and an OUTDIR made with the defaults stays reusable.
+    """
+    from policy_extract import __version__
+    from policy_extract.core.model import SCHEMA_VERSION
 
-    libraries: dict[str, str | None] = {}
-    for name in FINGERPRINT_LIBRARIES:
-        try:
-            libraries[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            libraries[name] = None
-    return {
+    from .runinfo import library_versions
+
+    fp: dict[str, Any] = {
         "pipeline": __version__,
         "schema_version": SCHEMA_VERSION,
         "process": f"{getattr(process, '__module__', '?')}.{getattr(process, '__qualname__', repr(process))}",
-        "libraries": libraries,
-        "ocr": ocr,
+        "libraries": library_versions(FINGERPRINT_LIBRARIES),
+        "ocr": settings.ocr,
     }
+    changes = {k: v for k, v in settings.output_changes().items() if k != "ocr"}
+    if changes:
+        fp["settings"] = changes
+    return fp
 
 
 def state_path(outdir: Path, doc_id: str) -> Path:

@@ -38,6 +38,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+DEFAULT_TIMEOUT = 120.0
+"""Seconds per document in a batch (``--timeout``): minutes for a long plan, far below a stuck parser's."""
+DEFAULT_MAX_MEMORY = 2048
+"""MB per worker in a batch (``--max-memory``): far above what a long notice needs, low enough that a
+decompression bomb cannot take the machine down with it."""
 DEFAULT_KILL_GRACE = 1.0
 """Seconds past ``timeout`` before the parent kills a worker (lets the in-worker timer report first)."""
 DEFAULT_POLL_SECONDS = 0.05
@@ -47,7 +52,7 @@ DEFAULT_DEATH_MEMORY_FRACTION = 0.8
 DEFAULT_STOP_SECONDS = 5.0
 _MB = 1 << 20
 _HEADER = struct.Struct(">Q")
-_CHILD_CODE = "from policy_extract.workers import worker_main; worker_main()"
+_CHILD_CODE = "from policy_extract.batch.workers import worker_main; worker_main()"
 _EOF = object()
 
 Task = Callable[[Any], Any]

@@ -1,0 +1,93 @@
+"""OUTDIR on disk: the folder itself, its scratch space, and the atomic moves that keep it consistent.
+
+Every ``docs/<doc_id>`` folder is written in scratch space inside OUTDIR and renamed into place, so an
+interrupted run leaves each folder complete or absent; a failed document's folder is renamed away at once.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from policy_extract.core.errors import UsageError
+
+from .plan import assign_doc_ids
+
+if TYPE_CHECKING:  # pragma: no cover
+    from policy_extract.core.model import Document
+
+TMP_DIRNAME = ".policy-extract-tmp"
+
+
+def prepare_outdir(outdir: Path) -> Path:
+    """OUTDIR, created; scratch left by an interrupted run is removed (one run at a time per OUTDIR)."""
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"output folder {outdir} exists and is not a folder")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create output folder {outdir}: {exc.strerror}") from exc
+    clear_scratch(outdir)
+    return outdir
+
+
+def tmp_root(outdir: Path) -> Path:
+    """Scratch space inside OUTDIR, so that the final moves are renames on one file system."""
+    path = outdir / TMP_DIRNAME
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def clear_scratch(outdir: Path) -> None:
+    """Remove the scratch space (at the end of a run, after Ctrl-C, or left by a killed run)."""
+    shutil.rmtree(outdir / TMP_DIRNAME, ignore_errors=True)
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Move the finished folder ``new`` to ``target``, replacing an older one; never leaves a mix of both."""
+    old = None
+    if target.exists():
+        old = new.parent / f"{new.name}.old"
+        os.replace(target, old)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_dir(target: Path, scratch: Path) -> None:
+    """Remove ``target`` by renaming it away first, so it vanishes at once rather than file by file."""
+    if not target.exists():
+        return
+    doomed = scratch / f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.gone"
+    os.replace(target, doomed)
+    shutil.rmtree(doomed, ignore_errors=True)
+
+
+def remove_document_folder(outdir: Path, doc_id: str) -> None:
+    """No ``docs/<doc_id>`` for a failed document: a stale one would contradict the manifest."""
+    remove_dir(outdir / "docs" / doc_id, tmp_root(outdir))
+
+
+def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc_id: str) -> Path:
+    """Write ``docs/<doc_id>/`` (document.json, indicators.csv, duties.csv, tables/*.csv) atomically."""
+    from policy_extract.outputs import csvio
+    from policy_extract.outputs.jsonio import write_json
+
+    work = tmp_root(outdir) / f"{doc_id}.{os.getpid()}.{secrets.token_hex(4)}"
+    try:
+        write_json(data, work / "document.json")
+        csvio.write_indicators_csv(work / "indicators.csv", csvio.indicator_rows(doc, doc_id))
+        csvio.write_duties_csv(work / "duties.csv", csvio.duty_rows(doc, doc_id))
+        (work / "tables").mkdir()
+        table_names = assign_doc_ids([t.id for t in doc.tables])
+        for table, name in zip(doc.tables, table_names, strict=True):
+            csvio.write_table_csv(work / "tables" / f"{name}.csv", table)
+        replace_dir(work, outdir / "docs" / doc_id)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return outdir / "docs" / doc_id

@@ -1,0 +1,74 @@
+"""run.json: what ran, with what, when, and how long each document took (the one non-deterministic file)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .options import BatchOptions, BatchResult
+    from .outcome import DocOutcome
+    from .plan import Job
+
+RUN_LIBRARIES: tuple[str, ...] = (
+    "pdfplumber", "pdfminer.six", "pypdfium2", "camelot-py", "opencv-python-headless",
+    "jieba", "openpyxl", "jsonschema", "rich", "PyYAML", "pikepdf",
+)  # fmt: skip
+"""The libraries whose versions can shape the output, recorded so a run can be reproduced."""
+
+
+def library_versions(names: Sequence[str] = RUN_LIBRARIES) -> dict[str, str | None]:
+    """Installed versions of ``names`` (``None`` when absent)."""
+    from importlib import metadata
+
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def write_run_json(
+    result: BatchResult, jobs: list[Job], opts: BatchOptions, inputs: Sequence[str | os.PathLike[str]]
+) -> None:
+    """Write ``OUTDIR/run.json`` (atomically)."""
+    import platform
+
+    from policy_extract import __version__
+    from policy_extract.core.model import SCHEMA_VERSION
+    from policy_extract.outputs.jsonio import write_json
+
+    data = {
+        "pipeline": {"name": "policy-extract", "version": __version__, "schema_version": SCHEMA_VERSION},
+        "python": {"version": platform.python_version(), "implementation": platform.python_implementation()},
+        "platform": platform.platform(),
+        "libraries": library_versions(),
+        "inputs": [os.fspath(i) for i in inputs],
+        "outdir": str(result.outdir),
+        "options": opts.to_json(),
+        "started": result.started.isoformat(timespec="seconds"),
+        "finished": result.finished.isoformat(timespec="seconds"),
+        "seconds": round((result.finished - result.started).total_seconds(), 3),
+        "totals": {
+            "documents": len(result.outcomes),
+            **{s: result.count(s) for s in ("ok", "partial", "failed")},
+            "reused": result.reused,
+        },
+        "exit_status": result.exit_code,
+        "documents": [document_timing(j, o) for j, o in zip(jobs, result.outcomes, strict=True)],
+    }
+    write_json(data, result.outdir / "run.json")
+
+
+def document_timing(job: Job, outcome: DocOutcome) -> dict[str, Any]:
+    """One document's line in run.json: status, seconds, and whether it was reused from an earlier run."""
+    return {
+        "doc_id": job.doc_id,
+        "file": job.file,
+        "status": outcome.record.status,
+        "seconds": round(outcome.seconds, 3),
+        "reused": outcome.reused,
+    }

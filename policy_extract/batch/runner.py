@@ -1,0 +1,174 @@
+"""The batch run: plan the inputs, reuse what has not changed, dispatch the rest, write the run's files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import pickle
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from policy_extract.core.errors import UsageError
+
+from .executors import OnDone, Task, executor_class
+from .options import BatchOptions, BatchResult
+from .outcome import DocOutcome, lost_outcome, reused_outcome, state_payload
+from .outdir import clear_scratch, prepare_outdir
+from .plan import Job, hashed_jobs, plan_jobs
+from .progress import Progress, progress_display
+from .task import JobContext, ProcessFn, process_job
+
+if TYPE_CHECKING:  # pragma: no cover
+    from policy_extract.settings import PipelineSettings
+
+LIMIT_SHORTCUTS: tuple[str, ...] = ("timeout", "max_memory")
+"""``run_batch`` keywords for one limit each (``--timeout``, ``--max-memory``); ``ocr`` sets the OCR mode."""
+
+
+def run_batch(
+    inputs: Sequence[str | os.PathLike[str]],
+    outdir: str | os.PathLike[str] = "out",
+    *,
+    settings: PipelineSettings | Mapping[str, Any] | None = None,
+    options: BatchOptions | None = None,
+    process: ProcessFn | None = None,
+    **overrides: Any,
+) -> BatchResult:
+    """Run the batch and write OUTDIR; raises :class:`UsageError` for bad usage (nothing written then).
+
+    ``settings`` (None, a dict or a :class:`~policy_extract.settings.PipelineSettings`) replace those of
+    ``options``.  ``overrides`` are :class:`BatchOptions` fields (``workers=2``) or the shortcuts ``ocr``,
+    ``timeout`` and ``max_memory`` for one setting each, applied on top of ``settings``.  ``process`` turns
+    one path into a Document (default :func:`policy_extract.pipeline.process_pdf`, looked up at call time);
+    it runs in worker processes, so it must be a module-level function.  Ctrl-C stops the workers, removes
+    the scratch folder and re-raises ``KeyboardInterrupt``; the finished documents are reused next time.
+    """
+    from policy_extract import pipeline
+
+    process = process or pipeline.process_pdf
+    opts = merged_options(options, settings, overrides)
+    check_picklable(process)
+    jobs = plan_jobs(inputs)
+    out = prepare_outdir(Path(outdir))
+    started = dt.datetime.now(dt.UTC)
+    jobs = hashed_jobs(jobs)
+    outcomes = run_jobs(jobs, out, opts, process)
+    result = BatchResult(out, [outcomes[job.index] for job in jobs], started, dt.datetime.now(dt.UTC))
+    write_run_outputs(result, jobs, opts, inputs)
+    return result
+
+
+def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn) -> dict[int, DocOutcome]:
+    """Every job's outcome by index: reused from the state of an earlier run, or processed now."""
+    from .resume import fingerprint, save_state, state_key
+
+    fp = fingerprint(process, opts.settings)
+    limits = {"timeout": opts.limits.timeout, "max_memory": opts.limits.max_memory}
+    keys = {job.index: state_key(job.path, job.sha256, fp, limits) for job in jobs}
+    outcomes, todo = split_reusable(jobs, out, keys, opts.force)
+    context = JobContext(str(out), opts.password, opts.settings)
+    task = functools.partial(process_job, process=process, context=context)
+    show = sys.stdout.isatty() if opts.progress is None else opts.progress
+    with progress_display(len(jobs), show) as progress:
+        dispatched: dict[int, float] = {}
+
+        def on_done(job: Job, result: Any) -> None:
+            seconds = time.monotonic() - dispatched.get(job.index, time.monotonic())
+            outcome = result if isinstance(result, DocOutcome) else lost_outcome(job, result, out, seconds)
+            outcomes[job.index] = outcome
+            save_state(out, job.doc_id, keys[job.index], state_payload(outcome))
+            progress.done(job.file)
+
+        for index in outcomes:
+            progress.done(jobs[index].file)
+        dispatched.update((job.index, time.monotonic()) for job in todo)
+        dispatch(todo, task, opts, on_done, progress, out)
+    return outcomes
+
+
+def dispatch(
+    jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone, progress: Progress, out: Path
+) -> None:
+    """Run ``jobs`` on the executor ``opts.executor``; the scratch folder goes with an interrupted run."""
+    if not jobs:
+        return
+    try:
+        executor_class(opts.executor)(opts).run(jobs, task, on_done, progress)
+    except BaseException:
+        clear_scratch(out)
+        raise
+
+
+def split_reusable(
+    jobs: list[Job], outdir: Path, keys: dict[int, dict[str, Any]], force: bool
+) -> tuple[dict[int, DocOutcome], list[Job]]:
+    """Outcomes reused from earlier runs by job index, and the jobs to process (their state forgotten)."""
+    from .resume import forget_state, reusable_state
+
+    reused: dict[int, DocOutcome] = {}
+    todo: list[Job] = []
+    for job in jobs:
+        state = None if force else reusable_state(outdir, job.doc_id, keys[job.index])
+        if state is not None:
+            reused[job.index] = reused_outcome(job, state, outdir)
+        else:
+            forget_state(outdir, job.doc_id)
+            todo.append(job)
+    return reused, todo
+
+
+def check_picklable(process: ProcessFn) -> None:
+    try:
+        pickle.dumps(process)
+    except Exception as exc:
+        message = f"the process function must be a module-level function: it runs in worker processes ({exc})"
+        raise UsageError(message) from exc
+
+
+def merged_options(
+    options: BatchOptions | None,
+    settings: PipelineSettings | Mapping[str, Any] | None,
+    overrides: dict[str, Any],
+) -> BatchOptions:
+    """``options`` (or the defaults) with ``settings`` and the keyword ``overrides`` applied, validated."""
+    base = options or BatchOptions()
+    overrides = dict(overrides)
+    changes: dict[str, Any] = {"ocr": overrides.pop("ocr")} if "ocr" in overrides else {}
+    limits = {name: overrides.pop(name) for name in LIMIT_SHORTCUTS if name in overrides}
+    if limits:
+        changes["limits"] = limits
+    unknown = sorted(set(overrides) - set(BatchOptions.__dataclass_fields__))
+    if unknown:
+        raise UsageError(f"unknown batch option(s): {', '.join(unknown)}")
+    opts = replace(base, **overrides, **({} if settings is None else {"settings": settings}))
+    return replace(opts, settings=opts.settings.merged(changes)) if changes else opts
+
+
+def write_run_outputs(
+    result: BatchResult, jobs: list[Job], opts: BatchOptions, inputs: Sequence[str | os.PathLike[str]]
+) -> None:
+    """manifest.json, combined CSVs, review.xlsx and run.json (all atomically); clears the scratch folder."""
+    from policy_extract.outputs.csvio import write_duties_csv, write_indicators_csv
+    from policy_extract.outputs.manifest import write_manifest
+    from policy_extract.outputs.schema import validate_manifest
+    from policy_extract.outputs.xlsx import write_review_xlsx_if_changed
+
+    from .resume import STATE_DIRNAME
+    from .runinfo import write_run_json
+
+    out = result.outdir
+    validate_manifest([r.to_json() for r in result.records])
+    write_manifest(result.records, out / "manifest.json")
+    indicators = [row for o in result.outcomes for row in o.indicator_rows]
+    duties = [row for o in result.outcomes for row in o.duty_rows]
+    write_indicators_csv(out / "indicators.csv", indicators)
+    write_duties_csv(out / "duties.csv", duties)
+    stamp = out / STATE_DIRNAME / "review.xlsx.sha256"
+    write_review_xlsx_if_changed(out / "review.xlsx", indicators, duties, stamp)
+    write_run_json(result, jobs, opts, inputs)
+    clear_scratch(out)

@@ -1,0 +1,97 @@
+"""One document's work in a worker process: process, validate, write, and turn any error into a record."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from policy_extract.core.errors import DocumentTimeoutError
+
+from .outcome import DocOutcome, error_code_and_message, failed_outcome
+from .outdir import write_document_folder
+from .plan import Job, file_sha256
+from .workers import timeout_message
+
+if TYPE_CHECKING:  # pragma: no cover
+    from policy_extract.core.model import Document
+    from policy_extract.settings import PipelineSettings
+
+ProcessFn = Callable[..., "Document"]
+"""``process(path, *, password=..., settings=PipelineSettings) -> Document``, a module-level function."""
+
+
+@dataclass(frozen=True, slots=True)
+class JobContext:
+    """What every document of a run shares, sent once to each worker process."""
+
+    outdir: str
+    password: str | None
+    settings: PipelineSettings
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`DocumentTimeoutError` in this thread after ``seconds`` (POSIX main thread only)."""
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def on_alarm(_signum: int, _frame: object) -> None:
+        raise DocumentTimeoutError(timeout_message(seconds))
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def quiet_parser_logs() -> None:
+    """PDF parsers log every repair they make on damaged files; over thousands of documents that drowns the
+    terminal, and the manifest and each document's warnings are the report.  Errors still show."""
+    import logging
+
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome:
+    """Process and write one document; every error becomes a failed record (runs in a worker process).
+
+    The time limit covers processing, validation and writing: a document's whole work fits in ``timeout``.
+    """
+    from policy_extract.core.model import to_jsonable
+    from policy_extract.outputs.csvio import duty_rows, indicator_rows
+    from policy_extract.outputs.manifest import record_for_document
+    from policy_extract.outputs.schema import validate_document
+
+    quiet_parser_logs()
+    start = time.perf_counter()
+    outdir, limits = Path(context.outdir), context.settings.limits
+    job = replace(job, sha256=job.sha256 or file_sha256(job.path))
+    try:
+        with time_limit(limits.timeout):
+            doc = process(job.path, password=context.password, settings=context.settings)
+            data = to_jsonable(doc)
+            validate_document(data)
+            write_document_folder(doc, data, outdir, job.doc_id)
+    except Exception as exc:  # a failing document never stops the batch
+        code, message = error_code_and_message(exc, limits.max_memory)
+        return failed_outcome(job, outdir, code, message, time.perf_counter() - start)
+    record = record_for_document(job.file, job.doc_id, job.sha256, doc)
+    return DocOutcome(
+        record, indicator_rows(doc, job.doc_id), duty_rows(doc, job.doc_id), time.perf_counter() - start
+    )
