@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from policy_extract.core.errors import UsageError
+from policy_extract.core.errors import ErrorCode, UsageError
 
 from .workers import JobFailure
 
@@ -113,7 +113,7 @@ def dask_result(future: Any) -> Any:
         return future.result()
     except Exception as exc:
         message = f"the Dask task failed ({type(exc).__name__}: {exc}); see the Dask worker logs"
-        return JobFailure("internal", message)
+        return JobFailure(ErrorCode.INTERNAL, message)
 
 
 EXECUTORS: dict[str, type[Executor]] = {cls.name: cls for cls in (LocalExecutor, DaskExecutor)}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policy_extract.core.errors import DocumentTimeoutError, PolicyExtractError
+from policy_extract.core.errors import DocumentTimeoutError, ErrorCode, PolicyExtractError
 
 from .outdir import remove_document_folder
 from .plan import Job
@@ -21,7 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.outputs.csvio import Row
     from policy_extract.outputs.manifest import ManifestRecord
 
-MANIFEST_CODES = frozenset({"not_pdf", "encrypted", "corrupt", "timeout", "too_large", "no_text", "internal"})
+MANIFEST_CODES: frozenset[str] = frozenset(code.value for code in ErrorCode)
+"""The manifest's ``error.code`` values (defined once, in :class:`~policy_extract.core.errors.ErrorCode`)."""
 
 
 @dataclass(slots=True)
@@ -57,11 +58,12 @@ def error_code_and_message(exc: BaseException, max_memory: int | None = None) ->
         return timeout.code, timeout.message
     if any(isinstance(e, MemoryError) and not isinstance(e, PolicyExtractError) for e in chain):
         if max_memory is None:
-            return "too_large", "ran out of memory; process it on a machine with more memory, or alone"
-        return "too_large", memory_message(max_memory, "")
+            advice = "process it on a machine with more memory, or alone"
+            return ErrorCode.TOO_LARGE, f"ran out of memory; {advice}"
+        return ErrorCode.TOO_LARGE, memory_message(max_memory, "")
     if isinstance(exc, PolicyExtractError) and exc.code in MANIFEST_CODES:
         return exc.code, exc.message
-    return "internal", f"{type(exc).__name__}: {exc}"
+    return ErrorCode.INTERNAL, f"{type(exc).__name__}: {exc}"
 
 
 def failed_outcome(job: Job, outdir: Path, code: str, message: str, seconds: float = 0.0) -> DocOutcome:

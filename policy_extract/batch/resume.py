@@ -24,20 +24,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from policy_extract.core.errors import REUSABLE_FAILURES
+
 if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.settings import PipelineSettings
 
 STATE_DIRNAME = ".state"
 STATE_VERSION = 1
 FINGERPRINT_LIBRARIES: tuple[str, ...] = ("pdfplumber", "pdfminer.six", "pypdfium2")
-# Failure codes whose rerun gives the same answer, with the option that could change it (None: none can).
-REUSABLE_FAILURES: dict[str, str | None] = {
-    "not_pdf": None,
-    "corrupt": None,
-    "no_text": None,
-    "timeout": "timeout",
-    "too_large": "max_memory",
-}
 
 
 def fingerprint(process: Callable[..., Any], settings: PipelineSettings) -> dict[str, Any]:

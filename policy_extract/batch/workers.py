@@ -38,6 +38,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from policy_extract.core.errors import ErrorCode
+
 DEFAULT_TIMEOUT = 120.0
 """Seconds per document in a batch (``--timeout``): minutes for a long plan, far below a stuck parser's."""
 DEFAULT_MAX_MEMORY = 2048
@@ -371,9 +373,9 @@ class Supervisor:
         how = worker.death_description()
         cap = self.limits.max_memory_bytes
         if cap is not None and worker.peak_rss >= cap * DEFAULT_DEATH_MEMORY_FRACTION:
-            return JobFailure("too_large", memory_message(self.limits.max_memory, f" ({how})"))
+            return JobFailure(ErrorCode.TOO_LARGE, memory_message(self.limits.max_memory, f" ({how})"))
         return JobFailure(
-            "internal",
+            ErrorCode.INTERNAL,
             f"the worker process died while processing this document ({how}); a PDF library crashed on it — "
             "check the file, and report it with the file if it opens elsewhere",
         )
@@ -393,9 +395,9 @@ class Supervisor:
     def _over_limit(self, worker: Worker, now: float) -> JobFailure | None:
         kill_after, cap = self.limits.kill_after, self.limits.max_memory_bytes
         if kill_after is not None and now - worker.started > kill_after:
-            return JobFailure("timeout", timeout_message(self.limits.timeout))
+            return JobFailure(ErrorCode.TIMEOUT, timeout_message(self.limits.timeout))
         if cap is not None and worker.sample_rss() > cap:
-            return JobFailure("too_large", memory_message(self.limits.max_memory, ""))
+            return JobFailure(ErrorCode.TOO_LARGE, memory_message(self.limits.max_memory, ""))
         return None
 
 
