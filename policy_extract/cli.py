@@ -107,8 +107,8 @@ def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     )  # fmt: skip
     p.add_argument(
         "--ocr", choices=OCR_CHOICES, default="auto",
-        help="OCR pages without a text layer (default: auto); passed to the extractor, and takes effect "
-        "once the extractor supports OCR",
+        help="auto: read pages without a usable text layer (scans, fonts without a Unicode map) with OCR "
+        "(default); force: every page; off: never (an image-only PDF then fails as 'no_text')",
     )  # fmt: skip
     p.add_argument(
         "--timeout", type=positive_float, default=DEFAULT_TIMEOUT, metavar="S",
