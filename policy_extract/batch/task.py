@@ -73,10 +73,9 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
 
     The time limit covers processing, validation and writing: a document's whole work fits in ``timeout``.
     """
-    from policy_extract.core.model import to_jsonable
     from policy_extract.outputs.csvio import duty_rows, indicator_rows
     from policy_extract.outputs.manifest import record_for_document
-    from policy_extract.outputs.schema import validate_document
+    from policy_extract.outputs.schema import checked_document_json
 
     quiet_parser_logs()
     start = time.perf_counter()
@@ -85,8 +84,7 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
     try:
         with time_limit(limits.timeout):
             doc = process(job.path, password=context.password, settings=context.settings)
-            data = to_jsonable(doc)
-            validate_document(data)
+            data = checked_document_json(doc)  # cross-references, then the JSON Schema
             write_document_folder(doc, data, outdir, job.doc_id)
     except Exception as exc:  # a failing document never stops the batch
         code, message = error_code_and_message(exc, limits.max_memory)

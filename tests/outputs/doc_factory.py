@@ -89,6 +89,13 @@ def bad_schema_process(path: str, **_: Any) -> Document:
     return doc
 
 
+def dangling_process(path: str, **_: Any) -> Document:
+    """Returns a document whose indicator points at a table it does not have (a pipeline bug)."""
+    doc = make_document(Path(path).name, hashlib.sha256(Path(path).read_bytes()).hexdigest())
+    doc.indicators[0].table = "t9"
+    return doc
+
+
 def slow_process(path: str, **_: Any) -> Document:
     """Never finishes on its own within a test: the batch's timeout has to stop it."""
     import time

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from doc_factory import make_document
+from doc_factory import dangling_process, make_document
 from policy_extract.outputs.jsonio import read_document_json, write_document_json
 from policy_extract.outputs.manifest import record_for_failure
 from policy_extract.outputs.schema import MANIFEST_SCHEMA, checked_document_json, load_schema
@@ -201,6 +201,20 @@ def test_dangling_references_are_refused_before_writing(case: str, tmp_path: Pat
     assert not (tmp_path / "document.json").exists()
     with pytest.raises(DocumentReferenceError):
         checked_document_json(doc)
+
+
+def test_the_batch_records_a_dangling_reference_as_internal(tmp_path: Path) -> None:
+    """The batch writes through the same gate: nothing is written, the manifest names the reference."""
+    from policy_extract.batch import run_batch
+
+    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4 stand-in")
+    result = run_batch(
+        [str(tmp_path / "a.pdf")], tmp_path / "out", process=dangling_process, workers=1, progress=False
+    )
+    (record,) = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert result.exit_code == 1 and record["error"]["code"] == "internal"
+    assert "i1.table → 't9': no such table" in record["error"]["message"]
+    assert not (tmp_path / "out" / "docs" / "a").exists()
 
 
 def test_checked_document_json_is_the_written_dict(tmp_path: Path) -> None:
