@@ -15,44 +15,15 @@ import only the core; this package's top (pipeline, settings, batch, cli) import
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 __version__ = "0.1.0"
 
+# Both are light to import (the stages load when a document is processed), so ``--help`` stays fast.
+from .batch import run_batch
+from .pipeline import process_pdf
+
 __all__ = ["PipelineSettings", "__version__", "process_pdf", "run_batch"]
-
-if TYPE_CHECKING:  # pragma: no cover
-    import os
-
-    from .batch import BatchResult
-    from .core.model import Document
-    from .settings import PipelineSettings
-
-
-def process_pdf(
-    path: str,
-    *,
-    settings: PipelineSettings | Mapping[str, Any] | None = None,
-    password: str | None = None,
-) -> Document:
-    """Extract and normalize one PDF into a :class:`~policy_extract.core.model.Document`."""
-    from .pipeline import process_pdf as _process
-
-    return _process(path, settings=settings, password=password)
-
-
-def run_batch(
-    inputs: Sequence[str | os.PathLike[str]],
-    outdir: str | os.PathLike[str] = "out",
-    *,
-    settings: PipelineSettings | Mapping[str, Any] | None = None,
-    **options: Any,
-) -> BatchResult:
-    """Run the batch job over files and folders, writing the SPEC's output layout to ``outdir``."""
-    from .batch import run_batch as _run
-
-    return _run(inputs, outdir, settings=settings, **options)
 
 
 def __getattr__(name: str) -> Any:

@@ -8,6 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "outputs"))
 
+from batch_helpers import snapshot as _snapshot
 from doc_factory import bad_schema_process, fake_process, slow_process
 
 from policy_extract.batch import (
@@ -27,15 +28,6 @@ def _pdfs(folder: Path, *names: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"%PDF-1.4 " + name.encode("utf-8"))
     return folder
-
-
-def _snapshot(outdir: Path) -> dict[str, bytes]:
-    """Every file of OUTDIR but run.json, by relative path."""
-    return {
-        p.relative_to(outdir).as_posix(): p.read_bytes()
-        for p in sorted(outdir.rglob("*"))
-        if p.is_file() and p.name != "run.json"
-    }
 
 
 def _manifest(outdir: Path) -> list[dict]:
