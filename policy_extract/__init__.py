@@ -15,13 +15,16 @@ import only the core; this package's top (pipeline, settings, batch, cli) import
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 # Both are light to import (the stages load when a document is processed), so ``--help`` stays fast.
 from .batch import run_batch
 from .pipeline import process_pdf
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .settings import PipelineSettings
 
 __all__ = ["PipelineSettings", "__version__", "process_pdf", "run_batch"]
 
