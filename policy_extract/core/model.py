@@ -355,58 +355,53 @@ def check_schema_version(d: dict[str, Any]) -> str:
     return str(found)
 
 
+_PARTS: dict[str, type] = {
+    "outline": OutlineNode,
+    "paragraphs": Paragraph,
+    "sidebars": Sidebar,
+    "tables": Table,
+    "indicators": Indicator,
+    "duties": Duty,
+    "warnings": DocWarning,
+}
+"""The record type of each list of a document.json."""
+_NESTED: dict[type, tuple[str, type]] = {
+    Sidebar: ("items", SidebarItem),
+    Table: ("cells", Cell),
+    Indicator: ("values", Value),
+    Duty: ("deadline", Deadline),
+}
+"""The one field of a record that holds records (a list, or a single record that may be null)."""
+
+
+def _record(cls: type, d: dict[str, Any]) -> Any:
+    """One record of a document.json: its nested records rebuilt, its boxes back to tuples."""
+    kwargs = dict(d)
+    if cls in _NESTED:
+        name, sub = _NESTED[cls]
+        value = kwargs.get(name)
+        if isinstance(value, list):
+            kwargs[name] = [_record(sub, v) for v in value]
+        elif name in kwargs:
+            kwargs[name] = _record(sub, value) if value else None
+    if kwargs.get("bbox") is not None:
+        kwargs["bbox"] = _bbox(kwargs["bbox"])
+    if "bboxes" in kwargs:
+        kwargs["bboxes"] = [(page, _bbox(box)) for page, box in kwargs["bboxes"]]
+    return cls(**kwargs)
+
+
 def document_from_dict(d: dict[str, Any]) -> Document:
     """Inverse of :func:`to_jsonable` for a document.json (used by ``diff``, ``review`` and tests)."""
     version = check_schema_version(d)
     src = d["source"]
     meta = d.get("meta") or {}
+    parts = {key: [_record(cls, r) for r in d.get(key, [])] for key, cls in _PARTS.items()}
     return Document(
         schema_version=version,
         source=Source(src["file"], src["sha256"], src["pages"], src.get("text_layer", "born_digital")),
         meta=Meta(**{f.name: meta[f.name] for f in fields(Meta) if f.name in meta}),
-        outline=[OutlineNode(**{**o, "bbox": _bbox(o.get("bbox"))}) for o in d.get("outline", [])],
-        paragraphs=[Paragraph(**{**p, "bbox": _bbox(p.get("bbox"))}) for p in d.get("paragraphs", [])],
-        sidebars=[
-            Sidebar(
-                **{
-                    **s,
-                    "items": [SidebarItem(**i) for i in s.get("items", [])],
-                    "bbox": _bbox(s.get("bbox")),
-                }
-            )
-            for s in d.get("sidebars", [])
-        ],
-        tables=[
-            Table(
-                **{
-                    **t,
-                    "cells": [Cell(**{**c, "bbox": _bbox(c["bbox"])}) for c in t.get("cells", [])],
-                    "bboxes": [(p, _bbox(b)) for p, b in t.get("bboxes", [])],
-                }
-            )
-            for t in d.get("tables", [])
-        ],
-        indicators=[
-            Indicator(
-                **{
-                    **i,
-                    "values": [Value(**v) for v in i.get("values", [])],
-                    "bbox": _bbox(i.get("bbox")),
-                }
-            )
-            for i in d.get("indicators", [])
-        ],
-        duties=[
-            Duty(
-                **{
-                    **u,
-                    "deadline": Deadline(**u["deadline"]) if u.get("deadline") else None,
-                    "bbox": _bbox(u.get("bbox")),
-                }
-            )
-            for u in d.get("duties", [])
-        ],
-        warnings=[DocWarning(**w) for w in d.get("warnings", [])],
+        **parts,
     )
 
 
