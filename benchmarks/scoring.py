@@ -61,8 +61,9 @@ TRUTH_PART = {"sidebar_items": "sidebars", "cells": "tables", "teds": "tables", 
 BenchTable = list[tuple[int, int, int, int, str]]
 
 
-def _load_tables_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_tables", ROOT / "benchmarks" / "tables.py")
+def _load(name: str) -> ModuleType:
+    """A sibling benchmark script as a module (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -70,7 +71,8 @@ def _load_tables_bench() -> ModuleType:
     return module
 
 
-TB = _load_tables_bench()
+TB = _load("tables")
+ICDAR = _load("icdar")
 
 
 @dataclass(slots=True)
@@ -168,25 +170,8 @@ def golden_items(part: str) -> Callable[[dict[str, Any]], list[Any]]:
 
 
 def adjacency(table: BenchTable) -> Counter[tuple[str, str, str]]:
-    """ICDAR 2013 adjacency: each non-empty cell with its nearest non-empty neighbour right and below."""
-    grid: dict[tuple[int, int], str] = {}
-    for r, c, rs, cs, text in table:
-        if text:
-            for rr in range(r, r + rs):
-                for cc in range(c, c + cs):
-                    grid[(rr, cc)] = text
-    rel: Counter[tuple[str, str, str]] = Counter()
-    starts = {(r, c): (rs, cs, t) for r, c, rs, cs, t in table if t}
-    n_rows = max((r for r, _ in grid), default=-1) + 1
-    n_cols = max((c for _, c in grid), default=-1) + 1
-    for (r, c), (rs, cs, text) in starts.items():
-        right = next((grid[(r, x)] for x in range(c + cs, n_cols) if (r, x) in grid), None)
-        below = next((grid[(y, c)] for y in range(r + rs, n_rows) if (y, c) in grid), None)
-        if right is not None:
-            rel[(text, right, "right")] += 1
-        if below is not None:
-            rel[(text, below, "below")] += 1
-    return rel
+    """ICDAR 2013 adjacency relations (``benchmarks/icdar.py``: one definition for both benchmarks)."""
+    return ICDAR.relations(table)
 
 
 def table_tallies(expected: list[BenchTable], produced: list[BenchTable]) -> dict[str, Tally]:
