@@ -13,7 +13,7 @@ from .page import page_content
 from .pdf import open_pdf, root_cause
 from .rules import page_segments
 from .settings import ExtractSettings
-from .textlayer import check_page
+from .textlayer import check_page, valid_unicode_chars
 
 if TYPE_CHECKING:
     from .ocr import PageImages
@@ -73,6 +73,11 @@ class Scans:
 def read_page(page: Any, reader: Scans, mode: str, settings: ExtractSettings,
               warnings: list[DocWarning]) -> PageContent:
     """One page from its text layer, or through OCR when ``mode`` says so or its text layer is unusable."""
+    replaced = valid_unicode_chars(page.chars) if mode != "force" else 0
+    if replaced:
+        warnings.append(DocWarning("invalid_unicode", f"page {page.page_number}: {replaced} character(s) "
+                                   "the PDF maps to no valid Unicode replaced by U+FFFD", page.page_number,
+                                   "extract"))
     check = check_page(page) if mode != "force" else None
     if check is not None and check.kind == "garbled":
         what = "read with OCR" if mode == "auto" else "kept as printed; use `--ocr auto` to read it"

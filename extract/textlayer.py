@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+"""Code points no UTF-8 writer accepts: lone surrogates."""
+
 DEFAULT_COMMON_MIN_FREQ = 1000
 """A CJK character is in common use when the jieba frequencies of the words containing it sum to this."""
 DEFAULT_MAX_BAD_SHARE = 0.3
@@ -133,6 +136,18 @@ def check_chars(chars: list[dict[str, Any]]) -> LayerCheck:
     texts = ["\ufffd" if ch.get("fontname", "") in unmapped and ch["text"].strip() else ch["text"]
              for ch in chars]
     return check_texts(texts)
+
+
+def valid_unicode_chars(chars: Iterable[dict[str, Any]]) -> int:
+    """Make every char's text valid Unicode in place (lone surrogates, which pdfminer gives for some broken
+    /ToUnicode maps, become U+FFFD, so no document fails while writing); returns how many were replaced."""
+    replaced = 0
+    for ch in chars:
+        text = ch.get("text")
+        if isinstance(text, str) and _UNENCODABLE.search(text):
+            fixed, n = _UNENCODABLE.subn("\ufffd", text)
+            ch["text"], replaced = fixed, replaced + n
+    return replaced
 
 
 def check_page(page: Any) -> LayerCheck:
