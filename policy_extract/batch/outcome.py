@@ -33,6 +33,9 @@ class DocOutcome:
     seconds: float = 0.0
     reused: bool = False
     """Taken from the state of an earlier run (nothing was processed)."""
+    reusable: bool = True
+    """May stand for a rerun: false for a failure not tied to the input's content (the file could not be
+    read, or changed while it was processed), which a rerun must retry."""
 
 
 def error_chain(exc: BaseException) -> list[BaseException]:

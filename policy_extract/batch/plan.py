@@ -41,6 +41,15 @@ def pdfs_in_folder(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
+def resolved_path(path: Path) -> Path:
+    """``path`` made absolute with its symlinks resolved; a symlink loop stays as found (absolute), so the
+    file gets its own failed record instead of stopping the batch."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python < 3.13)
+        return Path(os.path.abspath(path))
+
+
 def find_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Path]]:
     """``(display path, resolved path)`` of every input PDF, in input order, without duplicates."""
     seen: set[Path] = set()
@@ -51,7 +60,7 @@ def find_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Pat
             raise UsageError(f"no such input path: {os.fspath(arg)}")
         files = pdfs_in_folder(given) if given.is_dir() else [given]
         for f in files:
-            resolved = f.resolve()
+            resolved = resolved_path(f)
             if resolved not in seen:
                 seen.add(resolved)
                 out.append((f.as_posix(), resolved))

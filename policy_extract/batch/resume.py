@@ -11,7 +11,9 @@ Rules (user-visible; the README repeats them):
   ``ok``/``partial`` document, ``docs/<doc_id>/document.json`` is still there.  Failures are reused only when
   rerunning cannot change them: ``not_pdf``, ``corrupt`` and ``no_text`` always; ``timeout`` with the same
   ``--timeout`` and ``too_large`` with the same ``--max-memory``.  ``encrypted`` (a password may help) and
-  ``internal`` (a crash) are always retried.  ``--force`` ignores every state record.
+  ``internal`` (a crash) are always retried.  A failure is tied to the input's sha256: an input that could
+  not be read (missing, unreadable, a symlink loop) or changed while it was processed gets no state record,
+  so it is always retried.  ``--force`` ignores every state record.
 * A document's state is removed before it is processed again, so a state record always describes the output
   beside it, even after an interrupted run.
 """

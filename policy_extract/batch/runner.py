@@ -81,7 +81,8 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn)
             seconds = time.monotonic() - dispatched.get(job.index, time.monotonic())
             outcome = result if isinstance(result, DocOutcome) else lost_outcome(job, result, out, seconds)
             outcomes[job.index] = outcome
-            save_state(out, job.doc_id, keys[job.index], state_payload(outcome))
+            if outcome.reusable and job.sha256 is not None:
+                save_state(out, job.doc_id, keys[job.index], state_payload(outcome))
             progress.done(job.file)
 
         for index in outcomes:

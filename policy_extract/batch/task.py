@@ -88,7 +88,9 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
             write_document_folder(doc, data, outdir, job.doc_id)
     except Exception as exc:  # a failing document never stops the batch
         code, message = error_code_and_message(exc, limits.max_memory)
-        return failed_outcome(job, outdir, code, message, time.perf_counter() - start)
+        outcome = failed_outcome(job, outdir, code, message, time.perf_counter() - start)
+        outcome.reusable = job.sha256 is not None and file_sha256(job.path) == job.sha256
+        return outcome
     record = record_for_document(job.file, job.doc_id, job.sha256, doc)
     return DocOutcome(
         record, indicator_rows(doc, job.doc_id), duty_rows(doc, job.doc_id), time.perf_counter() - start

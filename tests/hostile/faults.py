@@ -1,6 +1,13 @@
-"""Small builders for the fault tests: a PDF whose text layer gives lone surrogates."""
+"""Small builders for the fault tests: a PDF whose text layer gives lone surrogates, a process function
+that deletes its input."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from policy_extract.core.model import Document
 
 
 def pdf_with_cids(hex_text: str) -> bytes:
@@ -28,3 +35,18 @@ def pdf_with_cids(hex_text: str) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+DELETE_MARK = ".delete-me"
+
+
+def deleting_process(path: str, **kwargs: Any) -> Document:
+    """``process_pdf``, after deleting the input when a ``<path>.delete-me`` marker sits beside it (an input
+    that vanishes between the parent's hash and the worker's read)."""
+    from policy_extract import pipeline
+
+    mark = Path(path + DELETE_MARK)
+    if mark.exists():
+        mark.unlink()
+        Path(path).unlink()
+    return pipeline.process_pdf(path, **kwargs)
