@@ -35,7 +35,8 @@ examples:
 
 output (OUTDIR): manifest.json, run.json, indicators.csv, duties.csv, review.xlsx, docs/<doc_id>/...
 exit status: 0 every document ok or partial; 1 at least one document failed (see manifest.json);
-             2 bad usage (no such input, bad option value).
+             2 bad usage (no such input, bad option value) or the environment stopped the run (OUTDIR
+             not writable, disk full, OUTDIR in use by another run); the message says what to do.
 """
 
 
@@ -235,6 +236,8 @@ def cmd_run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_INTERRUPTED
     print(result.summary_line())
+    for note in result.notes:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
     return result.exit_code
 
 

@@ -69,6 +69,10 @@ class BatchResult:
     outcomes: list[DocOutcome]
     started: dt.datetime
     finished: dt.datetime
+    notes: list[str] = field(default_factory=list)
+    """What run.json should tell besides the documents (a stale lock taken over, an early stop)."""
+    stopped: str | None = None
+    """Why the environment stopped the batch early (exit status 2), else ``None``."""
 
     @property
     def records(self) -> list[ManifestRecord]:
@@ -83,7 +87,9 @@ class BatchResult:
 
     @property
     def exit_code(self) -> int:
-        """0 when every document is ok or partial, 1 when any failed."""
+        """0 when every document is ok or partial, 1 when any failed, 2 when the environment stopped it."""
+        if self.stopped is not None:
+            return 2
         return 1 if self.count("failed") else 0
 
     def summary_line(self) -> str:

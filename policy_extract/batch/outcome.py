@@ -36,6 +36,9 @@ class DocOutcome:
     reusable: bool = True
     """May stand for a rerun: false for a failure not tied to the input's content (the file could not be
     read, or changed while it was processed), which a rerun must retry."""
+    environment: str | None = None
+    """Set when the environment, not the document, failed (OUTDIR not writable, disk full): one line that
+    says what to do; the batch stops (:mod:`.envfault`)."""
 
 
 def error_chain(exc: BaseException) -> list[BaseException]:

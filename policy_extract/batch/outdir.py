@@ -22,16 +22,20 @@ if TYPE_CHECKING:  # pragma: no cover
 TMP_DIRNAME = ".policy-extract-tmp"
 
 
-def prepare_outdir(outdir: Path) -> Path:
-    """OUTDIR, created; scratch left by an interrupted run is removed (one run at a time per OUTDIR)."""
+def prepare_outdir(outdir: Path) -> str | None:
+    """OUTDIR created and locked for this run; scratch left by an interrupted run is removed.  Returns a note
+    when a stale lock was taken over (:func:`~.envfault.acquire_lock`)."""
+    from .envfault import acquire_lock
+
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"output folder {outdir} exists and is not a folder")
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create output folder {outdir}: {exc.strerror}") from exc
+    note = acquire_lock(outdir)
     clear_scratch(outdir)
-    return outdir
+    return note
 
 
 def tmp_root(outdir: Path) -> Path:

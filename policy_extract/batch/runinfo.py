@@ -58,6 +58,8 @@ def write_run_json(
             "reused": result.reused,
         },
         "exit_status": result.exit_code,
+        **({"notes": result.notes} if result.notes else {}),
+        **({"stopped": result.stopped} if result.stopped else {}),
         "documents": [document_timing(j, o) for j, o in zip(jobs, result.outcomes, strict=True)],
     }
     write_json(data, result.outdir / "run.json")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import os
@@ -15,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from policy_extract.core.errors import UsageError
 
+from .envfault import EnvironmentFault, StopBatch, fault_message, release_lock
 from .executors import OnDone, Task, executor_class
 from .options import BatchOptions, BatchResult
 from .outcome import DocOutcome, lost_outcome, reused_outcome, state_payload
 from .outdir import clear_scratch, prepare_outdir
 from .plan import Job, hashed_jobs, plan_jobs
 from .progress import Progress, progress_display
+from .runinfo import write_run_json
 from .task import JobContext, ProcessFn, process_job
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,18 +57,54 @@ def run_batch(
     opts = merged_options(options, settings, overrides)
     check_picklable(process)
     jobs = plan_jobs(inputs)
-    out = prepare_outdir(Path(outdir))
+    out = Path(outdir)
+    note = prepare_outdir(out)
+    try:
+        return run_locked(jobs, out, opts, process, inputs, [note] if note else [])
+    finally:
+        release_lock(out)
+
+
+def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,
+               inputs: Sequence[str | os.PathLike[str]], notes: list[str]) -> BatchResult:
+    """The run once OUTDIR is locked; an environment fault ends it with :class:`EnvironmentFault` after the
+    manifest and run.json of the documents finished so far (as far as the disk allows)."""
     started = dt.datetime.now(dt.UTC)
     jobs = hashed_jobs(jobs)
-    outcomes = run_jobs(jobs, out, opts, process)
-    result = BatchResult(out, [outcomes[job.index] for job in jobs], started, dt.datetime.now(dt.UTC))
-    write_run_outputs(result, jobs, opts, inputs)
+    try:
+        outcomes = run_jobs(jobs, out, opts, process)
+    except StopBatch as stop:
+        done = [job for job in jobs if job.index in stop.outcomes]
+        finished = [stop.outcomes[job.index] for job in done]
+        result = BatchResult(out, finished, started, dt.datetime.now(dt.UTC), notes, stop.message)
+        write_outputs_or_stop(result, done, opts, inputs)
+        raise EnvironmentFault(stop.message) from stop
+    result = BatchResult(out, [outcomes[job.index] for job in jobs], started, dt.datetime.now(dt.UTC), notes)
+    write_outputs_or_stop(result, jobs, opts, inputs)
     return result
+
+
+def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptions,
+                          inputs: Sequence[str | os.PathLike[str]]) -> None:
+    """:func:`write_run_outputs`; a write error of the environment clears the scratch folder and becomes an
+    :class:`EnvironmentFault` (when the batch is already stopping, the first message stands)."""
+    try:
+        write_run_outputs(result, jobs, opts, inputs)
+    except OSError as exc:
+        clear_scratch(result.outdir)
+        message = fault_message(exc, result.outdir)
+        if message is None:
+            raise
+        result.stopped = result.stopped or message
+        with contextlib.suppress(OSError):  # run.json is small: it says what happened if anything fits
+            write_run_json(result, jobs, opts, inputs)
+            clear_scratch(result.outdir)
+        raise EnvironmentFault(result.stopped) from exc
 
 
 def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn) -> dict[int, DocOutcome]:
     """Every job's outcome by index: reused from the state of an earlier run, or processed now."""
-    from .resume import fingerprint, save_state, state_key
+    from .resume import fingerprint, state_key
 
     fp = fingerprint(process, opts.settings)
     limits = {"timeout": opts.limits.timeout, "max_memory": opts.limits.max_memory}
@@ -80,16 +119,34 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn)
         def on_done(job: Job, result: Any) -> None:
             seconds = time.monotonic() - dispatched.get(job.index, time.monotonic())
             outcome = result if isinstance(result, DocOutcome) else lost_outcome(job, result, out, seconds)
+            if outcome.environment is not None:
+                raise StopBatch(outcome.environment)
             outcomes[job.index] = outcome
             if outcome.reusable and job.sha256 is not None:
-                save_state(out, job.doc_id, keys[job.index], state_payload(outcome))
+                save_state_or_stop(out, job.doc_id, keys[job.index], state_payload(outcome))
             progress.done(job.file)
 
         for index in outcomes:
             progress.done(jobs[index].file)
         dispatched.update((job.index, time.monotonic()) for job in todo)
-        dispatch(todo, task, opts, on_done, progress, out)
+        try:
+            dispatch(todo, task, opts, on_done, progress, out)
+        except StopBatch as stop:
+            stop.outcomes = dict(outcomes)
+            raise
     return outcomes
+
+
+def save_state_or_stop(out: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:
+    from .resume import save_state
+
+    try:
+        save_state(out, doc_id, key, payload)
+    except OSError as exc:
+        message = fault_message(exc, out)
+        if message is None:
+            raise
+        raise StopBatch(message) from exc
 
 
 def dispatch(
@@ -160,7 +217,6 @@ def write_run_outputs(
     from policy_extract.outputs.xlsx import write_review_xlsx_if_changed
 
     from .resume import STATE_DIRNAME
-    from .runinfo import write_run_json
 
     out = result.outdir
     validate_manifest([r.to_json() for r in result.records])

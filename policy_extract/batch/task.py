@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from policy_extract.core.errors import DocumentTimeoutError
 
+from .envfault import fault_message
 from .outcome import DocOutcome, error_code_and_message, failed_outcome
 from .outdir import write_document_folder
 from .plan import Job, file_sha256
@@ -88,10 +89,25 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
             write_document_folder(doc, data, outdir, job.doc_id)
     except Exception as exc:  # a failing document never stops the batch
         code, message = error_code_and_message(exc, limits.max_memory)
-        outcome = failed_outcome(job, outdir, code, message, time.perf_counter() - start)
-        outcome.reusable = job.sha256 is not None and file_sha256(job.path) == job.sha256
-        return outcome
+        return failure(job, outdir, exc, code, message, time.perf_counter() - start)
     record = record_for_document(job.file, job.doc_id, job.sha256, doc)
     return DocOutcome(
         record, indicator_rows(doc, job.doc_id), duty_rows(doc, job.doc_id), time.perf_counter() - start
     )
+
+
+def failure(job: Job, outdir: Path, exc: Exception, code: str, message: str, seconds: float) -> DocOutcome:
+    """The failed outcome of ``job``: not reusable unless tied to the input's content; an environment fault
+    (disk full, OUTDIR not writable) is marked so the parent stops the batch."""
+    environment = fault_message(exc, outdir) if isinstance(exc, OSError) else None
+    try:
+        outcome = failed_outcome(job, outdir, code, message, seconds)
+    except OSError as cleanup:  # the disk that failed the write may fail the clean-up too
+        from policy_extract.outputs.manifest import record_for_failure
+
+        environment = environment or fault_message(cleanup, outdir)
+        record = record_for_failure(job.file, job.doc_id, job.sha256, code, message)
+        outcome = DocOutcome(record, seconds=seconds)
+    outcome.environment = environment
+    outcome.reusable = environment is None and job.sha256 is not None and file_sha256(job.path) == job.sha256
+    return outcome

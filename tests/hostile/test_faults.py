@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from faults import DELETE_MARK, deleting_process, pdf_with_cids
 
-from policy_extract import pipeline
-from policy_extract.batch import Job, JobContext, process_job, run_batch
+from policy_extract import cli, pipeline
+from policy_extract.batch import TMP_DIRNAME, Job, JobContext, process_job, run_batch
+from policy_extract.batch.envfault import LOCK_NAME, process_start
 from policy_extract.settings import PipelineSettings
 
-GOOD = Path(__file__).resolve().parents[2] / "samples" / "pdf" / "stress_spaced_table.pdf"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "pdf"
+GOOD = SAMPLES / "stress_spaced_table.pdf"
 SURROGATE_TEXT = "4E2D56FDD80065875B57" * 5
 """中国<U+D800>文字, five times: five lone surrogates on page 1."""
 
@@ -64,3 +71,73 @@ def test_input_deleted_during_the_run_is_retried_when_it_is_back(tmp_path: Path)
     shutil.copy(GOOD, pdf)
     second = run_batch([pdf], out, ocr="off", progress=False, process=deleting_process)
     assert second.records[0].status == "ok" and not second.outcomes[0].reused
+
+
+@contextmanager
+def tmpfs(path: Path, options: str) -> Iterator[Path]:
+    """A small tmpfs mounted at ``path`` (root only; the test is skipped elsewhere)."""
+    path.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(path)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(path)], check=False)
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = cli.main(["run", *argv, "--ocr", "off", "--workers", "1"])
+    err = capsys.readouterr().err.strip()
+    assert "Traceback" not in err
+    return code, err
+
+
+def test_read_only_outdir_stops_with_exit_2_and_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with tmpfs(tmp_path / "ro", "size=1m,ro") as ro:
+        code, err = _run([str(GOOD), "-o", str(ro)], capsys)
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "cannot write to output folder" in err and "choose a writable folder with -o" in err
+
+
+def test_full_disk_stops_the_batch_with_exit_2_and_leaves_no_scratch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs = [str(p) for p in sorted(SAMPLES.glob("stress_*.pdf"))]
+    with tmpfs(tmp_path / "full", "size=120k") as full:
+        out = full / "out"
+        code, err = _run([*inputs, "-o", str(out)], capsys)
+        assert code == 2 and len(err.splitlines()) == 1 and "no space left" in err and "rerun" in err
+        run = json.loads((out / "run.json").read_text("utf-8"))
+        assert run["exit_status"] == 2 and "no space left" in run["stopped"]
+        records = _records(out)
+        assert all(r["status"] != "failed" for r in records.values())
+        assert {p.name for p in (out / "docs").iterdir()} == set(records) if (out / "docs").exists() else True
+        assert not (out / TMP_DIRNAME).exists() and not (out / LOCK_NAME).exists()
+
+
+def test_a_second_run_into_a_held_outdir_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        out = tmp_path / "out"
+        out.mkdir()
+        lock = {"pid": holder.pid, "started": "2026-01-01T00:00:00+00:00", "proc_start": process_start(holder.pid)}
+        (out / LOCK_NAME).write_text(json.dumps(lock), "utf-8")
+        code, err = _run([str(GOOD), "-o", str(out)], capsys)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 2 and f"in use by another run (pid {holder.pid}" in err
+    assert not (out / "manifest.json").exists() and (out / LOCK_NAME).exists()
+
+
+def test_a_stale_lock_is_taken_over_with_a_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / LOCK_NAME).write_text(json.dumps({"pid": dead.pid, "started": "2026-01-01T00:00:00+00:00"}), "utf-8")
+    code, err = _run([str(GOOD), "-o", str(out)], capsys)
+    assert code == 0 and "stale lock" in err
+    assert "stale lock" in json.loads((out / "run.json").read_text("utf-8"))["notes"][0]
+    assert not (out / LOCK_NAME).exists()
