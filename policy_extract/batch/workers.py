@@ -56,6 +56,8 @@ _MB = 1 << 20
 _HEADER = struct.Struct(">Q")
 _CHILD_CODE = "from policy_extract.batch.workers import worker_main; worker_main()"
 _EOF = object()
+PARENT_PID_ENV = "POLICY_EXTRACT_PARENT_PID"
+"""Set by the parent for its workers: its pid, which a worker checks once its death signal is armed."""
 
 Task = Callable[[Any], Any]
 
@@ -125,16 +127,20 @@ def recv_message(stream: IO[bytes]) -> Any:
 
 
 def die_with_parent() -> None:
-    """Linux: the kernel kills this process when its parent dies (no orphan after ``kill -9``)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
+    """Linux: the kernel kills this process when its parent dies (no orphan after ``kill -9``).  A parent
+    that died before the signal was armed (while this interpreter started) is seen by its pid: the parent
+    names itself in :data:`PARENT_PID_ENV`, and a different ``getppid()`` after arming means it is gone."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # best effort: the stdin EOF still ends the worker
-        pass
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # best effort: the stdin EOF still ends the worker
+            pass
+    expected = os.environ.get(PARENT_PID_ENV)
+    if expected is not None and expected != str(os.getppid()):
+        os._exit(1)  # the parent is gone: write nothing
 
 
 def apply_memory_limit(max_memory: int | None) -> None:
@@ -205,7 +211,8 @@ def process_rss(pid: int) -> int | None:
 def child_env() -> dict[str, str]:
     """The parent's environment, with its import path, so the child can import the package and the task."""
     paths = [p for p in sys.path if p]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONUNBUFFERED": "1"}
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONUNBUFFERED": "1",
+            PARENT_PID_ENV: str(os.getpid())}
 
 
 class Worker:

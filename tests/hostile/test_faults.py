@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -141,3 +144,43 @@ def test_a_stale_lock_is_taken_over_with_a_note(tmp_path: Path, capsys: pytest.C
     assert code == 0 and "stale lock" in err
     assert "stale lock" in json.loads((out / "run.json").read_text("utf-8"))["notes"][0]
     assert not (out / LOCK_NAME).exists()
+
+
+def _processes_in(cwd: Path) -> list[int]:
+    """Pids of live processes whose working folder is ``cwd`` (this test's batch and its workers only)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if os.readlink(entry / "cwd") == str(cwd) and "Z" not in (entry / "stat").read_text().split()[2]:
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_die_with_a_parent_killed_while_they_start(tmp_path: Path) -> None:
+    """kill -9 of the batch the moment its first worker exists (before the worker armed its death signal)."""
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "policy_extract", "run", str(SAMPLES), "-o", str(out), "--workers", "2",
+            "--ocr", "off"]  # fmt: skip
+    parent = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while len(_children(parent.pid)) < 2 and time.monotonic() < deadline and parent.poll() is None:
+        time.sleep(0.001)
+    time.sleep(0.03)  # the jobs are in the workers' pipes; the workers are still importing
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    time.sleep(1.5)  # an orphan would have read its job from the pipe by now and be working on it
+    survivors = _processes_in(tmp_path)
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
