@@ -47,7 +47,10 @@ def test_failures_are_recorded_and_leave_nothing_half_written(tmp_path: Path) ->
     assert records["locked"]["error"] == {
         "code": "encrypted", "message": "the PDF is encrypted; pass --password"
     }  # fmt: skip
-    assert records["boom"]["error"] == {"code": "internal", "message": "RuntimeError: simulated bug"}
+    assert records["boom"]["error"] == {"code": "internal", "message": (
+        "RuntimeError: simulated bug. This is a bug in policy-extract; the traceback is in logs/boom.log, "
+        "please report it")}  # fmt: skip
+    assert "Traceback" in (out / "logs" / "boom.log").read_text("utf-8")
     assert records["boom"]["sha256"] and records["boom"]["pages"] is None
     assert records["a"]["status"] == records["z"]["status"] == "ok"
     assert records["a"]["error"] is None and records["a"]["pages"] == 6 and records["a"]["warnings"] == 1

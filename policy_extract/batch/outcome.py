@@ -1,12 +1,15 @@
 """What became of each document: its manifest record and CSV rows, from a result, an error or a kill.
 
-Our errors keep their ``code``; ``MemoryError`` (also as the cause of another error) is ``too_large``; the
-batch's time limit (also as a cause) is ``timeout``; anything else is ``internal`` with the exception's type
-and message.
+Our errors keep their ``code``; memory exhaustion (``MemoryError``, ``ENOMEM``, a native library's failed
+allocation or thread creation; also as the cause of another error) is ``too_large``; the batch's time limit
+(also as a cause) is ``timeout``; anything else is ``internal`` with the exception's type and the first
+words of its message (the traceback goes to ``OUTDIR/logs/<doc_id>.log``, which the message names).
 """
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,14 +65,42 @@ def error_code_and_message(exc: BaseException, max_memory: int | None = None) ->
     timeout = next((e for e in chain if isinstance(e, DocumentTimeoutError)), None)
     if timeout is not None:
         return timeout.code, timeout.message
-    if any(isinstance(e, MemoryError) and not isinstance(e, PolicyExtractError) for e in chain):
+    if any(is_memory_exhaustion(e) for e in chain):
         if max_memory is None:
             advice = "process it on a machine with more memory, or alone"
             return ErrorCode.TOO_LARGE, f"ran out of memory; {advice}"
         return ErrorCode.TOO_LARGE, memory_message(max_memory, "")
     if isinstance(exc, PolicyExtractError) and exc.code in MANIFEST_CODES:
         return exc.code, exc.message
-    return ErrorCode.INTERNAL, f"{type(exc).__name__}: {exc}"
+    return ErrorCode.INTERNAL, f"{type(exc).__name__}: {one_line(str(exc), 200)}"
+
+
+_NATIVE_MEMORY_FAILURE = re.compile(
+    r"bad_alloc|cannot allocate memory|out of memory|failed to allocate|memory allocation failed"
+    r"|pthread_create|can't start new thread|thread creation failed",
+    re.IGNORECASE,
+)
+"""What native libraries (onnxruntime, OpenCV, numpy) say when an allocation or a new thread fails: under
+``--max-memory`` both are the memory cap."""
+
+
+def is_memory_exhaustion(exc: BaseException) -> bool:
+    """Python's MemoryError, ENOMEM, or a native library's allocation or thread-creation failure."""
+    if isinstance(exc, PolicyExtractError):
+        return False
+    if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM):
+        return True
+    return bool(_NATIVE_MEMORY_FAILURE.search(str(exc)))  # native bindings raise their own exception types
+
+
+MAX_MESSAGE_CHARS = 400
+"""A manifest message is one or two sentences for a person; details go to the log file."""
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text`` on one line (whitespace runs collapsed), cut to ``limit`` characters with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def failed_outcome(job: Job, outdir: Path, code: str, message: str, seconds: float = 0.0) -> DocOutcome:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policy_extract.core.errors import DocumentTimeoutError
+from policy_extract.core.errors import DocumentTimeoutError, ErrorCode
 
 from .envfault import fault_message
-from .outcome import DocOutcome, error_code_and_message, failed_outcome
+from .outcome import DocOutcome, error_code_and_message, failed_outcome, one_line
 from .outdir import write_document_folder
 from .plan import Job, file_sha256
 from .workers import timeout_message
@@ -90,6 +90,7 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
     except Exception as exc:  # a failing document never stops the batch
         code, message = error_code_and_message(exc, limits.max_memory)
         return failure(job, outdir, exc, code, message, time.perf_counter() - start)
+    (outdir / LOG_DIRNAME / f"{job.doc_id}.log").unlink(missing_ok=True)  # of an earlier failed run
     record = record_for_document(job.file, job.doc_id, job.sha256, doc)
     return DocOutcome(
         record, indicator_rows(doc, job.doc_id), duty_rows(doc, job.doc_id), time.perf_counter() - start
@@ -100,6 +101,9 @@ def failure(job: Job, outdir: Path, exc: Exception, code: str, message: str, sec
     """The failed outcome of ``job``: not reusable unless tied to the input's content; an environment fault
     (disk full, OUTDIR not writable) is marked so the parent stops the batch."""
     environment = fault_message(exc, outdir) if isinstance(exc, OSError) else None
+    if code == ErrorCode.INTERNAL and environment is None:
+        message = f"{message}. {log_traceback(exc, outdir, job.doc_id)}"
+    message = one_line(message)
     try:
         outcome = failed_outcome(job, outdir, code, message, seconds)
     except OSError as cleanup:  # the disk that failed the write may fail the clean-up too
@@ -111,3 +115,21 @@ def failure(job: Job, outdir: Path, exc: Exception, code: str, message: str, sec
     outcome.environment = environment
     outcome.reusable = environment is None and job.sha256 is not None and file_sha256(job.path) == job.sha256
     return outcome
+
+
+LOG_DIRNAME = "logs"
+
+
+def log_traceback(exc: BaseException, outdir: Path, doc_id: str) -> str:
+    """Write ``exc``'s traceback to ``OUTDIR/logs/<doc_id>.log``; the sentence that names it for the manifest
+    (the manifest never holds a traceback)."""
+    import traceback
+
+    path = outdir / LOG_DIRNAME / f"{doc_id}.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    except OSError:
+        return "This is a bug in policy-extract; please report it"
+    log = f"{LOG_DIRNAME}/{doc_id}.log"
+    return f"This is a bug in policy-extract; the traceback is in {log}, please report it"

@@ -50,3 +50,8 @@ def deleting_process(path: str, **kwargs: Any) -> Document:
         mark.unlink()
         Path(path).unlink()
     return pipeline.process_pdf(path, **kwargs)
+
+
+def crashing_process(path: str, **kwargs: Any) -> Document:
+    """A bug with a long, multi-line message (a native library's dump)."""
+    raise ValueError("line one of a native dump\n" + "  frame 0x7f00\n" * 200)

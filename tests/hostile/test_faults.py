@@ -18,11 +18,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from faults import DELETE_MARK, deleting_process, pdf_with_cids
+from faults import DELETE_MARK, crashing_process, deleting_process, pdf_with_cids
 
 from policy_extract import cli, pipeline
 from policy_extract.batch import TMP_DIRNAME, Job, JobContext, process_job, run_batch
 from policy_extract.batch.envfault import LOCK_NAME, process_start
+from policy_extract.batch.outcome import MAX_MESSAGE_CHARS, error_code_and_message
 from policy_extract.settings import PipelineSettings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "pdf"
@@ -184,3 +185,32 @@ def test_workers_die_with_a_parent_killed_while_they_start(tmp_path: Path) -> No
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        MemoryError(),
+        RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : std::bad_alloc"),
+        RuntimeError("pthread_create failed: Resource temporarily unavailable"),
+        RuntimeError("can't start new thread"),
+        OSError(12, "Cannot allocate memory"),
+    ],
+)
+def test_memory_exhaustion_anywhere_in_a_worker_is_too_large_with_the_limit(error: BaseException) -> None:
+    wrapped = ValueError("OCR failed")
+    wrapped.__cause__ = error
+    for exc in (error, wrapped):
+        code, message = error_code_and_message(exc, 800)
+        assert code == "too_large" and "800 MB" in message and "--max-memory" in message
+
+
+def test_an_internal_error_leaves_one_line_in_the_manifest_and_the_traceback_in_a_log(tmp_path: Path) -> None:
+    pdf = tmp_path / "crash.pdf"
+    shutil.copy(GOOD, pdf)
+    result = run_batch([pdf], tmp_path / "out", ocr="off", progress=False, process=crashing_process)
+    (record,) = result.records
+    assert record.error is not None and record.error.code == "internal"
+    assert "\n" not in record.error.message and "Traceback" not in record.error.message
+    assert len(record.error.message) <= MAX_MESSAGE_CHARS and "logs/crash.log" in record.error.message
+    assert "crashing_process" in (tmp_path / "out" / "logs" / "crash.log").read_text("utf-8")
