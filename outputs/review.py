@@ -118,6 +118,8 @@ def read_entries(outdir: Path) -> list[ReviewEntry]:
             entry.document = read_document_json(path)
             entry.file = entry.file or entry.document.source.file
             entry.sha256 = entry.sha256 or entry.document.source.sha256
+        elif entry.status != "failed":  # listed as processed, but its output is gone: say so, never hide it
+            entry.error = {"code": "missing", "message": f"{path} is missing; rerun the batch to rebuild it"}
         entries.append(entry)
     return entries
 

@@ -214,3 +214,25 @@ def test_an_internal_error_leaves_one_line_in_the_manifest_and_the_traceback_in_
     assert "\n" not in record.error.message and "Traceback" not in record.error.message
     assert len(record.error.message) <= MAX_MESSAGE_CHARS and "logs/crash.log" in record.error.message
     assert "crashing_process" in (tmp_path / "out" / "logs" / "crash.log").read_text("utf-8")
+
+
+def test_review_shows_a_listed_document_whose_document_json_is_missing(tmp_path: Path) -> None:
+    from policy_extract.outputs.review import write_review
+
+    out = tmp_path / "out"
+    run_batch([GOOD], out, ocr="off", progress=False)
+    (out / "docs" / GOOD.stem / "document.json").unlink()
+    index = write_review(out)[0].read_text("utf-8")
+    assert "document.json is missing; rerun the batch" in index
+
+
+def test_review_and_diff_refuse_a_truncated_manifest_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    run_batch([GOOD], out, ocr="off", progress=False)
+    (out / "manifest.json").write_text('[{"file": ', "utf-8")
+    for argv in (["review", str(out)], ["diff", str(out), str(out)]):
+        assert cli.main(argv) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "manifest.json" in err
