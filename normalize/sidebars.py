@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from policy_extract.core.geometry import BBox, union_bbox
-from policy_extract.core.model import Frame, Line, RawDocument, Sidebar, SidebarItem, Table
+from policy_extract.core.model import Frame, Line, PageContent, RawDocument, Rule, Sidebar, SidebarItem, Table
 from policy_extract.core.vocabulary import SIDEBAR_LABEL
 
 from .numerals import parse_integer
@@ -19,6 +20,11 @@ from .text import join_lines, squash_spaces
 
 DEFAULT_INSIDE_TOLERANCE = 2.0
 """Points a line may stick out of its frame (glyph boxes overhang the border a little)."""
+SENTENCE_END = re.compile(r"[。；;）)]\s*$")
+DEFAULT_MIN_SIDE = 20.0
+"""Points a vertical rule must run to be the side of a box."""
+DEFAULT_LABEL_GAP = 2.0
+"""A 专栏 label printed above its box sits at most this many line heights above the frame."""
 
 ITEM = re.compile(r"^\s*(?:(\d{1,2})\s*[．.、](?!\d)|[（(]\s*(\d{1,2})\s*[）)])\s*")
 
@@ -30,6 +36,8 @@ class SidebarResult:
     """Indices of the content lines inside sidebar frames."""
     tables: list[Table] = field(default_factory=list)
     """The input tables without the 1×1 专栏 boxes."""
+    frames: list[Frame] = field(default_factory=list)
+    """Every box considered: the extracted frames and the boxes drawn with loose rules."""
 
 
 def is_label(text: str) -> bool:
@@ -126,20 +134,78 @@ def _is_page_end(frame: Frame, inside: set[int], lines: list[Line]) -> bool:
     return not any(ln.bbox[1] >= frame.bbox[3] for ln in others)
 
 
-def sidebars_from_frames(frames: list[Frame], lines: list[Line]) -> tuple[list[Sidebar], set[int]]:
+def label_above(frame: Frame, lines: list[Line], taken: set[int]) -> int | None:
+    """A 专栏 label printed just above a box (the title outside the frame), or as the last line of the
+    previous page when the box starts a page: the line's index, or None."""
+    best: int | None = None
+    page_start = True
+    for i, ln in enumerate(lines):
+        if ln.page != frame.page or ln.bbox[3] > frame.bbox[1] + DEFAULT_INSIDE_TOLERANCE:
+            continue
+        page_start = False
+        height = max(ln.bbox[3] - ln.bbox[1], 1.0)
+        near = frame.bbox[1] - ln.bbox[3] <= DEFAULT_LABEL_GAP * height and ln.bbox[0] >= frame.bbox[0] - 1
+        if i not in taken and near and (best is None or ln.bbox[3] > lines[best].bbox[3]):
+            best = i
+    if page_start:
+        before = [i for i, ln in enumerate(lines) if ln.page == frame.page - 1 and i not in taken]
+        best = before[-1] if before else None
+    return best if best is not None and is_label(lines[best].text) else None
+
+
+def _frame_lines(frame: Frame, lines: list[Line], used: set[int]) -> list[int]:
+    """The lines of a box, its label first: inside the box, or the label just above it."""
+    idx = [i for i in lines_in(frame.bbox, frame.page, lines) if i not in used]
+    if idx and is_label(lines[idx[0]].text):
+        return idx
+    above = label_above(frame, lines, used | set(idx))
+    return [above, *idx] if above is not None else idx
+
+
+def _tables_in(frame: Frame, tables: list[Table]) -> list[str]:
+    """Ids of the tables whose first fragment lies inside the box: a 专栏 whose body is a table."""
+    x0, y0, x1, y1 = frame.bbox
+    return [
+        t.id
+        for t in tables
+        if t.bboxes
+        and t.bboxes[0][0] == frame.page
+        and _inside(t.bboxes[0][1], (x0 - 3, y0 - 3, x1 + 3, y1 + 3))
+    ]
+
+
+def _inside(a: BBox, b: BBox) -> bool:
+    return b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
+
+
+def frame_sidebar(frame: Frame, texts: list[Line], tables: list[Table]) -> Sidebar:
+    """The sidebar of a labelled box; a box holding a table points at it and has no items (the text
+    inside beside the label is the table's own)."""
+    number, title, items = sidebar_content(texts, frame.bbox)
+    label = texts[0]
+    if label.page != frame.page:
+        page, box = label.page, label.bbox
+    else:
+        page, box = frame.page, union_bbox([frame.bbox, label.bbox])
+    held = _tables_in(frame, tables)
+    return Sidebar("", number, title, None, page, [] if held else items, held, box)
+
+
+def sidebars_from_frames(
+    frames: list[Frame], lines: list[Line], tables: list[Table] | None = None
+) -> tuple[list[Sidebar], set[int]]:
     """One sidebar per labelled frame, continued by unlabelled frames at the top of the next page."""
     out: list[Sidebar] = []
     used: set[int] = set()
     last_frame: Frame | None = None
     for frame in sorted(frames, key=lambda f: (f.page, f.bbox[1])):
-        idx = lines_in(frame.bbox, frame.page, lines)
+        idx = _frame_lines(frame, lines, used)
         if not idx:
             continue
         texts = [lines[i] for i in idx]
         inside = set(idx)
         if is_label(texts[0].text):
-            number, title, items = sidebar_content(texts, frame.bbox)
-            out.append(Sidebar("", number, title, None, frame.page, items, [], frame.bbox))
+            out.append(frame_sidebar(frame, texts, tables or []))
         elif out and last_frame is not None and _continues(last_frame, frame, inside | used, lines):
             append_content(out[-1], texts)
         else:
@@ -202,9 +268,97 @@ def caption_sidebar(caption: str, table_id: str, page: int, bbox: BBox | None) -
     return Sidebar("", number, squash_spaces(title), None, page, [], [table_id], bbox)
 
 
+def _overlaps(a: BBox, b: BBox, tol: float = 3.0) -> bool:
+    return a[0] < b[2] + tol and b[0] < a[2] + tol and a[1] < b[3] + tol and b[1] < a[3] + tol
+
+
+def _loose_rules(page: PageContent) -> tuple[list[Rule], list[Rule]]:
+    """Long horizontal and vertical rules of a page that belong to no table grid and no closed frame."""
+    taken = [t.bbox for t in page.tables] + [f.bbox for f in page.frames]
+    loose = [r for r in page.rules if not any(_overlaps(r.bbox, b) for b in taken)]
+    flat = [r for r in loose if r.bbox[3] - r.bbox[1] <= 2 and r.bbox[2] - r.bbox[0] >= page.width / 2]
+    upright = [r for r in loose if r.bbox[2] - r.bbox[0] <= 2 and r.bbox[3] - r.bbox[1] >= DEFAULT_MIN_SIDE]
+    return flat, upright
+
+
+def _side_boxes(page: PageContent, upright: list[Rule]) -> list[Frame]:
+    """Boxes drawn by two side rules of the same height (an open box, as where a box breaks at a page end)."""
+    out: list[Frame] = []
+    for a in upright:
+        for b in upright:
+            wide = b.bbox[0] - a.bbox[2] >= page.width / 2
+            if wide and abs(a.bbox[1] - b.bbox[1]) <= 3 and abs(a.bbox[3] - b.bbox[3]) <= 3:
+                out.append(Frame(page.number, (a.bbox[0], a.bbox[1], b.bbox[2], a.bbox[3])))
+    return out
+
+
+def _between_rules(page: PageContent, flat: list[Rule], lines: list[Line], boxes: list[Frame]) -> list[Frame]:
+    """Boxes between two rules of the same width whose first line inside is a 专栏 label."""
+    free = [r for r in flat if not any(_overlaps(r.bbox, f.bbox) for f in boxes)]
+    free.sort(key=lambda r: r.bbox[1])
+    out: list[Frame] = []
+    for top, bottom in pairwise(free):
+        if abs(top.bbox[0] - bottom.bbox[0]) > 5 or abs(top.bbox[2] - bottom.bbox[2]) > 5:
+            continue
+        box = Frame(page.number, (top.bbox[0], top.bbox[1], top.bbox[2], bottom.bbox[3]))
+        idx = lines_in(box.bbox, page.number, lines)
+        if idx and is_label(lines[idx[0]].text) and not any(_overlaps(box.bbox, f.bbox) for f in out):
+            out.append(box)
+    return out
+
+
+def rule_frames(page: PageContent, lines: list[Line]) -> list[Frame]:
+    """专栏 boxes drawn with loose rules, not a closed frame: two side rules, or a rule above and below."""
+    flat, upright = _loose_rules(page)
+    sides = _side_boxes(page, upright)
+    return sides + _between_rules(page, flat, lines, sides)
+
+
+def _ends_item(line: Line, right: float) -> bool:
+    """A line closing its item: a sentence end short of the right edge of the item lines."""
+    cw = line.char_width or line.size or 12.0
+    return bool(SENTENCE_END.search(line.text)) and line.bbox[2] < right - cw
+
+
+def _unframed_run(lines: list[Line], start: int, used: set[int]) -> list[int]:
+    """The label at ``start`` and the numbered items 1, 2, … after it, up to the first line that is neither
+    the next item nor the wrapped rest of an unfinished item."""
+    run = [start]
+    right = max((ln.bbox[2] for ln in lines[start + 1 : start + 4]), default=0.0)
+    expected, open_item = 1, False
+    for i in range(start + 1, len(lines)):
+        if i in used or is_label(lines[i].text):
+            break
+        if item_number(lines[i].text) == expected:
+            expected, open_item = expected + 1, True
+        elif not open_item:
+            break
+        run.append(i)
+        open_item = not _ends_item(lines[i], right)
+    return run if expected > 1 else []
+
+
+def unframed_sidebars(lines: list[Line], used: set[int]) -> tuple[list[Sidebar], set[int]]:
+    """专栏 printed without a frame or rules we can see (a shaded box): a label line alone on its line
+    followed by the items numbered from 1."""
+    out: list[Sidebar] = []
+    claimed: set[int] = set()
+    for i, ln in enumerate(lines):
+        if i in used or i in claimed or not is_label(ln.text) or SENTENCE_END.search(ln.text):
+            continue
+        run = _unframed_run(lines, i, used | claimed)
+        if run:
+            number, title, items = sidebar_content([lines[k] for k in run])
+            out.append(Sidebar("", number, title, None, ln.page, items, [], ln.bbox))
+            claimed |= set(run)
+    return out, claimed
+
+
 def build_sidebars(raw: RawDocument, lines: list[Line], tables: list[Table]) -> SidebarResult:
     """Framed and 1×1-table sidebars (ids and sections are set by the caller, in document order)."""
-    frames = [f for p in raw.pages for f in p.frames]
-    framed, used = sidebars_from_frames(frames, lines)
+    frames = [f for p in raw.pages for f in p.frames + rule_frames(p, lines)]
+    framed, used = sidebars_from_frames(frames, lines, tables)
+    unframed, claimed = unframed_sidebars(lines, used)
+    framed, used = framed + unframed, used | claimed
     boxed, keep = sidebars_from_tables(raw, tables)
-    return SidebarResult(framed + boxed, used, keep)
+    return SidebarResult(framed + boxed, used, keep, frames)

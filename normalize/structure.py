@@ -238,7 +238,7 @@ def build_structure(
     caption_sbs, caption_idx = _captions(lines, free, side.tables, cols, pitch)
     free -= caption_idx
     free -= _title_lines(lines, free, cols, body)
-    obstacles = [_first_box(t) for t in side.tables] + [(f.page, f.bbox) for p in raw.pages for f in p.frames]
+    obstacles = [_first_box(t) for t in side.tables] + [(f.page, f.bbox) for f in side.frames]
     obstacles += [(p, b) for t in side.tables for p, b in t.bboxes[1:]]
     blocks = segment_blocks(lines, sorted(free), cols, pitch, obstacles, paragraph_settings)
     builder = OutlineBuilder(_body_font(lines))

@@ -59,3 +59,115 @@ def test_item_number_out_of_sequence_continues_item() -> None:
     lines = [Line(t, 1, (0.0, 0.0, 0.0, 0.0)) for t in ["专栏1：甲", "1．第一项到", "5.5亿元。", "2．第二项"]]
     _, _, items = sidebar_content(lines)
     assert [(i.n, i.text) for i in items] == [(1, "第一项到5.5亿元。"), (2, "第二项")]
+
+
+def _top(row: int) -> float:
+    return 112 + row * 29.0
+
+
+def test_title_outside_the_box_is_the_sidebar_label() -> None:
+    lines = [
+        body("正文。", 0, end=200),
+        centered("专栏1：文旅消费惠民活动", 2),
+        body("1．发放文旅消费券1000万元。", 3, indent=True, end=400),
+        body("2．举办节会活动30场次。", 4, indent=True, end=400),
+    ]
+    frame = Frame(1, (75.0, _top(3) - 4, 526.0, _top(5)))
+    sbs, used = sidebars_from_frames([frame], lines)
+    assert used == {1, 2, 3}
+    assert (sbs[0].number, sbs[0].title) == (1, "文旅消费惠民活动")
+    assert [i.n for i in sbs[0].items] == [1, 2]
+
+
+def test_title_at_page_end_and_box_on_next_page() -> None:
+    lines = [
+        body("正文。", 0, end=200),
+        centered("专栏1：危大工程“六个必须”", 20),
+        body("1．专项施工方案必须按规定编制。", 0, page=2, indent=True, end=400),
+        body("三、工作要求", 3, page=2, indent=True, end=250),
+    ]
+    frame = Frame(2, (75.0, _top(0) - 4, 526.0, _top(1) + 4))
+    sbs, used = sidebars_from_frames([frame], lines)
+    assert used == {1, 2} and (sbs[0].page, sbs[0].title) == (1, "危大工程“六个必须”")
+
+
+def test_box_between_two_rules_is_a_sidebar() -> None:
+    from policy_extract.normalize.sidebars import rule_frames
+
+    from policy_extract.core.model import PageContent, Rule
+
+    lines = [
+        body("正文。", 0, end=200),
+        centered("专栏3：要素保障攻坚行动", 2),
+        body("1．推行工业用地“标准地”出让。", 3, indent=True, end=400),
+    ]
+    rules = [Rule(1, (79.0, _top(2) - 6, 522.0, _top(2) - 6)), Rule(1, (79.0, _top(4), 522.0, _top(4)))]
+    pg = PageContent(1, 595.0, 842.0, lines=lines, rules=rules)
+    frames = rule_frames(pg, lines)
+    assert len(frames) == 1
+    sbs, used = sidebars_from_frames(frames, lines)
+    assert used == {1, 2} and sbs[0].items[0].text == "推行工业用地“标准地”出让。"
+
+
+def test_two_rules_around_plain_text_are_no_box() -> None:
+    from policy_extract.normalize.sidebars import rule_frames
+
+    from policy_extract.core.model import PageContent, Rule
+
+    lines = [body("一段普通正文。", 1, end=300)]
+    rules = [Rule(1, (79.0, _top(1) - 6, 522.0, _top(1) - 6)), Rule(1, (79.0, _top(2), 522.0, _top(2)))]
+    assert rule_frames(PageContent(1, 595.0, 842.0, lines=lines, rules=rules), lines) == []
+
+
+def test_box_broken_across_pages_drawn_by_side_rules() -> None:
+    from policy_extract.normalize.sidebars import rule_frames
+
+    from policy_extract.core.model import PageContent, Rule
+
+    lines = [
+        centered("专栏1：学前教育提升工程", 20),
+        body("1．新增公办学位1.2万个。", 21, indent=True, end=400),
+        body("2．开展普惠性民办幼儿园认定。", 0, page=2, indent=True, end=400),
+    ]
+    p1 = PageContent(1, 595.0, 842.0, rules=[
+        Rule(1, (76.0, _top(20) - 6, 525.0, _top(20) - 6)),
+        Rule(1, (77.0, _top(20) - 6, 77.0, 763.0)), Rule(1, (525.0, _top(20) - 6, 525.0, 763.0))])
+    p2 = PageContent(2, 595.0, 842.0, rules=[
+        Rule(2, (77.0, 85.0, 77.0, _top(1))), Rule(2, (525.0, 85.0, 525.0, _top(1))),
+        Rule(2, (76.0, _top(1), 525.0, _top(1)))])
+    frames = rule_frames(p1, lines) + rule_frames(p2, lines)
+    sbs, used = sidebars_from_frames(frames, lines)
+    assert used == {0, 1, 2} and [i.n for i in sbs[0].items] == [1, 2]
+
+
+def test_shaded_sidebar_without_frame_ends_before_the_next_heading() -> None:
+    from policy_extract.normalize.sidebars import unframed_sidebars
+
+    lines = [
+        body("3．建设重大疫情救治基地。", 0, indent=True, end=400),
+        centered("专栏1：医疗卫生服务能力提升项目", 1),
+        body("1．区域医疗中心建设项目：建设国家区域医疗中心", 2, indent=True),
+        body("3个。", 3, end=150),
+        body("2．县级医院提标扩能项目。", 4, indent=True, end=400),
+        body("三、保障措施", 5, indent=True, end=250),
+    ]
+    sbs, used = unframed_sidebars(lines, set())
+    assert used == {1, 2, 3, 4}
+    assert [(i.n, i.text) for i in sbs[0].items] == [
+        (1, "区域医疗中心建设项目：建设国家区域医疗中心3个。"), (2, "县级医院提标扩能项目。")]
+
+
+def test_label_without_items_is_not_an_unframed_sidebar() -> None:
+    from policy_extract.normalize.sidebars import unframed_sidebars
+
+    lines = [centered("专栏2：项目清单", 1), body("各地要抓好落实。", 2, indent=True, end=300)]
+    assert unframed_sidebars(lines, set()) == ([], set())
+
+
+def test_box_holding_a_table_is_a_sidebar_pointing_at_it() -> None:
+    lines = [centered("专栏1 数字经济发展主要指标", 1), body("指标 单位 目标", 2, end=300)]
+    frame = Frame(1, (75.0, _top(1) - 4, 526.0, _top(6)))
+    table = Table("t1", None, [1], 3, 3, 1, [], bboxes=[(1, (83.0, _top(3), 513.0, _top(5)))])
+    sbs, used = sidebars_from_frames([frame], lines, [table])
+    assert used == {0, 1}
+    assert (sbs[0].title, sbs[0].items, sbs[0].tables) == ("数字经济发展主要指标", [], ["t1"])
