@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import re
 
-from policy_extract.core.vocabulary import COUNTING_UNITS, UNIT_MAGNITUDES, UNIT_SYMBOLS
+from policy_extract.core.vocabulary import (
+    COUNTING_UNITS,
+    MEASURE_UNITS,
+    UNIT_MAGNITUDES,
+    UNIT_QUALIFIERS,
+    UNIT_SYMBOLS,
+)
 
 from .numerals import to_halfwidth
 
 _PER = r"(?:/|每)"
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
 def _counting_pattern() -> str:
-    bases = "|".join(sorted(set(COUNTING_UNITS), key=len, reverse=True))
-    mags = "|".join(UNIT_MAGNITUDES)
-    return rf"(?:{mags})?(?:{bases})(?:{_PER}(?:{bases}))?"
+    """The grammar of a unit written in Chinese: ``[magnitude] base [qualifier] [/ [magnitude] base]``
+    (``万吨标准煤``, ``元/人``, ``万立方米/日``, ``个百分点``) or a rate ``1/10万``."""
+    bases = _alternatives(COUNTING_UNITS + MEASURE_UNITS)
+    mags = _alternatives(UNIT_MAGNITUDES)
+    quals = _alternatives(UNIT_QUALIFIERS)
+    unit = rf"(?:{mags})?(?:{bases})(?:{quals})?"
+    rate = rf"1/\d*(?:{mags})(?:{bases})?"
+    return rf"(?:{unit}(?:{_PER}(?:{mags})?(?:{bases}))?|{rate})"
 
 
 _COUNTING = re.compile(_counting_pattern())

@@ -279,12 +279,9 @@ UNIT_SYMBOLS: dict[str, str] = {
     "平方千米": "km²",
     "m³": "m³",
     "m3": "m³",
-    "立方米": "m³",
     "km": "km",
     "公里": "km",
     "千米": "km",
-    "个百分点": "百分点",
-    "百分点": "百分点",
 }
 """Written form (half-width, lower-case Latin, no spaces) → canonical symbol."""
 
@@ -298,7 +295,17 @@ COUNTING_UNITS: tuple[str, ...] = (
 """Chinese units kept as written.  ``类``/``级`` are here only for the bracketed-unit rule; in values a number
 followed by them is a grade (``III类``) and the value parser never reads those as counts."""
 
-UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万", "亿", "千", "百")
+MEASURE_UNITS: tuple[str, ...] = (
+    "百分点", "个百分点", "斤", "公斤", "千克", "克", "米", "立方米", "标准立方米", "度", "千瓦时", "兆瓦",
+    "吉瓦", "瓦时", "平方公里", "平方米", "车次", "人年", "床位", "标准间", "头", "羽", "尾", "只",
+)  # fmt: skip
+"""Measure words that, like :data:`COUNTING_UNITS`, are kept as written (SPEC: Chinese units as written):
+``亿斤``, ``亿立方米``, ``个百分点``.  A unit is then recognised by its form (see ``normalize/units.py``):
+an optional magnitude, one of these or a counting unit, an optional qualifier, an optional ``/`` per-unit."""
+UNIT_QUALIFIERS: tuple[str, ...] = ("标准煤", "标煤", "油当量", "二氧化碳当量", "当量")
+"""What may follow a unit's base as part of it (``万吨标准煤``)."""
+
+UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万亿", "万", "亿", "千", "百")
 
 
 # ------------------------------------------------------------------------------------------- data files

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 from policy_extract.normalize.units import canonical_unit, split_name_unit
 from text_strategies import CJK_TEXT
 
-from policy_extract.core.vocabulary import COUNTING_UNITS, UNIT_SYMBOLS
+from policy_extract.core.vocabulary import (
+    COUNTING_UNITS,
+    MEASURE_UNITS,
+    UNIT_MAGNITUDES,
+    UNIT_QUALIFIERS,
+    UNIT_SYMBOLS,
+)
 
 
 @pytest.mark.parametrize(
@@ -21,7 +27,7 @@ from policy_extract.core.vocabulary import COUNTING_UNITS, UNIT_SYMBOLS
         ("公里", "km"), ("千米", "km"),
         ("个", "个"), ("家", "家"), ("项", "项"), ("名", "名"), ("人", "人"), ("天", "天"), ("次", "次"),
         ("元", "元"), ("万元", "万元"), ("亿元", "亿元"), ("所", "所"), ("座", "座"), ("件", "件"),
-        ("户", "户"), ("条", "条"), ("人次", "人次"), ("次/年", "次/年"), ("个百分点", "百分点"),
+        ("户", "户"), ("条", "条"), ("人次", "人次"), ("次/年", "次/年"), ("个百分点", "个百分点"),
         ("（个）", "个"), ("单位：万元", "万元"),
         ("PM2.5", None), ("GMP", None), ("III类", None), ("合格率", None), ("", None),
     ],
@@ -71,3 +77,43 @@ def test_never_raises_and_idempotent(text: str) -> None:
 def test_split_name_unit_round_trip(unit: str, bracket: str) -> None:
     close = ")" if "(" in bracket else "）"
     assert split_name_unit(f"合格率{bracket}{unit}{close}") == ("合格率", unit)
+
+
+# Units by their form, not by a closed list: magnitude × base × qualifier × per-unit, in any bracket.
+_BASES = st.sampled_from(sorted({*COUNTING_UNITS, *MEASURE_UNITS}))
+_MAGS = st.sampled_from(["", *UNIT_MAGNITUDES])
+_BRACKETS = st.sampled_from([("(", ")"), ("（", "）"), (" (", ")"), (" （", "）")])
+
+
+@given(_MAGS, _BASES, st.sampled_from(["", *UNIT_QUALIFIERS]), _BRACKETS)
+def test_bracketed_unit_of_any_magnitude_moves_to_unit(mag: str, base: str, qual: str, br: tuple[str, str]) -> None:
+    unit = f"{mag}{base}{qual}"
+    name, got = split_name_unit(f"新增面积{br[0]}{unit}{br[1]}")
+    assert name == "新增面积"
+    assert got == canonical_unit(unit) is not None
+
+
+@given(_MAGS, _BASES, _MAGS, _BASES)
+def test_compound_unit_with_a_per_unit_is_one_unit(m1: str, b1: str, m2: str, b2: str) -> None:
+    assert canonical_unit(f"{m1}{b1}/{m2}{b2}") is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("能源消费总量（万吨标准煤）", ("能源消费总量", "万吨标准煤")),
+        ("煤炭消费比重下降（个百分点）", ("煤炭消费比重下降", "个百分点")),
+        ("粮食产量（亿斤）", ("粮食产量", "亿斤")),
+        ("农村居民人均可支配收入（元/人）", ("农村居民人均可支配收入", "元/人")),
+        ("新增治理面积（公顷）", ("新增治理面积", "公顷")),
+        ("用水总量（亿立方米）", ("用水总量", "亿立方米")),
+        ("供水能力（万立方米/日）", ("供水能力", "万立方米/日")),
+        ("孕产妇死亡率（1/10万）", ("孕产妇死亡率", "1/10万")),
+        ("每千人口执业（助理）医师数（人）", ("每千人口执业（助理）医师数", "人")),
+        ("细颗粒物（PM2.5）年均浓度", ("细颗粒物（PM2.5）年均浓度", None)),
+        ("每千人口执业（助理）医师数", ("每千人口执业（助理）医师数", None)),
+        ("评价得分（十分）", ("评价得分（十分）", None)),
+    ],
+)  # fmt: skip
+def test_units_beyond_any_list_recognised_by_form_name_brackets_stay(name: str, expected: tuple) -> None:
+    assert split_name_unit(name) == expected
