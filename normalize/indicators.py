@@ -28,7 +28,14 @@ from .numerals import to_halfwidth
 from .units import canonical_unit, split_name_unit
 from .values import parse_requirement, parse_values
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
+_YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])\s*年?")
+"""A year in a column header: four digits standing alone (``TQJG20250123`` is a code, not a year)."""
+_YEAR_HEAD = re.compile(
+    r"(?:19|20)\d{2}(?:[-—–~至到](?:19|20)\d{2})?年.{0,6}"  # 2020年, 2020年（基期）, 2021—2025年累计
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?[末期].{0,4}"  # “十四五”末
+)
+_PLAN = re.compile(r"十([一二三四五六七八九])五")
+_PLAN_DIGITS = "一二三四五六七八九"
 
 
 @dataclass(slots=True)
@@ -56,10 +63,10 @@ def cell_at(table: Table, row: int, col: int) -> Cell | None:
     return None
 
 
-def header_text(table: Table, col: int) -> str:
+def header_text(table: Table, col: int, rows: range | None = None) -> str:
     """The header texts above a column, top to bottom, each once (a merged header counts for all columns)."""
     parts: list[str] = []
-    for r in range(table.header_rows):
+    for r in rows if rows is not None else range(table.header_rows):
         c = cell_at(table, r, col)
         if c is not None and c.text and c.text not in parts:
             parts.append(c.text)
@@ -70,8 +77,40 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+def _caption_rows(table: Table) -> int:
+    """Leading rows whose one cell spans every column: the table's printed title, not its header."""
+    r = 0
+    while r < table.n_rows - 1 and _is_group_row(table, r) is not None:
+        r += 1
+    return r
+
+
+def _is_header_row(table: Table, row: int) -> bool:
+    """A row naming its columns by the header grammar: a name or number header word and a year column."""
+    texts = [to_halfwidth(_squash(_text(table, row, col))) for col in range(table.n_cols)]
+    named = any(t in INDICATOR_NAME_HEADERS or t in NUMBER_HEADERS for t in texts)
+    return named and any(_YEAR_HEAD.fullmatch(t) for t in texts)
+
+
+def header_band(table: Table) -> range:
+    """The rows of a table's header: after any caption row, the detected header rows; where the finder saw
+    none (or only the caption), one row that reads as a header by its grammar."""
+    start = _caption_rows(table)
+    if table.header_rows > start:
+        return range(start, table.header_rows)
+    if start < table.n_rows - 1 and _is_header_row(table, start):
+        return range(start, start + 1)
+    return range(start, start)
+
+
+def _plan_end_year(head: str) -> list[int]:
+    """``“十四五”末`` → 2025: the last year of the N-th five-year plan (十一五 ended in 2010)."""
+    m = _PLAN.search(head)
+    return [1955 + 5 * (10 + _PLAN_DIGITS.index(m.group(1)) + 1)] if m else []
+
+
 def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) -> YearColumn | None:
-    years = [int(y) for y in _YEAR.findall(head)]
+    years = [int(y) for y in _YEAR.findall(head)] or _plan_end_year(head)
     if years:
         # A period (2021-2025年, 十四五 累计) is judged by its end: a cumulative target, not a baseline.
         year = years[-1]
@@ -83,11 +122,12 @@ def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) ->
     return None
 
 
-def column_roles(table: Table, doc_year: int | None) -> Roles:
+def column_roles(table: Table, doc_year: int | None, band: range | None = None) -> Roles:
     roles = Roles()
+    band = header_band(table) if band is None else band
     for col in range(table.n_cols):
         # Half-width digits for matching only (２０２５年 is 2025年); the header text itself is not changed.
-        head = to_halfwidth(_squash(header_text(table, col)))
+        head = to_halfwidth(_squash(header_text(table, col, band)))
         if any(w in head for w in ATTRIBUTE_HEADER_WORDS):
             roles.attribute = col
         elif head in UNIT_HEADERS:
@@ -128,10 +168,17 @@ def _values(table: Table, row: int, roles: Roles, unit: str | None) -> list[Valu
     return out
 
 
-def indicators_from_year_table(table: Table, roles: Roles) -> list[Indicator]:
+def _attribute(text: str) -> str | None:
+    """``约束性`` in any cell form (``约束性指标``, ``[约束性]``, ``约 束 性``, ``约束``), else None."""
+    squashed = _squash(text)
+    found = [a for a in ATTRIBUTES if a in squashed or (len(squashed) <= 4 and a[:2] in squashed)]
+    return found[0] if len(found) == 1 else None
+
+
+def indicators_from_year_table(table: Table, roles: Roles, first_row: int | None = None) -> list[Indicator]:
     out: list[Indicator] = []
     group_row: str | None = None
-    for row in range(table.header_rows, table.n_rows):
+    for row in range(header_band(table).stop if first_row is None else first_row, table.n_rows):
         if (g := _is_group_row(table, row)) is not None:
             group_row = g.text
             continue
@@ -141,7 +188,7 @@ def indicators_from_year_table(table: Table, roles: Roles) -> list[Indicator]:
         name, unit = split_name_unit(name_cell.text)
         if roles.unit is not None:
             unit = canonical_unit(_text(table, row, roles.unit)) or unit
-        attribute = _text(table, row, roles.attribute)
+        attribute = _attribute(_text(table, row, roles.attribute))
         out.append(
             Indicator(
                 id="",
@@ -151,7 +198,7 @@ def indicators_from_year_table(table: Table, roles: Roles) -> list[Indicator]:
                 group=_text(table, row, roles.group) or group_row,
                 name=name,
                 unit=unit,
-                attribute=attribute if attribute in ATTRIBUTES else None,
+                attribute=attribute,
                 values=_values(table, row, roles, unit),
                 bbox=name_cell.bbox,
             )
@@ -200,11 +247,12 @@ def build_indicators(doc: Document) -> list[Indicator]:
     doc_year = doc_year_of(doc)
     out: list[Indicator] = []
     for table in doc.tables:
-        if table.header_rows == 0:
+        band = header_band(table)
+        if not band:
             continue
-        roles = column_roles(table, doc_year)
+        roles = column_roles(table, doc_year, band)
         if roles.years and roles.name is not None:
-            out.extend(indicators_from_year_table(table, roles))
+            out.extend(indicators_from_year_table(table, roles, band.stop))
         elif is_requirement_table(table):
             out.extend(indicators_from_requirement_table(table, doc_year))
     for i, ind in enumerate(out, start=1):

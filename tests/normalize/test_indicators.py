@@ -88,3 +88,46 @@ def test_a_period_header_is_judged_by_its_end_year() -> None:
     t = table([["指标", "2021-2025年累计"], ["能耗下降（%）", "累计下降13.5%"]])
     v = build_indicators(_doc(t))[0].values[0]
     assert (v.year, v.kind, v.op, v.value) == (2025, "target", "decrease_by", 13.5)
+
+
+_CAPTION_ROWS = [
+    ["水利发展主要指标", "", "", ""],
+    ["指标", "2020年（基期）", "2025年目标", "属性"],
+    ["用水总量（亿立方米）", "62.3", "控制在68以内", "约束性"],
+]
+
+
+def test_caption_row_spanning_all_columns_is_the_title_not_the_header() -> None:
+    t = table(_CAPTION_ROWS, merges=[(0, 0, 0, 3)], header_rows=2)
+    (ind,) = build_indicators(_doc(t))
+    assert (ind.name, ind.unit, ind.attribute, ind.row) == ("用水总量", "亿立方米", "约束性", 2)
+    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [(2020, "baseline", "=", 62.3), (2025, "target", "<=", 68)]
+
+
+def test_header_found_by_its_grammar_where_the_finder_saw_none() -> None:
+    t = table(_CAPTION_ROWS, merges=[(0, 0, 0, 3)], header_rows=0)
+    assert [i.name for i in build_indicators(_doc(t))] == ["用水总量"]
+
+
+def test_table_without_a_header_grammar_gives_no_indicators() -> None:
+    t = table([["事项", "2020年", "x"], ["a", "1", "2"]], header_rows=0)
+    t2 = table([["说明", "内容"], ["2020年", "1"]], header_rows=0)
+    assert build_indicators(_doc(t, t2)) == []
+
+
+def test_plan_period_end_column_is_that_plans_last_year() -> None:
+    t = table([["指标", "2020年", "“十四五”末", "2021—2025年累计"], ["a（个）", "1", "2", "[3]"]])
+    roles = column_roles(t, 2021)
+    assert [(y.year, y.kind) for y in roles.years] == [(2020, "baseline"), (2025, "target"), (2025, "target")]
+
+
+def test_code_with_year_digits_in_a_key_value_table_is_not_a_year_column() -> None:
+    t = table([["项目名称", "某服务", "项目编号", "TQJG20250123FW0002"], ["项目类型", "服务类", "采购方式", "询价"]])
+    assert build_indicators(_doc(t)) == []
+
+
+def test_attribute_read_in_any_cell_form() -> None:
+    rows = [["指标", "2025年", "属性"]] + [[f"a{i}（个）", "1", f] for i, f in enumerate(
+        ["约束性", "约 束 性", "[预期性]", "预期性指标", "约束", "—"])]  # fmt: skip
+    got = [i.attribute for i in build_indicators(_doc(table(rows)))]
+    assert got == ["约束性", "约束性", "预期性", "预期性", "约束性", None]
