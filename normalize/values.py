@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from policy_extract.core.model import Value
 from policy_extract.core.vocabulary import (
+    NAME_CONNECTORS,
     NUMERAL_DIGITS,
     REQUIREMENT_LEADING_VERBS,
     REQUIREMENT_RESULT_VERBS,
+    REQUIREMENT_SCOPE_PREFIXES,
     REQUIREMENT_TRAILING_FILLERS,
     VALUE_OP_WORDS,
     VALUE_POST_WORDS,
@@ -209,13 +211,25 @@ def _expr_at(ms: _Masked, pos: int, prev_end: int) -> _Expr | None:
     op = "range" if rng else _combine(op, post_op)
     year = _last_in(ms.years, prev_end, pos)
     base = _last_in(ms.bases, prev_end, pos)
-    start = _expr_start(pos, op_at if op_at >= 0 else None, year, base)
+    own_year = year if _year_reads_with(text, year, pos) else None
+    start = _expr_start(pos, op_at if op_at >= 0 else None, own_year, base)
     return _Expr(start, end, op, value, value_max, unit, year[2] if year else None, base[2] if base else None)
 
 
 def _last_in(spans: list[tuple[int, int, int]] | list[tuple[int, int, int | None]], lo: int, hi: int):
     inside = [s for s in spans if lo <= s[0] and s[1] <= hi]
     return inside[-1] if inside else None
+
+
+def _year_reads_with(text: str, year: tuple | None, pos: int) -> bool:
+    """``2016年95``, ``2016年为95``: a year belongs to the value it stands right before; in ``2020年全市森林
+    覆盖率为58%`` the name between them is the indicator's, so the year stays with the sentence."""
+    if year is None:
+        return False
+    between = text[year[1] : pos].strip(_EDGE_PUNCT)
+    for filler in REQUIREMENT_TRAILING_FILLERS:
+        between = between.removeprefix(filler)
+    return not between.strip(_EDGE_PUNCT)
 
 
 def _expr_start(pos: int, op_at: int | None, year: tuple | None, base: tuple | None) -> int:
@@ -342,6 +356,10 @@ def _clean_name(name: str) -> str:
             break
     if name in REQUIREMENT_LEADING_VERBS:
         return ""
+    for scope in REQUIREMENT_SCOPE_PREFIXES:
+        if name.startswith(scope) and len(name) > len(scope) + 1 and name[len(scope)] != "域":
+            name = name[len(scope) :]
+            break
     changed = True
     while changed:
         changed = False
@@ -355,6 +373,8 @@ def _clause(sentence: str, half: str, lo: int, hi: int) -> _Clause:
     ms, exprs = _scan(sentence[lo:hi])
     exprs = [_shift(e, lo) for e in exprs]
     year = ms.years[0][2] if ms.years else None
+    if len(exprs) > 1 and _qualifies_name(half, lo, exprs[0], exprs[1]):
+        exprs = exprs[1:]
     if exprs:
         name = _clean_name(sentence[lo : exprs[0].start])
         if not name:
@@ -369,6 +389,18 @@ def _clause(sentence: str, half: str, lo: int, hi: int) -> _Clause:
     if verb is not None:
         return _Clause(lo, hi, _clean_name(sentence[lo:verb]), [], _phrase(sentence[verb:hi]), year)
     return _Clause(lo, hi, _clean_name(sentence[lo:hi]), [], None, year)
+
+
+def _qualifies_name(half: str, lo: int, first: _Expr, second: _Expr) -> bool:
+    """``5岁以下儿童死亡率控制在4‰以下``: a number before the name with no operator word of its own, the name
+    running on right after it, is part of the name (an age band, a size class), not a value."""
+    nxt = half[first.end] if first.end < len(half) else ""
+    return (
+        "\u4e00" <= nxt <= "\u9fff"
+        and nxt not in NAME_CONNECTORS
+        and second.start > first.end
+        and _OP_WORD.search(half, lo, first.end) is None
+    )
 
 
 def _result_verb(half: str, lo: int, hi: int) -> int | None:

@@ -220,8 +220,8 @@ VALUE_OP_WORDS: dict[str, tuple[str, ...]] = {
         "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "降为", "<=", "≤",
     ),
     "<": ("低于", "小于", "少于", "不足", "不到", "<"),
-    "increase_by": ("递增", "增长", "提高", "提升", "增加", "上升"),
-    "decrease_by": ("削减", "下降", "降低", "减少", "压减"),
+    "increase_by": ("年均递增", "年均增长", "年均提高", "递增", "增长", "提高", "提升", "增加", "上升"),
+    "decrease_by": ("年均下降", "年均降低", "削减", "下降", "降低", "减少", "压减"),
 }  # fmt: skip
 """SPEC word → op; a level reached (``提高到``, ``降至``) is a bound, a change (``提高``, ``削减``) a *_by."""
 
@@ -239,6 +239,13 @@ REQUIREMENT_LEADING_VERBS: tuple[str, ...] = (
     "促进",
     "使",
 )
+REQUIREMENT_SCOPE_PREFIXES: tuple[str, ...] = (
+    "全市", "全省", "全县", "全区", "全州", "全旗", "全盟", "全镇", "全乡",
+)  # fmt: skip
+"""The territory a requirement sentence speaks for (``全市PM2.5年均浓度控制在…``): its subject's scope, not
+part of the indicator's name."""
+NAME_CONNECTORS = "和及或与、"
+"""What may follow a value ending a name's quantity (``…以下和…``): that value is then no name qualifier."""
 REQUIREMENT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
 """Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
 REQUIREMENT_TRAILING_FILLERS: tuple[str, ...] = (

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from policy_extract.normalize.values import ParsedIndicator, parse_requirement, parse_values
 from text_strategies import CJK_TEXT
 
-from policy_extract.core.vocabulary import VALUE_OP_WORDS
+from policy_extract.core.vocabulary import REQUIREMENT_SCOPE_PREFIXES, VALUE_OP_WORDS
 
 V = tuple[str | None, float | None, float | None, str | None, str | None, int | None, str | None]
 """(op, value, value_max, unit, scope, base_year, text) of one parsed value."""
@@ -166,7 +166,7 @@ def _indicators(found: list[ParsedIndicator]) -> R:
         (
             "到2022年底，全省单位生产总值能耗比2020年下降5.5%以上。",
             2022,
-            [("全省单位生产总值能耗", [(2022, "target", "decrease_by", 5.5, "%", 2020, None)])],
+            [("单位生产总值能耗", [(2022, "target", "decrease_by", 5.5, "%", 2020, None)])],
         ),
         (
             "新建公共建筑全面执行绿色建筑标准，城镇新建建筑中绿色建筑面积占比达到70%，新建居住建筑节能率不低于75%。",
@@ -253,3 +253,39 @@ def test_change_round_trip(word: str, number: int, base: int) -> None:
     (v,) = parse_values(f"在{base}年基础上{word}{number}%")
     op = "increase_by" if word in ("递增", "增长") else "decrease_by"
     assert (v.op, v.value, v.unit, v.base_year) == (op, number, "%", base)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "value"),
+    [
+        ("5岁以下儿童死亡率控制在4‰以下", "5岁以下儿童死亡率", ("<=", 4, "‰")),
+        ("65岁及以上老年人健康管理率达到70%", "65岁及以上老年人健康管理率", (">=", 70, "%")),
+        ("3岁以下婴幼儿托位数达到4.5个", "3岁以下婴幼儿托位数", (">=", 4.5, "个")),
+    ],
+)
+def test_age_band_before_the_name_is_part_of_the_name_not_a_value(sentence: str, name: str, value: tuple) -> None:
+    (ind,) = parse_requirement(sentence)
+    assert ind.name == name
+    assert [(v.op, v.value, v.unit) for v in ind.values] == [value]
+
+
+@given(st.sampled_from(REQUIREMENT_SCOPE_PREFIXES), st.sampled_from(["PM2.5年均浓度", "森林覆盖率", "婴儿死亡率"]))
+def test_territory_before_the_name_is_the_sentences_scope_not_the_name(scope: str, name: str) -> None:
+    (ind,) = parse_requirement(f"到2025年，{scope}{name}达到60%以上")
+    assert ind.name == name
+    assert [(v.year, v.op, v.value) for v in ind.values] == [(2025, ">=", 60)]
+
+
+def test_past_year_before_the_name_is_the_baseline_year_and_the_name_is_kept() -> None:
+    (ind,) = parse_requirement("2020年全市森林覆盖率为58%，到2025年达到60%", doc_year=2022)
+    assert ind.name == "森林覆盖率"
+    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [
+        (2020, "baseline", "=", 58),
+        (2025, "target", ">=", 60),
+    ]
+
+
+@pytest.mark.parametrize(("word", "op"), [("年均增长", "increase_by"), ("年均下降", "decrease_by")])
+def test_annual_average_change_is_one_op_word_not_part_of_the_name(word: str, op: str) -> None:
+    (ind,) = parse_requirement(f"农村居民人均可支配收入{word}7%左右")
+    assert (ind.name, ind.values[0].op, ind.values[0].value) == ("农村居民人均可支配收入", op, 7)
