@@ -151,9 +151,16 @@ LEAD_WORD = "牵头"
 """The lead mark written after or in brackets behind a unit (``市住建局（牵头）``, ``市住建局牵头``)."""
 LEAD_WORDS = (LEAD_WORD, "主责")
 """Words naming the lead owner: in a column header (牵头单位, 主责部门) and in a label (牵头单位：…)."""
-SUPPORT_WORDS = ("责任", "承办", "配合", "协办", "参与", "协同", "协助")
+SUPPORT_WORDS = ("责任", "承办", "配合", "协办", "参与", "协同", "协助", "参加")
 """Words naming the other owners: in a column header (责任单位, 配合部门), in a label (责任单位：…) and as
-a verb after the units (``市财政局配合``)."""
+a verb after the units (``市财政局配合``, ``由X牵头，Y参加``)."""
+RESPONSIBLE_WORDS = ("负责",)
+"""The verb after an unmarked owner list closing a task (``（市教育局负责）``, ``（X、Y按职责分工负责）``):
+one unit so named is the lead, several are support (SPEC: no lead mark)."""
+CO_SUPPORT_HEADER_WORDS = ("配合", "协办", "参与", "协同", "协助", "参加")
+"""Headers of a second owner column that only ever names support units (配合单位 beside 责任单位)."""
+LEAD_INTRO = "由"
+"""``由X牵头，Y配合``: the preposition before a lead written as a sentence."""
 LEAD_LABELS = (*(w + n for w in LEAD_WORDS for n in OWNER_NOUNS), "责任牵头单位", LEAD_WORD)
 """Labels of the lead owner in an inline annotation (``牵头单位：…``)."""
 SUPPORT_LABELS = tuple(w + n for w in SUPPORT_WORDS for n in OWNER_NOUNS)
@@ -179,6 +186,9 @@ DEADLINE_LIKE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|长期|持续|常态化|�
 """An unlabelled annotation part that reads as a deadline (``2023年底前``, ``长期坚持``)."""
 YEAR_PARTS = {"上半年": (6, None), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31)}
 """Parts of a year a deadline names → (month, day) it ends on (上半年: June, any day)."""
+QUARTER_END = r"第?([一二三四1-4])\s*季度(?=\s*[末底])"
+"""A quarter's end (``三季度末``, ``第一季度底``): its last month; a quarter alone (``第三季度``) names no
+month."""
 MONTH_PARTS = ("底", "末", "上旬", "中旬", "下旬")
 """Words after a month (``6月底``) or a year (``2023年底``)."""
 RANGE_JOINS = re.compile(r"\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
@@ -193,7 +203,7 @@ GROUP_WORDS = ("类别", "类型", "分类", "领域", "方面")
 """Headers of a table's group column: an indicator table's 类别, a responsibility table's 领域."""
 INDICATOR_NAME_HEADERS = ("指标名称", "名称", "指标", "项目", "内容")
 ITEM_HEADER_WORDS = ("项目", "事项")
-TASK_HEADER_WORDS = ("内容", "任务", "措施", "工作")
+TASK_HEADER_WORDS = ("内容", "任务", "措施", "举措", "工作")
 UNIT_HEADERS = ("单位", "计量单位")
 """A unit column's header is exactly one of these (a 责任单位 column is not a unit column)."""
 ATTRIBUTE_HEADER_WORDS = ("属性", "性质")
@@ -220,8 +230,8 @@ VALUE_OP_WORDS: dict[str, tuple[str, ...]] = {
         "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "降为", "<=", "≤",
     ),
     "<": ("低于", "小于", "少于", "不足", "不到", "<"),
-    "increase_by": ("年均递增", "年均增长", "年均提高", "递增", "增长", "提高", "提升", "增加", "上升"),
-    "decrease_by": ("年均下降", "年均降低", "削减", "下降", "降低", "减少", "压减"),
+    "increase_by": ("递增", "增长", "提高", "提升", "增加", "上升"),
+    "decrease_by": ("削减", "下降", "降低", "减少", "压减"),
 }  # fmt: skip
 """SPEC word → op; a level reached (``提高到``, ``降至``) is a bound, a change (``提高``, ``削减``) a *_by."""
 
@@ -239,13 +249,6 @@ REQUIREMENT_LEADING_VERBS: tuple[str, ...] = (
     "促进",
     "使",
 )
-REQUIREMENT_SCOPE_PREFIXES: tuple[str, ...] = (
-    "全市", "全省", "全县", "全区", "全州", "全旗", "全盟", "全镇", "全乡",
-)  # fmt: skip
-"""The territory a requirement sentence speaks for (``全市PM2.5年均浓度控制在…``): its subject's scope, not
-part of the indicator's name."""
-NAME_CONNECTORS = "和及或与、"
-"""What may follow a value ending a name's quantity (``…以下和…``): that value is then no name qualifier."""
 REQUIREMENT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
 """Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
 REQUIREMENT_TRAILING_FILLERS: tuple[str, ...] = (
@@ -286,9 +289,12 @@ UNIT_SYMBOLS: dict[str, str] = {
     "平方千米": "km²",
     "m³": "m³",
     "m3": "m³",
+    "立方米": "m³",
     "km": "km",
     "公里": "km",
     "千米": "km",
+    "个百分点": "百分点",
+    "百分点": "百分点",
 }
 """Written form (half-width, lower-case Latin, no spaces) → canonical symbol."""
 
@@ -302,17 +308,7 @@ COUNTING_UNITS: tuple[str, ...] = (
 """Chinese units kept as written.  ``类``/``级`` are here only for the bracketed-unit rule; in values a number
 followed by them is a grade (``III类``) and the value parser never reads those as counts."""
 
-MEASURE_UNITS: tuple[str, ...] = (
-    "百分点", "个百分点", "斤", "公斤", "千克", "克", "米", "立方米", "标准立方米", "度", "千瓦时", "兆瓦",
-    "吉瓦", "瓦时", "平方公里", "平方米", "车次", "人年", "床位", "标准间", "头", "羽", "尾", "只",
-)  # fmt: skip
-"""Measure words that, like :data:`COUNTING_UNITS`, are kept as written (SPEC: Chinese units as written):
-``亿斤``, ``亿立方米``, ``个百分点``.  A unit is then recognised by its form (see ``normalize/units.py``):
-an optional magnitude, one of these or a counting unit, an optional qualifier, an optional ``/`` per-unit."""
-UNIT_QUALIFIERS: tuple[str, ...] = ("标准煤", "标煤", "油当量", "二氧化碳当量", "当量")
-"""What may follow a unit's base as part of it (``万吨标准煤``)."""
-
-UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万亿", "万", "亿", "千", "百")
+UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万", "亿", "千", "百")
 
 
 # ------------------------------------------------------------------------------------------- data files
