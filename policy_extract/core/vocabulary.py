@@ -230,8 +230,8 @@ VALUE_OP_WORDS: dict[str, tuple[str, ...]] = {
         "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "降为", "<=", "≤",
     ),
     "<": ("低于", "小于", "少于", "不足", "不到", "<"),
-    "increase_by": ("递增", "增长", "提高", "提升", "增加", "上升"),
-    "decrease_by": ("削减", "下降", "降低", "减少", "压减"),
+    "increase_by": ("年均递增", "年均增长", "年均提高", "递增", "增长", "提高", "提升", "增加", "上升"),
+    "decrease_by": ("年均下降", "年均降低", "削减", "下降", "降低", "减少", "压减"),
 }  # fmt: skip
 """SPEC word → op; a level reached (``提高到``, ``降至``) is a bound, a change (``提高``, ``削减``) a *_by."""
 
@@ -249,6 +249,13 @@ REQUIREMENT_LEADING_VERBS: tuple[str, ...] = (
     "促进",
     "使",
 )
+REQUIREMENT_SCOPE_PREFIXES: tuple[str, ...] = (
+    "全市", "全省", "全县", "全区", "全州", "全旗", "全盟", "全镇", "全乡",
+)  # fmt: skip
+"""The territory a requirement sentence speaks for (``全市PM2.5年均浓度控制在…``): its subject's scope, not
+part of the indicator's name."""
+NAME_CONNECTORS = "和及或与、"
+"""What may follow a value ending a name's quantity (``…以下和…``): that value is then no name qualifier."""
 REQUIREMENT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
 """Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
 REQUIREMENT_TRAILING_FILLERS: tuple[str, ...] = (
@@ -289,12 +296,9 @@ UNIT_SYMBOLS: dict[str, str] = {
     "平方千米": "km²",
     "m³": "m³",
     "m3": "m³",
-    "立方米": "m³",
     "km": "km",
     "公里": "km",
     "千米": "km",
-    "个百分点": "百分点",
-    "百分点": "百分点",
 }
 """Written form (half-width, lower-case Latin, no spaces) → canonical symbol."""
 
@@ -308,7 +312,17 @@ COUNTING_UNITS: tuple[str, ...] = (
 """Chinese units kept as written.  ``类``/``级`` are here only for the bracketed-unit rule; in values a number
 followed by them is a grade (``III类``) and the value parser never reads those as counts."""
 
-UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万", "亿", "千", "百")
+MEASURE_UNITS: tuple[str, ...] = (
+    "百分点", "个百分点", "斤", "公斤", "千克", "克", "米", "立方米", "标准立方米", "度", "千瓦时", "兆瓦",
+    "吉瓦", "瓦时", "平方公里", "平方米", "车次", "人年", "床位", "标准间", "头", "羽", "尾", "只",
+)  # fmt: skip
+"""Measure words that, like :data:`COUNTING_UNITS`, are kept as written (SPEC: Chinese units as written):
+``亿斤``, ``亿立方米``, ``个百分点``.  A unit is then recognised by its form (see ``normalize/units.py``):
+an optional magnitude, one of these or a counting unit, an optional qualifier, an optional ``/`` per-unit."""
+UNIT_QUALIFIERS: tuple[str, ...] = ("标准煤", "标煤", "油当量", "二氧化碳当量", "当量")
+"""What may follow a unit's base as part of it (``万吨标准煤``)."""
+
+UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万亿", "万", "亿", "千", "百")
 
 
 # ------------------------------------------------------------------------------------------- data files
