@@ -14,6 +14,7 @@ from policy_extract.core.vocabulary import (
     BY_DEADLINE_WORDS,
     DATE_NUMERALS,
     MONTH_PARTS,
+    QUARTER_END,
     RANGE_JOINS,
     YEAR_PARTS,
 )
@@ -26,7 +27,7 @@ _DOTTED_DATE = re.compile(r"(?<!\d)(\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1
 _MONTH_PARTS = "|".join(MONTH_PARTS)
 _YEAR_PARTS = "|".join(YEAR_PARTS)
 _MENTION = re.compile(
-    rf"(?:{_NUM}\s*年\s*)?(?:({_YEAR_PARTS})|{_NUM}\s*月\s*(?:{_NUM}\s*日)?)?\s*({_MONTH_PARTS})?"
+    rf"(?:{_NUM}\s*年\s*)?(?:({_YEAR_PARTS})|{QUARTER_END}|{_NUM}\s*月\s*(?:{_NUM}\s*日)?)?\s*({_MONTH_PARTS})?"
 )
 _EDGE = " \t\n,，。;；:：、"
 _CN_MONTH_DAY = "[一二三四五六七八九十]{1,3}"
@@ -84,8 +85,10 @@ class _Mention:
 def _mentions(text: str) -> list[_Mention]:
     found = []
     for m in _MENTION.finditer(text):
-        y, half, mo, d, _suffix = m.groups()
+        y, half, quarter, mo, d, _suffix = m.groups()
         year, month, day = parse_integer(y), parse_integer(mo), parse_integer(d)
+        if quarter:
+            month = 3 * (parse_integer(quarter) or 0)
         if year is not None and year < 1000:
             continue  # 3年 is a duration, not a year
         if year is None and month is None and half is None:

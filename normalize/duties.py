@@ -9,12 +9,14 @@ Column roles are read from the header text, so any office's column order works.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from policy_extract.core.model import Deadline, Document, Duty, OutlineNode, Paragraph, Table
+from policy_extract.core.model import Cell, Deadline, Document, Duty, OutlineNode, Paragraph, Table
 from policy_extract.core.vocabulary import (
+    CO_SUPPORT_HEADER_WORDS,
     DEADLINE_WORDS,
     GROUP_WORDS,
+    HEADING_MARKERS,
     ITEM_HEADER_WORDS,
     LEAD_WORDS,
     NUMBER_HEADERS,
@@ -26,7 +28,7 @@ from policy_extract.core.vocabulary import (
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
-from .orgs import has_lead_mark, parse_annotation, parse_owners, split_units
+from .orgs import Owners, has_lead_mark, is_owner_line, parse_annotation, parse_owners, split_units
 
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
 
@@ -40,6 +42,8 @@ class DutyColumns:
     deadline: int | None = None
     lead: int | None = None
     support: int | None = None
+    co_support: list[int] = field(default_factory=list)
+    """Further owner columns naming support units only (配合单位 beside 责任单位), left to right."""
 
 
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -54,18 +58,48 @@ _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Column role → header words, in the order a header is tried (a 牵头单位 column is lead before support)."""
 
 
+def _role_of(head: str, cols: DutyColumns, col: int) -> str | None:
+    """The role a header names, given the roles already taken: a second task column moves the first
+    (重点任务 | 具体举措: the wider task is the rows' category), a second support column is co-support."""
+    for role, words in _COLUMN_WORDS:
+        if not any(w in head for w in words):
+            continue
+        if role == "support" and cols.support is not None and any(w in head for w in CO_SUPPORT_HEADER_WORDS):
+            cols.co_support.append(col)
+            return "co_support"
+        if role == "task" and cols.task is not None:
+            _demote_task(cols)
+        if getattr(cols, role) is None:
+            return role
+    return None
+
+
+def _demote_task(cols: DutyColumns) -> None:
+    """An earlier task column before the last one groups the rows (category) or names them (item)."""
+    if cols.category is None:
+        cols.category = cols.task
+    elif cols.item is None:
+        cols.item = cols.task
+    cols.task = None
+
+
+def _spans_rows(table: Table, col: int) -> bool:
+    return any(c.col == col and c.rowspan > 1 and c.row >= table.header_rows for c in table.cells)
+
+
 def duty_columns(table: Table) -> DutyColumns | None:
     """Column roles of a responsibility table, or None when the table is not one."""
     cols = DutyColumns()
     for col in range(table.n_cols):
-        head = re.sub(r"\s+", "", header_text(table, col))
-        for role, words in _COLUMN_WORDS:
-            if getattr(cols, role) is None and any(w in head for w in words):
-                setattr(cols, role, col)
-                break
+        role = _role_of(re.sub(r"\s+", "", header_text(table, col)), cols, col)
+        if role is not None and role != "co_support":
+            setattr(cols, role, col)
     if cols.task is None and cols.item is not None:
         # A plain list (序号 | 项目名称 | 责任单位 | 完成时限): the named item is the task itself.
         cols.task, cols.item = cols.item, None
+    if cols.category is None and cols.item is not None and _spans_rows(table, cols.item):
+        # 改革事项 merged over the rows of its tasks groups them: a category, not a per-row item.
+        cols.category, cols.item = cols.item, None
     if cols.task is None or (cols.lead is None and cols.support is None):
         return None
     return cols
@@ -93,7 +127,7 @@ def spelled_whole(table: Table, cols: DutyColumns) -> frozenset[str]:
     same names where a narrow column broke them (``区城\n建局``)."""
     names: set[str] = set()
     for c in table.cells:
-        if c.row < table.header_rows or c.col not in (cols.lead, cols.support):
+        if c.row < table.header_rows or c.col not in (cols.lead, cols.support, *cols.co_support):
             continue
         for line in (c.raw or c.text).split("\n"):
             for piece in re.split(r"[、，,；;\s]", line):
@@ -105,14 +139,37 @@ def spelled_whole(table: Table, cols: DutyColumns) -> frozenset[str]:
 def _owners(table: Table, row: int, cols: DutyColumns, known: frozenset[str]) -> tuple[list[str], list[str]]:
     lead_raw = _text(table, row, cols.lead, raw=True)
     support_raw = _text(table, row, cols.support, raw=True)
+    co = [n for col in cols.co_support for n in split_units(_text(table, row, col, raw=True), known=known)]
     if has_lead_mark(support_raw):  # 市住建局（牵头），市财政局 / 市发改委牵头，市财政局配合
         lead2, support, _ = parse_owners(support_raw, known=known)
-        return _dedupe(split_units(lead_raw, known=known) + lead2), support
+        return _dedupe(split_units(lead_raw, known=known) + lead2), _dedupe(support + co)
     lead = split_units(lead_raw, known=known)
     support = split_units(support_raw, known=known)
     if cols.lead is None and len(support) == 1:
-        return support, []
-    return lead, support
+        return support, co
+    return lead, _dedupe(support + co)
+
+
+def _group_title(table: Table, row: int, cols: DutyColumns, task_cell: Cell) -> str | None:
+    """The title of a group row (``一、摸底调查`` spanning the table, or alone in the task column with no
+    owner and no deadline under a heading marker), without its marker; None for a duty row."""
+    others = [c for c in table.cells if c.row == row and c is not task_cell and c.text.strip()]
+    spanning = task_cell.colspan > 1 and task_cell.colspan >= table.n_cols - 1 and not others
+    owner_cols = (cols.lead, cols.support, cols.deadline, *cols.co_support)
+    owned = any(_text(table, row, col).strip() for col in owner_cols)
+    marker = _group_marker(task_cell.text)
+    if not spanning and (owned or marker is None):
+        return None
+    return task_cell.text[marker:].strip() if marker is not None else task_cell.text.strip()
+
+
+def _group_marker(text: str) -> int | None:
+    """End of a level-1/2 heading marker (``一、``, ``（一）``) at the start of ``text``."""
+    for level, pattern in HEADING_MARKERS:
+        m = pattern.match(text)
+        if m and level <= 2:
+            return m.end()
+    return None
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -126,9 +183,14 @@ def _deadline(text: str, doc_year: int | None) -> Deadline | None:
 def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> list[Duty]:
     out: list[Duty] = []
     known = spelled_whole(table, cols)
+    group: str | None = None
     for row in range(table.header_rows, table.n_rows):
         task_cell = cell_at(table, row, cols.task) if cols.task is not None else None
         if task_cell is None or not task_cell.text or task_cell.row != row:
+            continue
+        title = _group_title(table, row, cols, task_cell)
+        if title is not None:
+            group = title
             continue
         number, task = split_number(task_cell.text)
         if number is None:
@@ -143,7 +205,7 @@ def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> 
                 page=task_cell.page,
                 section=table.section,
                 number=number,
-                category=_text(table, row, cols.category) or None,
+                category=_text(table, row, cols.category) or group,
                 item=_text(table, row, cols.item) or None,
                 task=task,
                 deadline=_deadline(_text(table, row, cols.deadline), doc_year),
@@ -195,8 +257,33 @@ def _task_sections(outline: list[OutlineNode]) -> set[str]:
     return inside
 
 
-def _text_duty(p: Paragraph, node: OutlineNode | None, numbered: bool, doc_year: int | None) -> Duty | None:
-    owners = parse_annotation(p.text)
+def _with_owner_lines(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, list[str]]]:
+    """Each paragraph with the owner and deadline lines printed under it in the same section
+    (``责任单位：X（牵头），Y、Z`` / ``完成时限：…``): they annotate it, no task of their own."""
+    out: list[tuple[Paragraph, list[str]]] = []
+    for p in paragraphs:
+        if out and out[-1][0].section == p.section and is_owner_line(p.text):
+            out[-1][1].append(p.text.strip())
+        else:
+            out.append((p, []))
+    return out
+
+
+def _annotated(text: str, lines: list[str]) -> Owners:
+    """The annotation of a task text, with its owner lines read as one ``label：…；label：…`` annotation."""
+    owners = parse_annotation(text)
+    if lines:
+        extra = parse_annotation("；".join(lines))
+        owners.lead = _dedupe(owners.lead + extra.lead)
+        owners.support = _dedupe(owners.support + extra.support)
+        owners.deadline = owners.deadline or extra.deadline
+    return owners
+
+
+def _text_duty(
+    p: Paragraph, node: OutlineNode | None, numbered: bool, doc_year: int | None, lines: list[str]
+) -> Duty | None:
+    owners = _annotated(p.text, lines)
     if not numbered and not (owners.lead or owners.support):
         return None  # a sentence that only mentions 责任单位 is not an owned task
     # A numbered task is the heading node itself; it belongs to the section around it.
@@ -244,12 +331,12 @@ def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
     paragraphs = list(doc.paragraphs) + [_heading_paragraph(by_id[i]) for i in numbered - with_text]
     out: list[Duty] = []
     seen: set[str] = set()
-    for p in paragraphs:
+    for p, lines in _with_owner_lines(paragraphs):
         node = by_id.get(p.section) if p.section else None
         is_task = p.section in numbered
         if is_task and p.section in seen:
             continue
-        duty = _text_duty(p, node, is_task, doc_year)
+        duty = _text_duty(p, node, is_task, doc_year, lines)
         if duty is None:
             continue
         if is_task and node is not None:

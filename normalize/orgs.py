@@ -17,11 +17,13 @@ from typing import Any
 from policy_extract.core.vocabulary import (
     DEADLINE_LABELS,
     DEADLINE_LIKE,
+    LEAD_INTRO,
     LEAD_LABELS,
     LEAD_MARK_AFTER,
     LEAD_WORD,
     OWNER_LIST_SEPARATORS,
     OWNER_NOTES,
+    RESPONSIBLE_WORDS,
     SUPPORT_LABELS,
     SUPPORT_WORDS,
     UNIT_PREFIXES,
@@ -31,15 +33,15 @@ from policy_extract.core.vocabulary import (
 
 _OPEN, _CLOSE = "（(【[", "）)】]"
 _LABEL = re.compile(r"^\s*(?:[^:：、，,；;（）()]{0,6}单位|[^:：、，,；;（）()]{0,6}部门)\s*[:：]\s*")
-_ANNOT_LABELS = "|".join(
-    sorted((*LEAD_LABELS, *SUPPORT_LABELS, *DEADLINE_LABELS), key=len, reverse=True)
-)
+_ANNOT_LABELS = "|".join(sorted((*LEAD_LABELS, *SUPPORT_LABELS, *DEADLINE_LABELS), key=len, reverse=True))
 _LABELLED = re.compile(rf"({_ANNOT_LABELS})\s*[:：]")
-_LEAD_MARK = re.compile(
-    rf"\s*[（(]\s*{LEAD_WORD}\s*[）)]|(?<=[{LEAD_MARK_AFTER}]){LEAD_WORD}(?=\s*(?:[，,；;、]|$))"
-)
-_LEAD_BRACKET = re.compile(rf"[（(]\s*{LEAD_WORD}\s*[）)]")
-_SUPPORT_MARK = re.compile(rf"(?:{'|'.join(SUPPORT_WORDS)})\s*$")
+_LEAD = r"\s*".join(LEAD_WORD)
+"""The lead word as a narrow cell prints it: ``（牵\\n头）`` is broken across two lines."""
+_LEAD_MARK = re.compile(rf"\s*[（(]\s*{_LEAD}\s*[）)]|(?<=[{LEAD_MARK_AFTER}]){_LEAD}(?=\s*(?:[，,；;、]|$))")
+_LEAD_BRACKET = re.compile(rf"[（(]\s*{_LEAD}\s*[）)]")
+_SUPPORT_MARK = re.compile(rf"(?:{'|'.join((*SUPPORT_WORDS, *RESPONSIBLE_WORDS))})\s*$")
+_RESPONSIBLE_END = re.compile(rf"(?:{'|'.join(RESPONSIBLE_WORDS)})\s*$")
+_LEAD_INTRO = re.compile(rf"^\s*{LEAD_INTRO}")
 
 _lock = threading.Lock()
 
@@ -206,7 +208,19 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
 
 
 def _is_annotation(inner: str) -> bool:
-    return bool(_LABELLED.search(inner) or _LEAD_MARK.search(inner))
+    return bool(_LABELLED.search(inner) or _LEAD_MARK.search(inner) or _is_responsible_list(inner))
+
+
+def _is_unit_name(name: str) -> bool:
+    return name.endswith(UNIT_SUFFIXES) or name[:1] == "各"
+
+
+def _is_responsible_list(inner: str) -> bool:
+    """``市教育局负责`` / ``X、Y按职责分工负责``: nothing but unit names before the verb."""
+    if not _RESPONSIBLE_END.search(inner):
+        return False
+    names = split_units(_RESPONSIBLE_END.sub("", inner))
+    return bool(names) and all(_is_unit_name(n) for n in names)
 
 
 def _split_outside_brackets(text: str, seps: str) -> list[str]:
@@ -243,8 +257,14 @@ def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
     for seg in _segments_keep(text):
         is_lead = bool(_LEAD_MARK.search(seg))
         clean = _SUPPORT_MARK.sub("", _LEAD_MARK.sub("", seg))
+        clean = _LEAD_INTRO.sub("", clean) if is_lead else clean
         (lead if is_lead else support).extend(split_units(clean, known=known))
     return lead, support
+
+
+def is_owner_line(text: str) -> bool:
+    """A line that starts with an owner or deadline label (``责任单位：…``, ``完成时限：…``)."""
+    return _LABELLED.match(text.strip()) is not None
 
 
 def has_lead_mark(text: str) -> bool:

@@ -105,3 +105,10 @@ def test_chinese_dates_round_trip(day: dt.date) -> None:
 def test_impossible_days_are_no_date(year: int, month: int, day: int) -> None:
     valid = day <= (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
     assert (parse_date(f"{year}年{month}月{day}日") is not None) == valid
+
+
+def test_a_quarters_end_is_its_last_month_and_a_quarter_alone_names_no_month() -> None:
+    assert parse_deadline("2024年三季度末", doc_year=2023).end == "2024-09"
+    assert parse_deadline("第一季度末前", doc_year=2023).end == "2023-03"
+    d = parse_deadline("2024年第三季度", doc_year=2023)
+    assert (d.end, d.note) == ("2024", "第三季度")

@@ -146,3 +146,118 @@ def test_sections_outside_the_specs_task_names_give_no_numbered_duties() -> None
         OutlineNode("s2", "s1", 2, "一", "严格能耗强度控制", 1, raw="（一）严格能耗强度控制。"),
     ]
     assert build_duties(_doc(outline=outline, paragraphs=[Paragraph("s2", 1, "分解目标。")])) == []
+
+
+def test_owner_and_deadline_lines_under_a_numbered_task_annotate_it() -> None:
+    outline = [
+        OutlineNode("s1", None, 1, "二", "重点任务", 1),
+        OutlineNode("s2", "s1", 3, "1", "完善管理体制", 1),
+        OutlineNode("s3", "s1", 3, "2", "建设信息平台", 1),
+    ]
+    paragraphs = [
+        Paragraph("s2", 1, "健全运行机制。"),
+        Paragraph("s2", 1, "责任单位：省卫生健康委（牵头），省委编办、省人力社保厅"),
+        Paragraph("s2", 1, "完成时限：2024年12月31日前"),
+        Paragraph("s3", 1, "统一信息系统。"),
+        Paragraph("s3", 1, "牵头单位：省卫生健康委"),
+        Paragraph("s3", 1, "配合单位：省大数据局"),
+    ]
+    duties = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert [(d.number, d.task, d.lead, d.support, d.deadline and d.deadline.end) for d in duties] == [
+        ("1", "健全运行机制。", ["省卫生健康委"], ["省委编办", "省人力社保厅"], "2024-12-31"),
+        ("2", "统一信息系统。", ["省卫生健康委"], ["省大数据局"], None),
+    ]
+
+
+def test_a_responsibility_line_naming_one_unit_under_a_task_names_the_lead() -> None:
+    outline = [
+        OutlineNode("s1", None, 1, "二", "重点任务", 1),
+        OutlineNode("s2", "s1", 3, "1", "提升能力", 1),
+    ]
+    paragraphs = [Paragraph("s2", 1, "实施提升工程。"), Paragraph("s2", 1, "责任单位：省卫生健康委"),
+                  Paragraph("s2", 1, "完成时限：2024年至2025年")]  # fmt: skip
+    d = build_duties(_doc(outline=outline, paragraphs=paragraphs))[0]
+    assert (d.lead, d.support, d.deadline.start, d.deadline.end) == (["省卫生健康委"], [], "2024", "2025")
+
+
+def test_group_rows_spanning_a_responsibility_table_are_categories_not_duties() -> None:
+    head = ["序号", "重点任务", "牵头单位", "责任单位", "配合单位", "完成时限"]
+    t = table(
+        [
+            head,
+            ["一、提升质量基础能力"] * 6,
+            [
+                "1",
+                "新增检验检测中心5个。",
+                "市市场监管局",
+                "各县（市、区）\n政府",
+                "市科技局",
+                "2024年12月底前",
+            ],
+            ["二、强化品牌培育"] * 6,
+            ["2", "培育区域公用品牌10个。", "市市场监管局", "市农业农村局", "—", "长期坚持"],
+        ],
+        merges=[(1, 0, 1, 5), (3, 0, 3, 5)],
+    )
+    duties = build_duties(_doc([t]))
+    assert [(d.number, d.category, d.lead, d.support) for d in duties] == [
+        ("1", "提升质量基础能力", ["市市场监管局"], ["各县（市、区）政府", "市科技局"]),
+        ("2", "强化品牌培育", ["市市场监管局"], ["市农业农村局"]),
+    ]
+
+
+def test_group_row_in_the_task_column_without_owners_is_a_category() -> None:
+    t = table(
+        [
+            ["序号", "工作任务", "责任单位", "完成时限"],
+            ["", "（一）摸底调查", "", ""],
+            ["1", "开展摸底。", "市民政局", "2024年6月底前"],
+        ]
+    )
+    duties = build_duties(_doc([t]))
+    assert [(d.category, d.task, d.lead) for d in duties] == [("摸底调查", "开展摸底。", ["市民政局"])]
+
+
+def test_a_co_support_column_adds_its_units_after_the_responsible_ones() -> None:
+    t = table(
+        [
+            ["序号", "改革事项", "具体任务", "责任单位", "配合单位", "完成时限"],
+            [
+                "1",
+                "优化开办",
+                "一网通办。",
+                "市市场监管局（牵\n头），市政务服务\n数据管理局",
+                "市公安局、市税务\n局",
+                "2023年6月\n底前",
+            ],
+            ["2", "优化开办", "一照通办。", "市市场监管局", "市政务服务数据管\n理局", "2023年6月\n底前"],
+        ],
+        merges=[(1, 1, 2, 1)],
+    )
+    duties = build_duties(_doc([t]))
+    assert [(d.category, d.item, d.task, d.lead, d.support) for d in duties] == [
+        ("优化开办", None, "一网通办。", ["市市场监管局"], ["市政务服务数据管理局", "市公安局", "市税务局"]),
+        ("优化开办", None, "一照通办。", ["市市场监管局"], ["市政务服务数据管理局"]),
+    ]
+
+
+def test_a_first_task_column_before_the_detailed_one_is_the_category() -> None:
+    t = table(
+        [
+            ["序号", "重点任务", "具体举措", "责任单位", "完成时限"],
+            [
+                "1",
+                "做强数字产业",
+                "招引重大项目",
+                "市科技局（牵头）、市经济\n和信息化局（牵头），市财\n政局",
+                "2025年",
+            ],
+        ]
+    )
+    d = build_duties(_doc([t]))[0]
+    assert (d.category, d.task, d.lead, d.support) == (
+        "做强数字产业",
+        "招引重大项目",
+        ["市科技局", "市经济和信息化局"],
+        ["市财政局"],
+    )

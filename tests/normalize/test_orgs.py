@@ -113,4 +113,65 @@ def test_unbracketed_owner_sentence_at_the_end_of_a_task_is_split_off() -> None:
     from policy_extract.normalize.orgs import parse_annotation
 
     owners = parse_annotation("改造供水管网、燃气管网。市城管局牵头，各区政府配合。")
-    assert (owners.lead, owners.support, owners.rest) == (["市城管局"], ["各区政府"], "改造供水管网、燃气管网。")
+    assert (owners.lead, owners.support, owners.rest) == (
+        ["市城管局"],
+        ["各区政府"],
+        "改造供水管网、燃气管网。",
+    )
+
+
+_UNITS = [
+    "市教育局",
+    "市财政局",
+    "各县（市、区）人民政府",
+    "市住房城乡建设局",
+    "省卫生健康委",
+    "各乡镇人民政府",
+]
+"""Names whose last character a bare 牵头 may follow (LEAD_MARK_AFTER: 各镇街牵头 is a verb in a sentence)."""
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNITS), min_size=1, max_size=2, unique=True),
+    st.lists(st.sampled_from(_UNITS), min_size=0, max_size=3, unique=True),
+    st.sampled_from(["（{}）", "({})"]),
+    st.sampled_from(
+        [
+            "{lead}牵头，{sup}配合",
+            "由{lead}牵头，{sup}参加",
+            "{lead}（牵头），{sup}",
+            "{lead}（牵\n头），{sup}",
+            "牵头单位：{lead}；责任单位：{sup}",
+        ]
+    ),
+)
+def test_owner_phrasings_give_the_lead_and_the_support(lead, support, bracket, form) -> None:
+    support = [s for s in support if s not in lead]
+    if not support:
+        return
+    marked = "（牵头）、".join(lead) if "（牵" in form and len(lead) > 1 else "、".join(lead)
+    inner = form.format(lead=marked, sup="、".join(support))
+    owners = parse_annotation("推进改造。" + bracket.format(inner))
+    assert (owners.lead, owners.support, owners.rest) == (lead, support, "推进改造。")
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("新增学位1.2万个。（市教育局负责）", ["市教育局"], []),
+        ("扩大保险范围。（省财政厅、省农业农村厅按职责分工负责）", [], ["省财政厅", "省农业农村厅"]),
+        ("补齐短板。（各县市区人民政府负责）", ["各县市区人民政府"], []),
+    ],
+)
+def test_an_owner_list_closed_by_负责_names_the_owners(
+    text: str, lead: list[str], support: list[str]
+) -> None:
+    owners = parse_annotation(text)
+    assert (owners.lead, owners.support, owners.rest) == (lead, support, text[: text.index("（")])
+
+
+def test_负责_after_words_that_are_no_unit_names_is_no_annotation() -> None:
+    text = "建立由政府主要负责同志牵头的工作推进机制。"
+    assert parse_annotation(text).rest == text
+    assert parse_annotation("落实到人（专人负责）").lead == []
