@@ -106,10 +106,15 @@ DEFAULT_MAX_TITLE_LINES = TITLE_MAX_LINES + 1
 """A 标题 is one to three lines (GB/T 9704); one more leaves room for a wrapped long one."""
 
 
+DEFAULT_TITLE_SIZE_SPREAD = 0.1
+"""The lines of one title share a size: a line this much smaller or larger ends the run (a subtitle such as
+``预算单位：…`` or the recipients below a title are printed smaller)."""
+
+
 def _title_run(lines: list[Line], start: int, cols: dict[int, Column], body: float) -> list[int]:
-    """Consecutive larger-than-body lines from index ``start``, up to the first heading (``一、…``) and at
-    most :data:`DEFAULT_MAX_TITLE_LINES`; the first must be centred (a title is, a heading is not) or
-    clearly larger than the body."""
+    """Consecutive larger-than-body lines of one size from index ``start`` on one page, up to the first
+    heading (``一、…``) and at most :data:`DEFAULT_MAX_TITLE_LINES`; the first must be centred (a title is, a
+    heading is not) or clearly larger than the body."""
     from .outline import find_marker
 
     out: list[int] = []
@@ -118,11 +123,40 @@ def _title_run(lines: list[Line], start: int, cols: dict[int, Column], body: flo
         # Inside the 版头 a large line is a title line even when it fills the column (a wrapped long title).
         if ln.size < body * DEFAULT_TITLE_SIZE_RATIO or find_marker(ln.text) is not None:
             break
+        if out and (ln.page != lines[out[0]].page or not _same_size(ln, lines[out[0]])):
+            break
         clearly_larger = ln.size >= body * DEFAULT_UNCENTRED_TITLE_RATIO
-        if not out and ln.page in cols and not is_centered(ln, cols[ln.page]) and not clearly_larger:
+        if not out and ln.page in cols and not _title_centred(ln, cols[ln.page]) and not clearly_larger:
             break
         out.append(i)
     return out
+
+
+def _title_centred(ln: Line, col: Column) -> bool:
+    """Centred in the column, or a long title line whose middle sits on the column's centre with a margin on
+    both sides narrower than a character (it nearly fills the column)."""
+    cw = char_width(ln)
+    mid = (ln.bbox[0] + ln.bbox[2]) / 2
+    inside = ln.bbox[0] - col.left > 0.5 * cw and col.right - ln.bbox[2] > 0.5 * cw
+    return is_centered(ln, col) or (inside and abs(mid - col.center) < 0.5 * cw)
+
+
+def _same_size(a: Line, b: Line) -> bool:
+    return abs(a.size - b.size) <= DEFAULT_TITLE_SIZE_SPREAD * max(a.size, b.size)
+
+
+_OWN_NUMBER_REST = re.compile(r"[，,。；;、）)（(]")
+
+
+def own_doc_number(text: str) -> re.Match[str] | None:
+    """The 文号 of a line that prints the document's own number: the line starts with it
+    (``鼓政办〔2023〕18号``, ``国办发〔2024〕1号  签发人：…``); a number a sentence cites
+    (``…的通知（鲁政字〔2024〕98号）要求``) is never one, nor a line of running text that begins with one."""
+    stripped = text.strip()
+    m = DOC_NUMBER.search(stripped)
+    if m is None or m.start() > 0 or _OWN_NUMBER_REST.search(stripped[m.end() :]):
+        return None
+    return m
 
 
 def _recipient_lines(lines: list[Line], idx: list[int], start: int, cols: dict[int, Column]) -> list[int]:
@@ -138,6 +172,41 @@ def _recipient_lines(lines: list[Line], idx: list[int], start: int, cols: dict[i
     return []
 
 
+def _take_number(lines: list[Line], i: int, meta: Meta, res: MetaResult) -> bool:
+    m = own_doc_number(lines[i].text)
+    if m is None:
+        return False
+    meta.doc_number, meta.raw["doc_number"] = normalize_doc_number(m.group(0)), m.group(0)
+    res.used.add(i)
+    return True
+
+
+def _ends_header(ln: Line, cols: dict[int, Column], body: float) -> bool:
+    """A body line: the recipients (``…：``) or running text filling the column at body size."""
+    if re.search(r"[：:]\s*$", ln.text):
+        return True
+    col = cols.get(ln.page)
+    return ln.size < body * DEFAULT_TITLE_SIZE_RATIO and col is not None and ln.bbox[2] - ln.bbox[0] > 0.8 * (
+        col.right - col.left
+    )
+
+
+def _find_title(
+    lines: list[Line], scan: list[int], cols: dict[int, Column], body: float, meta: Meta, res: MetaResult
+) -> list[int]:
+    """The first title run among ``scan`` (lines after the issuer block), taking a 文号 printed above it; the
+    scan stops at the first body line."""
+    for i in scan:
+        if _ends_header(lines[i], cols, body):
+            return []
+        if meta.doc_number is None and _take_number(lines, i, meta, res):
+            continue
+        title = _title_run(lines, i, cols, body)
+        if title:
+            return title
+    return []
+
+
 def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaResult, body: float) -> int:
     """Fill issuer, 文号, title, recipients; return the index (in ``lines``) after the 版头."""
     first_page = lines[0].page
@@ -146,31 +215,26 @@ def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaRes
     if issuers:
         meta.issuer = issuer_text([lines[i].text for i in issuers])
         meta.raw["issuer"] = "\n".join(lines[i].text for i in issuers)
-    pos = first.index(issuers[-1]) + 1 if issuers else 0
-    for k in range(pos, len(first)):
-        m = DOC_NUMBER.search(lines[first[k]].text)
-        if m:
-            meta.doc_number, meta.raw["doc_number"] = normalize_doc_number(m.group(0)), m.group(0)
-            res.used.add(first[k])
-            pos = k + 1
-            break
     res.used.update(issuers)
-    all_idx = list(range(len(lines)))
-    title = _title_run(lines, first[pos] if pos < len(first) else len(lines), cols, body)
-    if title:
-        texts = [lines[i].text for i in title]
-        meta.title, meta.raw["title"] = squash_spaces(join_lines(texts)), "\n".join(texts)
-        res.used.update(title)
-        res.title_lines.update(title)
-        after = title[-1] + 1
-        recips = _recipient_lines(lines, all_idx, after, cols)
-        if recips:
-            printed = join_lines([lines[i].text for i in recips])
-            meta.recipients, meta.raw["recipients"] = split_recipients(printed), printed
-            res.used.update(recips)
-            return recips[-1] + 1
-        return after
-    return first[pos] if pos < len(first) else 0
+    pos = first.index(issuers[-1]) + 1 if issuers else 0
+    title = _find_title(lines, first[pos:], cols, body, meta, res)
+    if not title:
+        return max(res.used) + 1 if res.used else 0
+    texts = [lines[i].text for i in title]
+    meta.title, meta.raw["title"] = squash_spaces(join_lines(texts)), "\n".join(texts)
+    res.used.update(title)
+    res.title_lines.update(title)
+    after = title[-1] + 1
+    # A 文号 printed under the title (notices saved from a website, gazette prints).
+    if meta.doc_number is None and after < len(lines) and _take_number(lines, after, meta, res):
+        after += 1
+    recips = _recipient_lines(lines, list(range(len(lines))), after, cols)
+    if recips:
+        printed = join_lines([lines[i].text for i in recips])
+        meta.recipients, meta.raw["recipients"] = split_recipients(printed), printed
+        res.used.update(recips)
+        return recips[-1] + 1
+    return after
 
 
 # ------------------------------------------------------------------------------------ signature, 附件
@@ -187,15 +251,38 @@ def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Met
         res.used.add(i)
         res.signature_line = i
         k = i - 1
-        while k >= start and i - k <= 3 and _is_signature_name(lines[k], col):
+        names: list[int] = []
+        while k >= start and i - k <= 3 and _is_signature_name(lines[k], col, k in res.attachment_lines):
             res.used.add(k)
+            names.insert(0, k)
             k -= 1
+        if meta.issuer is None and names:
+            # No issuer line (a notice saved from a website): the 落款 names the issuer(s), in printed order.
+            printed = [lines[n].text for n in names]
+            meta.issuer = issuer_text([name for t in printed for name in signed_names(t)])
+            meta.raw["issuer"] = "\n".join(printed)
         return
 
 
-def _is_signature_name(ln: Line, col: Column) -> bool:
+def signed_names(text: str) -> list[str]:
+    """Organisations signed on one 落款 line, set apart by white space (``甲厅 乙厅``); a letter-spaced single
+    name (``某 某 局``) stays one."""
+    parts = text.split()
+    return parts if all(len(p) > 1 for p in parts) else [text.strip()]
+
+
+DEFAULT_SIGNATURE_INDENT = 2.5
+"""Characters: a 落款 line starts further right than a paragraph's two-character first-line indent."""
+
+
+def _is_signature_name(ln: Line, col: Column, listed: bool = False) -> bool:
     cw = char_width(ln)
-    return ln.bbox[0] - col.left > 4 * cw and not re.search(r"[。；;，,：:]$", ln.text.strip())
+    text = ln.text.strip()
+    # A numbered line is an item of a list (附件 titles hanging to the right), never a signing organisation.
+    if listed or _LIST_NUMBER.match(text):
+        return False
+    indented = ln.bbox[0] - col.left > DEFAULT_SIGNATURE_INDENT * cw
+    return indented and not re.search(r"[。；;，,：:]$", text)
 
 
 def _attachments(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaResult) -> None:

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from policy_extract.normalize.dates import is_date_line, parse_date
 from policy_extract.normalize.layout import page_columns
 from policy_extract.normalize.meta import (
     extract_meta,
     issuer_text,
     normalize_doc_number,
+    own_doc_number,
+    signed_names,
     split_recipients,
 )
 from test_structure_helpers import LEFT, RIGHT, body, centered, filler, page
@@ -91,3 +95,88 @@ def test_title_without_a_header_block_stops_at_the_first_heading() -> None:
 
     lines = [centered("关于推进城市更新工作的实施意见", 0, size=22.0), centered("一、总体要求", 1, size=22.0)]
     assert _title_run(lines, 0, {}, 16.0) == [0]
+
+
+def _web_notice(number_row: int = 2) -> list[Line]:
+    """A notice saved from a website: no 版头, a two-line title, the 文号 under it, the issuer only signed."""
+    return [
+        centered("某市人民政府办公室关于印发", 0, size=22.0),
+        centered("某某行动方案的通知", 1, size=22.0),
+        centered("某政办〔2023〕18号", number_row),
+        body("各区人民政府，市政府各部门：", 4, end=LEFT + 14 * 16),
+        body("根据《省政府关于印发某方案的通知》（省政字〔2024〕98号）要求，现印发给你", 5, indent=True),
+        body("们，请认真贯彻执行。", 6, end=300),
+        _ln("某市人民政府办公室    某市财政局", 1, (300, 460, 501, 476)),
+        _ln("2023年3月28日", 1, (380, 489, 501, 505)),
+    ]
+
+
+def test_web_notice_number_under_the_title_and_issuer_from_the_signature() -> None:
+    """Without a 版头 the title is the large lines at the top, the 文号 the line under it, the issuer the 落款
+    (joint issuers in printed order); the number the body cites is not the document's."""
+    lines = _web_notice() + filler(2, range(0, 20))
+    res = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines))
+    m = res.meta
+    assert m.title == "某市人民政府办公室关于印发某某行动方案的通知"
+    assert m.doc_number == "某政办〔2023〕18号"
+    assert m.recipients == ["各区人民政府", "市政府各部门"]
+    assert m.issuer == "某市人民政府办公室、某市财政局"
+    assert m.date == "2023-03-28"
+
+
+def test_cited_number_in_the_body_never_becomes_doc_number() -> None:
+    lines = [ln for ln in _web_notice() if "某政办" not in ln.text] + filler(2, range(0, 20))
+    m = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines)).meta
+    assert m.doc_number is None
+    assert m.title == "某市人民政府办公室关于印发某某行动方案的通知"
+
+
+def test_title_run_stops_where_the_size_changes() -> None:
+    """A cover title followed by a smaller centred line (``预算主管部门：…``) or body-size recipients: only the
+    title's own size is title."""
+    from policy_extract.normalize.meta import _title_run
+
+    lines = [
+        centered("某区2025年区级部门预算", 0, size=36.0),
+        centered("预算主管部门：某区商务委员会", 1, size=18.0),
+    ]
+    assert _title_run(lines, 0, {}, 12.0) == [0]
+
+
+@given(
+    number=st.from_regex(r"[\u4e00-\u9fff]{2,5}〔20[0-9]{2}〕[1-9][0-9]{0,2}号", fullmatch=True),
+    before=st.text(alphabet="根据关于通知要求的《》", min_size=1, max_size=8),
+    after=st.sampled_from(["）要求，", "）精神，", "）。"]),
+)
+def test_own_doc_number_only_where_the_line_starts_with_it(number: str, before: str, after: str) -> None:
+    assert own_doc_number(number) is not None
+    assert own_doc_number(f"{number}    签发人：某某") is not None
+    assert own_doc_number(f"{before}（{number}{after}") is None
+    assert own_doc_number(f"{number}{after}") is None
+
+
+def test_joint_signature_on_one_line_gives_the_issuers_in_printed_order() -> None:
+    assert signed_names("海南省农业农村厅 海南省财政厅") == ["海南省农业农村厅", "海南省财政厅"]
+    assert signed_names("某 市 财 政 局") == ["某 市 财 政 局"]
+    notice = _web_notice()
+    notice[6] = _ln("某市人民政府办公室 某市财政局", 1, (128, 460, 330, 476))  # three characters in
+    lines = notice + filler(2, range(0, 20))
+    m = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines)).meta
+    assert m.issuer == "某市人民政府办公室、某市财政局"
+
+
+def test_attachment_titles_above_the_date_are_not_the_signature() -> None:
+    """附件 titles hang to the right of ``附件：``; the last one sits just above the date: not an issuer."""
+    lines = [
+        centered("某市经济和信息化局关于开展申报工作的通知", 0, size=22.0),
+        body("各区经信局：", 2, end=LEFT + 6 * 16),
+        body("现将有关事项通知如下，请按要求申报。", 3, indent=True, end=400),
+        body("附件：1.某某申报书", 5, indent=True, end=300),
+        _ln("2.某某名单", 1, (160, 286, 300, 302)),
+        _ln("某市经济和信息化局", 1, (330, 344, 480, 360)),
+        _ln("2025年3月1日", 1, (380, 373, 480, 389)),
+        *filler(2, range(0, 20)),
+    ]
+    m = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines)).meta
+    assert m.issuer == "某市经济和信息化局"
+    assert m.attachments == ["某某申报书", "某某名单"]
