@@ -56,7 +56,7 @@ def find_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Pat
     out: list[tuple[str, Path]] = []
     for arg in inputs:
         given = Path(arg)
-        if not given.exists():
+        if not given.exists() and not given.is_symlink():  # a dangling link or loop gets its own record
             raise UsageError(f"no such input path: {os.fspath(arg)}")
         files = pdfs_in_folder(given) if given.is_dir() else [given]
         for f in files:

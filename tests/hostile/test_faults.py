@@ -236,3 +236,12 @@ def test_review_and_diff_refuse_a_truncated_manifest_with_exit_2(
         assert cli.main(argv) == 2
         err = capsys.readouterr().err
         assert "Traceback" not in err and "manifest.json" in err
+
+
+def test_a_symlink_loop_named_on_the_command_line_gets_a_record_not_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "x.pdf").symlink_to("y.pdf")
+    (tmp_path / "y.pdf").symlink_to("x.pdf")
+    result = run_batch([GOOD, tmp_path / "x.pdf"], tmp_path / "out", ocr="off", progress=False)
+    assert [(r.status, r.error.code if r.error else None) for r in result.records] == [
+        ("ok", None), ("failed", "not_pdf")
+    ]  # fmt: skip
