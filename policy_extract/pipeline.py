@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .core.errors import NoTextError, PolicyExtractError
+from .core.errors import CorruptPDFError, NoTextError, PolicyExtractError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .core.model import Document, RawDocument
@@ -58,10 +58,16 @@ def extract_classified(path: str, password: str | None, settings: PipelineSettin
 
 
 def check_has_text(raw: RawDocument, ocr: str) -> None:
-    """Raise :class:`NoTextError` when no page has any text (a scan without OCR gives no data at all)."""
+    """Raise :class:`NoTextError` when no page has any text (a scan without OCR gives no data at all), and
+    :class:`CorruptPDFError` when there is no page at all."""
     if any(page.lines or page.tables for page in raw.pages):
         return
     pages = len(raw.pages)
+    if pages == 0:  # an empty or broken page tree: no reader gets anything from it, OCR included
+        raise CorruptPDFError(
+            "it opens but its page tree holds no page (damaged or cut short); re-download it, or try "
+            "`qpdf in.pdf repaired.pdf`"
+        )
     if ocr == "off":
         hint = "it looks scanned (image-only); run it with --ocr auto to read it with OCR"
     else:

@@ -151,3 +151,13 @@ def test_run_choices_follow_the_registry_and_the_extractor() -> None:
     run = next(a for a in parser._subparsers._group_actions[0].choices["run"]._actions if a.dest == "executor")
     assert list(run.choices) == list(EXECUTORS)
     assert set(cli.OCR_CHOICES) == set(OCR_MODES)
+
+
+def test_a_pdf_whose_page_tree_holds_no_page_is_corrupt_not_no_text(tmp_path: Path) -> None:
+    """A PDF that opens but has no page (an empty or broken page tree) used to be `no_text`, "looks scanned"."""
+    pdf = Path(__file__).resolve().parent / "data" / "no_pages.pdf"
+    out = tmp_path / "out"
+    assert cli.main(["run", str(pdf), "-o", str(out), "--workers", "1"]) == 1
+    record = json.loads((out / "manifest.json").read_text(encoding="utf-8"))[0]
+    assert record["error"]["code"] == "corrupt"
+    assert "page tree" in record["error"]["message"]
