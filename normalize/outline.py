@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
-from policy_extract.core.vocabulary import HEADING_FONT_WORDS, HEADING_MARKERS
+from policy_extract.core.vocabulary import DEFINITION, HEADING_FONT_WORDS, HEADING_MARKERS, PART_MARKER
 
 from .numerals import parse_integer
 from .paragraphs import Block
 
+MAX_LEVEL = 4
+"""SPEC outline levels run 1–4."""
 DEFAULT_MAX_TITLE_CHARS = 40
 """A heading title (the part before a run-in's first 。) is at most this long."""
 
@@ -31,7 +33,12 @@ class Marker:
 
 
 def find_marker(text: str) -> Marker | None:
-    """The outline marker a text starts with, if any."""
+    """The outline marker a text starts with, if any; a part marker (``第一部分``) is level 0."""
+    part = PART_MARKER.match(text)
+    if part:
+        value = parse_integer(part.group("value"))
+        if value is not None:
+            return Marker(0, re.sub(r"\s+", "", part.group("number")), value, part.end())
     for level, pattern in HEADING_MARKERS:
         m = pattern.match(text)
         if m:
@@ -87,15 +94,31 @@ class OutlineBuilder:
         return node
 
     def add_annex(self, label: str, title: str, page: int, bbox: BBox | None) -> OutlineNode:
-        node = self.add(1, re.sub(r"\s+", "", label), title, page, bbox)
+        # In a document organised by parts the annex stands beside the parts, above their 一、.
+        level = 0 if self.has_parts() else 1
+        node = self.add(level, re.sub(r"\s+", "", label), title, page, bbox)
         self.last_value, self.running_value = {}, {}  # an annex restarts every numbering
         return node
+
+    def finish(self) -> list[OutlineNode]:
+        """The nodes with SPEC levels: where parts (level 0) exist they become level 1 and all else moves
+        one level down."""
+        if self.has_parts():
+            for n in self.nodes:
+                n.level = min(n.level + 1, MAX_LEVEL)
+        return self.nodes
+
+    def has_parts(self) -> bool:
+        return any(n.level == 0 for n in self.nodes)
 
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         """The outline node a block opens (and the run-in text after its title), or None for body text."""
         text = block.text
         marker = find_marker(text)
         if marker is None:
+            return None
+        # The outline has four levels: under parts, （1） items have no level left and stay body text.
+        if DEFINITION.match(text[marker.end :]) or (marker.level == MAX_LEVEL and self.has_parts()):
             return None
         title, rest = split_title(text[marker.end :])
         strong = has_heading_font(block.first, self.body_font)

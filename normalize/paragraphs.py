@@ -85,6 +85,23 @@ def runs_on(a: Line, b: Line, col: Column) -> bool:
     return abs(b.bbox[0] - col.left) < 0.5 * char_width(b)
 
 
+def wraps_centred(a: Line, b: Line, col: Column) -> bool:
+    """A centred heading wrapped onto a second centred line right below, in the same type and without a
+    sentence end: ``第三部分…决算情况`` / ``说明``."""
+    text = a.text.rstrip()
+    centre = (col.left + col.right) / 2
+    return (
+        a.page == b.page
+        and bool(text)
+        and text[-1] not in TERMINAL_PUNCTUATION
+        and a.size == b.size
+        and a.font == b.font
+        and abs((a.bbox[0] + a.bbox[2]) / 2 - centre) < 2 * char_width(a)
+        and is_centered(b, col)
+        and b.bbox[1] - a.bbox[3] < 0.5 * (b.size or char_width(b))
+    )
+
+
 def _blocked(a: Line, b: Line, obstacles: list[tuple[int, BBox]]) -> bool:
     """A table or frame printed between line ``a`` and line ``b``."""
     for page, box in obstacles:
@@ -106,6 +123,8 @@ def starts_block(
         return True
     if ends_short(a, col_a, settings) and not runs_on(a, b, col_b):
         return True
+    if wraps_centred(a, b, col_b):
+        return False
     # A first line starting at the indent can look centred when it ends as far from the right edge.
     if (is_centered(a, col_a) and not is_indented(a, col_a, settings)) or is_centered(b, col_b):
         return True

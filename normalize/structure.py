@@ -24,7 +24,14 @@ from policy_extract.core.model import (
     Sidebar,
     Table,
 )
-from policy_extract.core.vocabulary import ANNEX_LABEL, CAPTION_START, SIDEBAR_LABEL, TABLE_LABEL
+from policy_extract.core.vocabulary import (
+    ANNEX_LABEL,
+    CAPTION_START,
+    SIDEBAR_LABEL,
+    TABLE_LABEL,
+    TOC_LEADER,
+    TOC_TITLE,
+)
 
 from .layout import (
     Column,
@@ -108,12 +115,25 @@ def caption_lines(
     return out
 
 
+def _wraps_heading(lines: list[Line], i: int) -> bool:
+    """The centred rest of a numbered heading set in title type (``第三部分…情况`` / ``说明``)."""
+    if i == 0:
+        return False
+    a, b = lines[i - 1], lines[i]
+    return (
+        a.page == b.page
+        and a.size == b.size
+        and find_marker(a.text) is not None
+        and b.bbox[1] - a.bbox[3] < 0.5 * b.size
+    )
+
+
 def _title_lines(lines: list[Line], free: set[int], cols: dict[int, Column], body: float) -> set[int]:
     """Centred lines printed larger than the body that are not numbered headings: document titles."""
     out: set[int] = set()
     for i in free:
         ln = lines[i]
-        if find_marker(ln.text) or ln.size < body * DEFAULT_TITLE_SIZE_RATIO:
+        if find_marker(ln.text) or ln.size < body * DEFAULT_TITLE_SIZE_RATIO or _wraps_heading(lines, i):
             continue
         # A wrapped title's first line fills the column: clearly larger type is enough there.
         if is_centered(ln, cols[ln.page]) or ln.size >= body * DEFAULT_BIG_TITLE_RATIO:
@@ -142,6 +162,26 @@ def _annexes(lines: list[Line], free: set[int], cols: dict[int, Column]) -> tupl
         out.append(_Annex(i, ln.text.strip(), text, ln.page, ln.bbox))
         used |= {i, *title}
     return out, used
+
+
+def _toc_key(text: str) -> str:
+    return re.sub(r"\s+", "", TOC_LEADER.sub("", text))
+
+
+def _toc_lines(lines: list[Line], free: set[int]) -> set[int]:
+    """A table of contents: from its 目录 line up to where its first entry is printed again as a heading
+    (on the 目录 page alone when it never is); none of its entries is a heading."""
+    order = sorted(free)
+    for pos, i in enumerate(order):
+        if not TOC_TITLE.match(lines[i].text) or pos + 1 >= len(order):
+            continue
+        first = _toc_key(lines[order[pos + 1]].text)
+        later = (k for k in order[pos + 2 :] if lines[k].page > lines[i].page)
+        end = next((k for k in later if _toc_key(lines[k].text) == first), None)
+        if end is None:
+            return {k for k in order[pos:] if lines[k].page == lines[i].page}
+        return {k for k in order[pos:] if k < end}
+    return set()
 
 
 def _position(page: int, bbox: BBox | None) -> tuple[int, float]:
@@ -184,6 +224,7 @@ def _outline_and_paragraphs(
             paragraphs.append(paragraph_of(block, section, rest))
     for a in pending:
         builder.add_annex(a.label, a.title, a.page, a.bbox)
+    builder.finish()
     return paragraphs
 
 
@@ -233,6 +274,7 @@ def build_structure(
     kept = [i for i in range(len(lines)) if i not in side.used]
     used = side.used | {kept[i] for i in meta.used}
     free = set(range(len(lines))) - used
+    free -= _toc_lines(lines, free)
     annexes, annex_idx = _annexes(lines, free, cols)
     free -= annex_idx
     caption_sbs, caption_idx = _captions(lines, free, side.tables, cols, pitch)

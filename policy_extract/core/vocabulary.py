@@ -72,6 +72,17 @@ HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
 )
 """GB/T 9704 §7.3.3 heading markers by level: 一、 /（一）/ 1. 1．/（1）; group 1 is the number."""
+PART_MARKER = re.compile(
+    rf"^\s*(?P<number>第\s*(?P<value>[{HEADING_NUMERALS}]{{1,3}})\s*(?:部\s*分|章|编))(?![的中])[\s、：:．.]*"
+)
+"""``第一部分``/``第一章``/``第一编``: a part heading, one level above 一、 where a document has parts
+(``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral."""
+DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指)")
+"""A glossary entry (``财政拨款收入：指…``): a numbered definition, never a heading."""
+TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
+"""The 目录 heading of a table of contents (its entries are not headings)."""
+TOC_LEADER = re.compile(r"[\s.…·．‥-]*\d*\s*$")
+"""Dot leaders and the page number at the end of a table-of-contents entry."""
 
 # Page numbers (GB/T 9704 §7.5: ``— 21 —``, a 4-pt dash either side), as printed and as read back.
 PAGE_NUMBER_DASHES = "-－—–―‒~～"

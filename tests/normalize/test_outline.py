@@ -53,3 +53,59 @@ def test_annex_restarts_numbering() -> None:
     node = b.add_annex("附 件1", "任务分解表", 9, None)
     assert (node.level, node.number, node.title, node.parent) == (1, "附件1", "任务分解表", None)
     assert b.heading(_block("一、附件里的一", "SimHei")) is not None
+
+
+def test_part_headings_sit_above_the_chinese_numbered_headings() -> None:
+    assert (find_marker("第一部分上海市普陀区财政局概况").number, find_marker("第 三 章 总则").level) == ("第一部分", 0)
+    assert find_marker("第一条 为了规范管理") is None and find_marker("第二部分的内容") is None
+    b = OutlineBuilder("FangSong")
+    for text in ["第一部分概况", "一、主要职能", "二、单位构成", "第二部分决算表", "一、收入情况"]:
+        assert b.heading(_block(text, "SimHei")) is not None, text
+    nodes = b.finish()
+    assert [(n.number, n.level, n.parent) for n in nodes] == [
+        ("第一部分", 1, None), ("一", 2, "s1"), ("二", 2, "s1"), ("第二部分", 1, None), ("一", 2, "s4")]
+
+
+def test_without_parts_levels_are_unchanged() -> None:
+    b = OutlineBuilder("FangSong")
+    b.heading(_block("一、总体要求", "SimHei"))
+    assert [n.level for n in b.finish()] == [1]
+
+
+def test_numbered_glossary_definition_is_not_a_heading() -> None:
+    b = OutlineBuilder("FangSong")
+    assert b.heading(_block("一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款。")) is None
+    assert b.heading(_block("一、基本支出：是指单位为保障机构正常运转而发生的支出。", "SimHei")) is None
+    assert b.heading(_block("一、总体要求：到2025年基本建成。", "SimHei")) is not None
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def test_part_marker_grammar_property() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.integers(1, 99), st.sampled_from(["部分", "章", "编", "部 分"]), st.sampled_from(["", " ", "、"]),
+           st.text(alphabet="财政概况总则说明", min_size=1, max_size=8))
+    def check(n: int, kind: str, sep: str, title: str) -> None:
+        m = find_marker(f"第{_chinese(n)}{kind}{sep}{title}")
+        assert m is not None and (m.level, m.value) == (0, n)
+        assert m.number == f"第{_chinese(n)}{kind.replace(' ', '')}"
+        assert find_marker(f"第{_chinese(n)}条{sep}{title}") is None
+
+    check()
+
+
+def test_under_parts_the_fourth_marker_level_is_body_text() -> None:
+    b = OutlineBuilder("FangSong")
+    for text in ["第一章总则", "一、范围", "（一）对象", "1.甲"]:
+        assert b.heading(_block(text, "SimHei")) is not None, text
+    assert b.heading(_block("（1）乙", "SimHei")) is None
+    assert max(n.level for n in b.finish()) == 4

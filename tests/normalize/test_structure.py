@@ -62,3 +62,32 @@ def test_build_structure_end_to_end() -> None:
 
 
 # Real-PDF structure checks live in tests/test_golden.py (one comparison per sample and part).
+
+
+def test_table_of_contents_entries_are_not_headings() -> None:
+    from policy_extract.normalize.structure import _toc_lines
+    from test_structure_helpers import body, centered
+
+    lines = [
+        centered("目录", 0),
+        body("第一部分概况……………1", 1),
+        body("一、主要职能", 2, indent=True, end=250),
+        body("二、单位构成", 3, indent=True, end=250),
+        centered("第一部分概况", 0, page=2),
+        body("一、主要职能", 1, page=2, indent=True, end=250),
+    ]
+    assert _toc_lines(lines, set(range(len(lines)))) == {0, 1, 2, 3}
+    assert _toc_lines(lines[1:], set(range(5))) == set()
+
+
+def test_wrapped_part_heading_in_title_type_is_one_heading() -> None:
+    from policy_extract.normalize.layout import Column
+    from policy_extract.normalize.paragraphs import wraps_centred
+    from policy_extract.normalize.structure import _wraps_heading
+
+    from policy_extract.core.model import Line
+
+    a = Line("第三部分上海市普陀区财政局2024年度部门决算情况", 21, (102, 72, 516, 97), "FangSong", 18.0)
+    b = Line("说明", 21, (280, 92, 316, 110), "FangSong", 18.0)
+    assert _wraps_heading([a, b], 1)
+    assert wraps_centred(a, b, Column(72.0, 520.0, 595.0, 842.0))
