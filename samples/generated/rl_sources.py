@@ -117,7 +117,8 @@ def deadline(raw: str | None, doc_year: int) -> dict[str, Any] | None:
         out["note"] = raw
         return out
     ends = []
-    for m in re.finditer(r"(?:(\d{4})年)?(?:(\d{1,2})月(?:(\d{1,2})日)?|底)", raw):
+    # 底 ends the year only after 年 (2023年底前, 年底前); 6月底前 is June, not a second, year-end match
+    for m in re.finditer(r"(?:(\d{4})年)?(?:(\d{1,2})月(?:(\d{1,2})日)?|(?<=年)底)", raw):
         year = int(m.group(1)) if m.group(1) else doc_year
         if m.group(2) is None:
             ends.append(f"{year}-12-31")
