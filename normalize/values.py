@@ -433,7 +433,11 @@ def _part_indicators(sentence: str, half: str, lo: int, hi: int, doc_year: int |
     starts: list[int] = []  # where each indicator's text begins, for its raw
     pending: tuple[str, int] | None = None  # a name clause still waiting for its values
     context: tuple[int, int] | None = None  # (year, clause start) of a clause that only names a year
+    base: int | None = None  # the year of a clause that only names a base (在2020年基础上，…下降13.5%)
     for a, b in _split_outside_brackets(half, ",，", lo, hi):
+        if (only := _BASE.fullmatch(half[a:b].strip())) is not None:
+            base = int(only.group(1) or only.group(2))
+            continue
         c = _clause(sentence, half, a, b)
         if not c.exprs and c.qualitative is None:
             if not c.name and c.year is not None:
@@ -442,13 +446,16 @@ def _part_indicators(sentence: str, half: str, lo: int, hi: int, doc_year: int |
                 pending = (c.name, a)
             continue
         year = context[0] if context else None
-        own_start = context[1] if context and c.name else a
+        # A year clause opens the raw text of the first indicator after it only (到2025年，A…，B…).
+        own_start = context[1] if context and c.name and context[1] >= 0 else a
+        context = (context[0], -1) if context and c.name else context
         raw = _phrase(sentence[own_start:b])
         values = (
             [_qualitative(c, raw, year, doc_year)]
             if c.qualitative is not None
             else _clause_values(c, raw, year, doc_year, unit)
         )
+        _carry_base(values, base)
         if c.name or (not pending and not out):
             out.append(ParsedIndicator(c.name, values, raw))
             starts.append(own_start)
@@ -460,6 +467,13 @@ def _part_indicators(sentence: str, half: str, lo: int, hi: int, doc_year: int |
             out[-1].raw = _phrase(sentence[starts[-1] : b])
         pending = None
     return out
+
+
+def _carry_base(values: list[Value], base: int | None) -> None:
+    """A change (``下降13.5%``) after a clause naming only its base year is measured from that year."""
+    for v in values:
+        if base is not None and v.op in _BY_OPS and v.base_year is None:
+            v.base_year = base
 
 
 def _qualitative(c: _Clause, raw: str, year: int | None, doc_year: int | None) -> Value:

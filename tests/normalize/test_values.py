@@ -289,3 +289,19 @@ def test_past_year_before_the_name_is_the_baseline_year_and_the_name_is_kept() -
 def test_annual_average_change_is_one_op_word_not_part_of_the_name(word: str, op: str) -> None:
     (ind,) = parse_requirement(f"农村居民人均可支配收入{word}7%左右")
     assert (ind.name, ind.values[0].op, ind.values[0].value) == ("农村居民人均可支配收入", op, 7)
+
+
+@pytest.mark.parametrize("lead", ["在2020年基础上", "与2020年相比", "较2020年"])
+def test_clause_naming_only_the_base_year_gives_it_to_the_changes_after_it(lead: str) -> None:
+    found = parse_requirement(f"{lead}，化学需氧量排放总量下降8%，氨氮排放总量下降8%")
+    assert [(i.name, i.values[0].op, i.values[0].base_year) for i in found] == [
+        ("化学需氧量排放总量", "decrease_by", 2020),
+        ("氨氮排放总量", "decrease_by", 2020),
+    ]
+
+
+def test_year_clause_opens_the_raw_of_the_first_indicator_after_it_only() -> None:
+    a, b = parse_requirement("到2025年，县域内就诊率达到90%，家庭医生签约服务覆盖率比2020年提高10个百分点", doc_year=2023)
+    assert a.values[0].raw == "到2025年，县域内就诊率达到90%"
+    assert b.values[0].raw == "家庭医生签约服务覆盖率比2020年提高10个百分点"
+    assert (b.values[0].year, b.values[0].base_year, b.values[0].unit) == (2025, 2020, "个百分点")
