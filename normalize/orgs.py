@@ -251,11 +251,12 @@ def _labelled_parts(inner: str) -> list[tuple[str | None, str]]:
 
 
 def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
-    """``市住建局（牵头），市财政局`` / ``X牵头，Y配合`` → lead and support."""
+    """``市住建局（牵头），市财政局`` / ``X牵头，Y配合`` → lead and support; ``X、Y按职责分工负责``: each unit
+    that 负责 (is responsible) is a lead."""
     lead: list[str] = []
     support: list[str] = []
     for seg in _segments_keep(text):
-        is_lead = bool(_LEAD_MARK.search(seg))
+        is_lead = bool(_LEAD_MARK.search(seg) or _RESPONSIBLE_END.search(seg))
         clean = _SUPPORT_MARK.sub("", _LEAD_MARK.sub("", seg))
         clean = _LEAD_INTRO.sub("", clean) if is_lead else clean
         (lead if is_lead else support).extend(split_units(clean, known=known))

@@ -77,8 +77,8 @@ PART_MARKER = re.compile(
 )
 """``第一部分``/``第一章``/``第一编``: a part heading, one level above 一、 where a document has parts
 (``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral."""
-DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指)")
-"""A glossary entry (``财政拨款收入：指…``): a numbered definition, never a heading."""
+DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指|是)")
+"""A glossary entry (``财政拨款收入：指…``/``：是…``): a numbered definition, never a heading."""
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 """The 目录 heading of a table of contents (its entries are not headings)."""
 TOC_LEADER = re.compile(r"[\s.…·．‥-]*\d*\s*$")
@@ -167,7 +167,7 @@ SUPPORT_WORDS = ("责任", "承办", "配合", "协办", "参与", "协同", "�
 a verb after the units (``市财政局配合``, ``由X牵头，Y参加``)."""
 RESPONSIBLE_WORDS = ("负责",)
 """The verb after an unmarked owner list closing a task (``（市教育局负责）``, ``（X、Y按职责分工负责）``):
-one unit so named is the lead, several are support (SPEC: no lead mark)."""
+every unit so named is a lead (issue 14: "（X、Y按职责分工负责） (each named unit a lead)")."""
 CO_SUPPORT_HEADER_WORDS = ("配合", "协办", "参与", "协同", "协助", "参加")
 """Headers of a second owner column that only ever names support units (配合单位 beside 责任单位)."""
 LEAD_INTRO = "由"
