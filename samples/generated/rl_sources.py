@@ -27,7 +27,7 @@ if str(_REPO) not in sys.path:
 
 SRC_DIR = Path(__file__).resolve().parent / "src"
 _NUM = r"(\d+(?:\.\d+)?)"
-CANONICAL_UNITS = {"微克/立方米": "μg/m³", "平方米": "m²", "千米": "km", "分贝": "dB(A)"}
+CANONICAL_UNITS = {"微克/立方米": "μg/m³", "平方米": "m²", "千米": "km", "公里": "km", "分贝": "dB(A)"}
 """SPEC unit symbols; any other unit is kept as written (万吨标准煤, 个百分点, 亿斤, 元/人, 公顷)."""
 
 
