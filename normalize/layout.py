@@ -21,6 +21,8 @@ DEFAULT_MARGIN_BAND = 0.1
 DEFAULT_REPEAT_RATIO = 0.5
 """A band line whose text (digits masked) recurs on at least this share of pages is a running line."""
 DEFAULT_MIN_PAGES_FOR_REPEAT = 3
+DEFAULT_MAX_BAND = 0.15
+"""The deepest a margin band may reach on any page (a share of its height)."""
 DEFAULT_PAGE_NUMBER_BAND_FACTOR = 1.5
 DEFAULT_POSITION_TOLERANCE = 6.0
 """Points: how far a repeated running line may move between pages."""
@@ -60,13 +62,18 @@ class Column:
         return (self.left + self.right) / 2
 
 
-def _band(line: Line, page: PageContent, band: float) -> str | None:
-    """``"top"``/``"bottom"`` when the line lies wholly inside a margin band, else None."""
+def _band(line: Line, page: PageContent, band: float, long_side: bool = False) -> str | None:
+    """``"top"``/``"bottom"`` when the line lies wholly inside a margin band, else None.
+
+    ``long_side``: the band is measured on the page's longer side, so that a running header printed at the
+    same distance from the edge on a landscape page (a wide table turned sideways) lies in it too."""
     if page.height <= 0:
         return None
-    if line.bbox[3] <= page.height * band:
+    depth = band * (max(page.height, page.width) if long_side else page.height)
+    depth = min(depth, page.height * DEFAULT_MAX_BAND)
+    if line.bbox[3] <= depth:
         return "top"
-    if line.bbox[1] >= page.height * (1 - band):
+    if line.bbox[1] >= page.height - depth:
         return "bottom"
     return None
 
@@ -86,7 +93,7 @@ def repeated_keys(pages: list[PageContent], settings: LayoutSettings) -> set[tup
     for page in pages:
         seen: set[tuple[str, str, int]] = set()
         for line in page.lines:
-            where = _band(line, page, settings.margin_band)
+            where = _band(line, page, settings.margin_band, long_side=True)
             if where:
                 seen.add(_repeat_key(line, where, page))
         counts.update(seen)
@@ -115,7 +122,7 @@ def is_running_line(
     wide = settings.margin_band * DEFAULT_PAGE_NUMBER_BAND_FACTOR
     if _band(line, page, wide) and is_page_number(line.text):
         return True
-    where = _band(line, page, settings.margin_band)
+    where = _band(line, page, settings.margin_band, long_side=True)
     return where is not None and _repeat_key(line, where, page) in repeated
 
 
