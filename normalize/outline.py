@@ -123,7 +123,9 @@ class OutlineBuilder:
         title, rest = split_title(text[marker.end :])
         strong = has_heading_font(block.first, self.body_font)
         continued = self.running_value.get(marker.level, -1) + 1
-        in_sequence = marker.value in (self.expected(marker.level), continued)
+        # 一、 on a line of its own restarts the numbering: a new part begins under an unnumbered title.
+        restart = marker.level == 1 and marker.value == 1 and not rest and len(block.lines) == 1
+        in_sequence = marker.value in (self.expected(marker.level), continued) or restart
         # A run-in title is a whole sentence up to its 。: allow it more room, the sequence check guards it.
         limit = self.max_title * (3 if "。" in text else 2 if strong else 1)
         stopped = "。" in text[marker.end :]

@@ -109,3 +109,12 @@ def test_under_parts_the_fourth_marker_level_is_body_text() -> None:
         assert b.heading(_block(text, "SimHei")) is not None, text
     assert b.heading(_block("（1）乙", "SimHei")) is None
     assert max(n.level for n in b.finish()) == 4
+
+
+def test_chinese_one_on_its_own_line_restarts_the_numbering() -> None:
+    b = OutlineBuilder("FangSong")
+    for text in ["一、项目概况", "二、立项依据", "三、实施主体"]:
+        assert b.heading(_block(text)) is not None, text
+    assert b.heading(_block("一、“三公”经费预算情况说明")) is not None
+    assert b.heading(_block("三、不在序列中的一句话")) is None
+    assert b.heading(_block("一、财政拨款收入：是本级财政当年拨付的资金。")) is None
