@@ -15,6 +15,7 @@ from policy_extract.core.model import Frame, RawTable
 
 from .lattice import Grid
 from .lines import Char, TextRow, char_rows
+from .rules import Segment
 from .settings import ExtractSettings
 
 
@@ -31,6 +32,8 @@ class PageTables:
     tables: list[RawTable] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     """Boxes a finder recognised as not a table (a closed grid with text in one cell)."""
+    loose_rules: list[Segment] = field(default_factory=list)
+    """Horizontal rules joined to no vertical rule (three-line tables, rules under rows, separators)."""
     _rows: list[TextRow] | None = None
 
     def rows(self) -> list[TextRow]:

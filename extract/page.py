@@ -27,7 +27,7 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
     grids = find_grids(segs, settings)
     frame_grids = [g for g in grids if is_frame(g)]
     table_grids = [g for g in grids if not is_frame(g) and len(g.cells) > 1]
-    page = find_tables(PageTables(number, chars, table_grids, settings))
+    page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids)))
     if text_layer == "ocr":
         for table in page.tables:
             table.method = "image"
@@ -43,6 +43,12 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
                                                                               number),
         rules=to_rules(segs, number),
     )
+
+
+def loose_rules(segs: list[Segment], grids: list[Grid]) -> list[Segment]:
+    """Horizontal rules that belong to no grid or box."""
+    in_grids = {s for g in grids for s in g.segments}
+    return [s for s in segs if s.orient == "h" and s not in in_grids]
 
 
 def find_tables(page: PageTables) -> PageTables:

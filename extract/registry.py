@@ -17,6 +17,7 @@ Backend = str | Callable[..., Any]
 
 TABLE_FINDERS: dict[str, Backend] = {
     "lattice": f"{__package__}.cells:LatticeFinder",
+    "rules": f"{__package__}.hrules:HorizontalRulesFinder",
     "borderless": f"{__package__}.borderless:BorderlessFinder",
 }
 """Table finders (:class:`~policy_extract.extract.finders.TableFinder` subclasses), run in the order named."""

@@ -27,8 +27,9 @@ DEFAULT_WORD_GAP_EM = 1.0
 """Gap (counting blank glyphs) that separates the columns of a space-aligned table."""
 DEFAULT_BORDERLESS_MIN_LINES = 3
 DEFAULT_BORDERLESS_MIN_GUTTER_EM = 0.8
-DEFAULT_TABLE_FINDERS = ("lattice", "borderless")
-"""Ruled grids first; then space-aligned columns, looked for only beside no ruled table."""
+DEFAULT_TABLE_FINDERS = ("lattice", "rules", "borderless")
+"""Ruled grids first; then tables ruled only across (columns from the text); then space-aligned columns,
+looked for only beside no table found before."""
 
 DEFAULT_OCR_DPI = 200
 """Pages go to OCR rendered at this resolution: 16 pt body text is then ~44 px high, well inside the

@@ -78,7 +78,7 @@ def test_the_engine_and_the_finders_are_checked_against_the_registries() -> None
     with pytest.raises(ValueError, match="table_finders"):
         ExtractSettings(table_finders="lattice")  # type: ignore[arg-type]
     assert ExtractSettings(table_finders=["lattice"]).table_finders == ("lattice",)  # type: ignore[arg-type]
-    assert ExtractSettings().table_finders == DEFAULT_TABLE_FINDERS == ("lattice", "borderless")
+    assert ExtractSettings().table_finders == DEFAULT_TABLE_FINDERS == ("lattice", "rules", "borderless")
 
 
 def test_leaving_a_finder_out_leaves_its_tables_as_text() -> None:

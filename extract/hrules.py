@@ -1,0 +1,317 @@
+"""Tables ruled only horizontally: three-line tables and tables with a rule under every row.
+
+A table region is a run of horizontal rules of one extent stacked down the page (no vertical rules join
+them, else they would be a grid), with text between each pair of neighbours that is not prose.  Inside the
+region the columns come from the text: gutters that no word of the body (below the first inner rule) crosses.
+Rows are the bands between inner rules split further at the text's baselines; a line printed close under the
+one above it in the same column (closer than the rows are to each other) continues that cell, so a wrapped
+name stays one cell.  A header word that crosses a gutter spans the columns it covers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from dataclasses import dataclass
+
+from policy_extract.core.geometry import round_bbox
+from policy_extract.core.model import RawCell, RawTable, TableReport
+
+from .finders import PageTables, TableFinder
+from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
+from .rules import Segment
+from .settings import ExtractSettings
+
+DEFAULT_EXTENT_TOLERANCE = 6.0
+"""Rules of one table start and end within this many points of one another."""
+DEFAULT_PROSE_SHARE = 0.7
+"""A single run of text wider than this share of the region is prose between rules, not a table row."""
+DEFAULT_GUTTER_EM = 0.6
+"""Columns are apart by at least this many em in every body line (spaces between Latin words are ~0.3)."""
+DEFAULT_OPEN_ROW_GAP = 2.0
+"""Lines under the last rule of a pair continue its table while they are at most this many line heights
+apart and each holds two runs of text or more."""
+DEFAULT_HEADER_CUT_EM = 0.25
+"""A gap this wide (em) at a column edge separates two header texts that the word gap left as one run."""
+DEFAULT_CONTINUATION_GAP = 0.5
+"""A line closer than this many line heights under the row above continues it (a wrapped cell)..."""
+DEFAULT_ROW_GAP_RATIO = 1.5
+DEFAULT_OVERLAP = 0.25
+"""In a table without padded rows a line continues the row above only when it overlaps it by this share of
+its height (a value centred on a wrapped cell); glyph boxes taller than the leading overlap less."""
+"""...provided the table's rows are at least this many times further apart than that (padded rows)."""
+
+
+@dataclass(slots=True)
+class Word:
+    chars: list[Char]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def same_extent(a: Segment, b: Segment) -> bool:
+    tol = DEFAULT_EXTENT_TOLERANCE
+    return abs(a.start - b.start) <= tol and abs(a.end - b.end) <= tol
+
+
+def rows_between(rows: list[TextRow], top: float, bottom: float, x0: float, x1: float) -> list[TextRow]:
+    return [r for r in rows if top < (r.top + r.bottom) / 2 < bottom
+            and r.x1 > x0 - DEFAULT_EXTENT_TOLERANCE and r.x0 < x1 + DEFAULT_EXTENT_TOLERANCE]
+
+
+def is_prose(rows: list[TextRow], width: float, settings: ExtractSettings) -> bool:
+    """Some line between two rules is one long run of text (a paragraph, not a row of cells)."""
+    return any(len(split_words(r, settings)) == 1 and r.x1 - r.x0 > DEFAULT_PROSE_SHARE * width for r in rows)
+
+
+def rule_runs(hs: list[Segment], rows: list[TextRow], settings: ExtractSettings) -> list[list[Segment]]:
+    """Runs of ≥ 2 stacked rules of one extent with table-like text (or nothing) between neighbours."""
+    runs: list[list[Segment]] = []
+    for seg in sorted(hs, key=lambda s: s.pos):
+        for run in runs:
+            last = run[-1]
+            between = rows_between(rows, last.pos, seg.pos, seg.start, seg.end)
+            if same_extent(last, seg) and not is_prose(between, seg.length, settings):
+                run.append(seg)
+                break
+        else:
+            runs.append([seg])
+    return [r for r in runs if len(r) >= 2]
+
+
+def columns(lines: list[TextRow], em: float) -> list[tuple[float, float]]:
+    """Column x-ranges: printed characters' extents merged across gaps narrower than a gutter."""
+    cols: list[list[float]] = []
+    for x0, x1 in sorted((c["x0"], c["x1"]) for r in lines for c in r.chars if not is_blank(c)):
+        if cols and x0 - cols[-1][1] < DEFAULT_GUTTER_EM * em:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def column_span(word: Word, edges: list[float]) -> tuple[int, int]:
+    """First column and number of columns a word covers (its centre's column when it crosses no gutter)."""
+    inner = edges[1:-1]
+    first = sum(1 for e in inner if e <= word.x0 + 0.01)
+    last = sum(1 for e in inner if e < word.x1 - 0.01)
+    return first, max(1, last - first + 1)
+
+
+def header_span(word: Word, edges: list[float]) -> tuple[int, int]:
+    """Columns a header word stands over: those whose edges fall in its middle half (a group header centred
+    over them), not an edge it only overhangs (a header set wider than its column's values)."""
+    quarter = (word.x1 - word.x0) / 4
+    return column_span(Word([], word.x0 + quarter, word.x1 - quarter, word.top, word.bottom), edges)
+
+
+def filled_columns(lines: list[TextRow], edges: list[float]) -> set[int]:
+    return {column_span(word_of([c]), edges)[0] for r in lines for c in r.chars if not is_blank(c)}
+
+
+def column_gaps(lines: list[TextRow], edges: list[float], inner: list[float]) -> list[float]:
+    """Vertical gaps between consecutive lines' text within each column, no rule between them."""
+    gaps = []
+    for lo, hi in itertools.pairwise(edges):
+        spans = [(min(c["top"] for c in cs), max(c["bottom"] for c in cs))
+                 for cs in ([c for c in r.chars if lo <= (c["x0"] + c["x1"]) / 2 < hi] for r in lines) if cs]
+        gaps += [b[0] - a[1] for a, b in itertools.pairwise(spans)
+                 if b[0] >= a[1] and not any(a[1] < y < b[0] for y in inner)]
+    return gaps
+
+
+def continuation_limit(lines: list[TextRow], edges: list[float], inner: list[float]) -> float:
+    """Largest gap that still continues a cell: 0 unless the gaps within columns fall into two groups, tight
+    ones (a wrapped cell, under half a line) and loose ones well apart from them (padded rows)."""
+    h = statistics.median(r.bottom - r.top for r in lines)
+    gaps = column_gaps(lines, edges, inner)
+    tight = [g for g in gaps if g <= DEFAULT_CONTINUATION_GAP * h]
+    loose = [g for g in gaps if g > DEFAULT_CONTINUATION_GAP * h]
+    if not tight or not loose or min(loose) < DEFAULT_ROW_GAP_RATIO * max(tight):
+        return 0.0
+    return (max(tight) + min(loose)) / 2
+
+
+def ruled_between(upper: float, lower: float, inner: list[float]) -> bool:
+    return any(upper < y < lower for y in inner)
+
+
+def overlap_units(lines: list[TextRow], inner: list[float]) -> list[list[TextRow]]:
+    """Lines chained by overlapping one another (a value centred on a wrapped cell sits across its lines):
+    each chain is one piece of one row."""
+    units: list[list[TextRow]] = []
+    for line in lines:
+        if units:
+            bottom = max(r.bottom for r in units[-1])
+            if bottom - line.top >= DEFAULT_OVERLAP * (line.bottom - line.top) \
+                    and not ruled_between(min(r.top for r in units[-1]), line.top, inner):
+                units[-1].append(line)
+                continue
+        units.append([line])
+    return units
+
+
+def continues_row(row: list[TextRow], unit: list[TextRow], edges: list[float], inner: list[float],
+                  limit: float) -> bool:
+    """A piece continues the row above in a table with padded rows: close under it, no rule between, and
+    either the first column empty or fewer columns filled than the row has (a wrapped category name beside
+    a wrapped item)."""
+    bottom, top = max(r.bottom for r in row), min(r.top for r in unit)
+    if limit <= 0 or top - bottom >= limit or ruled_between(bottom, top, inner):
+        return False
+    cols = filled_columns(unit, edges)
+    return 0 not in cols or len(cols) < len(filled_columns(row, edges))
+
+
+def same_header_row(row: list[TextRow], unit: list[TextRow], edges: list[float], inner: list[float]) -> bool:
+    """Above the header rule every line is one header row (a name over its unit), unless the row above holds
+    a group header standing over several columns: then the lines under it are the next header row."""
+    if not inner or min(r.top for r in unit) > inner[0]:
+        return False
+    return all(header_span(word_of(w), edges)[1] == 1 for r in row for w in split_words_of(r, edges))
+
+
+def split_words_of(row: TextRow, edges: list[float]) -> list[list[Char]]:
+    return [part for w in row.words for part in split_at_edges(w, edges)]
+
+
+def group_rows(lines: list[TextRow], edges: list[float], inner: list[float]) -> list[list[TextRow]]:
+    """Visual lines grouped into table rows (:func:`overlap_units`, :func:`continues_row`)."""
+    limit = continuation_limit(lines, edges, inner)
+    groups: list[list[TextRow]] = []
+    for unit in overlap_units(lines, inner):
+        if groups and (same_header_row(groups[-1], unit, edges, inner)
+                       or continues_row(groups[-1], unit, edges, inner, limit)):
+            groups[-1] += unit
+        else:
+            groups.append(list(unit))
+    return groups
+
+
+def word_of(chars: list[Char]) -> Word:
+    return Word(chars, chars[0]["x0"], max(c["x1"] for c in chars), min(c["top"] for c in chars),
+                max(c["bottom"] for c in chars))
+
+
+def split_at_edges(chars: list[Char], edges: list[float]) -> list[list[Char]]:
+    """A run of header text cut where a visible gap between two characters holds a column edge (two
+    headers set closer than a word gap), never inside a tight run (a header centred over two columns)."""
+    out = [[chars[0]]]
+    for prev, ch in itertools.pairwise(chars):
+        gap = ch["x0"] - prev["x1"]
+        if gap >= DEFAULT_HEADER_CUT_EM * ch["size"] and any(prev["x1"] <= e <= ch["x0"] for e in edges):
+            out.append([])
+        out[-1].append(ch)
+    return out
+
+
+def row_cells(group: list[TextRow], edges: list[float],
+              cols: list[tuple[float, float]] | None) -> list[tuple[int, int, list[Char]]]:
+    """(column, colspan, characters) of one row, left to right.  A header word spans the columns it covers
+    (up to the next filled column; ``cols``: the body's text ranges, given for a header row); body characters
+    go to the column they start in."""
+    n_cols = len(edges) - 1
+    filled: dict[int, tuple[int, list[Char]]] = {}
+    for line in group:
+        for chars in line.words:
+            parts = [(*header_span(word_of(w), edges), w) for w in split_at_edges(chars, edges)] \
+                if cols else [(column_span(word_of([c]), edges)[0], 1, [c]) for c in chars]
+            for first, span, part in parts:
+                old_span, old_chars = filled.get(first, (1, []))
+                filled[first] = (max(span, old_span), old_chars + part)
+    out = []
+    c = 0
+    while c < n_cols:
+        span, chars = filled.get(c, (1, []))
+        nxt = min([k for k in filled if k > c] + [n_cols])
+        span = max(1, min(span, nxt - c))
+        out.append((c, span, chars))
+        c += span
+    return out
+
+
+def open_body(rows: list[TextRow], bottom: float, x0: float, x1: float,
+              settings: ExtractSettings) -> list[TextRow]:
+    """Lines of cells printed straight under a pair of rules: the rules were the top and the header rule of
+    a table whose bottom rule is on a later page (or never drawn)."""
+    out: list[TextRow] = []
+    last = bottom
+    for row in sorted((r for r in rows if r.top > bottom and r.x0 >= x0 - 2 and r.x1 <= x1 + 2),
+                      key=lambda r: r.top):
+        row.words = split_words(row, settings)
+        if len(row.words) < 2 or row.top - last > DEFAULT_OPEN_ROW_GAP * (row.bottom - row.top):
+            break
+        out.append(row)
+        last = row.bottom
+    return out if len(out) >= 2 else []
+
+
+def region_table(run: list[Segment], rows: list[TextRow], page: int,
+                 settings: ExtractSettings) -> tuple[RawTable | None, list[TextRow]]:
+    """The table between the first and last rule of a run, and the lines it holds."""
+    top, bottom = run[0].pos, run[-1].pos
+    x0, x1 = min(s.start for s in run), max(s.end for s in run)
+    lines = sorted(rows_between(rows, top, bottom, x0, x1), key=lambda r: r.top)
+    for line in lines:
+        line.words = split_words(line, settings)
+    inner = [s.pos for s in run[1:-1]]
+    below = open_body(rows, bottom, x0, x1, settings) if len(run) == 2 else []
+    if below:
+        inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
+    if len(lines) < 2:
+        return None, []
+    body = [r for r in lines if inner and r.top > inner[0]] or lines
+    em = statistics.median(c["size"] for r in lines for c in r.chars)
+    cols = columns(body, em)
+    if len(cols) < 2 or len(cols) > max(len(r.words) for r in lines):
+        return None, []
+    edges = [x0] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)] + [x1]
+    groups = group_rows(lines, edges, inner)
+    head = sum(1 for g in groups if inner and g[0].top < inner[0])
+    table = build_table(groups, edges, cols, (top, bottom), head, page, settings)
+    return table, (lines if table else [])
+
+
+def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tuple[float, float]],
+                span: tuple[float, float], head: int, page: int,
+                settings: ExtractSettings) -> RawTable | None:
+    """Cells of the grouped rows; None unless two rows fill two cells or more (a signature or a note between
+    rules is never a table)."""
+    per_row = [row_cells(g, edges, cols if i < head else None) for i, g in enumerate(groups)]
+    filled = sorted((sum(1 for *_, ch in cells if ch) for cells in per_row), reverse=True)
+    if len(groups) < 2 or filled[1] < 2:
+        return None
+    ys = [span[0]] + [(max(r.bottom for r in a) + min(r.top for r in b)) / 2
+                      for a, b in itertools.pairwise(groups)] + [span[1]]
+    cells = [RawCell(r, c, 1, n, page, round_bbox((edges[c], ys[r], edges[c + n], ys[r + 1])),
+                     lines_from_chars(chars, page, settings))
+             for r, row in enumerate(per_row) for c, n, chars in row]
+    empty = sum(1 for cell in cells if not cell.lines)
+    return RawTable(
+        page=page, bbox=round_bbox((edges[0], ys[0], edges[-1], ys[-1])), n_rows=len(groups),
+        n_cols=len(edges) - 1, col_edges=[round(x, 2) for x in edges], row_edges=[round(y, 2) for y in ys],
+        cells=cells, method="borderless",
+        report=TableReport(cells=len(cells), empty_cells=empty, empty_ratio=round(empty / len(cells), 3)),
+    )
+
+
+def free_rules(page: PageTables) -> list[Segment]:
+    """Horizontal rules that are part of no grid or frame and outside every table found so far."""
+    return [s for s in page.loose_rules
+            if not any(t.bbox[1] - 2 <= s.pos <= t.bbox[3] + 2 and s.start < t.bbox[2] and s.end > t.bbox[0]
+                       for t in page.tables)]
+
+
+class HorizontalRulesFinder(TableFinder):
+    """Tables ruled only across (three-line tables, a rule under each row): columns from the text."""
+
+    def find(self, page: PageTables) -> None:
+        rows = page.rows()
+        for run in rule_runs(free_rules(page), rows, page.settings):
+            table, used = region_table(run, rows, page.number, page.settings)
+            if table is not None:
+                page.tables.append(table)
+                page.claim_rows(used)
+                rows = page.rows()
