@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,13 +14,16 @@ from .page import page_content
 from .pdf import open_pdf, root_cause
 from .rules import page_segments
 from .settings import ExtractSettings
-from .textlayer import check_page, valid_unicode_chars
+from .textlayer import check_page, drop_bad_values, valid_unicode_chars
 
 if TYPE_CHECKING:
     from .ocr import PageImages
 
 OCR_MODES = ("auto", "off", "force")
 DEFAULT_OCR_MODE = "auto"
+_DRAWN_KINDS = ("char", "rect", "line", "curve")
+_TEXT_OBJECT = re.compile(rb"(?<![^\s\])>])(BT|ET)(?![^\s\[(</])")
+"""``BT``/``ET`` operators as tokens (delimited by white space or PDF delimiters), not inside a name."""
 
 
 def extract_document(path: str | Path, *, password: str | None = None,
@@ -73,6 +77,8 @@ class Scans:
 def read_page(page: Any, reader: Scans, mode: str, settings: ExtractSettings,
               warnings: list[DocWarning]) -> PageContent:
     """One page from its text layer, or through OCR when ``mode`` says so or its text layer is unusable."""
+    if mode != "force":
+        warnings += damage_warnings(page)
     replaced = valid_unicode_chars(page.chars) if mode != "force" else 0
     if replaced:
         warnings.append(DocWarning("invalid_unicode", f"page {page.page_number}: {replaced} character(s) "
@@ -89,6 +95,35 @@ def read_page(page: Any, reader: Scans, mode: str, settings: ExtractSettings,
         finally:
             page.close()
     return extract_page_safely(page, settings)
+
+
+def damage_warnings(page: Any) -> list[DocWarning]:
+    """Contain damage to what it touches: objects with NaN/inf/absurd coordinates are dropped (a warning
+    counts them), and a content stream that ends inside a text object (cut short: its /Length or
+    compressed data is damaged, so the parser stopped early) is reported.  Both name the page."""
+    found: list[DocWarning] = []
+    n = page.page_number
+    dropped = sum(drop_bad_values(page.objects.get(kind, [])) for kind in _DRAWN_KINDS)
+    if dropped:
+        found.append(DocWarning("bad_value", f"page {n}: {dropped} object(s) with a damaged coordinate "
+                                "(NaN, infinite or far off any page) left out", n, "extract"))
+    if content_cut(page):
+        found.append(DocWarning("stream_cut", f"page {n}: its content stream ends inside a text object, so "
+                                "text after the cut is lost; the file is damaged — re-download it or "
+                                "repair it with `qpdf in.pdf repaired.pdf`", n, "extract"))
+    return found
+
+
+def content_cut(page: Any) -> bool:
+    """Whether the page's content ends with a text object left open (``BT`` with no ``ET`` after it)."""
+    try:
+        data = b"\n".join(stream.get_data() for stream in page.page_obj.contents)
+    except Exception:  # a stream that cannot be decoded fails the page parse itself, named there
+        return False
+    last = None
+    for match in _TEXT_OBJECT.finditer(data):
+        last = match.group(1)
+    return last == b"BT"
 
 
 def extract_page_safely(page: Any, settings: ExtractSettings) -> PageContent:

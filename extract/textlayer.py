@@ -16,6 +16,7 @@ A page needs OCR when its text layer is missing (a scan), or when it is there bu
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections import Counter
@@ -27,6 +28,9 @@ from typing import Any, Literal
 _UNENCODABLE = re.compile("[\ud800-\udfff]")
 """Code points no UTF-8 writer accepts: lone surrogates."""
 
+DEFAULT_MAX_COORD = 1e6
+"""A coordinate or size beyond this many points (or NaN/inf) is damage: no page is that large."""
+_GEOMETRY_KEYS = ("x0", "x1", "top", "bottom", "size")
 DEFAULT_COMMON_MIN_FREQ = 1000
 """A CJK character is in common use when the jieba frequencies of the words containing it sum to this."""
 DEFAULT_MAX_BAD_SHARE = 0.3
@@ -148,6 +152,27 @@ def valid_unicode_chars(chars: Iterable[dict[str, Any]]) -> int:
             fixed, n = _UNENCODABLE.subn("\ufffd", text)
             ch["text"], replaced = fixed, replaced + n
     return replaced
+
+
+def is_bad_value(obj: dict[str, Any]) -> bool:
+    """An object (char, rule, curve) whose position or size is not a number any page can hold."""
+    for key in _GEOMETRY_KEYS:
+        value = obj.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, int | float) or not math.isfinite(value) or abs(value) > DEFAULT_MAX_COORD:
+            return True
+    return False
+
+
+def drop_bad_values(objects: list[dict[str, Any]]) -> int:
+    """Remove in place the objects with a damaged coordinate (NaN, inf, absurdly large): only they are lost,
+    not the page or the document; returns how many were removed."""
+    kept = [obj for obj in objects if not is_bad_value(obj)]
+    dropped = len(objects) - len(kept)
+    if dropped:
+        objects[:] = kept
+    return dropped
 
 
 def check_page(page: Any) -> LayerCheck:
