@@ -21,6 +21,7 @@ DEFAULT_MARGIN_BAND = 0.1
 DEFAULT_REPEAT_RATIO = 0.5
 """A band line whose text (digits masked) recurs on at least this share of pages is a running line."""
 DEFAULT_MIN_PAGES_FOR_REPEAT = 3
+"""A running line recurs on at least this many pages, or on every page of a shorter (two-page) document."""
 DEFAULT_MAX_BAND = 0.15
 """The deepest a margin band may reach on any page (a share of its height)."""
 DEFAULT_PAGE_NUMBER_BAND_FACTOR = 1.5
@@ -86,8 +87,10 @@ def _repeat_key(line: Line, where: str, page: PageContent) -> tuple[str, str, in
 
 
 def repeated_keys(pages: list[PageContent], settings: LayoutSettings) -> set[tuple[str, str, int]]:
-    """Keys of margin-band lines repeated (same text, same place) on most pages."""
-    if len(pages) < settings.min_pages_for_repeat:
+    """Keys of margin-band lines repeated (same text, same place) on most pages.
+
+    A two-page notice carries its running header on both pages: there a line must be on every page."""
+    if len(pages) < 2:
         return set()
     counts: Counter[tuple[str, str, int]] = Counter()
     for page in pages:
@@ -97,7 +100,7 @@ def repeated_keys(pages: list[PageContent], settings: LayoutSettings) -> set[tup
             if where:
                 seen.add(_repeat_key(line, where, page))
         counts.update(seen)
-    need = max(settings.min_pages_for_repeat, settings.repeat_ratio * len(pages))
+    need = max(min(settings.min_pages_for_repeat, len(pages)), settings.repeat_ratio * len(pages))
     return _merge_near_keys(counts, need, settings.position_tolerance)
 
 
