@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +25,10 @@ if TYPE_CHECKING:
 OCR_MODES = ("auto", "off", "force")
 DEFAULT_OCR_MODE = "auto"
 _DRAWN_KINDS = ("char", "rect", "line", "curve")
-_TEXT_OBJECT = re.compile(rb"(?<![^\s\])>])(BT|ET)(?![^\s\[(</])")
-"""``BT``/``ET`` operators as tokens (delimited by white space or PDF delimiters), not inside a name."""
+_NESTING = re.compile(rb"(?<![^\s\])>])(BT|ET|q|Q)(?![^\s\[(</])")
+"""``BT``/``ET`` (text object) and ``q``/``Q`` (graphics state) operators as tokens, not inside a name."""
+_OPERAND_LOGGERS = ("pdfminer.pdfinterp", "pdfminer.pdfdevice")
+"""Where pdfminer says it skipped a content-stream operator whose operands are not numbers/strings."""
 
 
 def extract_document(path: str | Path, *, password: str | None = None,
@@ -103,27 +108,68 @@ def damage_warnings(page: Any) -> list[DocWarning]:
     compressed data is damaged, so the parser stopped early) is reported.  Both name the page."""
     found: list[DocWarning] = []
     n = page.page_number
-    dropped = sum(drop_bad_values(page.objects.get(kind, [])) for kind in _DRAWN_KINDS)
+    with skipped_operators() as skipped:
+        objects = page.objects
+    dropped = sum(drop_bad_values(objects.get(kind, [])) for kind in _DRAWN_KINDS)
+    if skipped.count:
+        found.append(DocWarning("bad_operand", f"page {n}: {skipped.count} drawing or text operator(s) with "
+                                "damaged operands skipped, so what they print is missing", n, "extract"))
     if dropped:
         found.append(DocWarning("bad_value", f"page {n}: {dropped} object(s) with a damaged coordinate "
                                 "(NaN, infinite or far off any page) left out", n, "extract"))
     if content_cut(page):
-        found.append(DocWarning("stream_cut", f"page {n}: its content stream ends inside a text object, so "
-                                "text after the cut is lost; the file is damaged — re-download it or "
-                                "repair it with `qpdf in.pdf repaired.pdf`", n, "extract"))
+        found.append(DocWarning("stream_cut", f"page {n}: its content stream stops before its end (a text "
+                                "object or graphics state left open), so what follows the cut is lost; the "
+                                "file is damaged — re-download it or repair it with `qpdf in.pdf out.pdf`",
+                                n, "extract"))
     return found
 
 
+class _Counter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+@contextmanager
+def skipped_operators() -> Iterator[_Counter]:
+    """Count pdfminer's reports of operators it skipped while the page is parsed; they are turned into a
+    document warning, so they are held from the terminal meanwhile (the batch silences them anyway)."""
+    counter = _Counter()
+    saved = [(logging.getLogger(name), logging.getLogger(name).level, logging.getLogger(name).propagate)
+             for name in _OPERAND_LOGGERS]
+    for logger, _, _ in saved:
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+        logger.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        for logger, level, propagate in saved:
+            logger.removeHandler(counter)
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+
 def content_cut(page: Any) -> bool:
-    """Whether the page's content ends with a text object left open (``BT`` with no ``ET`` after it)."""
+    """Whether the page's content ends with a text object or a saved graphics state left open (``BT`` with
+    no ``ET`` after it, more ``q`` than ``Q``): the stream stopped before its end.  No clean page of the
+    samples and corpora (823 pages) leaves either open."""
     try:
         data = b"\n".join(stream.get_data() for stream in page.page_obj.contents)
     except Exception:  # a stream that cannot be decoded fails the page parse itself, named there
         return False
-    last = None
-    for match in _TEXT_OBJECT.finditer(data):
-        last = match.group(1)
-    return last == b"BT"
+    last_text, depth = None, 0
+    for match in _NESTING.finditer(data):
+        token = match.group(1)
+        if token in (b"BT", b"ET"):
+            last_text = token
+        else:
+            depth += 1 if token == b"q" else -1
+    return last_text == b"BT" or depth > 0
 
 
 def extract_page_safely(page: Any, settings: ExtractSettings) -> PageContent:

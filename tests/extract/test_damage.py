@@ -1,8 +1,8 @@
 """Damage is contained and reported: a bad value loses only its element, a cut content stream is named.
 
 The damaged PDFs are made here from a sample with pikepdf: one text position set to a number no page can
-hold (it reads as infinity, and NaN after subtraction), and page 2's content stream cut short, either as
-plain bytes or as compressed data whose tail is missing.
+hold (it reads as infinity, and NaN after subtraction); page 2's content stream cut short (as plain bytes,
+as compressed data whose tail is missing, or between two text objects); a name inside a ``TJ`` array.
 """
 
 from __future__ import annotations
@@ -52,6 +52,18 @@ def cut_compressed(stream: pikepdf.Stream) -> None:
     stream.write(raw[: len(raw) * 2 // 3], filter=pikepdf.Name.FlateDecode)
 
 
+def cut_after_text_object(stream: pikepdf.Stream) -> None:
+    """Cut right after a text object's ``ET``: no text object is left open, but its ``q`` is."""
+    data = stream.read_bytes()
+    stream.write(data[: data.index(b"ET", len(data) // 2) + 2])
+
+
+def name_in_text_array(stream: pikepdf.Stream) -> None:
+    """A name where a ``TJ`` array holds strings and numbers: pdfminer skips it."""
+    data = stream.read_bytes()
+    stream.write(data.replace(b"[<", b"[/X <", 1))
+
+
 @pytest.fixture(scope="module")
 def clean():
     return process_pdf(str(SAMPLE))
@@ -70,14 +82,20 @@ def test_nan_coordinate_loses_only_its_glyphs_not_the_document(tmp_path: Path, c
     assert len(doc.paragraphs) == len(clean.paragraphs)
 
 
-@pytest.mark.parametrize("edit", [cut_plain, cut_compressed], ids=["plain", "compressed"])
+@pytest.mark.parametrize("edit", [cut_plain, cut_compressed, cut_after_text_object],
+                         ids=["plain", "compressed", "between_objects"])
 def test_cut_content_stream_is_reported_with_its_page(tmp_path: Path, edit) -> None:
     doc = process_pdf(str(damaged(tmp_path, edit.__name__, edit)))
     assert ("stream_cut", 2) in codes(doc)
 
 
+def test_skipped_operator_is_reported_with_its_page(tmp_path: Path) -> None:
+    doc = process_pdf(str(damaged(tmp_path, "operand", name_in_text_array)))
+    assert ("bad_operand", 2) in codes(doc)
+
+
 def test_clean_sample_has_no_damage_warning(clean) -> None:
-    assert not {"bad_value", "stream_cut"} & {w.code for w in clean.warnings}
+    assert not {"bad_value", "stream_cut", "bad_operand"} & {w.code for w in clean.warnings}
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf"), 1e7, "x"])
@@ -94,8 +112,11 @@ def test_bad_values_are_dropped_in_place(value) -> None:
     (b"BT (a) Tj ET\nBT (b) Tj", True),
     (b"BT (a) Tj ET /BTx gs", False),
     (b"BT (ET) Tj", True),
+    (b"q 1 0 0 1 0 0 cm q BT (a) Tj ET Q", True),
+    (b"q 1 0 0 1 0 0 cm q BT (a) Tj ET Q Q", False),
+    (b"q (q) Tj Q", False),
 ])
-def test_content_cut_reads_the_last_text_operator(data: bytes, cut: bool) -> None:
+def test_content_cut_finds_a_text_object_or_graphics_state_left_open(data: bytes, cut: bool) -> None:
     stream = SimpleNamespace(get_data=lambda: data)
     page = SimpleNamespace(page_obj=SimpleNamespace(contents=[stream]))
     assert content_cut(page) is cut
