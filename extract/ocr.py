@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from policy_extract.core.budget import announce
 from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_SIZES, is_cjk
 
 from .engines import OcrEngine, Recognised
@@ -107,6 +108,7 @@ class PageImages:
         self._pdf: Any = None
 
     def render(self, index: int) -> np.ndarray:
+        announce("ocr_page", index + 1)  # the batch extends this document's time limit (core.budget)
         if self._pdf is None:
             import pypdfium2 as pdfium
 

@@ -6,6 +6,7 @@ first page is read.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -19,15 +20,32 @@ from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
 if TYPE_CHECKING:
     import numpy as np
 
+
+ENGINE_MODULE = "rapidocr_onnxruntime"
+MISSING_ENGINE = ('the OCR engine (rapidocr-onnxruntime) is not installed; run `pip install '
+                  '"policy-extract[ocr]"`, or use `--ocr off` to skip pages without a text layer.')
+WORKERS_ENV = "POLICY_EXTRACT_WORKERS"
+"""Set by the batch for its worker processes: how many run at once, so each takes its share of the cores."""
+
+
 def require_engine() -> None:
     """Raise NoTextError with the fix when the OCR extra is not installed."""
     try:
         import rapidocr_onnxruntime  # noqa: F401
     except ImportError as exc:
-        raise NoTextError(
-            "this PDF needs OCR but the OCR engine is not installed; "
-            'run `pip install "policy-extract[ocr]"`, or use `--ocr off` to skip such pages.'
-        ) from exc
+        raise NoTextError(f"this PDF needs OCR but {MISSING_ENGINE}") from exc
+
+
+def worker_threads(configured: int = 0, cores: int | None = None, workers: str | None = None) -> int:
+    """onnxruntime threads for this process: ``configured`` when set, else ``max(1, cores // workers)``
+    (the workers of one batch share the cores instead of each starting one thread per core); 0 (every
+    core) outside a batch."""
+    if configured:
+        return configured
+    workers = os.environ.get(WORKERS_ENV) if workers is None else workers
+    if not workers or not workers.isdigit() or int(workers) < 1:
+        return 0
+    return max(1, (cores or os.cpu_count() or 1) // int(workers))
 
 
 @lru_cache(maxsize=2)
@@ -39,8 +57,8 @@ def rapid_ocr(det_max_side: int, threads: int) -> Any:
     kwargs: dict[str, Any] = {"det_limit_type": "max", "det_limit_side_len": det_max_side,
                               "max_side_len": DEFAULT_RENDER_LIMIT_PX, "print_verbose": False}
     if threads:
-        kwargs.update(det_intra_op_num_threads=threads, rec_intra_op_num_threads=threads,
-                      cls_intra_op_num_threads=threads)
+        # the global keys: rapidocr copies them over the per-model ones (det_intra_op_... would be lost)
+        kwargs.update(intra_op_num_threads=threads, inter_op_num_threads=threads)
     return RapidOCR(**kwargs)
 
 
@@ -63,14 +81,23 @@ class RapidOcrEngine:
 
     def __init__(self, settings: OcrSettings) -> None:
         self.settings = settings
+        self.threads = worker_threads(settings.threads)
+
+    @staticmethod
+    def check_available() -> None:
+        """Raise ImportError with the fix when rapidocr-onnxruntime is missing (found, not imported)."""
+        import importlib.util
+
+        if importlib.util.find_spec(ENGINE_MODULE) is None:
+            raise ImportError(MISSING_ENGINE)
 
     def read_lines(self, image: np.ndarray) -> list[Recognised]:
-        engine = rapid_ocr(self.settings.det_max_side, self.settings.threads)
+        engine = rapid_ocr(self.settings.det_max_side, self.threads)
         result, _ = engine(bgr(image), use_cls=False, return_word_box=True,
                            text_score=self.settings.min_score)
         return [recognised(item) for item in result or []]
 
     def read_text(self, image: np.ndarray) -> tuple[str, float]:
-        engine = rapid_ocr(self.settings.det_max_side, self.settings.threads)
+        engine = rapid_ocr(self.settings.det_max_side, self.threads)
         result, _ = engine(bgr(image), use_det=False, use_cls=False)
         return (str(result[0][0]), float(result[0][1])) if result else ("", 0.0)

@@ -39,6 +39,19 @@ def register_ocr_engine(name: str, factory: Backend) -> None:
     OCR_ENGINES[name] = factory
 
 
+def check_ocr_engine(name: str) -> None:
+    """Raise ``ImportError`` (with the fix) when the OCR engine ``name`` cannot run in this environment.
+
+    Called once in the batch's parent before any document starts, so a missing engine is a configuration
+    error, never a ``no_text`` result per document.  The engine's factory is imported (cheap: models load on
+    first use); when it has a ``check_available`` callable, that checks its heavy dependencies too.
+    """
+    factory = load(OCR_ENGINES, name)
+    check = getattr(factory, "check_available", None)
+    if callable(check):
+        check()
+
+
 def load(registry: dict[str, Backend], name: str) -> Any:
     """The backend registered under ``name``, imported now if it was listed by its module path."""
     backend = registry[name]

@@ -113,8 +113,9 @@ def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
     )  # fmt: skip
     p.add_argument(
         "--timeout", type=positive_float, default=DEFAULT_TIMEOUT, metavar="S",
-        help="seconds per document before it fails as 'timeout' (default: %(default)g); a worker still busy "
-        "1 s later is killed and replaced, and the batch goes on",
+        help="seconds per document before it fails as 'timeout', a hard cap (default: a limit sized to each "
+        "document, 60 s + 10 s per page + 60 s per page read with OCR); a worker still busy 1 s later is "
+        "killed and replaced, and the batch goes on",
     )  # fmt: skip
     p.add_argument(
         "--max-memory", type=positive_int, default=DEFAULT_MAX_MEMORY, metavar="MB",

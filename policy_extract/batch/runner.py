@@ -55,6 +55,7 @@ def run_batch(
 
     process = process or pipeline.process_pdf
     opts = merged_options(options, settings, overrides)
+    check_ocr_engine(opts.settings)
     check_picklable(process)
     jobs = plan_jobs(inputs)
     out = Path(outdir)
@@ -63,6 +64,23 @@ def run_batch(
         return run_locked(jobs, out, opts, process, inputs, [note] if note else [])
     finally:
         release_lock(out)
+
+
+def check_ocr_engine(settings: PipelineSettings) -> None:
+    """When OCR may be used (``auto``/``force``), its engine must import: checked once here, before anything
+    is written, so a missing engine is a configuration error (exit 2), never a per-document ``no_text``
+    result that a rerun would reuse."""
+    if settings.ocr == "off":
+        return
+    from policy_extract.extract.registry import check_ocr_engine as check
+
+    engine = settings.extract.ocr.engine
+    try:
+        check(engine)
+    except ImportError as exc:
+        detail = str(exc) or type(exc).__name__
+        raise UsageError(f"--ocr {settings.ocr} needs the OCR engine {engine!r}, which cannot be loaded: "
+                         f"{detail}") from exc
 
 
 def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,

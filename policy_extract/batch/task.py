@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from policy_extract.core.errors import DocumentTimeoutError, ErrorCode
+from policy_extract.core.errors import ErrorCode
 
+from .budget import document_clock
 from .envfault import fault_message
 from .outcome import DocOutcome, error_code_and_message, failed_outcome, one_line
 from .outdir import write_document_folder
 from .plan import Job, file_sha256
-from .workers import timeout_message
 
 if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.core.model import Document
@@ -36,30 +33,6 @@ class JobContext:
     settings: PipelineSettings
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`DocumentTimeoutError` in this thread after ``seconds`` (POSIX main thread only)."""
-    usable = (
-        seconds is not None
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def on_alarm(_signum: int, _frame: object) -> None:
-        raise DocumentTimeoutError(timeout_message(seconds))
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def quiet_parser_logs() -> None:
     """PDF parsers log every repair they make on damaged files; over thousands of documents that drowns the
     terminal, and the manifest and each document's warnings are the report.  Errors still show."""
@@ -72,7 +45,8 @@ def quiet_parser_logs() -> None:
 def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome:
     """Process and write one document; every error becomes a failed record (runs in a worker process).
 
-    The time limit covers processing, validation and writing: a document's whole work fits in ``timeout``.
+    The time limit covers processing, validation and writing: a document's whole work fits in its limit
+    (``--timeout``, or one sized to the document: :mod:`policy_extract.batch.budget`).
     """
     from policy_extract.outputs.csvio import duty_rows, indicator_rows
     from policy_extract.outputs.manifest import record_for_document
@@ -83,7 +57,7 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
     outdir, limits = Path(context.outdir), context.settings.limits
     job = replace(job, sha256=job.sha256 or file_sha256(job.path))
     try:
-        with time_limit(limits.timeout):
+        with document_clock(job.path, context.password, limits, context.settings.ocr):
             doc = process(job.path, password=context.password, settings=context.settings)
             data = checked_document_json(doc)  # cross-references, then the JSON Schema
             write_document_folder(doc, data, outdir, job.doc_id)

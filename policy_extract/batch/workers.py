@@ -40,8 +40,14 @@ from typing import IO, Any
 
 from policy_extract.core.errors import ErrorCode
 
-DEFAULT_TIMEOUT = 120.0
-"""Seconds per document in a batch (``--timeout``): minutes for a long plan, far below a stuck parser's."""
+DEFAULT_TIMEOUT: float | None = None
+"""Fixed seconds per document (``--timeout``); ``None``: each document gets its own budget, sized to it."""
+DEFAULT_BASE_SECONDS = 60.0
+"""A document's budget before its pages: opening, normalizing, writing (and the time to count the pages)."""
+DEFAULT_PAGE_SECONDS = 10.0
+"""Budget per page read from its text layer (a born-digital page takes well under a second)."""
+DEFAULT_OCR_PAGE_SECONDS = 60.0
+"""Extra budget per page read with OCR (a scanned or garbled page takes seconds to tens of seconds)."""
 DEFAULT_MAX_MEMORY = 2048
 """MB per worker in a batch (``--max-memory``): far above what a long notice needs, low enough that a
 decompression bomb cannot take the machine down with it."""
@@ -59,6 +65,9 @@ _EOF = object()
 PARENT_PID_ENV = "POLICY_EXTRACT_PARENT_PID"
 """Set by the parent for its workers: its pid, which a worker checks once its death signal is armed."""
 
+WORKERS_ENV = "POLICY_EXTRACT_WORKERS"
+"""Set by the parent for its workers: how many run at once (the OCR engine sizes its thread pools by it)."""
+
 Task = Callable[[Any], Any]
 
 
@@ -71,6 +80,11 @@ class Limits:
     kill_grace: float = DEFAULT_KILL_GRACE
     poll_seconds: float = DEFAULT_POLL_SECONDS
     max_jobs_per_worker: int = DEFAULT_MAX_JOBS_PER_WORKER
+    base_seconds: float = DEFAULT_BASE_SECONDS
+    """With ``timeout=None``: a document's time limit is ``base_seconds + page_seconds × pages`` plus
+    ``ocr_page_seconds`` for every page read with OCR (see :mod:`policy_extract.batch.budget`)."""
+    page_seconds: float = DEFAULT_PAGE_SECONDS
+    ocr_page_seconds: float = DEFAULT_OCR_PAGE_SECONDS
 
     def __post_init__(self) -> None:
         if self.timeout is not None and not self.timeout > 0:
@@ -79,14 +93,36 @@ class Limits:
             raise ValueError(f"max_memory must be > 0 MB, not {self.max_memory!r}")
         if self.kill_grace < 0 or not self.poll_seconds > 0 or self.max_jobs_per_worker < 1:
             raise ValueError("kill_grace must be ≥ 0, poll_seconds > 0 and max_jobs_per_worker ≥ 1")
+        if not self.base_seconds > 0 or self.page_seconds < 0 or self.ocr_page_seconds < 0:
+            raise ValueError("base_seconds must be > 0, page_seconds and ocr_page_seconds ≥ 0")
 
     @property
-    def kill_after(self) -> float | None:
-        return None if self.timeout is None else self.timeout + self.kill_grace
+    def kill_after(self) -> float:
+        """Seconds before the parent kills a worker whose job has not reported its budget: ``timeout``, or
+        the base budget (the worker reports the document's own budget once it has counted the pages)."""
+        return (self.base_seconds if self.timeout is None else self.timeout) + self.kill_grace
 
     @property
     def max_memory_bytes(self) -> int | None:
         return None if self.max_memory is None else self.max_memory * _MB
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Sent by a worker while a job runs: the job's time limit, in seconds from its start, is now ``seconds``
+    (the parent kills it ``kill_grace`` later)."""
+
+    seconds: float
+
+
+_channel: IO[bytes] | None = None
+"""In a worker process: the pipe to the parent (set by :func:`worker_main`)."""
+
+
+def report_budget(seconds: float) -> None:
+    """In a worker: tell the parent this job's time limit (outside a worker: nothing to do)."""
+    if _channel is not None:
+        send_message(_channel, Budget(seconds))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +204,8 @@ def apply_memory_limit(max_memory: int | None) -> None:
 
 def worker_main() -> None:
     """The child's loop: hello (sys.path, limits, task) then jobs until ``None`` or EOF."""
-    channel = os.fdopen(os.dup(1), "wb")
+    global _channel
+    channel = _channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything a library prints goes to stderr, never into the result pipe
     sys.stdout = sys.stderr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -208,19 +245,21 @@ def process_rss(pid: int) -> int | None:
         return None
 
 
-def child_env() -> dict[str, str]:
-    """The parent's environment, with its import path, so the child can import the package and the task."""
+def child_env(workers: int = 1) -> dict[str, str]:
+    """The parent's environment, with its import path, so the child can import the package and the task,
+    and the number of workers running at once, so each takes its share of the cores."""
     paths = [p for p in sys.path if p]
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONUNBUFFERED": "1",
-            PARENT_PID_ENV: str(os.getpid())}
+            PARENT_PID_ENV: str(os.getpid()), WORKERS_ENV: str(workers)}
 
 
 class Worker:
     """One child process, its reader thread and the job it is running."""
 
-    def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]]) -> None:
+    def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]], workers: int = 1) -> None:
         command = [sys.executable, "-c", _CHILD_CODE]
-        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_env())
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     env=child_env(workers))
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin: IO[bytes] = self.proc.stdin
         self.stdin.write(hello)
@@ -244,6 +283,7 @@ class Worker:
     def submit(self, job: Any) -> None:
         send_message(self.stdin, job)
         self.job, self.started, self.peak_rss = job, time.monotonic(), 0
+        self.kill_after: float | None = None
 
     def sample_rss(self) -> int:
         rss = process_rss(self.proc.pid) or 0
@@ -331,12 +371,12 @@ class Supervisor:
         self.busy, self.idle = [], []
 
     def _start(self, job: Any) -> None:
-        worker = self.idle.pop() if self.idle else Worker(self.hello, self.results)
+        worker = self.idle.pop() if self.idle else Worker(self.hello, self.results, self.workers)
         try:
             worker.submit(job)
         except OSError:  # the idle worker died meanwhile: use a fresh one
             worker.kill()
-            worker = Worker(self.hello, self.results)
+            worker = Worker(self.hello, self.results, self.workers)
             worker.submit(job)
         self.busy.append(worker)
 
@@ -356,6 +396,9 @@ class Supervisor:
 
     def _receive(self, worker: Worker, message: Any) -> list[tuple[Any, Any]]:
         if worker not in self.busy:  # EOF of a worker we killed or retired: already accounted for
+            return []
+        if isinstance(message, Budget):  # the job's own time limit, sized to the document
+            worker.kill_after = message.seconds + self.limits.kill_grace
             return []
         job = worker.job
         self.busy.remove(worker)
@@ -400,18 +443,25 @@ class Supervisor:
         return stopped
 
     def _over_limit(self, worker: Worker, now: float) -> JobFailure | None:
-        kill_after, cap = self.limits.kill_after, self.limits.max_memory_bytes
-        if kill_after is not None and now - worker.started > kill_after:
-            return JobFailure(ErrorCode.TIMEOUT, timeout_message(self.limits.timeout))
+        kill_after, cap = worker.kill_after or self.limits.kill_after, self.limits.max_memory_bytes
+        if now - worker.started > kill_after:
+            ran = now - worker.started
+            how = "--timeout" if self.limits.timeout is not None else "sized to the document"
+            limit = kill_after - self.limits.kill_grace
+            return JobFailure(ErrorCode.TIMEOUT, timeout_message(limit, ran, how=how))
         if cap is not None and worker.sample_rss() > cap:
             return JobFailure(ErrorCode.TOO_LARGE, memory_message(self.limits.max_memory, ""))
         return None
 
 
-def timeout_message(timeout: float | None) -> str:
+def timeout_message(limit: float, ran: float, page: int | None = None, how: str = "") -> str:
+    """Why a document was stopped: how long it ran, its limit (and ``how`` it was sized), the page it was
+    on when known, and how to give it longer."""
+    where = f" on page {page}" if page is not None else ""
+    sized = f" ({how})" if how else ""
     return (
-        f"processing took longer than {timeout:g} s (--timeout) and was stopped; raise --timeout for very "
-        "long documents, or check whether the file is damaged"
+        f"processing was stopped{where} after {ran:.0f} s, past its time limit of {limit:g} s{sized}; give "
+        "it longer with --timeout S (seconds per document), or check whether the file is damaged"
     )
 
 
