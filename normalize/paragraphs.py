@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from policy_extract.core.geometry import BBox, union_bbox
 from policy_extract.core.model import Line, Paragraph
+from policy_extract.core.vocabulary import HEADING_MARKERS, PART_MARKER
 
 from .layout import Column, char_width, is_centered
 from .text import join_lines
@@ -26,6 +27,7 @@ DEFAULT_GAP_RATIO = 1.6
 """A step between line tops larger than this many line pitches is a blank line: a new block."""
 DEFAULT_SIZE_CHANGE = 0.1
 TERMINAL_PUNCTUATION = "。！？；：!?;:"
+SENTENCE_END = "。！？!?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +116,21 @@ def _blocked(a: Line, b: Line, obstacles: list[tuple[int, BBox]]) -> bool:
     return False
 
 
+def new_item_over_page_break(a: Line, b: Line) -> bool:
+    """The next page starts with a new numbered item or heading (``2.``, ``（三）``, ``第二部分``) after a
+    sentence end: the paragraph ended with the page, though its last line filled the column."""
+    text = a.text.rstrip()
+    if a.page == b.page or not text or text[-1] not in SENTENCE_END:
+        return False
+    return bool(PART_MARKER.match(b.text)) or any(p.match(b.text) for _, p in HEADING_MARKERS)
+
+
 def starts_block(
     a: Line, b: Line, cols: dict[int, Column], pitch: float, settings: ParagraphSettings
 ) -> bool:
     """Whether line ``b`` starts a new block after line ``a`` (both running text, ``b`` printed next)."""
     col_a, col_b = cols[a.page], cols[b.page]
-    if is_indented(b, col_b, settings):
+    if is_indented(b, col_b, settings) or new_item_over_page_break(a, b):
         return True
     if ends_short(a, col_a, settings) and not runs_on(a, b, col_b):
         return True
