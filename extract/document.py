@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from policy_extract.core.digest import sha256_of
 from policy_extract.core.errors import CorruptPDFError, NoTextError, PolicyExtractError
-from policy_extract.core.model import DocWarning, PageContent, RawDocument
+from policy_extract.core.model import STREAM_CUT, DocWarning, PageContent, RawDocument
 
 from .page import page_content
 from .pdf import open_pdf, root_cause
@@ -118,7 +118,7 @@ def damage_warnings(page: Any) -> list[DocWarning]:
         found.append(DocWarning("bad_value", f"page {n}: {dropped} object(s) with a damaged coordinate "
                                 "(NaN, infinite or far off any page) left out", n, "extract"))
     if content_cut(page):
-        found.append(DocWarning("stream_cut", f"page {n}: its content stream stops before its end (a text "
+        found.append(DocWarning(STREAM_CUT, f"page {n}: its content stream stops before its end (a text "
                                 "object or graphics state left open), so what follows the cut is lost; the "
                                 "file is damaged — re-download it or repair it with `qpdf in.pdf out.pdf`",
                                 n, "extract"))

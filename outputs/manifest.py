@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from policy_extract.core.errors import ErrorCode
-from policy_extract.core.model import STAGE_FAILED, Document
+from policy_extract.core.model import LOST_PART_CODES, Document
 
 from .jsonio import write_json
 
@@ -38,13 +38,13 @@ class ManifestRecord:
 
 
 def document_status(doc: Document) -> ManifestStatus:
-    """``partial`` when a stage reported losing part of the document, else ``ok``.
+    """``partial`` when part of the document is missing from the output, else ``ok``.
 
-    Rule: a warning with ``stage`` set and a code starting with ``partial`` or ``error`` (``partial_table``,
-    ``error_page``…) means a stage caught a problem and went on without that part.  Other warnings (an odd
-    date, a suspicious table) are advice for reviewers and leave the status ``ok``.
+    Rule: a warning whose code is in the model's ``LOST_PART_CODES`` (a stage that raised on part of the
+    document, a content stream cut short) means that part is lost.  Other warnings (an odd date, a suspicious
+    table, one damaged coordinate left out) are advice for reviewers and leave the status ``ok``.
     """
-    lost = any(w.code == STAGE_FAILED for w in doc.warnings)
+    lost = any(w.code in LOST_PART_CODES for w in doc.warnings)
     return "partial" if lost else "ok"
 
 

@@ -27,6 +27,11 @@ READABLE_SCHEMA_VERSIONS = frozenset({SCHEMA_VERSION})
 
 STAGE_FAILED = "stage_failed"
 """Warning code of a pipeline stage that raised on part of a document; such a document is ``partial``."""
+STREAM_CUT = "stream_cut"
+"""Warning code of a page whose content stream stops before its end: what follows the cut is lost, so such a
+document is ``partial`` too."""
+LOST_PART_CODES = frozenset({STAGE_FAILED, STREAM_CUT})
+"""Warning codes that mean part of the document is missing from the output (status ``partial``)."""
 
 TextLayer = Literal["born_digital", "ocr", "mixed"]
 Status = Literal["ok", "partial", "failed"]

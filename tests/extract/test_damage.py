@@ -13,9 +13,9 @@ from types import SimpleNamespace
 
 import pikepdf
 import pytest
+from policy_extract.extract.document import content_cut
+from policy_extract.extract.textlayer import drop_bad_values, is_bad_value
 
-from extract.document import content_cut
-from extract.textlayer import drop_bad_values, is_bad_value
 from policy_extract.core.model import STAGE_FAILED
 from policy_extract.pipeline import process_pdf
 
@@ -120,3 +120,11 @@ def test_content_cut_finds_a_text_object_or_graphics_state_left_open(data: bytes
     stream = SimpleNamespace(get_data=lambda: data)
     page = SimpleNamespace(page_obj=SimpleNamespace(contents=[stream]))
     assert content_cut(page) is cut
+
+
+def test_a_document_that_lost_text_to_a_cut_stream_is_partial_not_ok(tmp_path: Path) -> None:
+    """A cut content stream used to leave the document `ok` with only a warning, although text was lost."""
+    from policy_extract.outputs.manifest import document_status
+
+    doc = process_pdf(str(damaged(tmp_path, "cut", cut_plain)))
+    assert document_status(doc) == "partial"
