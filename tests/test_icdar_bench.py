@@ -3,7 +3,6 @@ of the competition's ground truth."""
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,15 +10,13 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="module")
 def icdar() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_icdar", ROOT / "benchmarks" / "icdar.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    import icdar as module  # benchmarks/ is on sys.path (above)
+
     return module
 
 

@@ -7,7 +7,6 @@ floor; the slow test re-measures every corpus and holds each figure to its floor
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -18,27 +17,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = ROOT / "benchmarks" / "floors.json"
 BOARD = ROOT / "docs" / "scoreboard.json"
-
-
-def _module(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "benchmarks" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 @pytest.fixture(scope="module")
 def scoring() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    return _module("scoring")
+    import scoring as module  # benchmarks/ is on sys.path (below), as corpus.py itself arranges
+
+    return module
 
 
 @pytest.fixture(scope="module")
 def corpus() -> ModuleType:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    return _module("corpus")
+    import corpus as module
+
+    return module
 
 
 def _floors() -> dict[str, dict[str, float]]:
