@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,37 +74,21 @@ def _expected_entries(expected: Path, pdfs: Path) -> list[Entry]:
     return out
 
 
-def _icdar_table(table: ET.Element) -> dict[str, Any]:
-    """One ``<table>`` of a ``-str.xml``: regions (pages) stacked, every cell with its spans and content."""
-    cells, offset, pages = [], 0, []
-    for region in table.iter("region"):
-        rows = []
-        for c in region.iter("cell"):
-            r0, c0 = int(c.get("start-row")), int(c.get("start-col"))
-            r1, c1 = int(c.get("end-row", r0)), int(c.get("end-col", c0))
-            text = " ".join((c.findtext("content") or "").split())
-            page = int(region.get("page"))
-            cells.append(
-                {
-                    "row": r0 + offset,
-                    "col": c0,
-                    "rowspan": r1 - r0 + 1,
-                    "colspan": c1 - c0 + 1,
-                    "text": text,
-                    "page": page,
-                }
-            )
-            rows.append(r1)
-        pages.append(int(region.get("page")))
-        offset += max(rows, default=-1) + 1
-    return {"title": None, "pages": pages, "n_rows": offset, "n_cols": 0, "header_rows": 0, "cells": cells}
+def _icdar_table(table: Any) -> dict[str, Any]:
+    """One table of the competition's ground truth (read by ``benchmarks/icdar.py``) as a document.json table;
+    white space inside a cell's content is collapsed, as the pipeline writes it."""
+    pages = [page for page, _box in table.regions]
+    cells = [
+        {"row": r, "col": c, "rowspan": rs, "colspan": cs, "text": " ".join(text.split()), "page": pages[0]}
+        for r, c, rs, cs, text in table.cells
+    ]
+    return {"title": None, "pages": pages, "n_rows": 0, "n_cols": 0, "header_rows": 0, "cells": cells}
 
 
 def icdar_entries(folder: Path) -> list[Entry]:
     out = []
     for pdf in sorted(folder.glob("*/*.pdf")):
-        tree = ET.parse(pdf.with_name(f"{pdf.stem}-str.xml"))
-        tables = [_icdar_table(t) for t in tree.getroot().iter("table")]
+        tables = [_icdar_table(t) for t in scoring.ICDAR.truth_tables(pdf)]
         out.append(Entry(pdf.stem, pdf, {"truth": {"parts": ["tables"]}, "tables": tables}))
     return out
 
