@@ -8,10 +8,13 @@ A page needs OCR when its text layer is missing (a scan), or when it is there bu
   codes too;
 * CJK text that is mostly characters outside common use — the signature of a wrong Unicode map (glyph ids
   read as code points, or GBK bytes decoded as something else).  "Common use" is measured against the
-  character set of jieba's dictionary (shipped with jieba, so it works offline): every character of a word
-  whose summed dictionary frequency reaches ``DEFAULT_COMMON_MIN_FREQ``, about 3,300 characters, close to the
-  3,500 of the official 常用字 list.  Measured on the bundled samples: 0.05% of the ideographs of two long
-  born-digital notices fall outside it (霾, 孵, 竣…), but 75% of UTF-8 text decoded as GBK (鍙戝睍…).
+  character set of jieba's dictionary: every character of a word whose summed dictionary frequency reaches
+  ``DEFAULT_COMMON_MIN_FREQ``, about 3,300 characters, close to the 3,500 of the official 常用字 list.
+  Measured on the bundled samples: 0.05% of the ideographs of two long born-digital notices fall outside it
+  (霾, 孵, 竣…), but 75% of UTF-8 text decoded as GBK (鍙戝睍…).  The set ships with the package as
+  ``policy_extract/core/data/common_chars.txt`` (written by ``tools/make_common_chars.py`` with
+  :func:`derive_common_chars`), so the check reads 10 KB instead of parsing jieba's 5 MB dictionary (over a
+  second per worker); a test holds it equal to the set derived from the installed jieba.
 """
 
 from __future__ import annotations
@@ -71,18 +74,38 @@ class LayerCheck:
         return f"{self.rare} of {self.cjk} CJK characters are outside common use (wrong Unicode map)"
 
 
-@lru_cache(maxsize=1)
+COMMON_CHARS_TABLE = "common_chars"
+"""The shipped table of :func:`common_chars` at the default threshold (``core/data/common_chars.txt``)."""
+
+
+@lru_cache(maxsize=4)
 def common_chars(min_freq: int = DEFAULT_COMMON_MIN_FREQ) -> frozenset[str]:
-    """CJK characters in common use, from jieba's bundled dictionary (read once per process)."""
+    """CJK characters in common use (read once per process): the shipped table at the default threshold,
+    else derived from jieba's bundled dictionary."""
+    if min_freq == DEFAULT_COMMON_MIN_FREQ:
+        from policy_extract.core.vocabulary import word_list
+
+        return frozenset("".join(word_list(COMMON_CHARS_TABLE)))
+    return jieba_common_chars(min_freq)
+
+
+def jieba_common_chars(min_freq: int = DEFAULT_COMMON_MIN_FREQ) -> frozenset[str]:
+    """:func:`derive_common_chars` of the dictionary of the installed jieba (the shipped table's source)."""
     import jieba
 
-    counts: Counter[str] = Counter()
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     with open(path, encoding="utf-8") as fh:
-        for word, freq in _DICT_ENTRY.findall(fh.read()):
-            n = int(freq)
-            for ch in word:
-                counts[ch] += n
+        return derive_common_chars(fh.read(), min_freq)
+
+
+def derive_common_chars(dictionary: str, min_freq: int = DEFAULT_COMMON_MIN_FREQ) -> frozenset[str]:
+    """The ideographs of a jieba-format dictionary (``word freq [tag]`` a line) whose words' frequencies,
+    summed over every word containing the character, reach ``min_freq``."""
+    counts: Counter[str] = Counter()
+    for word, freq in _DICT_ENTRY.findall(dictionary):
+        n = int(freq)
+        for ch in word:
+            counts[ch] += n
     return frozenset(ch for ch, n in counts.items() if n >= min_freq and is_ideograph(ch))
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from policy_extract.extract.textlayer import (
+    DEFAULT_COMMON_MIN_FREQ,
     check_chars,
     check_page,
     check_texts,
     common_chars,
+    derive_common_chars,
     is_bad_char,
+    jieba_common_chars,
     unmapped_fonts,
 )
 
@@ -72,3 +77,34 @@ def test_a_few_characters_say_too_little_to_judge() -> None:
 @pytest.mark.parametrize("ch", ["的", "国", "发", "展", "改", "革"])
 def test_common_characters_come_from_jiebas_dictionary(ch: str) -> None:
     assert ch in common_chars()
+
+
+def test_shipped_common_chars_table_equals_the_set_derived_from_jiebas_dictionary() -> None:
+    """The table in core/data is tools/make_common_chars.py's output for the installed jieba: the check's
+    verdicts are the ones jieba's dictionary gives, without parsing it in every worker."""
+    pytest.importorskip("jieba")
+    shipped = common_chars()
+    assert shipped == jieba_common_chars(DEFAULT_COMMON_MIN_FREQ)
+    assert 3000 < len(shipped) < 3600
+
+
+def test_the_derivation_sums_a_characters_frequency_over_every_word_containing_it() -> None:
+    dictionary = "发展 600 v\n改革发展 500 n\n霾 10 n\nabc 5000 x\n"
+    assert derive_common_chars(dictionary, 1000) == frozenset("发展")
+    assert derive_common_chars(dictionary, 500) == frozenset("发展改革")
+
+
+def test_common_chars_at_the_default_threshold_do_not_load_jieba() -> None:
+    code = ("import sys; from policy_extract.extract.textlayer import common_chars; "
+            "assert len(common_chars()) > 3000; print('jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("pdf", [
+    PDFS / "garbled_stress_continued_table.pdf",
+    PDFS.parents[1] / "samples" / "generated" / "pdf" / "garbled_gen_docx_yiliao_lines.pdf",
+])
+def test_garbled_documents_still_go_to_ocr_with_the_shipped_table(pdf: Path) -> None:
+    with pdfplumber.open(pdf) as doc:
+        assert all(check_page(page).needs_ocr for page in doc.pages)
