@@ -17,7 +17,7 @@ from batch_helpers import manifest_records as _records
 from batch_helpers import pid_alive as _pid_alive
 
 from policy_extract.batch import TMP_DIRNAME, run_batch
-from policy_extract.batch.workers import DEFAULT_KILL_GRACE, Limits, Supervisor
+from policy_extract.batch.workers import DEFAULT_KILL_GRACE, JobFailure, Limits, Supervisor
 
 # Starting a worker (a fresh interpreter) is part of a document's wall time as the parent measures it.
 SPAWN_SLACK = 5.0
@@ -65,6 +65,25 @@ def test_rss_watchdog_kills_memory_the_limit_does_not_see(tmp_path: Path) -> Non
     assert result.exit_code == 1
     assert records["hog"]["error"]["code"] == "too_large"
     assert records["z"]["status"] == "ok"
+
+
+def test_a_worker_that_dies_under_the_data_cap_gets_one_uncapped_try(tmp_path: Path) -> None:
+    inputs = _pdfs(tmp_path / "in", "a.pdf", "z.pdf")
+    out = tmp_path / "out"
+    result = run_batch([inputs], out, process=fakes.crashes_under_a_data_cap, workers=1, max_memory=300,
+                       progress=False)  # fmt: skip
+    records = _records(out)
+    assert result.exit_code == 0, records
+    assert records["a"]["status"] == records["z"]["status"] == "ok"
+
+
+def test_running_out_of_memory_outside_the_task_is_too_large_not_a_dead_worker() -> None:
+    results: dict[str, object] = {}
+    with Supervisor(fakes.memory_error_outside_the_task, Limits(timeout=30, max_memory=1024), 1) as supervisor:
+        supervisor.run(["a", "hog", "z"], results.__setitem__)
+    failure = results["hog"]
+    assert isinstance(failure, JobFailure) and failure.code == "too_large" and "1024 MB" in failure.message
+    assert results["a"] == "a" and results["z"] == "z"
 
 
 def test_a_crashing_worker_is_an_internal_failure_of_that_document_only(tmp_path: Path) -> None:

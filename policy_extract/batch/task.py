@@ -63,6 +63,8 @@ def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome
             write_document_folder(doc, data, outdir, job.doc_id)
     except Exception as exc:  # a failing document never stops the batch
         code, message = error_code_and_message(exc, limits.max_memory)
+        if code == ErrorCode.TOO_LARGE:
+            release_frames(exc)  # what the failed job allocated, so recording the failure has memory
         return failure(job, outdir, exc, code, message, time.perf_counter() - start)
     (outdir / LOG_DIRNAME / f"{job.doc_id}.log").unlink(missing_ok=True)  # of an earlier failed run
     record = record_for_document(job.file, job.doc_id, job.sha256, doc)
@@ -89,6 +91,20 @@ def failure(job: Job, outdir: Path, exc: Exception, code: str, message: str, sec
     outcome.environment = environment
     outcome.reusable = environment is None and job.sha256 is not None and file_sha256(job.path) == job.sha256
     return outcome
+
+
+def release_frames(exc: BaseException) -> None:
+    """Drop the tracebacks of ``exc`` and of the errors chained to it: their frames hold the job's data
+    (page images, parser caches), which a worker that ran out of memory needs back to record the failure."""
+    import gc
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        current.__traceback__ = None
+        current = current.__cause__ or current.__context__
+    gc.collect()
 
 
 LOG_DIRNAME = "logs"

@@ -13,7 +13,10 @@ it; only the parent can, by killing that process and starting a new one.  Rules:
   allocation fails at once as ``MemoryError``; the parent also samples the child's RSS every
   ``poll_seconds`` and kills it above the cap (``too_large``), for memory the limit does not see.  A worker
   that died on its own after its RSS passed :data:`DEFAULT_DEATH_MEMORY_FRACTION` of the cap is ``too_large``
-  too (native code that aborts when an allocation fails).
+  too (native code that aborts when an allocation fails).  A worker that died any other way under the cap
+  is ambiguous (OpenCV and onnxruntime segfault when the data-segment limit refuses them memory, far below
+  the RSS they would use): its job runs once more on a fresh worker without the data-segment cap, judged by
+  the RSS watchdog alone; only a second death is ``internal``.
 * A worker is replaced after ``max_jobs_per_worker`` jobs, after a job that left its RSS above half the cap,
   and after any kill; a new one starts on demand.
 * Ctrl-C reaches the parent only (children ignore SIGINT); the parent kills every child on the way out.  On
@@ -35,7 +38,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import IO, Any
 
 from policy_extract.core.errors import ErrorCode
@@ -62,6 +65,8 @@ _MB = 1 << 20
 _HEADER = struct.Struct(">Q")
 _CHILD_CODE = "from policy_extract.batch.workers import worker_main; worker_main()"
 _EOF = object()
+EXIT_OUT_OF_MEMORY = 3
+"""A worker's exit status after it reported :class:`OutOfMemory`."""
 PARENT_PID_ENV = "POLICY_EXTRACT_PARENT_PID"
 """Set by the parent for its workers: its pid, which a worker checks once its death signal is armed."""
 
@@ -115,6 +120,14 @@ class Budget:
     seconds: float
 
 
+@dataclass(frozen=True, slots=True)
+class OutOfMemory:
+    """A worker's last word when its job ran out of memory outside the task's own error handling (a
+    ``MemoryError`` while the task recorded an earlier failure, or while its result was sent): the parent
+    reports ``too_large`` instead of a dead worker.  Pickled before any job runs, so saying it allocates
+    nothing."""
+
+
 _channel: IO[bytes] | None = None
 """In a worker process: the pipe to the parent (set by :func:`worker_main`)."""
 
@@ -137,9 +150,13 @@ class JobFailure:
 # ------------------------------------------------------------------------------------------- messages
 
 
-def send_message(stream: IO[bytes], obj: object) -> None:
+def framed(obj: object) -> bytes:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(_HEADER.pack(len(data)) + data)
+    return _HEADER.pack(len(data)) + data
+
+
+def send_message(stream: IO[bytes], obj: object) -> None:
+    stream.write(framed(obj))
     stream.flush()
 
 
@@ -215,6 +232,7 @@ def worker_main() -> None:
     sys.path[:] = hello["sys_path"]
     apply_memory_limit(hello["max_memory"])
     task: Task = pickle.loads(hello["task"])
+    out_of_memory = framed(OutOfMemory())
     while True:
         try:
             job = recv_message(inbox)
@@ -222,7 +240,21 @@ def worker_main() -> None:
             return
         if job is None:
             return
+        run_and_reply(task, job, channel, out_of_memory)
+
+
+def run_and_reply(task: Task, job: Any, channel: IO[bytes], out_of_memory: bytes) -> None:
+    """Send ``task(job)``; when that runs out of memory, send the pre-built :class:`OutOfMemory` (its
+    traceback is dropped first, freeing what the job held) and exit: this process's heap is not to be
+    trusted for another job."""
+    try:
         send_message(channel, task(job))
+        return
+    except MemoryError:
+        pass
+    channel.write(out_of_memory)
+    channel.flush()
+    os._exit(EXIT_OUT_OF_MEMORY)
 
 
 # ---------------------------------------------------------------------------------------------- parent
@@ -256,7 +288,9 @@ def child_env(workers: int = 1) -> dict[str, str]:
 class Worker:
     """One child process, its reader thread and the job it is running."""
 
-    def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]], workers: int = 1) -> None:
+    def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]], workers: int = 1,
+                 uncapped: bool = False) -> None:
+        self.hello, self.uncapped = hello, uncapped
         command = [sys.executable, "-c", _CHILD_CODE]
         self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      env=child_env(workers))
@@ -328,6 +362,8 @@ class Supervisor:
         self.limits = limits
         self.workers = workers
         self.hello = hello_message(task, limits)
+        self.hello_uncapped = hello_message(task, replace(limits, max_memory=None))
+        """For a job's second try after its worker died under the data-segment cap (RSS still watched)."""
         self.results: queue.Queue[tuple[Worker, Any]] = queue.Queue()
         self.idle: list[Worker] = []
         self.busy: list[Worker] = []
@@ -370,13 +406,18 @@ class Supervisor:
             worker.stop()
         self.busy, self.idle = [], []
 
-    def _start(self, job: Any) -> None:
-        worker = self.idle.pop() if self.idle else Worker(self.hello, self.results, self.workers)
+    def _start(self, job: Any, uncapped: bool = False) -> None:
+        """``job`` on an idle worker, or a new one; ``uncapped``: on a new worker without the data-segment
+        cap (a second try), retired after the job."""
+        if uncapped:
+            worker = Worker(self.hello_uncapped, self.results, self.workers, uncapped=True)
+        else:
+            worker = self.idle.pop() if self.idle else Worker(self.hello, self.results, self.workers)
         try:
             worker.submit(job)
         except OSError:  # the idle worker died meanwhile: use a fresh one
             worker.kill()
-            worker = Worker(self.hello, self.results, self.workers)
+            worker = Worker(worker.hello, self.results, self.workers, uncapped=worker.uncapped)
             worker.submit(job)
         self.busy.append(worker)
 
@@ -404,10 +445,16 @@ class Supervisor:
         self.busy.remove(worker)
         if message is _EOF:
             worker.kill()
+            if self.limits.max_memory is not None and not worker.uncapped:
+                self._start(job, uncapped=True)  # see the module docstring: died under the cap
+                return []
             return [(job, self._died(worker))]
+        if isinstance(message, OutOfMemory):
+            worker.kill()
+            return [(job, JobFailure(ErrorCode.TOO_LARGE, memory_message(self.limits.max_memory, "")))]
         worker.jobs_done += 1
         worker.job = None
-        if self._should_retire(worker):
+        if worker.uncapped or self._should_retire(worker):
             worker.stop()
         else:
             self.idle.append(worker)

@@ -87,3 +87,21 @@ def slow_named_slow(path: str, **options: Any) -> Document:
         record_pid(path)
         time.sleep(30)
     return fake_process(path, **options)
+
+
+def crashes_under_a_data_cap(path: str, **options: Any) -> Document:
+    """OpenCV's and onnxruntime's start-up under ``RLIMIT_DATA``: they reserve far more address space than
+    they touch, and segfault when the data-segment limit refuses it, though the page fits in memory."""
+    import resource
+
+    if resource.getrlimit(resource.RLIMIT_DATA)[0] != resource.RLIM_INFINITY:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return fake_process(path, **options)
+
+
+def memory_error_outside_the_task(job: Any) -> Any:
+    """A task (the whole job, not a process function) that runs out of memory where nothing records it:
+    while a failure is being written, or a result pickled."""
+    if job == "hog":
+        raise MemoryError
+    return job

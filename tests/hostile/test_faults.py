@@ -246,3 +246,19 @@ def test_a_symlink_loop_named_on_the_command_line_gets_a_record_not_a_usage_erro
     assert [(r.status, r.error.code if r.error else None) for r in result.records] == [
         ("ok", None), ("failed", "not_pdf")
     ]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cap", [200, 300])
+def test_ocr_under_a_memory_cap_is_too_large_with_the_limit(
+    cap: int, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The real OCR path under --max-memory: OpenCV segfaults at import under a 200 MB data cap, onnxruntime
+    cannot start its threads under 300 MB (and the failure record itself then ran out of memory); both were
+    ``internal``, one with a traceback on the terminal."""
+    scan = SAMPLES / "scan_stress_joint_issuers.pdf"
+    code = cli.main(["run", str(scan), "-o", str(tmp_path / "out"), "--workers", "1", "--max-memory", str(cap)])
+    (record,) = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert code == 1 and record["error"]["code"] == "too_large", record
+    assert f"{cap} MB" in record["error"]["message"]
+    assert "Traceback" not in capfd.readouterr().err
