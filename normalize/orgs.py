@@ -119,7 +119,7 @@ def _ends_with_suffix(name: str) -> bool:
 
 def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
     """Is the break between ``left`` and ``right`` (the texts either side, up to other breaks) a separator?"""
-    if known:
+    if known and _known_over(left + right, len(left), known):
         tokens = _cut_with(left + right, known)
         ends = _boundaries(tokens)
         if len(left) not in ends:
@@ -131,6 +131,12 @@ def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
     if _ends_with_suffix(left):
         return True
     return len(left) >= 3 and left[0] in UNIT_PREFIXES and right[:1] in UNIT_PREFIXES
+
+
+def _known_over(text: str, offset: int, known: frozenset[str]) -> bool:
+    """Does a ``known`` name occur in ``text`` ending at or running over ``offset``?  Only then can jieba's
+    tokens decide the break (a token is a slice of the text), so a list without one never loads jieba."""
+    return any(text.find(w, max(0, offset - len(w)), offset - 1 + len(w)) != -1 for w in known)
 
 
 def _token_over(tokens: list[str], offset: int) -> str:

@@ -175,3 +175,37 @@ def test_负责_after_words_that_are_no_unit_names_is_no_annotation() -> None:
     text = "建立由政府主要负责同志牵头的工作推进机制。"
     assert parse_annotation(text).rest == text
     assert parse_annotation("落实到人（专人负责）").lead == []
+
+
+# A break is decided by jieba only where a known name ends at it or runs over it; elsewhere jieba is not loaded.
+_UNIT_ALPHABET = "区城建局委宣传部办发改市场监管"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet=_UNIT_ALPHABET, min_size=2, max_size=12),
+    cut=st.integers(min_value=1, max_value=11),
+    known=st.frozensets(st.text(alphabet=_UNIT_ALPHABET, min_size=2, max_size=5), min_size=1, max_size=4),
+)
+def test_jieba_is_skipped_only_where_no_known_name_reaches_the_break(text: str, cut: int,
+                                                                      known: frozenset[str]) -> None:
+    from policy_extract.normalize.orgs import _boundaries, _cut_with, _known_over, _token_over
+
+    cut = min(cut, len(text) - 1)
+    if _known_over(text, cut, known):
+        return
+    tokens = _cut_with(text, known)
+    ends = _boundaries(tokens)
+    assert ends.get(cut) not in known
+    assert cut in ends or _token_over(tokens, cut) not in known
+
+
+def test_owner_list_without_a_known_name_at_its_breaks_does_not_load_jieba() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from policy_extract.normalize.orgs import split_units; "
+            "print(split_units('区委宣传部\\n区强区办、区城\\n建局', known=('区财政局', '区发改委')), "
+            "'jieba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['区委宣传部', '区强区办', '区城建局'] False"
