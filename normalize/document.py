@@ -42,9 +42,9 @@ def _guarded(stage: str, warnings: list[DocWarning], fallback: T, fn: Callable[[
 
 def text_layer(raw: RawDocument) -> str:
     kinds = {p.text_layer for p in raw.pages}
-    if kinds == {"ocr"}:
-        return "ocr"
-    return "mixed" if len(kinds) > 1 else "born_digital"
+    if len(kinds) == 1:
+        return kinds.pop()  # born_digital, ocr or decoded
+    return "mixed" if kinds else "born_digital"
 
 
 def renumber_tables(tables: list[Table], sidebars: list[Sidebar]) -> list[Table]:

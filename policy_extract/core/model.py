@@ -33,7 +33,7 @@ document is ``partial`` too."""
 LOST_PART_CODES = frozenset({STAGE_FAILED, STREAM_CUT})
 """Warning codes that mean part of the document is missing from the output (status ``partial``)."""
 
-TextLayer = Literal["born_digital", "ocr", "mixed"]
+TextLayer = Literal["born_digital", "ocr", "decoded", "mixed"]
 Status = Literal["ok", "partial", "failed"]
 
 
@@ -125,7 +125,8 @@ class PageContent:
     width: float
     height: float
     rotation: int = 0
-    text_layer: Literal["born_digital", "ocr"] = "born_digital"
+    text_layer: Literal["born_digital", "ocr", "decoded"] = "born_digital"
+    """``decoded``: read from the text layer with its garbled fonts decoded glyph by glyph (extract/glyphs)."""
     lines: list[Line] = field(default_factory=list)
     """Text lines outside every table, in reading order."""
     tables: list[RawTable] = field(default_factory=list)
