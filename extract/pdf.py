@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from typing import TYPE_CHECKING
 
 from policy_extract.core.errors import CorruptPDFError, EncryptedPDFError, NotPDFError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pdfplumber
+
+# pdfplumber and pdfminer load when a PDF is opened through them, not with the extract stage: a rerun that
+# reuses every document, or a run on the pdfium page source, never pays for them.
 
 DEFAULT_HEADER_WINDOW = 1024
 """The PDF spec allows junk before ``%PDF-``; readers accept it within the first KiB."""
@@ -31,6 +34,8 @@ def check_pdf_header(path: str | Path) -> None:
 
 def open_pdf(path: str | Path, password: str | None = None) -> pdfplumber.PDF:
     """The opened document; raises NotPDFError, EncryptedPDFError or CorruptPDFError."""
+    import pdfplumber
+
     check_pdf_header(path)
     try:
         pdf = pdfplumber.open(path, password=password or "")
@@ -48,6 +53,9 @@ def root_cause(exc: BaseException) -> BaseException:
 
 
 def classify_open_error(path: str | Path, exc: BaseException, password: str | None) -> Exception:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
     cause = root_cause(exc)
     if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
         if password:

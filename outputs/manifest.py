@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, Literal
 from policy_extract.core.errors import ErrorCode
 from policy_extract.core.model import LOST_PART_CODES, Document
 
-from .jsonio import write_json
+from .jsonio import dumps_json, write_bytes_atomic, write_json
 
 ManifestStatus = Literal["ok", "partial", "failed"]
 
@@ -71,3 +72,37 @@ def record_for_failure(file: str, doc_id: str, sha256: str | None, code: str, me
 def write_manifest(records: list[ManifestRecord], path: str | os.PathLike[str]) -> Path:
     """Write manifest.json (records in the given order) atomically."""
     return write_json([r.to_json() for r in records], path)
+
+
+def write_validated_manifest(records: list[ManifestRecord], path: str | os.PathLike[str],
+                             stamp: Path) -> bool:
+    """Write manifest.json once it matches ``manifest.schema.json``; returns whether it was validated.
+
+    ``stamp`` holds the digest of the last text validated (with the schema it was validated against): an
+    unchanged rerun, whose manifest is that same text, neither loads jsonschema nor rewrites the file.
+    """
+    from .schema import MANIFEST_SCHEMA, SCHEMA_DIR, validate_manifest
+
+    data = [r.to_json() for r in records]
+    text = dumps_json(data).encode("utf-8")
+    schema = (SCHEMA_DIR / MANIFEST_SCHEMA).read_bytes()
+    digest = hashlib.sha256(hashlib.sha256(schema).digest() + text).hexdigest()
+    target = Path(path)
+    if _read_text(stamp) == digest and _read_bytes(target) == text:
+        return False
+    validate_manifest(data)
+    write_bytes_atomic(target, text)
+    write_bytes_atomic(stamp, (digest + "\n").encode("utf-8"))
+    return True
+
+
+def _read_text(path: Path) -> str | None:
+    data = _read_bytes(path)
+    return None if data is None else data.decode("utf-8", "replace").strip()
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,15 +21,19 @@ RUN_LIBRARIES: tuple[str, ...] = (
 
 def library_versions(names: Sequence[str] = RUN_LIBRARIES) -> dict[str, str | None]:
     """Installed versions of ``names`` (``None`` when absent)."""
+    return {name: library_version(name) for name in names}
+
+
+@cache
+def library_version(name: str) -> str | None:
+    """One installed distribution's version, looked up once per process (the resume fingerprint and
+    run.json both ask)."""
     from importlib import metadata
 
-    versions: dict[str, str | None] = {}
-    for name in names:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            versions[name] = None
-    return versions
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
 
 
 def write_run_json(

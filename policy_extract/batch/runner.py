@@ -31,6 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 LIMIT_SHORTCUTS: tuple[str, ...] = ("timeout", "max_memory")
 """``run_batch`` keywords for one limit each (``--timeout``, ``--max-memory``); ``ocr`` sets the OCR mode."""
+MANIFEST_STAMP = "manifest.json.sha256"
+"""In ``OUTDIR/.state/``: the digest of the manifest text last validated (a rerun that writes the same
+manifest skips jsonschema)."""
 
 
 def run_batch(
@@ -230,15 +233,13 @@ def write_run_outputs(
 ) -> None:
     """manifest.json, combined CSVs, review.xlsx and run.json (all atomically); clears the scratch folder."""
     from policy_extract.outputs.csvio import write_duties_csv, write_indicators_csv
-    from policy_extract.outputs.manifest import write_manifest
-    from policy_extract.outputs.schema import validate_manifest
+    from policy_extract.outputs.manifest import write_validated_manifest
     from policy_extract.outputs.xlsx import write_review_xlsx_if_changed
 
     from .resume import STATE_DIRNAME
 
     out = result.outdir
-    validate_manifest([r.to_json() for r in result.records])
-    write_manifest(result.records, out / "manifest.json")
+    write_validated_manifest(result.records, out / "manifest.json", out / STATE_DIRNAME / MANIFEST_STAMP)
     indicators = [row for o in result.outcomes for row in o.indicator_rows]
     duties = [row for o in result.outcomes for row in o.duty_rows]
     write_indicators_csv(out / "indicators.csv", indicators)
