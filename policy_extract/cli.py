@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .batch.executors import DEFAULT_EXECUTOR, EXECUTORS
@@ -122,6 +123,11 @@ def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParse
         help="memory limit per worker process (default: %(default)s); a document that needs more fails as "
         "'too_large' and the batch goes on",
     )  # fmt: skip
+    p.add_argument(
+        "--page-source", "--backend", dest="page_source", metavar="NAME",
+        help="where characters and rules are read from: pdfminer (pdfplumber's pages) or pdfium (native "
+        "code); default: the settings' default (settings.extract.page_source)",
+    )  # fmt: skip
     p.add_argument("--password", metavar="PW", help="password for encrypted PDFs (tried on every input)")
     p.add_argument(
         "--force", action="store_true",
@@ -220,7 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_run(args: argparse.Namespace) -> int:
     from .batch import BatchOptions, run_batch
 
-    settings = {"ocr": args.ocr, "limits": {"timeout": args.timeout, "max_memory": args.max_memory}}
+    settings: dict[str, Any] = {"ocr": args.ocr,
+                                "limits": {"timeout": args.timeout, "max_memory": args.max_memory}}
+    if args.page_source is not None:  # an unknown name is a SettingsError naming the known ones (exit 2)
+        settings["extract"] = {"page_source": args.page_source}
     options = BatchOptions(
         workers=args.workers,
         password=args.password,
