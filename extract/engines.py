@@ -7,6 +7,7 @@ Engines are selected by name (:mod:`policy_extract.extract.registry`, ``OcrSetti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -40,4 +41,15 @@ class OcrEngine(Protocol):
     def read_text(self, image: np.ndarray) -> tuple[str, float]:
         """The text of a small RGB crop holding one short mark or word (no detection), and its confidence;
         ``("", 0.0)`` when nothing is read."""
+        ...
+
+
+class GlyphReader(Protocol):
+    """An engine that can also read rows of glyphs with the recognition model alone (no detection), for
+    decoding garbled fonts (:mod:`.glyphs`).  Optional: without it a garbled page is read as a scan."""
+
+    def read_rows(self, rows: Sequence[np.ndarray],
+                  spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[str, float]]]:
+        """For each RGB row image, the text and confidence read inside each of its glyph spans (x pixel
+        ranges of the row); ``("", 0.0)`` for a span where nothing was read."""
         ...

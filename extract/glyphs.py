@@ -1,0 +1,416 @@
+"""Garbled fonts decoded glyph by glyph: the text layer rebuilt in place instead of reading a page as a scan.
+
+A font whose text is unreadable (no or a broken ``/ToUnicode`` map: ``(cid:N)``, private-use codes, CJK text
+outside common use, or the ``!"#$%&'()*+,-./012…`` that sequentially numbered subset codes read as) still
+prints each glyph at a known position, size and font.  Each distinct glyph — the font and the code the text
+layer gives for it — is cropped once per document from a page render (its box is the em box the text layer
+reports), the crops are read in rows by the recognition model alone (no text detection:
+:class:`~policy_extract.extract.engines.GlyphReader`), and every occurrence of the glyph gets the text read.
+The page keeps its characters' positions, sizes, fonts and colours, so lines, tables and normalize run as on
+a born-digital page, at a fraction of the cost of page OCR (a notice has a few hundred distinct glyphs; later
+pages mostly reuse them).
+
+The verdict is per font and per page: a garbled title font on page 1 is decoded while the body font, readable,
+is kept as printed.  A glyph the model cannot read alone (no character, several, or low confidence) is read
+again inside its printed line, then from the page's own OCR (detection and recognition of the same render) at
+its box; what is still unread becomes U+FFFD and is counted in a warning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from policy_extract.core.model import DocWarning, PageContent
+
+from .lines import Char
+from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
+from .textlayer import DEFAULT_FONT_BAD_SHARE, check_texts, is_bad_char
+
+DEFAULT_GLYPH_MIN_PX = 36
+"""Pages are rendered so the smallest glyph to read is at least this many pixels high."""
+DEFAULT_GLYPH_MAX_SCALE = 6.0
+"""…but never above this scale (432 dpi): a 6 pt footnote needs no more."""
+DEFAULT_GLYPH_MIN_SCORE = 0.3
+"""A glyph read with less confidence than this is left to the page's OCR."""
+DEFAULT_BLANK_LEVEL = 200
+"""A glyph box with no pixel darker than this grey level (0–255) is a blank: a space."""
+DEFAULT_MIN_SEQUENTIAL = 6
+"""A font printing at least this many distinct ASCII marks from ``!`` up, with most of the range between
+present, reads subset codes numbered from 1 as if they were ASCII: ``!"#$%&'()*+,-.``."""
+DEFAULT_SEQUENTIAL_FILL = 0.6
+DEFAULT_FULL_WIDTH_EM = 0.8
+"""A glyph whose advance is at least this share of its size is full width (Chinese punctuation)."""
+DEFAULT_CROP_PAD_EM = 0.08
+"""A glyph is cropped with this share of its em above and below its box (ink may leave the em box)."""
+DEFAULT_GLYPHS_PER_ROW = 8
+"""Glyphs per row image: the model's cost grows faster than the row's length, and a glyph alone in its
+image is read worse than among others; rows of 8 were the fastest accurate layout measured."""
+DEFAULT_ROW_PX = 32
+"""Height the crops are scaled to when laid in rows."""
+DEFAULT_CONTEXT_EM = 3.0
+"""A glyph not read alone is read again with this many ems of its printed line either side."""
+REPLACEMENT = "\ufffd"
+UNDECODED_GLYPHS = "undecoded_glyphs"
+
+DEFAULT_INK_LEVEL = 140
+"""Grey level (0–255) below which a pixel is ink, for measuring a glyph."""
+DEFAULT_HYPHEN_MAX_EM = 0.4
+"""A bar at most this share of an em wide is a hyphen."""
+DEFAULT_LONG_BAR_EM = 0.55
+"""A bar at least this wide is a dash or 一: ``—`` when at most ``DEFAULT_DASH_MAX_THICK_EM`` thick (0.03 em
+in the 宋/楷/仿宋 faces of the samples), else 一 (0.07–0.10 em)."""
+DEFAULT_DASH_MAX_THICK_EM = 0.05
+DEFAULT_COMMA_TALL = 1.4
+"""A half-width stop whose ink is this many times taller than wide is a comma, else a period."""
+_BARS = frozenset("-‐－–—―一")
+_STOPS = frozenset(",.，。")
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。",
+               "[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "「": "〔", "」": "〕"}
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "`"})
+"""Standard encoding's quote glyphs, back to the ASCII codes they stand for."""
+
+GlyphKey = tuple[str, str]
+
+
+def font_of(ch: Char) -> str:
+    return str(ch.get("fontname", ""))
+
+
+def is_sequential_garble(texts: Iterable[str]) -> bool:
+    """Whether a font's characters are subset codes numbered from 1 read as ASCII (``!"#$%&'()*+,-./01…``):
+    ``!`` and ``"`` both there, at least ``DEFAULT_MIN_SEQUENTIAL`` distinct marks, and most of the range
+    from ``!`` to the highest of them present.  Prose never fills the ASCII range that way."""
+    codes = {ord(t) for t in (s.translate(_QUOTES) for s in texts) if len(t) == 1 and 0x21 <= ord(t) <= 0x7E}
+    if not {0x21, 0x22} <= codes or len(codes) < DEFAULT_MIN_SEQUENTIAL:
+        return False
+    return len(codes) >= DEFAULT_SEQUENTIAL_FILL * (max(codes) - 0x20)
+
+
+def is_garbled_font(texts: list[str]) -> bool:
+    """Whether one font's visible characters on a page are unreadable: glyph codes for a share of them (the
+    font then has no map at all), CJK text mostly outside common use, or sequential subset codes."""
+    bad = sum(1 for t in texts if is_bad_char(t))
+    if bad and bad >= DEFAULT_FONT_BAD_SHARE * len(texts):
+        return True
+    return check_texts(texts).kind == "garbled" or is_sequential_garble(texts)
+
+
+def garbled_fonts(chars: Iterable[Char]) -> frozenset[str]:
+    """The fonts of a page (by name) whose text is unreadable, judged font by font."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for ch in chars:
+        if ch["text"].strip():
+            texts[font_of(ch)].append(ch["text"])
+    return frozenset(font for font, found in texts.items() if is_garbled_font(found))
+
+
+def glyph_key(ch: Char) -> GlyphKey | None:
+    """What identifies a glyph across the document: its font and the text its code reads as.  None for a
+    replacement character or a blank (several codes read as them, so they name no glyph) or a turned glyph."""
+    if ch["text"] == REPLACEMENT or not ch["text"].strip() or not ch.get("upright", True):
+        return None
+    return (font_of(ch), ch["text"])
+
+
+@dataclass(slots=True)
+class PageDecode:
+    """What decoding did on one page."""
+
+    fonts: frozenset[str]
+    glyphs: int = 0
+    """Visible characters of the garbled fonts."""
+    undecoded: int = 0
+    from_page_ocr: int = 0
+    """Glyphs the recognition model alone could not read, read from the page's OCR instead."""
+
+
+@dataclass(slots=True)
+class GlyphDecoder:
+    """The glyph table of one document, filled page by page as new glyphs appear."""
+
+    path: str | Path
+    password: str | None
+    settings: OcrSettings
+    table: dict[GlyphKey, str] = field(default_factory=dict)
+    _pdf: Any = None
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
+            self._pdf = None
+
+    def decode(self, page: Any) -> PageDecode | None:
+        """Rewrite in place the text of the page's characters in garbled fonts; None when no font of the
+        page is garbled, the page is turned (its chars are then not where the render puts them) or the OCR
+        engine cannot read glyphs alone."""
+        fonts = garbled_fonts(page.chars)
+        if not fonts or int(page.rotation or 0) % 360 or not hasattr(self.engine(), "read_rows"):
+            return None
+        targets = [ch for ch in page.chars if font_of(ch) in fonts and ch["text"] != "\n"]
+        report = PageDecode(fonts, sum(1 for ch in targets if ch["text"].strip()))
+        new = first_occurrences(ch for ch in targets if glyph_key(ch) not in self.table)
+        loose = [ch for ch in targets if glyph_key(ch) is None]
+        if new or loose:
+            img, scale = self.render(page, [*new.values(), *loose])
+            for ch in loose:  # no glyph key: each is read where it is printed
+                if not has_ink(glyph_crop(img, ch, scale, page_origin(page))):
+                    ch["_decoded"] = " "
+            self.read_new(new, img, scale, page)
+            self.read_in_context([ch for ch in targets if self.text_of(ch) is None], img, scale, page)
+            unread = [ch for ch in targets if self.text_of(ch) is None]
+            if unread:
+                report.from_page_ocr = self.read_from_page_ocr(unread, img, scale, page)
+        for ch in targets:
+            text = self.text_of(ch)
+            ch["text"] = REPLACEMENT if text is None else text
+            report.undecoded += text is None
+            ch.pop("_decoded", None)
+        return report
+
+    def text_of(self, ch: Char) -> str | None:
+        key = glyph_key(ch)
+        return ch.get("_decoded") if key is None else self.table.get(key)
+
+    def render(self, page: Any, chars: list[Char]) -> tuple[np.ndarray, float]:
+        """The page rendered so the smallest of ``chars`` is ``DEFAULT_GLYPH_MIN_PX`` high."""
+        import pypdfium2 as pdfium
+
+        if self._pdf is None:
+            self._pdf = pdfium.PdfDocument(str(self.path), password=self.password or None)
+        smallest = min((float(ch["bottom"]) - float(ch["top"]) for ch in chars), default=10.0)
+        longest = max(float(page.width), float(page.height), 1.0)
+        scale = min(DEFAULT_GLYPH_MIN_PX / max(smallest, 1.0), DEFAULT_GLYPH_MAX_SCALE,
+                    DEFAULT_RENDER_LIMIT_PX / longest)
+        pdf_page = self._pdf[page.page_number - 1]
+        try:
+            bitmap = pdf_page.render(scale=scale, rev_byteorder=True)
+            return np.ascontiguousarray(bitmap.to_numpy()[..., :3]), scale
+        finally:
+            pdf_page.close()
+
+    def read_new(self, new: dict[GlyphKey, Char], img: np.ndarray, scale: float, page: Any) -> None:
+        """Read each new glyph from its crop, laid in rows with others, and enter it in the table (glyphs
+        read as nothing, several characters or with little confidence are left out)."""
+        crops = {key: glyph_crop(img, ch, scale, page_origin(page)) for key, ch in new.items()}
+        ink = {key: crop for key, crop in crops.items() if has_ink(crop)}
+        for key in crops.keys() - ink.keys():
+            self.table[key] = " "
+        if not ink:
+            return
+        rows, spans = glyph_rows(list(ink.values()), DEFAULT_GLYPHS_PER_ROW)
+        reads = [read for row in self.engine().read_rows(rows, spans) for read in row]
+        for (key, crop), (text, score) in zip(ink.items(), reads, strict=True):
+            if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE:
+                self.table[key] = settle_glyph(text, new[key], crop)
+
+    def read_in_context(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> None:
+        """Glyphs not read alone, read again inside their printed line (a few glyphs either side, as the
+        model was trained to see them): one row per glyph, the reading under its own span kept."""
+        todo = first_occurrences(unread)
+        todo.update({id(ch): ch for ch in unread if glyph_key(ch) is None})  # type: ignore[dict-item]
+        if not todo:
+            return
+        rows, spans, slots = [], [], []
+        for ch in todo.values():
+            row, row_spans, slot = context_row(img, ch, page, scale)
+            rows.append(row)
+            spans.append(row_spans)
+            slots.append(slot)
+        for (key, ch), reads, slot in zip(todo.items(), self.engine().read_rows(rows, spans), slots,
+                                          strict=True):
+            text, score = reads[slot]
+            if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE:
+                self.learn(key, ch, settle_glyph(text, ch, glyph_crop(img, ch, scale, page_origin(page))))
+
+    def learn(self, key: Any, ch: Char, text: str) -> None:
+        if isinstance(key, tuple):
+            self.table[key] = text
+        else:
+            ch["_decoded"] = text
+
+    def engine(self) -> Any:
+        from .ocr import ocr_engine
+
+        return ocr_engine(self.settings)
+
+    def read_from_page_ocr(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> int:
+        """Glyphs the model could not read alone, read from the page's OCR at their boxes (detection and
+        recognition of the page image already rendered); learnt for the rest of the document."""
+        from policy_extract.core.budget import announce
+
+        from .ocr import recognise
+
+        announce("ocr_page", page.page_number)  # page OCR: the document's time limit grows (core.budget)
+        lines = recognise(img, self.settings)
+        found = 0
+        for ch in unread:
+            box = char_box(ch, scale, page_origin(page))
+            text = ocr_text_at(lines, box)
+            if text is None:
+                continue
+            self.learn(glyph_key(ch), ch, text)
+            found += 1
+        return found
+
+
+def first_occurrences(chars: Iterable[Char]) -> dict[GlyphKey, Char]:
+    """One occurrence of each glyph: the largest printed (most pixels to read)."""
+    best: dict[GlyphKey, Char] = {}
+    for ch in chars:
+        key = glyph_key(ch)
+        if key is not None and (key not in best or ch["size"] > best[key]["size"]):
+            best[key] = ch
+    return best
+
+
+def page_origin(page: Any) -> tuple[float, float]:
+    """Where the rendered page box starts in the text layer's coordinates (pdfplumber counts from the media
+    box; pdfium renders the crop box)."""
+    bbox = getattr(getattr(page, "plumber", page), "bbox", None)
+    return (float(bbox[0]), float(bbox[1])) if bbox else (0.0, 0.0)
+
+
+def char_box(ch: Char, scale: float, origin: tuple[float, float]) -> tuple[int, int, int, int]:
+    """A character's em box in the pixels of a render of the page starting at ``origin``."""
+    return (round((float(ch["x0"]) - origin[0]) * scale), round((float(ch["top"]) - origin[1]) * scale),
+            round((float(ch["x1"]) - origin[0]) * scale), round((float(ch["bottom"]) - origin[1]) * scale))
+
+
+def glyph_crop(img: np.ndarray, ch: Char, scale: float, origin: tuple[float, float]) -> np.ndarray:
+    """The glyph's em box in the render, with ``DEFAULT_CROP_PAD_EM`` above and below (a comma's tail)."""
+    return crop_box(img, pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM))
+
+
+def pad_box(box: tuple[int, int, int, int], x_em: float, y_em: float) -> tuple[int, int, int, int]:
+    em = box[3] - box[1]
+    return (round(box[0] - x_em * em), round(box[1] - y_em * em), round(box[2] + x_em * em),
+            round(box[3] + y_em * em))
+
+
+def crop_box(img: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    x0, top, x1, bottom = box
+    h, w = img.shape[:2]
+    crop = img[max(0, top) : min(h, max(bottom, top + 1)), max(0, x0) : min(w, max(x1, x0 + 1))]
+    return crop if crop.size else np.full((1, 1, 3), 255, dtype=np.uint8)
+
+
+def glyph_rows(crops: list[np.ndarray], per_row: int) -> tuple[list[np.ndarray], list[list[tuple[int, int]]]]:
+    """Glyph crops scaled to one height and laid side by side, ``per_row`` to a row, as a line is printed
+    (no gap: the boxes carry the side bearings); each row's glyph spans in its pixels."""
+    import cv2
+
+    rows, spans = [], []
+    for start in range(0, len(crops), per_row):
+        parts, row_spans, x = [], [], 0
+        for crop in crops[start : start + per_row]:
+            h, w = crop.shape[:2]
+            width = max(1, round(w * DEFAULT_ROW_PX / max(h, 1)))
+            parts.append(cv2.resize(crop, (width, DEFAULT_ROW_PX), interpolation=cv2.INTER_AREA))
+            row_spans.append((x, x + width))
+            x += width
+        rows.append(np.concatenate(parts, axis=1))
+        spans.append(row_spans)
+    return rows, spans
+
+
+def context_row(img: np.ndarray, ch: Char, page: Any,
+                scale: float) -> tuple[np.ndarray, list[tuple[int, int]], int]:
+    """The printed line around one glyph: ``DEFAULT_CONTEXT_EM`` either side, the spans of the characters
+    in it (pixels of the crop), and which span is the glyph's."""
+    box = pad_box(char_box(ch, scale, page_origin(page)), 0.0, DEFAULT_CROP_PAD_EM)
+    em = box[3] - box[1]
+    x0, x1 = max(0, round(box[0] - DEFAULT_CONTEXT_EM * em)), round(box[2] + DEFAULT_CONTEXT_EM * em)
+    row = crop_box(img, (x0, box[1], x1, box[3]))
+    mid = (float(ch["top"]) + float(ch["bottom"])) / 2
+    near = sorted((c for c in page.chars if c["top"] < mid < c["bottom"]), key=lambda c: c["x0"])
+    spans, slot = [], 0
+    for other in near:
+        a, _, b, _ = char_box(other, scale, page_origin(page))
+        if a >= x0 and b <= x0 + row.shape[1]:
+            slot = len(spans) if other is ch else slot
+            spans.append((a - x0, b - x0))
+    return row, spans, slot
+
+
+def has_ink(crop: np.ndarray) -> bool:
+    return bool(crop.size) and int(crop.min()) < DEFAULT_BLANK_LEVEL
+
+
+def settle_glyph(text: str, ch: Char, crop: np.ndarray) -> str:
+    """What the model read, settled by the glyph's own metrics: an ASCII mark on a full-width advance is the
+    Chinese mark (``,`` → ``，``) and a Chinese mark on a half-width one the ASCII mark (a period's ink is
+    square, a comma's tall); a bar is ``-`` when short, ``—`` when long and thin, ``一`` long and thick."""
+    from .ocr import fix_punctuation
+
+    text = fix_punctuation(text) or text
+    size = float(ch["bottom"]) - float(ch["top"])
+    advance = (float(ch["x1"]) - float(ch["x0"])) / size if size > 0 else 1.0
+    ink = ink_extent(crop)
+    if text in _BARS and ink is not None:
+        return bar_glyph(text, ink)
+    if advance >= DEFAULT_FULL_WIDTH_EM:
+        return _FULL_WIDTH.get(text, text)
+    if text in _STOPS and ink is not None:
+        return "." if ink[2] < DEFAULT_COMMA_TALL * ink[3] else ","
+    return text
+
+
+def ink_extent(crop: np.ndarray) -> tuple[float, float, float, float] | None:
+    """Width, thickness (fullest column), height and width of a crop's ink, in ems of the crop's box
+    (``(span, thickness, height, width)``); None without ink."""
+    ink = crop.min(axis=2) < DEFAULT_INK_LEVEL if crop.ndim == 3 else crop < DEFAULT_INK_LEVEL
+    ys, xs = np.nonzero(ink)
+    if not len(xs):
+        return None
+    em = crop.shape[0] / (1 + 2 * DEFAULT_CROP_PAD_EM)
+    width = (xs.max() + 1 - xs.min()) / em
+    return (width, float(ink.sum(axis=0).max()) / em, (ys.max() + 1 - ys.min()) / em, width)
+
+
+def bar_glyph(text: str, ink: tuple[float, float, float, float]) -> str:
+    span, thickness = ink[0], ink[1]
+    if span <= DEFAULT_HYPHEN_MAX_EM:
+        return "-"
+    if span >= DEFAULT_LONG_BAR_EM:
+        return "—" if thickness <= DEFAULT_DASH_MAX_THICK_EM else "一"
+    return text
+
+
+def ocr_text_at(lines: list[Any], box: tuple[int, int, int, int]) -> str | None:
+    """The one character page OCR placed with its centre inside ``box`` (None when none or several)."""
+    hits = [c for line in lines if line.box[1] < box[3] and line.box[3] > box[1]
+            for c, b in line.chars if box[0] <= (b[0] + b[2]) / 2 < box[2]]
+    return hits[0] if len(hits) == 1 else None
+
+
+def undecoded_warning(number: int, report: PageDecode) -> str:
+    """The warning text for a decoded page with glyphs left unread."""
+    return (f"page {number}: {report.undecoded} of {report.glyphs} glyph(s) of garbled font(s) could not be "
+            "read and are U+FFFD")
+
+
+def decoded_page(page: Any, decoder: GlyphDecoder, settings: Any,
+                 warnings: list[DocWarning]) -> PageContent | None:
+    """The page from its text layer with its garbled fonts decoded (``text_layer="decoded"``), or None when
+    no font of it is garbled.  Warnings say which fonts were decoded and how many glyphs stayed unread."""
+    from .document import extract_page_safely
+
+    report = decoder.decode(page)
+    if report is None:
+        return None
+    n = page.page_number
+    fonts = ", ".join(sorted(f.split("+")[-1] for f in report.fonts))
+    ocr = f", {report.from_page_ocr} of them read from the page's OCR" if report.from_page_ocr else ""
+    warnings.append(DocWarning("garbled_text_layer", f"page {n}: font(s) {fonts} have no usable Unicode map; "
+                               f"{report.glyphs} glyph(s) decoded from their images{ocr}", n, "extract"))
+    if report.undecoded:
+        warnings.append(DocWarning(UNDECODED_GLYPHS, undecoded_warning(n, report), n, "extract"))
+    content = extract_page_safely(page, settings)
+    content.text_layer = "decoded"
+    return content
