@@ -30,9 +30,16 @@ from policy_extract.core.model import (
     RawTable,
     Table,
 )
-from policy_extract.core.vocabulary import BARE_PAGE_NUMBER, TABLE_CONTINUED
+from policy_extract.core.vocabulary import (
+    BARE_PAGE_NUMBER,
+    CAPTION_START,
+    HEADING_MARKERS,
+    TABLE_CAPTION_ENDINGS,
+    TABLE_CONTINUED,
+    TABLE_LABEL,
+)
 
-from .text import join_lines
+from .text import join_lines, squash_spaces
 
 DEFAULT_EDGE_TOLERANCE = 4.0
 """Points two column edges may differ by and still be the same edge on another page."""
@@ -61,6 +68,8 @@ class _Grid:
     """Cell id → whether its last line reached the right side (text that may continue on the next page)."""
     gaps: dict[int, tuple[float, float, float]] = field(default_factory=dict)
     """Cell id → (space above its text, space below it, line height): where the text sits in the cell."""
+    title: str | None = None
+    """The table's title when it is printed as the table's first row (see :func:`strip_caption_row`)."""
 
 
 def cell_text(cell: RawCell) -> str:
@@ -111,14 +120,51 @@ def _same_geometry(a: list[float], b: list[float], tol: float) -> bool:
     return all(any(abs(s - g) <= tol for g in big) for s in small)
 
 
+def _raw_row(t: RawTable, row: int) -> list[tuple[int, int, str]]:
+    return sorted((c.col, c.colspan, re.sub(r"\s+", "", cell_text(c))) for c in t.cells if c.row == row)
+
+
+def repeats_header(prev: RawTable, nxt: RawTable) -> bool:
+    """``nxt`` opens with the leading rows of ``prev`` printed again, the table's title row among them (a
+    header the office suite repeats on each page, caption row included): the same table going on.  A
+    repeated header alone is not enough: statistical annexes print one table per page under one header."""
+    titled = False
+    shown = 0
+    for row in range(min(DEFAULT_MAX_HEADER_ROWS, prev.n_rows - 1, nxt.n_rows - 1)):
+        mine = _raw_row(prev, row)
+        if not mine or mine != _raw_row(nxt, row) or not any(text for _, _, text in mine):
+            break
+        titled = titled or (len(mine) == 1 and mine[0][1] == prev.n_cols and is_caption_text(mine[0][2]))
+        shown += sum(1 for _, _, text in mine if text)
+    return titled and shown >= 2
+
+
+def _first_on_page(raw: RawDocument, t: RawTable) -> bool:
+    """No other table above ``t`` on its page, and no table caption or heading-like line between."""
+    page = raw.pages[t.page - 1]
+    if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
+        return False
+    return not any(is_caption_text(s) for s in _lines_between(raw, t.page, 0, t.bbox[1]))
+
+
+def _last_on_page(raw: RawDocument, t: RawTable) -> bool:
+    page = raw.pages[t.page - 1]
+    return not any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t)
+
+
 def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE) -> bool:
-    """True when ``nxt`` (first table of the next page) continues ``prev`` (last table of its page)."""
+    """True when ``nxt`` (first table of the next page) continues ``prev`` (last table of its page): under a
+    续表 caption; with the same columns and nothing but running headers and footers between; or with the same
+    columns and its header printed again (running headers and footers then need no grammar of their own)."""
     if nxt.page != prev.page + 1 or prev.n_rows * prev.n_cols <= 1 or nxt.n_rows * nxt.n_cols <= 1:
         return False
     if _has_continued_caption(raw, nxt):
         return True
-    same = _same_geometry(prev.col_edges, nxt.col_edges, tol)
-    return same and _ends_page(raw, prev) and _starts_page(raw, nxt)
+    if not _same_geometry(prev.col_edges, nxt.col_edges, tol):
+        return False
+    if _ends_page(raw, prev) and _starts_page(raw, nxt):
+        return True
+    return repeats_header(prev, nxt) and _last_on_page(raw, prev) and _first_on_page(raw, nxt)
 
 
 def _col_index(edges: list[float], x: float) -> int:
@@ -343,11 +389,41 @@ def _continue_merges(grid: _Grid, cells: list[Cell], first_row: int) -> set[int]
     return absorbed
 
 
+def is_caption_text(text: str) -> bool:
+    """A table title by its grammar: a ``表1``/``专栏`` label, or a short line ending in a title word
+    (``…主要指标``, ``…任务分解表``) that is neither a numbered group heading (``一、…``) nor a sentence."""
+    text = squash_spaces(text).strip()
+    if not text or len(text) > 40 or re.search(r"[。；;]", text):
+        return False
+    if CAPTION_START.match(text):
+        return True
+    if re.search(r"[：:，,]", text) or any(pattern.match(text) for _, pattern in HEADING_MARKERS):
+        return False
+    return text.endswith(TABLE_CAPTION_ENDINGS)
+
+
+def strip_caption_row(cells: list[Cell], n_rows: int, n_cols: int) -> tuple[list[Cell], str | None]:
+    """A first row whose one cell spans every column and reads as a title, above a row of at least two column
+    heads, is the table's printed title: the cells without it (rows moved up by one) and the title, label
+    (``表1``) removed.  Anything else is returned unchanged with no title."""
+    first = [c for c in cells if c.row == 0]
+    if n_rows < 3 or n_cols < 2 or len(first) != 1:
+        return cells, None
+    cap = first[0]
+    heads = [c for c in cells if c.row == 1 and c.text.strip()]
+    if cap.colspan < n_cols or cap.rowspan != 1 or len(heads) < 2 or not is_caption_text(cap.text):
+        return cells, None
+    rest = [c for c in cells if c is not cap]
+    for c in rest:
+        c.row -= 1
+    return rest, squash_spaces(TABLE_LABEL.sub("", cap.text, count=1)).strip()
+
+
 def _start_grid(t: RawTable) -> _Grid:
     grid = _Grid(col_edges=list(t.col_edges), method=t.method)
-    grid.cells = _to_cells(grid, t)
-    grid.n_rows = t.n_rows
-    grid.header_rows = guess_header_rows(grid.cells, t.n_rows)
+    grid.cells, grid.title = strip_caption_row(_to_cells(grid, t), t.n_rows, len(t.col_edges) - 1)
+    grid.n_rows = t.n_rows - (grid.title is not None)
+    grid.header_rows = guess_header_rows(grid.cells, grid.n_rows)
     grid.pages = [t.page]
     grid.bboxes = [(t.page, round_bbox(t.bbox))]
     return grid
@@ -369,8 +445,10 @@ def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
         grid.col_edges = edges
         _reindex_columns(grid)
     n_cols = len(grid.col_edges) - 1
-    cells = _to_cells(grid, t, frag_edges)
-    skip = _repeated_header_rows(grid, cells, n_cols, t.n_rows)
+    cells, caption = strip_caption_row(_to_cells(grid, t, frag_edges), t.n_rows, n_cols)
+    n_rows = t.n_rows - (caption is not None)  # the title printed again above the repeated header
+    grid.title = grid.title or caption
+    skip = _repeated_header_rows(grid, cells, n_cols, n_rows)
     grid.header_rows = max(grid.header_rows, skip)  # rows the suite repeats are the header, by definition
     body = [c for c in cells if c.row >= skip]
     first = [c for c in body if c.row == skip]
@@ -383,7 +461,7 @@ def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
         c.row += offset
     absorbed = _continue_merges(grid, body, grid.n_rows)
     grid.cells.extend(c for c in body if id(c) not in absorbed)
-    grid.n_rows = t.n_rows + offset
+    grid.n_rows = n_rows + offset
     grid.pages.append(t.page)
     grid.bboxes.append((t.page, round_bbox(t.bbox)))
 
@@ -412,7 +490,7 @@ def _finish(grid: _Grid, index: int) -> Table:
         c.colspan = max(1, min(c.colspan, n_cols - c.col))
     return Table(
         id=f"t{index}",
-        title=None,
+        title=grid.title,
         pages=sorted(set(grid.pages)),
         n_rows=grid.n_rows,
         n_cols=n_cols,
