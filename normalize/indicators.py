@@ -109,13 +109,12 @@ def _plan_end_year(head: str) -> list[int]:
     return [1955 + 5 * (10 + _PLAN_DIGITS.index(m.group(1)) + 1)] if m else []
 
 
-def _year_column(col: int, head: str, doc_year: int | None, after_name: bool) -> YearColumn | None:
+def _year_column(col: int, head: str, after_name: bool) -> YearColumn | None:
     years = [int(y) for y in _YEAR.findall(head)] or _plan_end_year(head)
     if years:
         # A period (2021-2025年, 十四五 累计) is judged by its end: a cumulative target, not a baseline.
         year = years[-1]
-        baseline = any(w in head for w in BASELINE_WORDS) or (doc_year is not None and year < doc_year)
-        return YearColumn(col, year, "baseline" if baseline else "target")
+        return YearColumn(col, year, "baseline" if any(w in head for w in BASELINE_WORDS) else "target")
     # A value column without a year (年均增长) only makes sense to the right of the indicator's name.
     if after_name and any(w in head for w in NO_YEAR_VALUE_WORDS):
         return YearColumn(col, None, "target")
@@ -132,7 +131,7 @@ def column_roles(table: Table, doc_year: int | None, band: range | None = None) 
             roles.attribute = col
         elif head in UNIT_HEADERS:
             roles.unit = col
-        elif (yc := _year_column(col, head, doc_year, roles.name is not None)) is not None:
+        elif (yc := _year_column(col, head, roles.name is not None)) is not None:
             roles.years.append(yc)
         elif roles.name is None and any(w in head for w in GROUP_WORDS) and col == 0:
             roles.group = col
@@ -142,7 +141,21 @@ def column_roles(table: Table, doc_year: int | None, band: range | None = None) 
         roles.name, roles.group = roles.group, None
     if not any(y.year for y in roles.years):
         roles.years = []
+    _dated_baseline(roles.years, doc_year)
     return roles
+
+
+def _dated_baseline(years: list[YearColumn], doc_year: int | None) -> None:
+    """Where no header names its baseline (基期, 基础值…), the earliest year column, when it is before the
+    document's year, is the baseline; later columns are targets even when past (a 2023 plan's ``2020年 |
+    2022年 | 2025年``: 2022 is the mid-term target, not a second baseline)."""
+    dated = [y.year for y in years if y.year is not None]
+    if doc_year is None or not dated or any(y.kind == "baseline" for y in years):
+        return
+    first = min(dated)
+    for y in years:
+        if y.year == first and first < doc_year:
+            y.kind = "baseline"
 
 
 def _is_group_row(table: Table, row: int) -> Cell | None:

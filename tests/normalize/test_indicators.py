@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from policy_extract.normalize.indicators import build_indicators, column_roles
 from table_builders import table
 
@@ -27,6 +29,25 @@ def test_year_columns_read_from_header_text_with_baseline_words() -> None:
 def test_past_year_without_baseline_word_is_a_baseline_for_the_documents_year() -> None:
     t = table([["指标", "2020年", "2023年"], ["a", "1", "2"]])
     assert [y.kind for y in column_roles(t, 2022).years] == ["baseline", "target"]
+
+
+def test_past_mid_term_year_after_the_baseline_is_a_target() -> None:
+    """A 2023 plan's ``2020年（基期） | 2022年 | 2025年目标`` (generated: gen_rl_02_grain_plain,
+    gen_html_02_nongye_threeline; sample 000: 2020年基础指数 | 2022年 in a 2021 plan): only the baseline column
+    is a baseline, the past 2022 column is the mid-term target."""
+    t = table([["指标", "2020年（基期）", "2022年", "2025年目标"], ["a", "1", "2", "3"]])
+    assert [(y.year, y.kind) for y in column_roles(t, 2023).years] == [
+        (2020, "baseline"), (2022, "target"), (2025, "target")
+    ]  # fmt: skip
+    unnamed = table([["指标", "2020年", "2022年", "2025年"], ["a", "1", "2", "3"]])
+    assert [y.kind for y in column_roles(unnamed, 2023).years] == ["baseline", "target", "target"]
+
+
+@given(st.lists(st.integers(2010, 2030), min_size=1, max_size=4, unique=True), st.integers(2010, 2030))
+def test_at_most_the_earliest_year_column_is_a_dated_baseline(years: list[int], doc_year: int) -> None:
+    t = table([["指标", *(f"{y}年" for y in years)], ["a", *("1" for _ in years)]])
+    kinds = {y.year: y.kind for y in column_roles(t, doc_year).years}
+    assert [y for y, k in kinds.items() if k == "baseline"] == ([min(years)] if min(years) < doc_year else [])
 
 
 def test_merged_value_cell_gives_a_value_for_every_year_it_covers() -> None:
@@ -81,7 +102,10 @@ def test_responsibility_table_gives_no_indicators() -> None:
 def test_full_width_year_headers_are_year_columns() -> None:
     t = table([["指标", "２０２０年", "２０２５年"], ["覆盖率（％）", "３０", "≥３５"]])
     ind = build_indicators(_doc(t))[0]
-    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [(2020, "baseline", "=", 30), (2025, "target", ">=", 35)]
+    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [
+        (2020, "baseline", "=", 30),
+        (2025, "target", ">=", 35),
+    ]
 
 
 def test_a_period_header_is_judged_by_its_end_year() -> None:
@@ -101,7 +125,10 @@ def test_caption_row_spanning_all_columns_is_the_title_not_the_header() -> None:
     t = table(_CAPTION_ROWS, merges=[(0, 0, 0, 3)], header_rows=2)
     (ind,) = build_indicators(_doc(t))
     assert (ind.name, ind.unit, ind.attribute, ind.row) == ("用水总量", "亿立方米", "约束性", 2)
-    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [(2020, "baseline", "=", 62.3), (2025, "target", "<=", 68)]
+    assert [(v.year, v.kind, v.op, v.value) for v in ind.values] == [
+        (2020, "baseline", "=", 62.3),
+        (2025, "target", "<=", 68),
+    ]
 
 
 def test_header_found_by_its_grammar_where_the_finder_saw_none() -> None:
@@ -122,7 +149,9 @@ def test_plan_period_end_column_is_that_plans_last_year() -> None:
 
 
 def test_code_with_year_digits_in_a_key_value_table_is_not_a_year_column() -> None:
-    t = table([["项目名称", "某服务", "项目编号", "TQJG20250123FW0002"], ["项目类型", "服务类", "采购方式", "询价"]])
+    t = table(
+        [["项目名称", "某服务", "项目编号", "TQJG20250123FW0002"], ["项目类型", "服务类", "采购方式", "询价"]]
+    )
     assert build_indicators(_doc(t)) == []
 
 
