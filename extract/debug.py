@@ -15,7 +15,7 @@ from policy_extract.core.errors import UsageError
 from policy_extract.core.model import BBox, PageContent
 
 from .document import extract_page
-from .pdf import open_pdf
+from .registry import PAGE_SOURCES, load
 from .settings import ExtractSettings
 
 DEFAULT_DPI = 100
@@ -37,13 +37,14 @@ def render_debug(pdf_path: str | Path, page_number: int, out_png: str | Path, *,
 
 def page_content(pdf_path: str | Path, page_number: int, password: str | None,
                  settings: ExtractSettings) -> PageContent:
-    pdf = open_pdf(pdf_path, password)
+    source = load(PAGE_SOURCES, settings.page_source)(pdf_path, password)
     try:
-        if not 1 <= page_number <= len(pdf.pages):
-            raise UsageError(f"--page {page_number} is out of range: {pdf_path} has {len(pdf.pages)} pages.")
-        return extract_page(pdf.pages[page_number - 1], settings)
+        pages = list(source.pages())
+        if not 1 <= page_number <= len(pages):
+            raise UsageError(f"--page {page_number} is out of range: {pdf_path} has {len(pages)} pages.")
+        return extract_page(pages[page_number - 1].resolve(), settings)
     finally:
-        pdf.close()
+        source.close()
 
 
 def page_image(pdf_path: str | Path, page_number: int, password: str | None, dpi: int) -> Image.Image:

@@ -1,4 +1,4 @@
-"""The extract stage's backends by name: table finders and OCR engines (camelot's ``PARSERS``, one level up).
+"""The extract stage's backends by name: page sources, table finders, OCR engines (camelot's ``PARSERS``).
 
 Settings name the backends (``ExtractSettings.table_finders``, ``OcrSettings.engine``) and are validated
 against these tables when they are made.  A built-in backend is listed as ``"module:attribute"`` and imported
@@ -21,6 +21,14 @@ TABLE_FINDERS: dict[str, Backend] = {
     "borderless": f"{__package__}.borderless:BorderlessFinder",
 }
 """Table finders (:class:`~policy_extract.extract.finders.TableFinder` subclasses), run in the order named."""
+
+PAGE_SOURCES: dict[str, Backend] = {
+    "pdfium": f"{__package__}.sources.pdfium_source:PdfiumDocument",
+    "pdfminer": f"{__package__}.sources.pdfminer_source:PdfminerDocument",
+}
+"""Where a page's characters and rules come from (:mod:`~policy_extract.extract.sources`): callables taking
+``(path, password)`` and returning a document whose ``pages()`` are
+:class:`~policy_extract.extract.sources.SourcePage`."""
 
 OCR_ENGINES: dict[str, Backend] = {
     "rapidocr": f"{__package__}.rapidocr_engine:RapidOcrEngine",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .registry import OCR_ENGINES, TABLE_FINDERS
+from .registry import OCR_ENGINES, PAGE_SOURCES, TABLE_FINDERS
 
 DEFAULT_SNAP_TOLERANCE = 2.5
 """Parallel rules closer than this (pt) are one rule: double lines, borders drawn twice by adjacent cells."""
@@ -27,6 +27,9 @@ DEFAULT_WORD_GAP_EM = 1.0
 """Gap (counting blank glyphs) that separates the columns of a space-aligned table."""
 DEFAULT_BORDERLESS_MIN_LINES = 3
 DEFAULT_BORDERLESS_MIN_GUTTER_EM = 0.8
+DEFAULT_PAGE_SOURCE = "pdfminer"
+"""pdfplumber's pages (the reference); ``pdfium`` reads characters and paths in native code, about twice as
+fast end to end, and becomes the default once it gives the same documents (see ``extract/sources``)."""
 DEFAULT_TABLE_FINDERS = ("lattice", "rules", "borderless")
 """Ruled grids first; then tables ruled only across (columns from the text); then space-aligned columns,
 looked for only beside no table found before."""
@@ -98,9 +101,15 @@ class ExtractSettings:
     table_finders: tuple[str, ...] = DEFAULT_TABLE_FINDERS
     """The table finders to run, in order, by their names in
     :data:`~policy_extract.extract.registry.TABLE_FINDERS` (``("lattice",)``: no space-aligned tables)."""
+    page_source: str = DEFAULT_PAGE_SOURCE
+    """Where characters and rules come from, by name in :data:`~policy_extract.extract.registry.PAGE_SOURCES`
+    (``pdfminer``, the default, or ``pdfium``)."""
     ocr: OcrSettings = field(default_factory=OcrSettings)
 
     def __post_init__(self) -> None:
+        if self.page_source not in PAGE_SOURCES:
+            raise ValueError(f"ExtractSettings.page_source must be one of {', '.join(PAGE_SOURCES)}, "
+                             f"not {self.page_source!r}")
         for name in ("snap_tolerance", "join_tolerance", "max_rule_thickness", "min_rule_length",
                      "min_cell_size", "line_tolerance", "latin_space_em", "cjk_space_em", "word_gap_em",
                      "borderless_min_gutter_em"):

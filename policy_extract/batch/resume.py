@@ -39,8 +39,9 @@ FINGERPRINT_LIBRARIES: tuple[str, ...] = ("pdfplumber", "pdfminer.six", "pypdfiu
 def fingerprint(process: Callable[..., Any], settings: PipelineSettings) -> dict[str, Any]:
     """What, besides the input bytes, decides a document's output.
 
-    The settings enter as their OCR mode and the output-shaping values that differ from the defaults, so
-    changing any of them redoes every document, and an OUTDIR made with the defaults stays reusable.
+    The settings enter as their OCR mode, the page source (always: a new default redoes what the old one
+    made) and the output-shaping values that differ from the defaults, so changing any of them redoes every
+    document, and an OUTDIR made with the defaults stays reusable.
     """
     from policy_extract import __version__
     from policy_extract.core.model import SCHEMA_VERSION
@@ -53,6 +54,7 @@ def fingerprint(process: Callable[..., Any], settings: PipelineSettings) -> dict
         "process": f"{getattr(process, '__module__', '?')}.{getattr(process, '__qualname__', repr(process))}",
         "libraries": library_versions(FINGERPRINT_LIBRARIES),
         "ocr": settings.ocr,
+        "page_source": settings.extract.page_source,
     }
     changes = {k: v for k, v in settings.output_changes().items() if k != "ocr"}
     if changes:

@@ -1,0 +1,135 @@
+"""Operators with damaged operands, found in the content bytes as pdfminer would skip them.
+
+pdfium skips an operator whose operands have the wrong type silently; pdfminer logs it (the ``bad_operand``
+warning of the pdfminer source).  This scan tokenises the page's content stream with one regular expression
+(no interpretation: a few milliseconds a page) and applies pdfminer's operand checks: operators that take
+numbers (positions, matrices, widths, gray/RGB/CMYK colours), a font size, strings to show, the strings and
+numbers of a ``TJ`` array, the tag of a marked-content point.  Operands are popped from the end of the stack
+as pdfminer's ``PDFPageInterpreter.execute`` pops them; an operator given too few operands is skipped silently
+by both, so it is not counted.  Form XObjects' own streams are not scanned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pdfminer.pdfinterp import PDFPageInterpreter
+
+from ..textlayer import DEFAULT_MAX_COORD
+
+_TOKEN = re.compile(
+    rb"%[^\r\n]*"
+    rb"|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\)"
+    rb"|<<|>>|<[0-9A-Fa-f\s]*>|\[|\]"
+    rb"|/[^\s/\[\]()<>{}%]*"
+    rb"|[^\s/\[\]()<>{}%]+"
+    rb"|[^\s]",
+    re.DOTALL,
+)
+"""Content tokens (whitespace between them skipped): comments, literal strings (three levels of nested
+parentheses), dictionary brackets, hex strings, array brackets, names, numbers and operators."""
+_NUMERIC = frozenset(b"0123456789+-.")
+_STR, _HEX_OR_DICT, _NAME, _OPEN, _CLOSE, _COMMENT = (ord(c) for c in "(</[]%")
+_OPERAND_FIRST = _NUMERIC | {_STR, _HEX_OR_DICT, _NAME, ord(">")}
+_NUMBERS: dict[bytes, int] = {
+    b"cm": 6, b"m": 2, b"l": 2, b"c": 6, b"v": 4, b"y": 4, b"re": 4, b"w": 1, b"Tc": 1, b"Tw": 1, b"Tz": 1,
+    b"TL": 1, b"Ts": 1, b"Td": 2, b"TD": 2, b"Tm": 6, b"G": 1, b"g": 1, b"RG": 3, b"rg": 3, b"K": 4,
+    b"k": 4, b"d0": 2, b"d1": 6, b"M": 1, b"i": 1,
+}
+"""Operators whose operands must all be numbers, with how many they take."""
+_POSITIONS = {op: _NUMBERS[op] for op in (b"cm", b"m", b"l", b"c", b"v", b"y", b"re", b"Td", b"TD", b"Tm")}
+"""Operators that place something, with their operand counts."""
+_STRINGS = {b"Tj": 1, b"'": 1, b'"': 3}
+"""Operators that show a string (the last operand); ``"`` takes two numbers first."""
+
+
+def _pdfminer_arity() -> dict[bytes, int]:
+    """How many operands pdfminer pops for each operator it knows (``do_X`` methods; ``*``, ``"`` and ``'``
+    spelled ``_a``, ``_w``, ``_q``)."""
+    arity = {}
+    for attr in dir(PDFPageInterpreter):
+        if attr.startswith("do_"):
+            op = attr[3:].replace("_a", "*").replace("_w", '"').replace("_q", "'")
+            arity[op.encode()] = getattr(PDFPageInterpreter, attr).__code__.co_argcount - 1
+    return arity
+
+
+_ARITY = _pdfminer_arity()
+
+
+def count_bad_operands(data: bytes) -> int:
+    """How many operators (or ``TJ`` elements) of the content pdfminer would skip for a damaged operand."""
+    return scan_operands(data)[0]
+
+
+def scan_operands(data: bytes) -> tuple[int, int]:
+    """``(operands pdfminer would skip, positions no page can hold)``: the second counts operators placing
+    something (``cm``, ``Td``, ``Tm``, path points…) with a number that is infinite or beyond
+    ``DEFAULT_MAX_COORD``: pdfminer's objects there get NaN/inf coordinates (``bad_value``), pdfium's not."""
+    stack: list[object] = []
+    arrays: list[list[object]] = []
+    bad = absurd = 0
+    tokens = _TOKEN.findall(data)
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        i += 1
+        first = tok[0]
+        if first == _OPEN:
+            arrays.append([])
+        elif first == _CLOSE:
+            closed = arrays.pop() if arrays else []
+            (arrays[-1] if arrays else stack).append(closed)
+        elif first == _COMMENT:
+            continue
+        elif first in _OPERAND_FIRST or arrays:
+            (arrays[-1] if arrays else stack).append(operand(tok))
+        elif tok == b"BI":
+            i = skip_inline_image(tokens, i)
+        else:
+            if tok in _POSITIONS and any(isinstance(v, float) and not abs(v) <= DEFAULT_MAX_COORD
+                                         for v in stack[-_POSITIONS[tok]:]):
+                absurd += 1
+            bad += operator_damage(tok, stack)
+    return bad, absurd
+
+
+def skip_inline_image(tokens: list[bytes], i: int) -> int:
+    """The index after an inline image's ``EI`` (its data is binary; tokens inside it mean nothing)."""
+    while i < len(tokens) and tokens[i] != b"EI":
+        i += 1
+    return i + 1
+
+
+def operand(token: bytes) -> object:
+    """A number as float; other operands by their kind (``str``, ``name``, ``dict``, ``kw``)."""
+    first = token[0]
+    if first == _STR or (first == _HEX_OR_DICT and token != b"<<"):
+        return "str"
+    if first == _NAME:
+        return "name"
+    if first == _HEX_OR_DICT or token == b">>":
+        return "dict"
+    try:
+        return float(token)
+    except ValueError:  # ``1.2.3``, ``--5``: pdfminer reads neither as a number
+        return "kw"
+
+
+def operator_damage(word: bytes, stack: list[object]) -> int:
+    """Damaged operands of one operator; its operands are popped from ``stack`` as pdfminer pops them."""
+    count = _ARITY.get(word, 0)
+    if not count or len(stack) < count:
+        return 0
+    args = stack[-count:]
+    del stack[-count:]
+    if word in _NUMBERS:
+        return int(any(not isinstance(a, float) for a in args))
+    if word in _STRINGS:
+        return int(args[-1] != "str")
+    if word == b"TJ":
+        items = args[0] if isinstance(args[0], list) else [args[0]]
+        return sum(1 for a in items if not isinstance(a, float) and a != "str")
+    if word == b"Tf":
+        return int(not isinstance(args[1], float))
+    return int(word == b"MP" and args[0] != "name")

@@ -1,0 +1,104 @@
+"""Coordinates as pdfplumber gives them, from PDF user space, and pdfminer's reading of a font's descent.
+
+pdfminer draws a page through the matrix that puts ``/Rotate`` and the MediaBox origin in (its
+``PDFPageInterpreter.process_page``); pdfplumber then flips y to a top-left origin and shifts by its own
+normalised MediaBox (``pdfplumber.page.Page.process_object``).  :func:`page_affine` composes both into one
+affine map, so a point pdfium reports in user space lands where pdfplumber puts it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+Affine = tuple[float, float, float, float, float, float]
+"""``(a, b, c, d, e, f)``: ``(x, y) → (a·x + c·y + e, b·x + d·y + f)``, as in PDF."""
+
+
+def compose(first: Affine, then: Affine) -> Affine:
+    """Apply ``first``, then ``then``."""
+    a, b, c, d, e, f = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2,
+            e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
+
+
+def apply(m: Affine, x: float, y: float) -> tuple[float, float]:
+    return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+
+
+def rotation_ctm(mediabox: tuple[float, float, float, float], rotate: int) -> Affine:
+    """pdfminer's initial matrix for a page (``PDFPageInterpreter.process_page``)."""
+    x0, y0, x1, y1 = mediabox
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)
+
+
+def page_affine(plumber: Any) -> Affine:
+    """User space → pdfplumber's top-left page coordinates of ``plumber`` (a pdfplumber page)."""
+    page_obj = plumber.page_obj
+    ctm = rotation_ctm(tuple(float(v) for v in page_obj.mediabox), int(page_obj.rotate or 0) % 360)
+    mb_x0, mb_top = float(plumber.mediabox[0]), float(plumber.mediabox[1])
+    flip: Affine = (1, 0, 0, -1, mb_x0, float(plumber.height) + mb_top)
+    return compose(ctm, flip)
+
+
+def _name(value: Any) -> str:
+    value = resolve1(value)
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return str(value) if value is not None else ""
+
+
+def font_facts(spec: Any) -> tuple[str, float | None] | None:
+    """``(fontname, descent per unit of font size)`` as pdfminer reads them from a font dictionary: the
+    descriptor's /FontName and /Descent (made negative), the standard-14 metrics when there is no descriptor;
+    None for what pdfminer reads otherwise (Type3)."""
+    spec = resolve1(spec)
+    if not isinstance(spec, dict) or _name(spec.get("Subtype")) == "Type3":
+        return None
+    base = _name(spec.get("BaseFont"))
+    if _name(spec.get("Subtype")) == "Type0":
+        descendants = resolve1(spec.get("DescendantFonts")) or [{}]
+        spec = resolve1(descendants[0]) or {}
+    descriptor = resolve1(spec.get("FontDescriptor"))
+    if not isinstance(descriptor, dict):
+        metrics = FONT_METRICS.get(base)
+        return (base, metrics[0]["Descent"] / 1000 if metrics else 0.0) if base else None
+    descent = float(resolve1(descriptor.get("Descent", 0)) or 0)
+    return (_name(descriptor.get("FontName")) or "unknown", -abs(descent) / 1000)
+
+
+def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], depth: int = 0) -> None:
+    """Font facts of a resource dictionary and its form XObjects', keyed by /BaseFont without its subset
+    prefix (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
+    resources = resolve1(resources)
+    if not isinstance(resources, dict) or depth > 4:
+        return
+    fonts = resolve1(resources.get("Font"))
+    for spec in (fonts.values() if isinstance(fonts, dict) else ()):
+        base = _name((resolve1(spec) or {}).get("BaseFont")) if isinstance(resolve1(spec), dict) else ""
+        facts = font_facts(spec)
+        key = _SUBSET_PREFIX.sub("", base)
+        if not (key and facts):
+            continue
+        if key in found and found[key][1] != facts[1]:
+            facts = (facts[0], None)
+        found[key] = facts
+    xobjects = resolve1(resources.get("XObject"))
+    for xobj in (xobjects.values() if isinstance(xobjects, dict) else ()):
+        attrs = getattr(resolve1(xobj), "attrs", None)
+        if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
+            resource_fonts(attrs.get("Resources"), found, depth + 1)

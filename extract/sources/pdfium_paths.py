@@ -1,0 +1,129 @@
+"""Drawn paths read by pdfium, sorted into pdfplumber's lines, rects and curves.
+
+pdfium keeps a path object's points in its own space with the object's matrix beside them, and objects of a
+form XObject relative to the form; both are composed here down to user space and then to pdfplumber's page
+coordinates.  Each subpath is classified as pdfminer's ``PDFLayoutAnalyzer.paint_path`` does (``ml``/``mlh``
+a line, a closed axis-parallel ``mlllh`` a rect, anything else a curve through its points), so
+``rules.raw_segments`` gets the same objects from either source.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .pdfium_geometry import Affine, apply, compose
+
+_MAX_FORM_DEPTH = 8
+_SUBPATH = re.compile(r"m[^m]+")
+Point = tuple[float, float]
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.matrix = raw.FS_MATRIX()
+        self.found: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
+
+
+def page_paths(page: pdfium.PdfPage, affine: Affine) -> dict[str, list[dict[str, Any]]]:
+    """``{"line": [...], "rect": [...], "curve": [...]}`` of the page, in drawing order."""
+    out = _Out()
+    count = raw.FPDFPage_CountObjects(page.raw)
+    walk(out, [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], affine, 0)
+    return out.found
+
+
+def walk(out: _Out, objects: list[Any], outer: Affine, depth: int) -> None:
+    for obj in objects:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            add_path(out, obj, compose(object_matrix(out, obj), outer))
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            inner = compose(object_matrix(out, obj), outer)
+            children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            walk(out, children, inner, depth + 1)
+
+
+def object_matrix(out: _Out, obj: Any) -> Affine:
+    m = out.matrix
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def color(out: _Out, getter: Any, obj: Any) -> tuple[float, float, float] | None:
+    r, g, b, a = out.rgba
+    if not getter(obj, r, g, b, a):
+        return None
+    return (r.value / 255, g.value / 255, b.value / 255)
+
+
+def add_path(out: _Out, obj: Any, matrix: Affine) -> None:
+    raw.FPDFPath_GetDrawMode(obj, out.fill, out.stroke)
+    fill, stroke = out.fill.value != raw.FPDF_FILLMODE_NONE, bool(out.stroke.value)
+    style = {"fill": fill, "stroke": stroke,
+             "stroking_color": color(out, raw.FPDFPageObj_GetStrokeColor, obj),
+             "non_stroking_color": color(out, raw.FPDFPageObj_GetFillColor, obj)}
+    ops = path_ops(out, obj, matrix)
+    shape = "".join(op for op, _ in ops)
+    if shape[:1] != "m":
+        return
+    for match in _SUBPATH.finditer(shape):
+        classify(out, shape[match.start():match.end()], [p for _, p in ops[match.start():match.end()]], style)
+
+
+def path_ops(out: _Out, obj: Any, matrix: Affine) -> list[tuple[str, Point]]:
+    """pdfminer's path operators with their end points (``h`` at its subpath's start), in page coordinates;
+    a Bézier's two control points (separate segments in pdfium) are not kept, as pdfminer's ``pts``."""
+    ops: list[tuple[str, Point]] = []
+    start: Point = (0.0, 0.0)
+    pending = 0
+    for i in range(raw.FPDFPath_CountSegments(obj)):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        kind = raw.FPDFPathSegment_GetType(seg)
+        raw.FPDFPathSegment_GetPoint(seg, out.x, out.y)
+        point = apply(matrix, out.x.value, out.y.value)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            pending += 1
+            if pending < 3:
+                continue
+            pending = 0
+            ops.append(("c", point))
+        elif kind == raw.FPDF_SEGMENT_MOVETO:
+            start = point
+            ops.append(("m", point))
+        else:
+            ops.append(("l", point))
+        if raw.FPDFPathSegment_GetClose(seg):
+            ops.append(("h", start))
+    return ops
+
+
+def classify(out: _Out, shape: str, pts: list[Point], style: dict[str, Any]) -> None:
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-2] + pts[-1:]
+    if shape in ("ml", "mlh"):
+        out.found["line"].append({**box(pts[:2]), **style})
+    elif shape in ("mlllh", "mllll") and is_rect(pts):
+        out.found["rect"].append({**box([pts[0], pts[2]]), **style})
+    else:
+        out.found["curve"].append({**box(pts), "pts": pts, **style})
+
+
+def is_rect(pts: list[Point]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+    upright = x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
+    return pts[0] == pts[4] and (upright or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
+
+
+def box(pts: list[Point]) -> dict[str, float]:
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return {"x0": min(xs), "x1": max(xs), "top": min(ys), "bottom": max(ys)}

@@ -1,0 +1,280 @@
+"""The pdfium page source: characters and ruling segments read by pypdfium2 in native code.
+
+pdfminer's document (pdfplumber, opened lazily: no content stream is interpreted) stays open beside it for
+what costs nothing there and is not exposed by pdfium: the page boxes and ``/Rotate`` exactly as pdfplumber
+normalises them, the font descriptors' /Descent and /FontName (the character boxes), and the raw content bytes
+(the damage checks).  A page whose pdfium text is empty, unmapped or garbled-looking is handed to pdfminer
+whole (:meth:`PdfiumPage.resolve`), so the OCR verdict and what is kept are pdfminer's.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from policy_extract.core.model import DocWarning
+
+from ..damage import bad_operand_warning, bad_value_warning, content_data, data_cut, stream_cut_warning
+from ..lines import Char
+from ..pdf import open_pdf
+from ..rules import Segment, merge_segments, raw_segments
+from ..settings import ExtractSettings
+from ..textlayer import (
+    DEFAULT_MAX_RARE_SHARE,
+    LayerCheck,
+    check_chars,
+    drop_bad_values,
+    valid_unicode_chars,
+)
+from .operands import scan_operands
+from .pdfium_geometry import Affine, page_affine, resource_fonts
+from .pdfium_paths import page_paths
+from .pdfminer_source import PdfminerPage
+
+FontFacts = dict[str, tuple[str, float | None]]
+"""``/BaseFont`` without subset prefix → (pdfminer's fontname, descent per font size or None)."""
+_SAFE_RARE_SHARE = DEFAULT_MAX_RARE_SHARE / 2
+"""pdfium's verdict is trusted only well inside "ok": nearer the threshold pdfminer's raw codes decide."""
+
+
+class PdfiumDocument:
+    """pdfium's document beside pdfminer's; every page is pdfminer's when pdfium cannot open the file or
+    counts its pages differently."""
+
+    def __init__(self, path: str | Path, password: str | None = None) -> None:
+        self.pdf = open_pdf(path, password)
+        self.doc: pdfium.PdfDocument | None
+        try:
+            self.doc = pdfium.PdfDocument(str(path), password=password)
+        except Exception:  # pdfminer opened it; pdfium's reason does not matter, pdfminer reads it
+            self.doc = None
+        if self.doc is not None and len(self.doc) != len(self.pdf.pages):
+            self.doc.close()
+            self.doc = None
+        self.fonts: FontFacts = {}
+
+    def pages(self) -> Iterator[PdfiumPage | PdfminerPage]:
+        for index, plumber in enumerate(self.pdf.pages):
+            if self.doc is None:
+                yield PdfminerPage(plumber)
+            else:
+                yield PdfiumPage(plumber, self.doc[index], self.fonts)
+
+    def close(self) -> None:
+        if self.doc is not None:
+            self.doc.close()
+        self.pdf.close()
+
+
+class PdfiumPage:
+    """One page read by pdfium; ``plumber`` is the same page in pdfminer's document (not parsed)."""
+
+    def __init__(self, plumber: Any, page: pdfium.PdfPage, fonts: FontFacts) -> None:
+        self.plumber, self.page, self.fonts = plumber, page, fonts
+        self.page_number = int(plumber.page_number)
+        self.width, self.height = float(plumber.width), float(plumber.height)
+        self.rotation = int(plumber.rotation or 0)
+        self.affine: Affine = page_affine(plumber)
+        self._chars: list[Char] | None = None
+        self._paths: dict[str, list[dict[str, Any]]] | None = None
+        self.unmapped = False
+        self._check: tuple[int, LayerCheck] | None = None
+
+    @property
+    def chars(self) -> list[Char]:
+        if self._chars is None:
+            resource_fonts(self.plumber.page_obj.resources, self.fonts)
+            self._chars, self.unmapped = read_chars(self.page, self.affine, self.fonts)
+        return self._chars
+
+    @property
+    def paths(self) -> dict[str, list[dict[str, Any]]]:
+        if self._paths is None:
+            self._paths = page_paths(self.page, self.affine)
+        return self._paths
+
+    def segments(self, settings: ExtractSettings) -> list[Segment]:
+        paths = self.paths
+        return merge_segments(raw_segments(paths["line"], paths["rect"], paths["curve"], settings), settings)
+
+    def damage(self) -> list[DocWarning]:
+        """Coordinates checked on what pdfium read; operands and a cut stream on the content bytes."""
+        found: list[DocWarning] = []
+        n = self.page_number
+        dropped = drop_bad_values(self.chars) + sum(drop_bad_values(v) for v in self.paths.values())
+        data = content_data(self.plumber)
+        skipped, absurd = scan_operands(data) if data is not None else (0, 0)
+        dropped += absurd
+        if skipped:
+            found.append(bad_operand_warning(n, skipped))
+        if dropped:
+            found.append(bad_value_warning(n, dropped))
+        if data is not None and data_cut(data):
+            found.append(stream_cut_warning(n))
+        return found
+
+    def layer_check(self) -> LayerCheck:
+        if self._check is None or self._check[0] != len(self.chars):
+            self._check = (len(self.chars), check_chars(self.chars))
+        return self._check[1]
+
+    def resolve(self) -> PdfiumPage | PdfminerPage:
+        """This page, or pdfminer's reading of it when pdfium's text cannot be trusted to give the same
+        verdict: empty, with unmapped or lone-surrogate characters, or near the garbled threshold."""
+        chars = self.chars
+        if self.unmapped or valid_unicode_chars(chars):
+            return self.handed_over()
+        check = self.layer_check()
+        if check.kind != "ok" or check.bad or (check.cjk and check.rare >= _SAFE_RARE_SHARE * check.cjk):
+            return self.handed_over()
+        return self
+
+    def handed_over(self) -> PdfminerPage:
+        self.close()
+        return PdfminerPage(self.plumber)
+
+    def close(self) -> None:
+        self._chars = self._paths = None
+        self.page.close()
+        self.plumber.close()
+
+
+class _Reader:
+    """Per-page state for reading characters: ctypes out-parameters and caches by text object and font."""
+
+    def __init__(self, textpage: Any, affine: Affine, fonts: FontFacts) -> None:
+        self.tp, self.affine, self.fonts = textpage, affine, fonts
+        self.x, self.y, self.size = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+        self.box, self.matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.objects: dict[int, tuple[Any, ...]] = {}
+        self.widths: dict[tuple[int, int], float | None] = {}
+        self.font_names: dict[int, tuple[str, float]] = {}
+
+    def object_facts(self, index: int) -> tuple[Any, ...]:
+        """``(font, fontname, descent, size, matrix abcd, fill colour, object)`` of the char's text object."""
+        obj = raw.FPDFText_GetTextObject(self.tp, index)
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        facts = self.objects.get(key)
+        if facts is None:
+            facts = self.objects[key] = self._object_facts(obj, index)
+        return facts
+
+    def _object_facts(self, obj: Any, index: int) -> tuple[Any, ...]:
+        size, m = self.size, self.matrix
+        if not obj or not raw.FPDFTextObj_GetFontSize(obj, size):
+            size.value = raw.FPDFText_GetFontSize(self.tp, index) or 1.0
+        raw.FPDFText_GetMatrix(self.tp, index, m)
+        font = raw.FPDFTextObj_GetFont(obj) if obj else None
+        name, descent = self.font_name(font)
+        matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
+        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj)
+
+    def font_name(self, font: Any) -> tuple[str, float]:
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
+        if key not in self.font_names:
+            base = font_base_name(font) if font else ""
+            name, descent = self.fonts.get(base, (base, None))
+            if descent is None:
+                value = ctypes.c_float()
+                descent = value.value if font and raw.FPDFFont_GetDescent(font, 1.0, value) else 0.0
+            self.font_names[key] = (name, float(descent))
+        return self.font_names[key]
+
+    def fill(self, index: int) -> tuple[float, float, float]:
+        r, g, b, a = self.rgba
+        if not raw.FPDFText_GetFillColor(self.tp, index, r, g, b, a):
+            return (0.0, 0.0, 0.0)
+        return (r.value / 255, g.value / 255, b.value / 255)
+
+    def advance(self, index: int, font: Any, code: int, size: float, origin_x: float, scale: float) -> float:
+        """The glyph's advance in text space (pdfminer's ``adv``): the font's width for the character, or the
+        loose box's width when pdfium cannot map the character back to its code."""
+        key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, code)
+        width = self.widths.get(key, -1.0)
+        if width == -1.0:
+            value = ctypes.c_float()
+            ok = font and raw.FPDFFont_GetGlyphWidth(font, code, 1.0, value)
+            width = self.widths[key] = snap(value.value) if ok and value.value > 0 else None
+        if width is not None:
+            return width * size
+        raw.FPDFText_GetLooseCharBox(self.tp, index, self.box)
+        return (self.box.right - origin_x) / scale if scale else 0.0
+
+
+def snap(value: float) -> float:
+    """A float32 from pdfium as the short decimal it was written as (``521.725``, not ``521.7249755…``), so
+    coordinates round as pdfminer's float64 ones do; a value with no such decimal is kept."""
+    tolerance = abs(value) * 6e-8 + 1e-9
+    for digits in range(1, 6):
+        short = round(value, digits)
+        if abs(short - value) <= tolerance:
+            return short
+    return value
+
+
+def font_base_name(font: Any) -> str:
+    length = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    if length <= 0:
+        return ""
+    buf = ctypes.create_string_buffer(length)
+    raw.FPDFFont_GetBaseFontName(font, buf, length)
+    return buf.value.decode("utf-8", "replace")
+
+
+def read_chars(page: pdfium.PdfPage, affine: Affine,
+               fonts: FontFacts) -> tuple[list[Char], bool]:
+    """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
+    character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there;
+    but see the module notes: pdfium also drops a typed blank that ends a text object)."""
+    textpage = raw.FPDFText_LoadPage(page.raw)
+    try:
+        reader = _Reader(textpage, affine, fonts)
+        chars: list[Char] = []
+        unmapped = False
+        for index in range(raw.FPDFText_CountChars(textpage)):
+            if raw.FPDFText_IsGenerated(textpage, index):
+                continue
+            code = raw.FPDFText_GetUnicode(textpage, index)
+            unmapped = unmapped or bool(raw.FPDFText_HasUnicodeMapError(textpage, index))
+            chars.append(char_dict(reader, index, code))
+        return join_surrogates(chars), unmapped
+    finally:
+        raw.FPDFText_ClosePage(textpage)
+
+
+def char_dict(reader: _Reader, index: int, code: int) -> Char:
+    """One character with pdfminer's box: from the origin, ``adv`` wide, from ``descent`` up one font size,
+    through the character's matrix and then the page's; and its text object."""
+    font, name, descent, size, (a, b, c, d), color, _ = reader.object_facts(index)
+    raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
+    ox, oy = snap(reader.x.value), snap(reader.y.value)
+    adv = reader.advance(index, font, code, size, ox, a)
+    low, high = descent * size, descent * size + size
+    corners = [(ox + a * tx + c * ty, oy + b * tx + d * ty) for tx, ty in ((0, low), (adv, high))]
+    if b or c:
+        corners += [(ox + a * tx + c * ty, oy + b * tx + d * ty) for tx, ty in ((0, high), (adv, low))]
+    m = reader.affine
+    xs = [m[0] * x + m[2] * y + m[4] for x, y in corners]
+    ys = [m[1] * x + m[3] * y + m[5] for x, y in corners]
+    top, bottom = min(ys), max(ys)
+    return {"text": chr(code), "x0": min(xs), "x1": max(xs), "top": top, "bottom": bottom,
+             "size": bottom - top, "fontname": name, "non_stroking_color": color}
+
+
+def join_surrogates(chars: list[Char]) -> list[Char]:
+    """A character outside the BMP comes as two UTF-16 halves: one character, as pdfminer gives it."""
+    out: list[Char] = []
+    for ch in chars:
+        prev = out[-1]["text"] if out else ""
+        if len(prev) == 1 and "\ud800" <= prev <= "\udbff" and "\udc00" <= ch["text"] <= "\udfff":
+            pair = (prev + ch["text"]).encode("utf-16", "surrogatepass").decode("utf-16")
+            out[-1] = {**out[-1], "text": pair, "x1": max(out[-1]["x1"], ch["x1"])}
+        else:
+            out.append(ch)
+    return out
