@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from policy_extract.core.vocabulary import (
+    ADMIN_LEVEL_CHARS,
+    ADMIN_LEVELS,
     DEADLINE_LABELS,
     DEADLINE_LIKE,
     LEAD_INTRO,
@@ -94,14 +96,41 @@ class _Segment:
     text: str = ""
     breaks: list[int] = field(default_factory=list)
     """Offsets in ``text`` where a line break or space was (candidate split points)."""
+    sep: str = ""
+    """The separator that ended the segment (empty for the last one)."""
+
+
+def _shares_head(seg: _Segment, nxt: _Segment) -> bool:
+    """``各区、市人力资源社会保障局``: a bare level (各区, 市, 各辖市) joined by 、 to a name that starts with
+    another level shares that name's head noun: one owner, not two."""
+    last = seg.text.rsplit("、", 1)[-1]  # 各区、市、县人民政府: levels already joined go on joining
+    return seg.sep == "、" and bool(ADMIN_LEVELS.fullmatch(last)) and nxt.text[:1] in ADMIN_LEVEL_CHARS
+
+
+def _join_shared_heads(segs: list[_Segment]) -> list[_Segment]:
+    out: list[_Segment] = []
+    for seg in segs:
+        if out and _shares_head(out[-1], seg):
+            prev = out.pop()
+            shift = len(prev.text) + 1
+            breaks = prev.breaks + [b + shift for b in seg.breaks]
+            seg = _Segment(prev.text + prev.sep + seg.text, breaks, seg.sep)
+        out.append(seg)
+    return out
 
 
 def _segments(text: str, separators: str = OWNER_LIST_SEPARATORS) -> list[_Segment]:
-    """Hard-separated segments with their soft breaks; nothing is split inside brackets."""
+    """Hard-separated segments with their soft breaks; nothing is split inside brackets, nor between levels
+    that share one head noun (``各区、县人民政府``)."""
+    return _join_shared_heads(_raw_segments(text, separators))
+
+
+def _raw_segments(text: str, separators: str) -> list[_Segment]:
     segs, cur, depth = [], _Segment(), 0
     for ch in text:
         depth = max(0, depth + (ch in _OPEN) - (ch in _CLOSE))
         if depth == 0 and ch in separators:
+            cur.sep = ch
             segs.append(cur)
             cur = _Segment()
         elif ch.isspace():

@@ -137,8 +137,9 @@ SIDEBAR_LABEL = re.compile(rf"^\s*专\s*栏\s*([{SIDEBAR_NUMERALS}]+|\d+)?\s*[�
 TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
 CAPTION_START = re.compile(r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表)")
 TABLE_CAPTION_ENDINGS = ("指标", "表", "清单", "名单", "目标", "要求", "任务", "分工", "一览")
-"""What a table's title ends in (``…主要指标``, ``…任务分解表``, ``…重点任务清单``): a row spanning the whole
-table at its top that ends so, above a row of column heads, is the title printed inside the frame, not a row."""
+"""What a table's title ends in (``…主要指标``, ``…任务分解表``, ``…重点任务清单``): a row spanning the
+whole table at its top that ends so, above a row of column heads, is the title printed inside the frame, not a
+row."""
 TABLE_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
 """A caption saying the table goes on from the previous page."""
 TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
@@ -159,6 +160,11 @@ characters of :data:`UNIT_SUFFIXES` on purpose: after 部门/街道/小组/集�
 sentence, not an owner mark (real corpus, hainan_njbt_shishifangan_2024-2026: ``强化农业农村和财政部门牵头，
 其他部门支持的联合查处``, no task owner)."""
 
+ADMIN_LEVEL_CHARS = "省市区县州盟旗乡镇"
+"""The administrative levels a unit name starts with (市财政局, 区人社局, 县政府)."""
+ADMIN_LEVELS = re.compile(rf"各?辖?[{ADMIN_LEVEL_CHARS}]{{1,2}}")
+"""A bare level or two (各区, 市, 各辖市, 县市): before 、 and another level (``各区、市人力资源社会保障局``,
+``各县、区人民政府``) it shares the name that follows, one owner; alone it is no name."""
 OWNER_NOUNS = ("单位", "部门")
 """What an owner label ends in: 牵头单位, 责任部门."""
 LEAD_WORD = "牵头"

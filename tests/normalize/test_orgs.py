@@ -209,3 +209,31 @@ def test_owner_list_without_a_known_name_at_its_breaks_does_not_load_jieba() -> 
             "'jieba' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['区委宣传部', '区强区办', '区城建局'] False"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各区、市人力资源社会保障局", ["各区、市人力资源社会保障局"]),  # generated: gen_docx_jiuye_plain
+        ("各县、区人民政府、市财政局", ["各县、区人民政府", "市财政局"]),  # as 主送 in gen_html_01
+        ("各辖市、区人力资源和社会保障局", ["各辖市、区人力资源和社会保障局"]),  # as 主送 in gen_html_13
+        ("各区、各部门", ["各区", "各部门"]),  # 各部门 names its own units: no shared head
+        ("市财政局、区财政局", ["市财政局", "区财政局"]),
+    ],
+)
+def test_levels_sharing_one_head_noun_are_one_owner(text: str, expected: list[str]) -> None:
+    assert split_units(text) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["各区", "各县", "市", "区", "各辖市", "乡镇", ""]),
+    st.lists(st.sampled_from(["市", "区", "县", "镇"]), min_size=1, max_size=3, unique=True),
+    st.sampled_from(["人民政府", "教育局", "人力资源社会保障局", "财政局"]),
+    st.lists(st.sampled_from(["市发展改革委", "省卫生健康委", "各街道办事处"]), max_size=2, unique=True),
+    st.sampled_from(["、", "，", "；"]),
+)
+def test_a_level_enumeration_before_a_name_stays_one_owner(first, levels, head, others, sep) -> None:
+    """各区、市、县人民政府: the levels (the first may say 各) share the one head noun that closes them."""
+    shared = "、".join([*filter(None, [first]), *levels[:-1], levels[-1] + head])
+    assert split_units(sep.join([shared, *others])) == [shared, *others]
