@@ -13,6 +13,7 @@ from policy_extract.core.model import Deadline
 from policy_extract.core.vocabulary import (
     BY_DEADLINE_WORDS,
     DATE_NUMERALS,
+    DEADLINE_BY,
     MONTH_PARTS,
     QUARTER_END,
     RANGE_JOINS,
@@ -147,5 +148,8 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
     if len(mentions) > 1:
         return Deadline(raw=text, end=isos[-1])
     m = mentions[0]
-    rest = flat[: m.start] + flat[m.end :]
-    return Deadline(raw=text, end=isos[0], note=_note(rest))
+    after = flat[m.end :]
+    if DEADLINE_BY.match(after):
+        # ``9月底前出台实施方案``, ``2025年底前完成``: what is to be done by then is the task's, not a note.
+        after = ""
+    return Deadline(raw=text, end=isos[0], note=_note(flat[: m.start] + after))

@@ -213,6 +213,9 @@ MONTH_PARTS = ("底", "末", "上旬", "中旬", "下旬")
 """Words after a month (``6月底``) or a year (``2023年底``)."""
 RANGE_JOINS = re.compile(r"\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
 """What joins the two ends of a period (``2014年5月至2015年6月``)."""
+DEADLINE_BY = re.compile(r"^[\s,，]*(?:以前|之前|为止|前|止)")
+"""A date followed by one of these (``9月底前出台实施方案``) is the end of what follows: that is the action,
+never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``)."""
 BY_DEADLINE_WORDS = re.compile(r"^[\s,，。;；:：、]*(?:前|以前|之前|止|完成|为止)?[\s,，。;；:：、]*")
 """Words after a deadline's date that say "by then" (前, 以前, 为止…), not part of its note."""
 

@@ -61,6 +61,9 @@ def test_parse_date(text: str, expected: str | None) -> None:
         ("持续", None, None, None, "持续"),
         ("长期坚持", None, None, None, "长期坚持"),
         ("常态化", None, None, None, "常态化"),
+        ("9月底前出台实施方案", 2023, None, "2023-09", None),  # generated gen_html_03: the action is no note
+        ("2025年底前完成", None, None, "2025-12-31", None),
+        ("2024年秋季学期开学前", None, None, "2024", "秋季学期开学前"),  # gen_docx_jiaoyu_header
     ],
 )
 def test_parse_deadline(text: str, doc_year: int | None, start: str | None, end: str | None,
@@ -112,3 +115,13 @@ def test_a_quarters_end_is_its_last_month_and_a_quarter_alone_names_no_month() -
     assert parse_deadline("第一季度末前", doc_year=2023).end == "2023-03"
     d = parse_deadline("2024年第三季度", doc_year=2023)
     assert (d.end, d.note) == ("2024", "第三季度")
+
+
+@given(
+    st.sampled_from(["2025年", "2024年12月", "9月底", "2023年底", "6月30日", "2024年三季度末"]),
+    st.sampled_from(["前", "以前", "之前", "为止"]),
+    st.text(alphabet="完成出台实施方案排查验收建成投用全面", max_size=8),
+)
+def test_what_follows_a_by_word_is_never_a_note(date: str, by: str, action: str) -> None:
+    deadline = parse_deadline(date + by + action, doc_year=2023)
+    assert deadline.note is None and deadline.end is not None
