@@ -181,8 +181,8 @@ def is_bad_value(obj: dict[str, Any]) -> bool:
     """An object (char, rule, curve) whose position or size is not a number any page can hold."""
     for key in _GEOMETRY_KEYS:
         value = obj.get(key)
-        if value is None:
-            continue
+        if value is None or (type(value) is float and -DEFAULT_MAX_COORD <= value <= DEFAULT_MAX_COORD):
+            continue  # the common case first (NaN and ±inf fail the comparison and are judged below)
         if not isinstance(value, int | float) or not math.isfinite(value) or abs(value) > DEFAULT_MAX_COORD:
             return True
     return False

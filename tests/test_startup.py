@@ -1,0 +1,97 @@
+"""Fixed costs: what a worker loads before its first page, and what an unchanged rerun loads at all.
+
+No timings here (they depend on the machine; ``benchmarks/throughput.py`` prints them next to the goals):
+these tests pin down *which* modules load, in fresh interpreters, so a stray top-level import of a heavy
+library (jieba's dictionary, numpy, OpenCV, onnxruntime, openpyxl, hypothesis) shows up as a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "samples" / "pdf" / "stress_spaced_table.pdf"
+NEVER_BEFORE_A_PAGE = ("jieba", "numpy", "cv2", "onnxruntime", "rapidocr_onnxruntime", "openpyxl",
+                       "hypothesis", "pandas", "jsonschema")
+"""Loaded, if at all, by the stage that needs them: segmentation, OCR, the workbook, validation; never by
+starting a worker (hypothesis never at run time)."""
+NOT_FOR_A_RERUN = ("pdfplumber", "pdfminer", "pypdfium2", "jieba", "numpy", "cv2", "onnxruntime",
+                   "openpyxl", "jsonschema")
+"""An unchanged rerun stats and hashes its inputs and reuses their state: it opens no PDF and builds no file."""
+
+WORKER_IMPORTS = """
+import json, sys
+from policy_extract.batch.workers import worker_main
+from policy_extract.batch.task import process_job
+from policy_extract.pipeline import process_pdf
+from policy_extract.settings import PipelineSettings
+from policy_extract.extract.document import extract_document
+from policy_extract.normalize.document import normalize_document
+from policy_extract.outputs import csvio, jsonio, manifest, schema
+from policy_extract.extract.textlayer import common_chars
+common_chars()
+try:
+    from policy_extract.extract.registry import PAGE_SOURCES, load
+except ImportError:
+    PAGE_SOURCES = {}
+for name in PAGE_SOURCES:
+    load(PAGE_SOURCES, name)
+print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
+"""
+
+
+def loaded_modules(code: str) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return set(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def test_a_worker_starts_without_the_heavy_libraries() -> None:
+    """Every stage and every page source imported, the common-character table read: none of the heavy ones."""
+    loaded = loaded_modules(WORKER_IMPORTS)
+    assert "policy_extract" in loaded
+    assert loaded.isdisjoint(NEVER_BEFORE_A_PAGE), sorted(loaded & set(NEVER_BEFORE_A_PAGE))
+
+
+def test_the_stages_and_settings_load_without_a_pdf_library() -> None:
+    """The PDF libraries load with the page source that opens the file, not with the stage modules."""
+    code = (
+        "import json, sys\n"
+        "from policy_extract.settings import PipelineSettings\n"
+        "from policy_extract.extract.document import extract_document\n"
+        "from policy_extract.normalize import normalize_document\n"
+        "PipelineSettings()\n"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
+    )
+    loaded = loaded_modules(code)
+    assert loaded.isdisjoint({"pdfplumber", "pdfminer", "jieba", "jsonschema"}), loaded
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("rerun") / "out"
+    proc = subprocess.run([sys.executable, "-m", "policy_extract", "run", str(SAMPLE), "-o", str(out),
+                           "--workers", "1"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def test_an_unchanged_rerun_opens_no_pdf_and_builds_no_file(first_run: Path) -> None:
+    manifest = (first_run / "manifest.json").read_bytes()
+    code = (
+        "import json, sys\n"
+        "from policy_extract.cli import main\n"
+        f"code = main(['run', {str(SAMPLE)!r}, '-o', {str(first_run)!r}, '--workers', '1'])\n"
+        "assert code == 0, code\n"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
+    )
+    loaded = loaded_modules(code)
+    assert loaded.isdisjoint(NOT_FOR_A_RERUN), sorted(loaded & set(NOT_FOR_A_RERUN))
+    run = json.loads((first_run / "run.json").read_text(encoding="utf-8"))
+    assert run["totals"]["reused"] == 1
+    assert (first_run / "manifest.json").read_bytes() == manifest
