@@ -60,6 +60,7 @@ def test_no_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
         (["run", "--workers", "0", "x"], "--workers"),
         (["run", "--timeout", "-1", "x"], "--timeout"),
         (["run", "--ocr", "maybe", "x"], "--ocr"),
+        (["run", "--backend", "nosuch", "x"], "page_source"),
         (["diff", "/no/such/a", "/no/such/b"], "no such file or folder: /no/such/a"),
         (["review", "/no/such/out"], "no such OUTDIR: /no/such/out"),
         (["debug", "/no/such.pdf", "--page", "1"], "no such PDF file"),
@@ -68,6 +69,25 @@ def test_no_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
 def test_bad_usage_exits_2(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_backend_option_names_the_page_source_in_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--backend``/``--page-source`` is ``settings.extract.page_source`` (so it enters the resume fingerprint);
+    without it the settings keep their default."""
+    import policy_extract.batch as batch
+
+    seen: list[object] = []
+
+    def stop(_inputs: object, _outdir: object, *, options: batch.BatchOptions) -> None:
+        seen.append(options.settings)
+        raise cli.UsageError("stopped here")
+
+    monkeypatch.setattr(batch, "run_batch", stop)
+    assert cli.main(["run", "x.pdf", "--backend", "pdfium"]) == 2
+    assert cli.main(["run", "x.pdf", "--page-source", "pdfminer"]) == 2
+    assert cli.main(["run", "x.pdf"]) == 2
+    assert [s.extract.page_source for s in seen] == ["pdfium", "pdfminer", seen[2].extract.page_source]
+    assert "page_source" not in seen[2].output_changes().get("extract", {})
 
 
 def test_dask_executor_needs_a_scheduler(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
