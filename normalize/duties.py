@@ -323,17 +323,30 @@ def _heading_paragraph(node: OutlineNode) -> Paragraph:
     return Paragraph(section=node.id, page=node.page, text=text, bbox=node.bbox)
 
 
+def _numbered_leaves(outline: list[OutlineNode]) -> set[str]:
+    """Numbered headings below another heading with nothing below them (``1.健全…`` under ``二、重点工作``):
+    an owned paragraph under one is that numbered task, in any section."""
+    parents = {n.parent for n in outline if n.parent}
+    return {n.id for n in outline if n.number and n.parent and n.id not in parents}
+
+
+def _is_owned(p: Paragraph, lines: list[str]) -> bool:
+    owners = _annotated(p.text, lines)
+    return bool(owners.lead or owners.support)
+
+
 def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
     by_id = {n.id: n for n in doc.outline}
     tasks = _task_sections(doc.outline)
     numbered = _task_items(doc.outline, tasks)
+    leaves = _numbered_leaves(doc.outline) - numbered
     with_text = {p.section for p in doc.paragraphs if p.section in numbered}
     paragraphs = list(doc.paragraphs) + [_heading_paragraph(by_id[i]) for i in numbered - with_text]
     out: list[Duty] = []
     seen: set[str] = set()
     for p, lines in _with_owner_lines(paragraphs):
         node = by_id.get(p.section) if p.section else None
-        is_task = p.section in numbered
+        is_task = p.section in numbered or (p.section in leaves and _is_owned(p, lines))
         if is_task and p.section in seen:
             continue
         duty = _text_duty(p, node, is_task, doc_year, lines)

@@ -148,6 +148,25 @@ def test_sections_outside_the_specs_task_names_give_no_numbered_duties() -> None
     assert build_duties(_doc(outline=outline, paragraphs=[Paragraph("s2", 1, "分解目标。")])) == []
 
 
+def test_an_owned_numbered_item_outside_the_task_sections_is_that_numbered_task() -> None:
+    """``二、重点工作`` → ``1.健全…`` with ``（X负责）`` (generated gen_docx_yingji_plain_docno): the owned
+    paragraph is the numbered task 1 of its section, not an unnumbered paragraph of its own; the unowned
+    items of the same kind stay no duty (sample stress_joint_issuers, generated gen_html_07)."""
+    outline = [
+        OutlineNode("s1", None, 1, "二", "重点工作", 1),
+        OutlineNode("s2", "s1", 2, "1", "健全组织体系", 1),
+        OutlineNode("s3", "s1", 2, "2", "加强队伍建设", 1),
+    ]
+    paragraphs = [
+        Paragraph("s2", 1, "明确机构和人员。（各市（州）应急管理局负责）"),
+        Paragraph("s3", 1, "组建救援队伍。"),
+    ]
+    duties = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert [(d.number, d.section, d.category, d.item, d.task, d.lead) for d in duties] == [
+        ("1", "s1", "重点工作", "健全组织体系", "明确机构和人员。", ["各市（州）应急管理局"])
+    ]
+
+
 def test_owner_and_deadline_lines_under_a_numbered_task_annotate_it() -> None:
     outline = [
         OutlineNode("s1", None, 1, "二", "重点任务", 1),
