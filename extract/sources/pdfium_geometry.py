@@ -32,6 +32,17 @@ def apply(m: Affine, x: float, y: float) -> tuple[float, float]:
     return (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
 
 
+def snap(value: float) -> float:
+    """A float32 from pdfium as the short decimal it was written as (``521.725``, not ``521.7249755…``), so
+    coordinates round as pdfminer's float64 ones do; a value with no such decimal is kept."""
+    tolerance = abs(value) * 6e-8 + 1e-9
+    for digits in range(1, 6):
+        short = round(value, digits)
+        if abs(short - value) <= tolerance:
+            return short
+    return value
+
+
 def rotation_ctm(mediabox: tuple[float, float, float, float], rotate: int) -> Affine:
     """pdfminer's initial matrix for a page (``PDFPageInterpreter.process_page``)."""
     x0, y0, x1, y1 = mediabox

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import ctypes
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .pdfium_geometry import Affine, apply, compose
+from .pdfium_geometry import Affine, apply, compose, snap
 
 _MAX_FORM_DEPTH = 8
 _SUBPATH = re.compile(r"m[^m]+")
@@ -35,27 +36,37 @@ class _Out:
 def page_paths(page: pdfium.PdfPage, affine: Affine) -> dict[str, list[dict[str, Any]]]:
     """``{"line": [...], "rect": [...], "curve": [...]}`` of the page, in drawing order."""
     out = _Out()
-    count = raw.FPDFPage_CountObjects(page.raw)
-    walk(out, [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], affine, 0)
+    for obj, matrix in page_objects(page, affine, raw.FPDF_PAGEOBJ_PATH, out.matrix):
+        add_path(out, obj, matrix)
     return out.found
 
 
-def walk(out: _Out, objects: list[Any], outer: Affine, depth: int) -> None:
+def page_objects(page: pdfium.PdfPage, affine: Affine, kind: int,
+                 scratch: Any = None) -> Iterator[tuple[Any, Affine]]:
+    """The page's objects of one ``kind``, those inside form XObjects too, each with its matrix composed down
+    to page coordinates (``affine`` last)."""
+    scratch = scratch if scratch is not None else raw.FS_MATRIX()
+    count = raw.FPDFPage_CountObjects(page.raw)
+    yield from _objects([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], affine, kind, scratch, 0)
+
+
+def _objects(objects: list[Any], outer: Affine, kind: int, scratch: Any,
+             depth: int) -> Iterator[tuple[Any, Affine]]:
     for obj in objects:
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            add_path(out, obj, compose(object_matrix(out, obj), outer))
-        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-            inner = compose(object_matrix(out, obj), outer)
+        found = raw.FPDFPageObj_GetType(obj)
+        if found == kind:
+            yield obj, compose(object_matrix(scratch, obj), outer)
+        elif found == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            inner = compose(object_matrix(scratch, obj), outer)
             children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
-            walk(out, children, inner, depth + 1)
+            yield from _objects(children, inner, kind, scratch, depth + 1)
 
 
-def object_matrix(out: _Out, obj: Any) -> Affine:
-    m = out.matrix
+def object_matrix(m: Any, obj: Any) -> Affine:
+    """The object's own matrix (read into the FS_MATRIX ``m``)."""
     if not raw.FPDFPageObj_GetMatrix(obj, m):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
+    return (snap(m.a), snap(m.b), snap(m.c), snap(m.d), snap(m.e), snap(m.f))
 
 
 def color(out: _Out, getter: Any, obj: Any) -> tuple[float, float, float] | None:
@@ -89,7 +100,7 @@ def path_ops(out: _Out, obj: Any, matrix: Affine) -> list[tuple[str, Point]]:
         seg = raw.FPDFPath_GetPathSegment(obj, i)
         kind = raw.FPDFPathSegment_GetType(seg)
         raw.FPDFPathSegment_GetPoint(seg, out.x, out.y)
-        point = apply(matrix, out.x.value, out.y.value)
+        point = apply(matrix, snap(out.x.value), snap(out.y.value))
         if kind == raw.FPDF_SEGMENT_BEZIERTO:
             pending += 1
             if pending < 3:

@@ -32,12 +32,16 @@ from ..textlayer import (
     valid_unicode_chars,
 )
 from .operands import scan_operands
-from .pdfium_geometry import Affine, page_affine, resource_fonts
-from .pdfium_paths import page_paths
+from .pdfium_geometry import Affine, page_affine, resource_fonts, snap
+from .pdfium_paths import page_objects, page_paths
 from .pdfminer_source import PdfminerPage
 
 FontFacts = dict[str, tuple[str, float | None]]
 """``/BaseFont`` without subset prefix → (pdfminer's fontname, descent per font size or None)."""
+_SPACE = 32
+_SPACE_EM = 0.5
+"""Width of a space, in em, for a font that gives none."""
+_NO_WIDTH = 0.01
 _SAFE_RARE_SHARE = DEFAULT_MAX_RARE_SHARE / 2
 """pdfium's verdict is trusted only well inside "ok": nearer the threshold pdfminer's raw codes decide."""
 
@@ -207,17 +211,6 @@ class _Reader:
         return (self.box.right - origin_x) / scale if scale else 0.0
 
 
-def snap(value: float) -> float:
-    """A float32 from pdfium as the short decimal it was written as (``521.725``, not ``521.7249755…``), so
-    coordinates round as pdfminer's float64 ones do; a value with no such decimal is kept."""
-    tolerance = abs(value) * 6e-8 + 1e-9
-    for digits in range(1, 6):
-        short = round(value, digits)
-        if abs(short - value) <= tolerance:
-            return short
-    return value
-
-
 def font_base_name(font: Any) -> str:
     length = raw.FPDFFont_GetBaseFontName(font, None, 0)
     if length <= 0:
@@ -230,8 +223,8 @@ def font_base_name(font: Any) -> str:
 def read_chars(page: pdfium.PdfPage, affine: Affine,
                fonts: FontFacts) -> tuple[list[Char], bool]:
     """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
-    character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there;
-    but see the module notes: pdfium also drops a typed blank that ends a text object)."""
+    character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there);
+    typed blanks pdfium leaves out are given back (:func:`blank_objects`)."""
     textpage = raw.FPDFText_LoadPage(page.raw)
     try:
         reader = _Reader(textpage, affine, fonts)
@@ -243,9 +236,44 @@ def read_chars(page: pdfium.PdfPage, affine: Affine,
             code = raw.FPDFText_GetUnicode(textpage, index)
             unmapped = unmapped or bool(raw.FPDFText_HasUnicodeMapError(textpage, index))
             chars.append(char_dict(reader, index, code))
-        return join_surrogates(chars), unmapped
+        return join_surrogates(chars) + blank_objects(page, reader), unmapped
     finally:
         raw.FPDFText_ClosePage(textpage)
+
+
+def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
+    """A text object of blanks only (a typed space between two runs of text) has no width, and pdfium's text
+    page skips it, putting a generated space there or nothing; pdfminer gives its blank, which decides the
+    space kept between ``第一章`` and ``总则``.  One blank char for each such object none of whose characters
+    the text page listed."""
+    out: list[Char] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for obj, matrix in page_objects(page, reader.affine, raw.FPDF_PAGEOBJ_TEXT):
+        if (ctypes.cast(obj, ctypes.c_void_p).value or 0) in reader.objects:
+            continue
+        if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and right.value - left.value > _NO_WIDTH:
+            continue
+        out.append(blank_char(reader, obj, matrix))
+    return out
+
+
+def blank_char(reader: _Reader, obj: Any, matrix: Affine) -> Char:
+    """A blank one space wide at a text object's origin, boxed as :func:`char_dict` boxes a character."""
+    font = raw.FPDFTextObj_GetFont(obj)
+    name, descent = reader.font_name(font)
+    size = reader.size
+    fs = snap(size.value) if raw.FPDFTextObj_GetFontSize(obj, size) else 1.0
+    width = ctypes.c_float()
+    has_width = font and raw.FPDFFont_GetGlyphWidth(font, _SPACE, 1.0, width) and width.value > 0
+    adv = (snap(width.value) if has_width else _SPACE_EM) * fs
+    a, b, c, d, e, f = matrix
+    low, high = descent * fs, descent * fs + fs
+    points = ((0, low), (adv, high), (0, high), (adv, low))
+    corners = [(a * tx + c * ty + e, b * tx + d * ty + f) for tx, ty in points]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    top, bottom = min(ys), max(ys)
+    return {"text": " ", "x0": min(xs), "x1": max(xs), "top": top, "bottom": bottom, "size": bottom - top,
+            "fontname": name, "non_stroking_color": (0.0, 0.0, 0.0)}
 
 
 def char_dict(reader: _Reader, index: int, code: int) -> Char:
@@ -256,9 +284,9 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     ox, oy = snap(reader.x.value), snap(reader.y.value)
     adv = reader.advance(index, font, code, size, ox, a)
     low, high = descent * size, descent * size + size
-    corners = [(ox + a * tx + c * ty, oy + b * tx + d * ty) for tx, ty in ((0, low), (adv, high))]
+    corners = [(a * tx + c * ty + ox, b * tx + d * ty + oy) for tx, ty in ((0, low), (adv, high))]
     if b or c:
-        corners += [(ox + a * tx + c * ty, oy + b * tx + d * ty) for tx, ty in ((0, high), (adv, low))]
+        corners += [(a * tx + c * ty + ox, b * tx + d * ty + oy) for tx, ty in ((0, high), (adv, low))]
     m = reader.affine
     xs = [m[0] * x + m[2] * y + m[4] for x, y in corners]
     ys = [m[1] * x + m[3] * y + m[5] for x, y in corners]

@@ -14,7 +14,8 @@ import pikepdf
 import pytest
 from policy_extract.extract.settings import ExtractSettings
 from policy_extract.extract.sources.operands import count_bad_operands
-from policy_extract.extract.sources.pdfium_source import PdfiumDocument, PdfiumPage, snap
+from policy_extract.extract.sources.pdfium_geometry import snap
+from policy_extract.extract.sources.pdfium_source import PdfiumDocument, PdfiumPage
 from policy_extract.extract.sources.pdfminer_source import PdfminerDocument, PdfminerPage
 
 from policy_extract.batch.resume import fingerprint
