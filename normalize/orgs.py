@@ -44,6 +44,7 @@ _LEAD_BRACKET = re.compile(rf"[（(]\s*{_LEAD}\s*[）)]")
 _SUPPORT_MARK = re.compile(rf"(?:{'|'.join((*SUPPORT_WORDS, *RESPONSIBLE_WORDS))})\s*$")
 _RESPONSIBLE_END = re.compile(rf"(?:{'|'.join(RESPONSIBLE_WORDS)})\s*$")
 _LEAD_INTRO = re.compile(rf"^\s*{LEAD_INTRO}")
+_LONG_SUFFIXES = tuple(s for s in UNIT_SUFFIXES if len(s) > 1)
 
 _lock = threading.Lock()
 
@@ -148,6 +149,8 @@ def _ends_with_suffix(name: str) -> bool:
 
 def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
     """Is the break between ``left`` and ``right`` (the texts either side, up to other breaks) a separator?"""
+    if _finishes_name(left, right):
+        return False  # before the known names: a wrapped cell's first line (…执法部) reads as one of them
     if known and _known_over(left + right, len(left), known):
         tokens = _cut_with(left + right, known)
         ends = _boundaries(tokens)
@@ -160,6 +163,15 @@ def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
     if _ends_with_suffix(left):
         return True
     return len(left) >= 3 and left[0] in UNIT_PREFIXES and right[:1] in UNIT_PREFIXES
+
+
+def _finishes_name(left: str, right: str) -> bool:
+    """``right`` only ends ``left``'s name: it is nothing but a unit suffix (``各街道\\n办事处``) or
+    completes the one the break cut (``市直各行政执法部\\n门``: 部门), so the break is a wrap, whatever
+    ``left`` ends in."""
+    if right in UNIT_SUFFIXES:
+        return True
+    return any(left.endswith(s[:k]) and right == s[k:] for s in _LONG_SUFFIXES for k in range(1, len(s)))
 
 
 def _known_over(text: str, offset: int, known: frozenset[str]) -> bool:

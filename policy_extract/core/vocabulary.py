@@ -150,6 +150,7 @@ TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
 UNIT_SUFFIXES: tuple[str, ...] = (
     "局", "委", "办", "中心", "政府", "分局", "部", "院", "会", "所", "处", "室", "队", "站", "馆", "公司",
     "单位", "厅", "署", "部门", "街道", "办事处", "集团", "银行", "支行", "小组", "党组", "学校", "法院",
+    "办公室", "委员会", "管委会",
 )  # fmt: skip
 """What a unit name ends in; a fragment ending otherwise is continued on the next line."""
 UNIT_PREFIXES = "区市县省各镇乡"

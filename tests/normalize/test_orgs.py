@@ -237,3 +237,36 @@ def test_a_level_enumeration_before_a_name_stays_one_owner(first, levels, head, 
     """各区、市、县人民政府: the levels (the first may say 各) share the one head noun that closes them."""
     shared = "、".join([*filter(None, [first]), *levels[:-1], levels[-1] + head])
     assert split_units(sep.join([shared, *others])) == [shared, *others]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市市场监管局、市直各行政执法部\n门", ["市市场监管局", "市直各行政执法部门"]),  # gen_rl_05
+        ("各街道\n办事处", ["各街道办事处"]),  # gen_html_05_yingshang_dutytable
+        ("区城管\n局", ["区城管局"]),
+        ("市委宣传部\n门头沟区委", ["市委宣传部", "门头沟区委"]),  # 门 opens the next name here
+    ],
+)
+def test_a_wrap_inside_a_unit_suffix_is_no_separator(text: str, expected: list[str]) -> None:
+    assert split_units(text) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["市直各执法", "各街道", "区农业农村", "市政务服务", "县行政审批服务"]),
+    st.sampled_from(["部门", "办事处", "中心", "分局", "办公室"]),
+    st.integers(1, 3),
+    st.sampled_from(["市财政局", "区司法局"]),
+)
+def test_a_name_wrapped_inside_its_suffix_is_rejoined(stem: str, suffix: str, cut: int, other: str) -> None:
+    cut = min(cut, len(suffix) - 1)
+    name = stem + suffix
+    wrapped = stem + suffix[:cut] + "\n" + suffix[cut:]
+    assert split_units(other + "、" + wrapped) == [other, name]
+
+
+def test_a_wrap_inside_a_suffix_wins_over_a_known_name_that_is_its_first_line() -> None:
+    """gen_rl_05: the cell's first line 市直各行政执法部 ends in 部, so the table lists it among the names it
+    spells whole; the 门 on the next line still finishes it."""
+    assert split_units("市直各行政执法部\n门", known=("市直各行政执法部", "市市场监管局")) == ["市直各行政执法部门"]
