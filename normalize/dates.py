@@ -15,6 +15,7 @@ from policy_extract.core.vocabulary import (
     DATE_NUMERALS,
     DEADLINE_BY,
     MONTH_PARTS,
+    OCR_DATE_SPECKS,
     QUARTER_END,
     RANGE_JOINS,
     YEAR_PARTS,
@@ -137,7 +138,7 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
     give the last as ``end`` and no note; text without a date (长期, 持续) gives null dates and itself
     as ``note``.
     """
-    flat = "".join(to_halfwidth(text).split())
+    flat = OCR_DATE_SPECKS.sub("", "".join(to_halfwidth(text).split()))
     mentions = _mentions(flat)
     if not mentions:
         return Deadline(raw=text, note=_clean(text).strip(_EDGE) or None)

@@ -125,3 +125,18 @@ def test_a_quarters_end_is_its_last_month_and_a_quarter_alone_names_no_month() -
 def test_what_follows_a_by_word_is_never_a_note(date: str, by: str, action: str) -> None:
     deadline = parse_deadline(date + by + action, doc_year=2023)
     assert deadline.note is None and deadline.end is not None
+
+
+@given(
+    st.sampled_from(["2024年8月底前", "2025年12月31日", "2023年底前", "6月30日前"]),
+    st.sampled_from([".", "．", "·", ",", "、", "'"]),
+    st.data(),
+)
+def test_ocr_specks_before_a_date_unit_do_not_change_the_deadline(printed: str, speck: str, data) -> None:
+    """Scanned twin of gen_docx_jiaoyu_header reads 2024年8月底前 as ``2024.年8月底前``."""
+    units = [i for i, ch in enumerate(printed) if ch in "年月日" and i and printed[i - 1].isdigit()]
+    at = data.draw(st.sampled_from(units))
+    read = printed[:at] + speck + printed[at:]
+    clean, specked = parse_deadline(printed, doc_year=2023), parse_deadline(read, doc_year=2023)
+    assert (specked.start, specked.end, specked.note) == (clean.start, clean.end, clean.note)
+    assert specked.raw == read
