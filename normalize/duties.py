@@ -28,7 +28,15 @@ from policy_extract.core.vocabulary import (
 
 from .dates import parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
-from .orgs import Owners, has_lead_mark, is_owner_line, parse_annotation, parse_owners, split_units
+from .orgs import (
+    Owners,
+    has_lead_mark,
+    is_owner_line,
+    is_plausible_unit,
+    parse_annotation,
+    parse_owners,
+    split_units,
+)
 
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
 
@@ -284,7 +292,7 @@ def _text_duty(
     p: Paragraph, node: OutlineNode | None, numbered: bool, doc_year: int | None, lines: list[str]
 ) -> Duty | None:
     owners = _annotated(p.text, lines)
-    if not numbered and not (owners.lead or owners.support):
+    if not numbered and not _owned(owners):
         return None  # a sentence that only mentions 责任单位 is not an owned task
     # A numbered task is the heading node itself; it belongs to the section around it.
     section = node.parent if numbered and node is not None else p.section
@@ -330,9 +338,14 @@ def _numbered_leaves(outline: list[OutlineNode]) -> set[str]:
     return {n.id for n in outline if n.number and n.parent and n.id not in parents}
 
 
+def _owned(owners: Owners) -> bool:
+    """Owners that make a paragraph a duty of its own: at least one, every one a plausible unit name."""
+    names = owners.lead + owners.support
+    return bool(names) and all(is_plausible_unit(n) for n in names)
+
+
 def _is_owned(p: Paragraph, lines: list[str]) -> bool:
-    owners = _annotated(p.text, lines)
-    return bool(owners.lead or owners.support)
+    return _owned(_annotated(p.text, lines))
 
 
 def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:

@@ -258,6 +258,12 @@ def _is_annotation(inner: str) -> bool:
     return bool(_LABELLED.search(inner) or _LEAD_MARK.search(inner) or _is_responsible_list(inner))
 
 
+def is_plausible_unit(name: str) -> bool:
+    """A name an owner list can hold: two characters or more, no digit, not a bare level (各市).  Table text
+    read as running lines (``2024年6 1划，明确…规模化处（牵头），各市``) gives pieces that fail it."""
+    return len(name) >= 2 and not any(ch.isdigit() for ch in name) and not ADMIN_LEVELS.fullmatch(name)
+
+
 def _is_unit_name(name: str) -> bool:
     return name.endswith(UNIT_SUFFIXES) or name[:1] == "各"
 

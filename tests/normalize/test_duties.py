@@ -280,3 +280,22 @@ def test_a_first_task_column_before_the_detailed_one_is_the_category() -> None:
         ["市科技局", "市经济和信息化局"],
         ["市财政局"],
     )
+
+
+def test_table_text_read_as_running_lines_gives_no_owned_paragraph() -> None:
+    """An undetected table's cells read line by line (generated gen_docx_shuili_outer): a （牵头） mark among
+    cut words names pieces no owner list holds (digits, one character, a bare 各市)."""
+    outline = [OutlineNode("s1", None, 1, "一", "工作安排", 1)]
+    garbled = [
+        "2024年6 1划，明确城乡供水一体化、规模化处（牵头），各市",
+        "盖，县级水质检测中心达标运行处（牵头），省卫",
+    ]
+    paragraphs = [Paragraph("s1", 1, t) for t in garbled]
+    assert build_duties(_doc(outline=outline, paragraphs=paragraphs)) == []
+
+
+def test_an_unnumbered_paragraph_with_an_owner_annotation_is_still_a_duty() -> None:
+    outline = [OutlineNode("s1", None, 1, "一", "工作安排", 1)]
+    p = Paragraph("s1", 1, "改造燃气管网。（市城管局牵头，市妇联、佛山海关配合）")
+    (d,) = build_duties(_doc(outline=outline, paragraphs=[p]))
+    assert (d.lead, d.support, d.task) == (["市城管局"], ["市妇联", "佛山海关"], "改造燃气管网。")

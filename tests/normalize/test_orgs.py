@@ -270,3 +270,17 @@ def test_a_wrap_inside_a_suffix_wins_over_a_known_name_that_is_its_first_line() 
     """gen_rl_05: the cell's first line 市直各行政执法部 ends in 部, so the table lists it among the names it
     spells whole; the 门 on the next line still finishes it."""
     assert split_units("市直各行政执法部\n门", known=("市直各行政执法部", "市市场监管局")) == ["市直各行政执法部门"]
+
+
+@given(
+    st.sampled_from(["市财政局", "省卫生健康委", "市妇联", "佛山海关", "各县（市、区）人民政府", "团市委"]),
+    st.text(alphabet="0123456789", min_size=1, max_size=3),
+    st.integers(0, 4),
+    st.sampled_from(["各市", "市", "区", "各区县", "县市"]),
+)
+def test_unit_names_are_plausible_and_cut_pieces_are_not(name: str, digits: str, at: int, level: str) -> None:
+    from policy_extract.normalize.orgs import is_plausible_unit
+
+    assert is_plausible_unit(name)
+    assert not is_plausible_unit(name[:at] + digits + name[at:])
+    assert not is_plausible_unit(level) and not is_plausible_unit(name[:1])
