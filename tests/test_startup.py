@@ -21,8 +21,9 @@ NEVER_BEFORE_A_PAGE = ("jieba", "numpy", "cv2", "onnxruntime", "rapidocr_onnxrun
 """Loaded, if at all, by the stage that needs them: segmentation, OCR, the workbook, validation; never by
 starting a worker (hypothesis never at run time)."""
 NOT_FOR_A_RERUN = ("pdfplumber", "pdfminer", "pypdfium2", "jieba", "numpy", "cv2", "onnxruntime",
-                   "openpyxl", "jsonschema")
-"""An unchanged rerun stats and hashes its inputs and reuses their state: it opens no PDF and builds no file."""
+                   "openpyxl", "jsonschema", "email")
+"""An unchanged rerun stats and hashes its inputs and reuses their state: it opens no PDF, builds no file and
+reads library versions without importlib.metadata's email parser."""
 
 WORKER_IMPORTS = """
 import json, sys
@@ -95,3 +96,18 @@ def test_an_unchanged_rerun_opens_no_pdf_and_builds_no_file(first_run: Path) -> 
     run = json.loads((first_run / "run.json").read_text(encoding="utf-8"))
     assert run["totals"]["reused"] == 1
     assert (first_run / "manifest.json").read_bytes() == manifest
+
+
+def test_library_versions_are_the_ones_importlib_metadata_gives() -> None:
+    """run.json and the resume fingerprint read versions from the metadata folders on sys.path directly."""
+    from importlib import metadata
+
+    from policy_extract.batch.resume import FINGERPRINT_LIBRARIES
+    from policy_extract.batch.runinfo import RUN_LIBRARIES, library_version
+
+    for name in (*RUN_LIBRARIES, *FINGERPRINT_LIBRARIES, "pytest", "no-such-library-xyz"):
+        try:
+            expected: str | None = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            expected = None
+        assert library_version(name) == expected, name
