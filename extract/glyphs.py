@@ -22,15 +22,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from policy_extract.core.model import DocWarning, PageContent
 
 from .lines import Char
 from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
-from .textlayer import DEFAULT_FONT_BAD_SHARE, check_texts, is_bad_char
+from .textlayer import DEFAULT_FONT_BAD_SHARE, check_texts, common_chars, is_bad_char, is_ideograph
 
 DEFAULT_GLYPH_MIN_PX = 36
 """Pages are rendered so the smallest glyph to read is at least this many pixels high."""
@@ -44,6 +42,12 @@ DEFAULT_MIN_SEQUENTIAL = 6
 """A font printing at least this many distinct ASCII marks from ``!`` up, with most of the range between
 present, reads subset codes numbered from 1 as if they were ASCII: ``!"#$%&'()*+,-.``."""
 DEFAULT_SEQUENTIAL_FILL = 0.6
+DEFAULT_MAX_LOWER = 0.3
+DEFAULT_MIN_FONT_GLYPHS = 8
+"""A font with fewer visible glyphs than this on a page is judged by its glyph codes alone."""
+DEFAULT_MIN_DISTINCT = 2
+"""A font printing fewer distinct glyphs than this on a page is not judged (a bullet repeated, an icon); a
+page number ``— 3 —`` prints two."""
 DEFAULT_FULL_WIDTH_EM = 0.8
 """A glyph whose advance is at least this share of its size is full width (Chinese punctuation)."""
 DEFAULT_CROP_PAD_EM = 0.08
@@ -58,6 +62,9 @@ DEFAULT_CONTEXT_EM = 3.0
 REPLACEMENT = "\ufffd"
 UNDECODED_GLYPHS = "undecoded_glyphs"
 
+if TYPE_CHECKING:
+    import numpy as np
+
 DEFAULT_INK_LEVEL = 140
 """Grey level (0–255) below which a pixel is ink, for measuring a glyph."""
 DEFAULT_HYPHEN_MAX_EM = 0.4
@@ -71,7 +78,13 @@ DEFAULT_COMMA_TALL = 1.4
 _BARS = frozenset("-‐－–—―一")
 _STOPS = frozenset(",.，。")
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。",
-               "[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "「": "〔", "」": "〕"}
+               "○": "〇", "O": "〇", "o": "〇"}
+"""ASCII marks on a full-width advance, and the circle 〇 (ideographic zero, 二〇二五年) is read as."""
+_OPENING = frozenset("[［【〔「『")
+_CLOSING = frozenset("]］】〕」』")
+DEFAULT_SOLID_BRACKET_INK = 0.35
+"""A bracket whose ink fills this share of its ink box is solid (【】); thinner ones are the 〔〕 of 文号 that
+the recogniser reads as 【, [ or 「."""
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "`"})
 """Standard encoding's quote glyphs, back to the ASCII codes they stand for."""
 
@@ -84,21 +97,42 @@ def font_of(ch: Char) -> str:
 
 def is_sequential_garble(texts: Iterable[str]) -> bool:
     """Whether a font's characters are subset codes numbered from 1 read as ASCII (``!"#$%&'()*+,-./01…``):
-    ``!`` and ``"`` both there, at least ``DEFAULT_MIN_SEQUENTIAL`` distinct marks, and most of the range
-    from ``!`` to the highest of them present.  Prose never fills the ASCII range that way."""
-    codes = {ord(t) for t in (s.translate(_QUOTES) for s in texts) if len(t) == 1 and 0x21 <= ord(t) <= 0x7E}
+    ``!`` and ``"`` both there, at least ``DEFAULT_MIN_SEQUENTIAL`` distinct marks, most of the range from
+    ``!`` to the highest of them present, and few lowercase letters (English prose fills the range too, but
+    reads mostly in lowercase; codes numbered by first use give the lowercase range to rarer glyphs)."""
+    texts = [t.translate(_QUOTES) for t in texts]
+    codes = {ord(t) for t in texts if len(t) == 1 and 0x21 <= ord(t) <= 0x7E}
     if not {0x21, 0x22} <= codes or len(codes) < DEFAULT_MIN_SEQUENTIAL:
         return False
-    return len(codes) >= DEFAULT_SEQUENTIAL_FILL * (max(codes) - 0x20)
+    lower = sum(1 for t in texts if "a" <= t <= "z")
+    filled = len(codes) >= DEFAULT_SEQUENTIAL_FILL * (max(codes) - 0x20)
+    return filled and lower < DEFAULT_MAX_LOWER * len(texts)
 
 
 def is_garbled_font(texts: list[str]) -> bool:
-    """Whether one font's visible characters on a page are unreadable: glyph codes for a share of them (the
-    font then has no map at all), CJK text mostly outside common use, or sequential subset codes."""
+    """Whether one font's visible characters on a page are unreadable: ``(cid:N)`` codes for a share of them
+    (the font then has no map at all; a page number or heading of a few such glyphs is enough), or — over at
+    least ``DEFAULT_MIN_FONT_GLYPHS`` glyphs — private-use/U+FFFD codes for a share of them, CJK text mostly
+    outside common use or sequential subset codes (two private-use icons are not a garbled font).  A
+    font printing a single glyph (a bullet repeated, a Symbol font's ×) and the
+    private-use codes symbol fonts print by convention (U+F020–U+F0FF: Wingdings, Symbol) are left alone."""
+    texts = [t for t in texts if not is_symbol_code(t)]
+    if len(set(texts)) < DEFAULT_MIN_DISTINCT:
+        return False
+    codes = sum(1 for t in texts if len(t) > 1 and is_bad_char(t))  # (cid:N)
+    if codes and codes >= DEFAULT_FONT_BAD_SHARE * len(texts):
+        return True
+    if len(texts) < DEFAULT_MIN_FONT_GLYPHS:
+        return False
     bad = sum(1 for t in texts if is_bad_char(t))
     if bad and bad >= DEFAULT_FONT_BAD_SHARE * len(texts):
         return True
     return check_texts(texts).kind == "garbled" or is_sequential_garble(texts)
+
+
+def is_symbol_code(text: str) -> bool:
+    """A symbol font's code in the private-use block it is mapped to by convention (U+F000 + byte)."""
+    return len(text) == 1 and 0xF020 <= ord(text) <= 0xF0FF
 
 
 def garbled_fonts(chars: Iterable[Char]) -> frozenset[str]:
@@ -138,6 +172,8 @@ class GlyphDecoder:
     password: str | None
     settings: OcrSettings
     table: dict[GlyphKey, str] = field(default_factory=dict)
+    fonts: set[str] = field(default_factory=set)
+    """Fonts found garbled on an earlier page: garbled wherever they print (a heading of a few glyphs)."""
     _pdf: Any = None
 
     def close(self) -> None:
@@ -149,7 +185,8 @@ class GlyphDecoder:
         """Rewrite in place the text of the page's characters in garbled fonts; None when no font of the
         page is garbled, the page is turned (its chars are then not where the render puts them) or the OCR
         engine cannot read glyphs alone."""
-        fonts = garbled_fonts(page.chars)
+        fonts = garbled_fonts(page.chars) | (self.fonts & {font_of(ch) for ch in page.chars})
+        self.fonts |= fonts
         if not fonts or int(page.rotation or 0) % 360 or not hasattr(self.engine(), "read_rows"):
             return None
         targets = [ch for ch in page.chars if font_of(ch) in fonts and ch["text"] != "\n"]
@@ -179,6 +216,7 @@ class GlyphDecoder:
 
     def render(self, page: Any, chars: list[Char]) -> tuple[np.ndarray, float]:
         """The page rendered so the smallest of ``chars`` is ``DEFAULT_GLYPH_MIN_PX`` high."""
+        import numpy as np
         import pypdfium2 as pdfium
 
         if self._pdf is None:
@@ -195,8 +233,9 @@ class GlyphDecoder:
             pdf_page.close()
 
     def read_new(self, new: dict[GlyphKey, Char], img: np.ndarray, scale: float, page: Any) -> None:
-        """Read each new glyph from its crop, laid in rows with others, and enter it in the table (glyphs
-        read as nothing, several characters or with little confidence are left out)."""
+        """Read each new glyph from its crop, laid in rows with others, and enter it in the table.  Glyphs
+        read as nothing, several characters, with little confidence, or as an ideograph outside common use
+        (a variant form read for a common character) are left to be read in their printed line."""
         crops = {key: glyph_crop(img, ch, scale, page_origin(page)) for key, ch in new.items()}
         ink = {key: crop for key, crop in crops.items() if has_ink(crop)}
         for key in crops.keys() - ink.keys():
@@ -205,8 +244,10 @@ class GlyphDecoder:
             return
         rows, spans = glyph_rows(list(ink.values()), DEFAULT_GLYPHS_PER_ROW)
         reads = [read for row in self.engine().read_rows(rows, spans) for read in row]
+        common = common_chars()
         for (key, crop), (text, score) in zip(ink.items(), reads, strict=True):
-            if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE:
+            usual = len(text) != 1 or text in common or not is_ideograph(text)
+            if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE and usual:
                 self.table[key] = settle_glyph(text, new[key], crop)
 
     def read_in_context(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> None:
@@ -294,6 +335,8 @@ def pad_box(box: tuple[int, int, int, int], x_em: float, y_em: float) -> tuple[i
 
 
 def crop_box(img: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+    import numpy as np
+
     x0, top, x1, bottom = box
     h, w = img.shape[:2]
     crop = img[max(0, top) : min(h, max(bottom, top + 1)), max(0, x0) : min(w, max(x1, x0 + 1))]
@@ -304,6 +347,7 @@ def glyph_rows(crops: list[np.ndarray], per_row: int) -> tuple[list[np.ndarray],
     """Glyph crops scaled to one height and laid side by side, ``per_row`` to a row, as a line is printed
     (no gap: the boxes carry the side bearings); each row's glyph spans in its pixels."""
     import cv2
+    import numpy as np
 
     rows, spans = [], []
     for start in range(0, len(crops), per_row):
@@ -346,6 +390,8 @@ def settle_glyph(text: str, ch: Char, crop: np.ndarray) -> str:
     """What the model read, settled by the glyph's own metrics: an ASCII mark on a full-width advance is the
     Chinese mark (``,`` → ``，``) and a Chinese mark on a half-width one the ASCII mark (a period's ink is
     square, a comma's tall); a bar is ``-`` when short, ``—`` when long and thin, ``一`` long and thick."""
+    if is_ideograph(text) and text not in _BARS:
+        return text  # nothing to settle: the common case, kept cheap
     from .ocr import fix_punctuation
 
     text = fix_punctuation(text) or text
@@ -354,6 +400,9 @@ def settle_glyph(text: str, ch: Char, crop: np.ndarray) -> str:
     ink = ink_extent(crop)
     if text in _BARS and ink is not None:
         return bar_glyph(text, ink)
+    if (text in _OPENING or text in _CLOSING) and advance >= DEFAULT_FULL_WIDTH_EM:
+        solid = ink_fill(crop) >= DEFAULT_SOLID_BRACKET_INK
+        return ("【" if solid else "〔") if text in _OPENING else ("】" if solid else "〕")
     if advance >= DEFAULT_FULL_WIDTH_EM:
         return _FULL_WIDTH.get(text, text)
     if text in _STOPS and ink is not None:
@@ -364,6 +413,8 @@ def settle_glyph(text: str, ch: Char, crop: np.ndarray) -> str:
 def ink_extent(crop: np.ndarray) -> tuple[float, float, float, float] | None:
     """Width, thickness (fullest column), height and width of a crop's ink, in ems of the crop's box
     (``(span, thickness, height, width)``); None without ink."""
+    import numpy as np
+
     ink = crop.min(axis=2) < DEFAULT_INK_LEVEL if crop.ndim == 3 else crop < DEFAULT_INK_LEVEL
     ys, xs = np.nonzero(ink)
     if not len(xs):
@@ -371,6 +422,17 @@ def ink_extent(crop: np.ndarray) -> tuple[float, float, float, float] | None:
     em = crop.shape[0] / (1 + 2 * DEFAULT_CROP_PAD_EM)
     width = (xs.max() + 1 - xs.min()) / em
     return (width, float(ink.sum(axis=0).max()) / em, (ys.max() + 1 - ys.min()) / em, width)
+
+
+def ink_fill(crop: np.ndarray) -> float:
+    """Share of the crop's ink box that is ink (0 without ink)."""
+    import numpy as np
+
+    ink = crop.min(axis=2) < DEFAULT_INK_LEVEL if crop.ndim == 3 else crop < DEFAULT_INK_LEVEL
+    ys, xs = np.nonzero(ink)
+    if not len(xs):
+        return 0.0
+    return float(len(xs)) / ((ys.max() + 1 - ys.min()) * (xs.max() + 1 - xs.min()))
 
 
 def bar_glyph(text: str, ink: tuple[float, float, float, float]) -> str:

@@ -145,3 +145,32 @@ def test_garbled_twins_decode_to_their_born_digital_text(garbled: Path, twin: Pa
     share, glyphs = _agreement(garbled, twin)
     assert share >= 0.99, share
     assert glyphs >= 250  # each distinct glyph read once
+
+
+def test_english_prose_is_not_sequential_garble() -> None:
+    text = ('The "Regional Plan" (2021-2025) sets out 12 targets; see Table 3, p. 45! Each #1 item costs $5 & '
+            "more: 50% + 10% = 60%. Questions? Write to info@example.org <by 1 June>, ref. [A/B] {x} ~ 'y' * z.")
+    assert not is_sequential_garble(text)
+
+
+def test_a_few_icon_glyphs_are_left_as_printed() -> None:
+    """An icon font (two private-use glyphs) or a Symbol font's × and Σ beside readable text: not decoded."""
+    icons = [_char("\ue6e0", "CAAAAA+element"), _char("\ue778", "CAAAAA+element")]
+    body = [_char(ch, "DAAAAA+SimSun", 16.0 * i) for i, ch in enumerate("采购公告发布时间二〇二五年")]
+    assert garbled_fonts(icons + body) == frozenset()
+
+
+def test_bullets_and_symbol_fonts_are_left_as_printed() -> None:
+    """Eleven bullets of one glyph without a map (ICDAR us-039) and Wingdings' squares in their conventional
+    private-use codes (us-007) are not decoded; a page number of two unmapped glyphs is."""
+    bullets = [_char("(cid:2)", "CNXIDV+MSTT31c4fe00", 20.0 * i) for i in range(11)]
+    wingdings = [_char(chr(0xF06E + i % 5), "ODDORU+Wingdings-Regular", 20.0 * i) for i in range(11)]
+    body = [_char(ch, "Times", 8.0 * i) for i, ch in enumerate("The bank's results for the year")]
+    assert garbled_fonts(bullets + wingdings + body) == frozenset()
+    folio = [_char(t, "DAAAAA+UMingCN", 8.0 * i) for i, t in enumerate(["(cid:1)", "(cid:3)", "(cid:1)"])]
+    assert garbled_fonts(folio + body) == {"DAAAAA+UMingCN"}
+
+
+def test_a_heading_of_six_unmapped_glyphs_is_garbled() -> None:
+    heading = [_char(f"(cid:{i})", "EAAAAA+WenQuanYiZenHei", 16.0 * i) for i in (12, 2, 13, 14, 15, 16)]
+    assert garbled_fonts(heading) == {"EAAAAA+WenQuanYiZenHei"}
