@@ -17,6 +17,7 @@ from .settings import ExtractSettings
 from .textlayer import valid_unicode_chars
 
 if TYPE_CHECKING:
+    from .glyphs import GlyphDecoder
     from .ocr import PageImages
     from .sources import SourcePage
 
@@ -61,6 +62,14 @@ class Scans:
     def __init__(self, path: str | Path, password: str | None, settings: ExtractSettings) -> None:
         self.path, self.password, self.settings = path, password, settings
         self._images: PageImages | None = None
+        self._glyphs: GlyphDecoder | None = None
+
+    def decode(self, page: Any, warnings: list[DocWarning]) -> PageContent | None:
+        """The page with its garbled fonts decoded glyph by glyph (:mod:`.glyphs`), None when none is."""
+        from .glyphs import GlyphDecoder, decoded_page
+
+        self._glyphs = self._glyphs or GlyphDecoder(self.path, self.password, self.settings.ocr)
+        return decoded_page(page, self._glyphs, self.settings, warnings)
 
     def read(self, page: Any) -> PageContent:
         from . import scanned
@@ -72,6 +81,8 @@ class Scans:
     def close(self) -> None:
         if self._images is not None:
             self._images.close()
+        if self._glyphs is not None:
+            self._glyphs.close()
 
 
 def read_page(page: SourcePage, reader: Scans, mode: str, settings: ExtractSettings,
@@ -85,6 +96,8 @@ def read_page(page: SourcePage, reader: Scans, mode: str, settings: ExtractSetti
         warnings.append(DocWarning("invalid_unicode", f"page {page.page_number}: {replaced} character(s) "
                                    "the PDF maps to no valid Unicode replaced by U+FFFD", page.page_number,
                                    "extract"))
+    if mode == "auto" and (decoded := reader.decode(page, warnings)) is not None:
+        return decoded
     check = page.layer_check() if mode != "force" else None
     if check is not None and check.kind == "garbled":
         what = "read with OCR" if mode == "auto" else "kept as printed; use `--ocr auto` to read it"
