@@ -10,6 +10,7 @@ import re
 
 from policy_extract.core.vocabulary import (
     COUNTING_UNITS,
+    LATIN_UNIT,
     MEASURE_UNITS,
     UNIT_MAGNITUDES,
     UNIT_QUALIFIERS,
@@ -54,6 +55,9 @@ def canonical_unit(text: str) -> str | None:
         key = key[1:-1]
     if not key:
         return None
+    latin = _SPACES.sub("", to_halfwidth(text)).strip("()[]")
+    if LATIN_UNIT.fullmatch(latin):
+        return latin
     if key in UNIT_SYMBOLS:
         return UNIT_SYMBOLS[key]
     if _COUNTING.fullmatch(key):

@@ -220,6 +220,12 @@ never a note of the deadline (a date followed by anything else keeps it: ``2024�
 OCR_DATE_SPECKS = re.compile(r"(?<=\d)[.．·,，、'‘’`]+(?=[年月日])")
 """Specks the recogniser reads between a number and its 年/月/日 (scanned 完成时限 ``2024.年8月底前``):
 never printed there, dropped before a deadline is parsed (``raw`` keeps what was read)."""
+DEADLINE_BY = re.compile(r"^[\s,，]*(?:以前|之前|为止|前|止)")
+"""A date followed by one of these (``9月底前出台实施方案``) is the end of what follows: that is the action,
+never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``)."""
+OCR_DATE_SPECKS = re.compile(r"(?<=\d)[.．·,，、'‘’`]+(?=[年月日])")
+"""Specks the recogniser reads between a number and its 年/月/日 (scanned 完成时限 ``2024.年8月底前``):
+never printed there, dropped before a deadline is parsed (``raw`` keeps what was read)."""
 BY_DEADLINE_WORDS = re.compile(r"^[\s,，。;；:：、]*(?:前|以前|之前|止|完成|为止)?[\s,，。;；:：、]*")
 """Words after a deadline's date that say "by then" (前, 以前, 为止…), not part of its note."""
 
@@ -335,6 +341,7 @@ COUNTING_UNITS: tuple[str, ...] = (
     "种", "只", "头", "本", "册", "场", "期", "届", "篇", "位", "例", "床", "张床", "间", "栋", "幢", "所",
     "辆次", "人次", "户次", "家次", "件次", "批次", "个次", "倍", "岁", "分", "株", "棵", "片", "块", "支",
     "队", "组", "类", "级", "标箱", "架次", "航班", "趟", "班", "宗", "款", "首", "部", "册", "册次",
+    "架", "吨公里", "人公里",
 )  # fmt: skip
 """Chinese units kept as written.  ``类``/``级`` are here only for the bracketed-unit rule; in values a number
 followed by them is a grade (``III类``) and the value parser never reads those as counts."""
@@ -349,6 +356,10 @@ an optional magnitude, one of these or a counting unit, an optional qualifier, a
 UNIT_QUALIFIERS: tuple[str, ...] = ("标准煤", "标煤", "油当量", "二氧化碳当量", "当量")
 """What may follow a unit's base as part of it (``万吨标准煤``)."""
 
+LATIN_UNIT = re.compile(r"[kMGTPE](?:bps|FLOPS|Wh|W|B|Hz|VA|t)|bps|FLOPS|kWh|Hz")
+"""A unit written in Latin letters, by its grammar: an SI prefix and a base (``Gbps``, ``EFLOPS``, ``MW``,
+``TB``, ``kWh``), kept as written.  An abbreviation that is part of a name (``（PM2.5）``, ``（GDP）``) is no
+unit: no prefix-and-base reading covers it."""
 UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万亿", "万", "亿", "千", "百")
 
 

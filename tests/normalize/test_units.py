@@ -117,3 +117,33 @@ def test_compound_unit_with_a_per_unit_is_one_unit(m1: str, b1: str, m2: str, b2
 )  # fmt: skip
 def test_units_beyond_any_list_recognised_by_form_name_brackets_stay(name: str, expected: tuple) -> None:
     assert split_name_unit(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("省际出口带宽（Gbps）", ("省际出口带宽", "Gbps")),  # generated gen_html_06_shuzi_frame_norepeat
+        ("数据中心算力规模（EFLOPS）", ("数据中心算力规模", "EFLOPS")),  # generated gen_rl_06
+        ("数据中心标准机架数（万架）", ("数据中心标准机架数", "万架")),  # gen_html_06
+        ("货物周转量（亿吨公里）", ("货物周转量", "亿吨公里")),
+        ("地区生产总值（GDP）", ("地区生产总值（GDP）", None)),
+        ("细颗粒物（PM2.5）", ("细颗粒物（PM2.5）", None)),
+    ],
+)
+def test_latin_units_by_prefix_and_base_name_abbreviations_stay(name: str, expected: tuple) -> None:
+    assert split_name_unit(name) == expected
+
+
+@given(
+    st.sampled_from(["k", "M", "G", "T", "P", "E"]),
+    st.sampled_from(["bps", "FLOPS", "Wh", "W", "B", "Hz"]),
+    st.sampled_from([("（", "）"), ("(", ")"), ("（", ")")]),
+)
+def test_a_prefixed_latin_unit_in_brackets_moves_to_unit_as_written(prefix: str, base: str, br) -> None:
+    assert split_name_unit(f"装机容量{br[0]}{prefix}{base}{br[1]}") == ("装机容量", prefix + base)
+
+
+@given(st.text(alphabet="ACDGINPRSUX", min_size=2, max_size=5))
+def test_capital_abbreviations_without_a_unit_base_stay_in_the_name(abbr: str) -> None:
+    """GDP, CPI, R&D-style abbreviations: no letters a base unit ends in, so no unit."""
+    assert split_name_unit(f"增加值（{abbr}）") == (f"增加值（{abbr}）", None)
