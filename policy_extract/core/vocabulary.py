@@ -220,12 +220,6 @@ never a note of the deadline (a date followed by anything else keeps it: ``2024�
 OCR_DATE_SPECKS = re.compile(r"(?<=\d)[.．·,，、'‘’`]+(?=[年月日])")
 """Specks the recogniser reads between a number and its 年/月/日 (scanned 完成时限 ``2024.年8月底前``):
 never printed there, dropped before a deadline is parsed (``raw`` keeps what was read)."""
-DEADLINE_BY = re.compile(r"^[\s,，]*(?:以前|之前|为止|前|止)")
-"""A date followed by one of these (``9月底前出台实施方案``) is the end of what follows: that is the action,
-never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``)."""
-OCR_DATE_SPECKS = re.compile(r"(?<=\d)[.．·,，、'‘’`]+(?=[年月日])")
-"""Specks the recogniser reads between a number and its 年/月/日 (scanned 完成时限 ``2024.年8月底前``):
-never printed there, dropped before a deadline is parsed (``raw`` keeps what was read)."""
 BY_DEADLINE_WORDS = re.compile(r"^[\s,，。;；:：、]*(?:前|以前|之前|止|完成|为止)?[\s,，。;；:：、]*")
 """Words after a deadline's date that say "by then" (前, 以前, 为止…), not part of its note."""
 
