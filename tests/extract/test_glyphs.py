@@ -174,3 +174,40 @@ def test_bullets_and_symbol_fonts_are_left_as_printed() -> None:
 def test_a_heading_of_six_unmapped_glyphs_is_garbled() -> None:
     heading = [_char(f"(cid:{i})", "EAAAAA+WenQuanYiZenHei", 16.0 * i) for i in (12, 2, 13, 14, 15, 16)]
     assert garbled_fonts(heading) == {"EAAAAA+WenQuanYiZenHei"}
+
+
+@pytest.fixture(scope="module")
+def garbled_title_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """stress_joint_issuers with /ToUnicode removed from its title font (小标宋) only: 56 of page 1's 201
+    characters become glyph codes — below the page's garbled share, as in issue 16's gazette notices whose
+    title came out as glyph codes while page 1 was not flagged."""
+    import pikepdf
+
+    out = tmp_path_factory.mktemp("garbled_title") / "garbled_title.pdf"
+    with pikepdf.open(PDFS / "stress_joint_issuers.pdf") as pdf:
+        for page in pdf.pages:
+            for font in page.Resources.Font.values():
+                if "Bold" in str(font.get("/BaseFont", "")) and "/ToUnicode" in font:
+                    del font["/ToUnicode"]
+        pdf.save(out)
+    return out
+
+
+def test_garbled_title_font_on_page_one_is_decoded_while_the_body_stays(garbled_title_pdf: Path) -> None:
+    import pdfplumber
+    from policy_extract.extract import extract_document
+    from policy_extract.extract.textlayer import check_page
+
+    from policy_extract.pipeline import process_pdf
+
+    with pdfplumber.open(garbled_title_pdf) as pdf:
+        assert not check_page(pdf.pages[0]).needs_ocr  # the page check alone lets the title through
+    raw = extract_document(garbled_title_pdf)
+    assert raw.pages[0].text_layer == "decoded"
+    decoded = [w.message for w in raw.warnings if w.code == "garbled_text_layer"]
+    assert decoded and all("NotoSerifCJKjp-Bold" in m and "UMingCN" not in m for m in decoded), decoded
+    twin = process_pdf(str(PDFS / "stress_joint_issuers.pdf"))
+    doc = process_pdf(str(garbled_title_pdf))
+    assert doc.meta.title == twin.meta.title
+    assert doc.meta.issuer == twin.meta.issuer
+    assert doc.source.text_layer in ("decoded", "mixed")
