@@ -28,9 +28,17 @@ _TOKEN = re.compile(
 )
 """Content tokens (whitespace between them skipped): comments, literal strings (three levels of nested
 parentheses), dictionary brackets, hex strings, array brackets, names, numbers and operators."""
-_NUMERIC = frozenset(b"0123456789+-.")
-_STR, _HEX_OR_DICT, _NAME, _OPEN, _CLOSE, _COMMENT = (ord(c) for c in "(</[]%")
-_OPERAND_FIRST = _NUMERIC | {_STR, _HEX_OR_DICT, _NAME, ord(">")}
+_NUM, _STRING, _NAME_KIND, _DICT, _OP, _ARRAY, _END, _COMMENT = ("num", "str", "name", "dict", "op", "[", "]",
+                                                                 "%")
+_KIND = [_OP] * 256
+"""Token kind by its first byte: numbers, strings (literal and hex: ``<`` also opens ``<<``, told apart by
+the token), names, arrays, comments; anything else is an operator (or ``true``/``null`` in an array)."""
+for _byte in b"0123456789+-.":
+    _KIND[_byte] = _NUM
+_KIND[ord("(")] = _KIND[ord("<")] = _STRING
+_KIND[ord(">")] = _DICT
+_KIND[ord("/")] = _NAME_KIND
+_KIND[ord("[")], _KIND[ord("]")], _KIND[ord("%")] = _ARRAY, _END, _COMMENT
 _NUMBERS: dict[bytes, int] = {
     b"cm": 6, b"m": 2, b"l": 2, b"c": 6, b"v": 4, b"y": 4, b"re": 4, b"w": 1, b"Tc": 1, b"Tw": 1, b"Tz": 1,
     b"TL": 1, b"Ts": 1, b"Td": 2, b"TD": 2, b"Tm": 6, b"G": 1, b"g": 1, b"RG": 3, b"rg": 3, b"K": 4,
@@ -65,7 +73,9 @@ def count_bad_operands(data: bytes) -> int:
 def scan_operands(data: bytes) -> tuple[int, int]:
     """``(operands pdfminer would skip, positions no page can hold)``: the second counts operators placing
     something (``cm``, ``Td``, ``Tm``, path points…) with a number that is infinite or beyond
-    ``DEFAULT_MAX_COORD``: pdfminer's objects there get NaN/inf coordinates (``bad_value``), pdfium's not."""
+    ``DEFAULT_MAX_COORD``: pdfminer's objects there get NaN/inf coordinates (``bad_value``), pdfium's not.
+
+    Numbers stay as their token bytes on the stack; other operands as their kind (:data:`_KIND`)."""
     stack: list[object] = []
     arrays: list[list[object]] = []
     bad = absurd = 0
@@ -74,24 +84,29 @@ def scan_operands(data: bytes) -> tuple[int, int]:
     while i < n:
         tok = tokens[i]
         i += 1
-        first = tok[0]
-        if first == _OPEN:
+        kind = _KIND[tok[0]]
+        if kind is _NUM:
+            (arrays[-1] if arrays else stack).append(tok)
+        elif kind is _OP and not arrays:
+            if tok == b"BI":
+                i = skip_inline_image(tokens, i)
+                continue
+            if tok in _POSITIONS:
+                absurd += is_absurd(stack[-_POSITIONS[tok]:])
+            bad += operator_damage(tok, stack)
+        elif kind is _ARRAY:
             arrays.append([])
-        elif first == _CLOSE:
+        elif kind is _END:
             closed = arrays.pop() if arrays else []
             (arrays[-1] if arrays else stack).append(closed)
-        elif first == _COMMENT:
-            continue
-        elif first in _OPERAND_FIRST or arrays:
-            (arrays[-1] if arrays else stack).append(operand(tok))
-        elif tok == b"BI":
-            i = skip_inline_image(tokens, i)
-        else:
-            if tok in _POSITIONS and any(isinstance(v, float) and not abs(v) <= DEFAULT_MAX_COORD
-                                         for v in stack[-_POSITIONS[tok]:]):
-                absurd += 1
-            bad += operator_damage(tok, stack)
+        elif kind is not _COMMENT:
+            (arrays[-1] if arrays else stack).append(_DICT if tok == b"<<" or tok == b">>" else kind)
     return bad, absurd
+
+
+def is_absurd(args: list[object]) -> bool:
+    """A number no page can hold among ``args`` (seven characters at least: ``1000000``)."""
+    return any(isinstance(a, bytes) and len(a) >= 7 and not abs(float(a)) <= DEFAULT_MAX_COORD for a in args)
 
 
 def skip_inline_image(tokens: list[bytes], i: int) -> int:
@@ -99,21 +114,6 @@ def skip_inline_image(tokens: list[bytes], i: int) -> int:
     while i < len(tokens) and tokens[i] != b"EI":
         i += 1
     return i + 1
-
-
-def operand(token: bytes) -> object:
-    """A number as float; other operands by their kind (``str``, ``name``, ``dict``, ``kw``)."""
-    first = token[0]
-    if first == _STR or (first == _HEX_OR_DICT and token != b"<<"):
-        return "str"
-    if first == _NAME:
-        return "name"
-    if first == _HEX_OR_DICT or token == b">>":
-        return "dict"
-    try:
-        return float(token)
-    except ValueError:  # ``1.2.3``, ``--5``: pdfminer reads neither as a number
-        return "kw"
 
 
 def operator_damage(word: bytes, stack: list[object]) -> int:
@@ -124,12 +124,12 @@ def operator_damage(word: bytes, stack: list[object]) -> int:
     args = stack[-count:]
     del stack[-count:]
     if word in _NUMBERS:
-        return int(any(not isinstance(a, float) for a in args))
+        return int(any(not isinstance(a, bytes) for a in args))
     if word in _STRINGS:
-        return int(args[-1] != "str")
+        return int(args[-1] is not _STRING)
     if word == b"TJ":
         items = args[0] if isinstance(args[0], list) else [args[0]]
-        return sum(1 for a in items if not isinstance(a, float) and a != "str")
+        return sum(1 for a in items if not isinstance(a, bytes) and a is not _STRING)
     if word == b"Tf":
-        return int(not isinstance(args[1], float))
-    return int(word == b"MP" and args[0] != "name")
+        return int(not isinstance(args[1], bytes))
+    return int(word == b"MP" and args[0] is not _NAME_KIND)

@@ -34,13 +34,8 @@ def apply(m: Affine, x: float, y: float) -> tuple[float, float]:
 
 def snap(value: float) -> float:
     """A float32 from pdfium as the short decimal it was written as (``521.725``, not ``521.7249755…``), so
-    coordinates round as pdfminer's float64 ones do; a value with no such decimal is kept."""
-    tolerance = abs(value) * 6e-8 + 1e-9
-    for digits in range(1, 6):
-        short = round(value, digits)
-        if abs(short - value) <= tolerance:
-            return short
-    return value
+    coordinates round as pdfminer's float64 ones do: seven significant digits, all a float32 holds."""
+    return float(f"{value:.7g}")
 
 
 def rotation_ctm(mediabox: tuple[float, float, float, float], rotate: int) -> Affine:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -41,25 +41,27 @@ def page_paths(page: pdfium.PdfPage, affine: Affine) -> dict[str, list[dict[str,
     return out.found
 
 
-def page_objects(page: pdfium.PdfPage, affine: Affine, kind: int,
-                 scratch: Any = None) -> Iterator[tuple[Any, Affine]]:
-    """The page's objects of one ``kind``, those inside form XObjects too, each with its matrix composed down
-    to page coordinates (``affine`` last)."""
+def page_objects(page: pdfium.PdfPage, affine: Affine, kind: int, scratch: Any = None,
+                 keep: Callable[[Any], bool] | None = None) -> Iterator[tuple[Any, Affine]]:
+    """The page's objects of one ``kind`` (and that ``keep`` accepts), those inside form XObjects too, each
+    with its matrix composed down to page coordinates (``affine`` last)."""
     scratch = scratch if scratch is not None else raw.FS_MATRIX()
     count = raw.FPDFPage_CountObjects(page.raw)
-    yield from _objects([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], affine, kind, scratch, 0)
+    objects = [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)]
+    yield from _objects(objects, affine, (kind, scratch, keep), 0)
 
 
-def _objects(objects: list[Any], outer: Affine, kind: int, scratch: Any,
+def _objects(objects: list[Any], outer: Affine, want: tuple[int, Any, Any],
              depth: int) -> Iterator[tuple[Any, Affine]]:
+    kind, scratch, keep = want
     for obj in objects:
         found = raw.FPDFPageObj_GetType(obj)
-        if found == kind:
+        if found == kind and (keep is None or keep(obj)):
             yield obj, compose(object_matrix(scratch, obj), outer)
         elif found == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
             inner = compose(object_matrix(scratch, obj), outer)
             children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
-            yield from _objects(children, inner, kind, scratch, depth + 1)
+            yield from _objects(children, inner, want, depth + 1)
 
 
 def object_matrix(m: Any, obj: Any) -> Affine:

@@ -248,11 +248,13 @@ def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
     the text page listed."""
     out: list[Char] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    for obj, matrix in page_objects(page, reader.affine, raw.FPDF_PAGEOBJ_TEXT):
+    def skipped(obj: Any) -> bool:
         if (ctypes.cast(obj, ctypes.c_void_p).value or 0) in reader.objects:
-            continue
-        if raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) and right.value - left.value > _NO_WIDTH:
-            continue
+            return False
+        has_bounds = raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        return not has_bounds or right.value - left.value <= _NO_WIDTH
+
+    for obj, matrix in page_objects(page, reader.affine, raw.FPDF_PAGEOBJ_TEXT, keep=skipped):
         out.append(blank_char(reader, obj, matrix))
     return out
 
@@ -284,10 +286,15 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     ox, oy = snap(reader.x.value), snap(reader.y.value)
     adv = reader.advance(index, font, code, size, ox, a)
     low, high = descent * size, descent * size + size
+    m = reader.affine
+    if not (b or c or m[1] or m[2]):  # upright text on an unrotated page: the box directly
+        x0, x1 = sorted((m[0] * ox + m[4], m[0] * (a * adv + ox) + m[4]))
+        top, bottom = sorted((m[3] * (d * low + oy) + m[5], m[3] * (d * high + oy) + m[5]))
+        return {"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
+                "fontname": name, "non_stroking_color": color}
     corners = [(a * tx + c * ty + ox, b * tx + d * ty + oy) for tx, ty in ((0, low), (adv, high))]
     if b or c:
         corners += [(a * tx + c * ty + ox, b * tx + d * ty + oy) for tx, ty in ((0, high), (adv, low))]
-    m = reader.affine
     xs = [m[0] * x + m[2] * y + m[4] for x, y in corners]
     ys = [m[1] * x + m[3] * y + m[5] for x, y in corners]
     top, bottom = min(ys), max(ys)
