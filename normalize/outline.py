@@ -111,6 +111,19 @@ class OutlineBuilder:
     def has_parts(self) -> bool:
         return any(n.level == 0 for n in self.nodes)
 
+    def in_sequence(self, marker: Marker, alone: int) -> bool:
+        """The marker's number comes next under its parent (or next over the whole document); ``alone``: the
+        number of lines of a block that is a title on its own (no sentence after it), else 0."""
+        continued = self.running_value.get(marker.level, -1) + 1
+        if marker.value in (self.expected(marker.level), continued):
+            return True
+        # 一、 on a line of its own restarts the numbering: a new part begins under an unnumbered title.
+        if marker.level == 1 and marker.value == 1 and alone == 1:
+            return True
+        # A part may be printed without its label (第二部分 is a set of tables under a bare title), so a part
+        # title on its own that moves the part number forward is next.
+        return marker.level == 0 and 0 < alone <= 2 and marker.value > self.running_value.get(0, 0)
+
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         """The outline node a block opens (and the run-in text after its title), or None for body text."""
         text = block.text
@@ -122,10 +135,7 @@ class OutlineBuilder:
             return None
         title, rest = split_title(text[marker.end :])
         strong = has_heading_font(block.first, self.body_font)
-        continued = self.running_value.get(marker.level, -1) + 1
-        # 一、 on a line of its own restarts the numbering: a new part begins under an unnumbered title.
-        restart = marker.level == 1 and marker.value == 1 and not rest and len(block.lines) == 1
-        in_sequence = marker.value in (self.expected(marker.level), continued) or restart
+        in_sequence = self.in_sequence(marker, 0 if rest else len(block.lines))
         # A run-in title is a whole sentence up to its 。: allow it more room, the sequence check guards it.
         limit = self.max_title * (3 if "。" in text else 2 if strong else 1)
         stopped = "。" in text[marker.end :]

@@ -80,18 +80,26 @@ def runs_on(a: Line, b: Line, col: Column) -> bool:
 
     Office suites wrap early before a word that cannot be broken (``GB/T 2200``, ``（2011--2020）》``) or that
     must not start a line; a Chinese paragraph ends with punctuation, so such a short line is not its end.
+    A line opening a numbered item (``（一）…``, ``四、…``) is never the rest of the line above: a heading set
+    on its own line without punctuation (``一、提升农业综合生产能力和质量效益``) ends there.
     """
     text = a.text.rstrip()
-    if not text or text[-1] in TERMINAL_PUNCTUATION or a.font != b.font:
+    if not text or text[-1] in TERMINAL_PUNCTUATION or a.font != b.font or opens_item(b.text):
+        return False
+    # A numbered heading on a line of its own (``一、项目概述``) leaves more than half the column empty: no
+    # unbreakable word is that long, so the line is the whole heading, not an early wrap.
+    if opens_item(text) and col.right - a.bbox[2] > (col.right - col.left) / 2:
         return False
     return abs(b.bbox[0] - col.left) < 0.5 * char_width(b)
 
 
-def wraps_centred(a: Line, b: Line, col: Column) -> bool:
+def wraps_centred(a: Line, b: Line, col: Column, pitch: float = 0.0) -> bool:
     """A centred heading wrapped onto a second centred line right below, in the same type and without a
-    sentence end: ``第三部分…决算情况`` / ``说明``."""
+    sentence end: ``第三部分…决算情况`` / ``说明``.  Right below: less than half a line of white between
+    them, or no more than the body's line pitch from top to top (a document set at double spacing)."""
     text = a.text.rstrip()
     centre = (col.left + col.right) / 2
+    close = b.bbox[1] - a.bbox[3] < 0.5 * (b.size or char_width(b)) or b.bbox[1] - a.bbox[1] <= 1.1 * pitch
     return (
         a.page == b.page
         and bool(text)
@@ -100,7 +108,8 @@ def wraps_centred(a: Line, b: Line, col: Column) -> bool:
         and a.font == b.font
         and abs((a.bbox[0] + a.bbox[2]) / 2 - centre) < 2 * char_width(a)
         and is_centered(b, col)
-        and b.bbox[1] - a.bbox[3] < 0.5 * (b.size or char_width(b))
+        and close
+        and not opens_item(b.text)
     )
 
 
@@ -116,13 +125,19 @@ def _blocked(a: Line, b: Line, obstacles: list[tuple[int, BBox]]) -> bool:
     return False
 
 
-def new_item_over_page_break(a: Line, b: Line) -> bool:
-    """The next page starts with a new numbered item or heading (``2.``, ``（三）``, ``第二部分``) after a
-    sentence end: the paragraph ended with the page, though its last line filled the column."""
+def opens_item(text: str) -> bool:
+    """The text starts with an outline marker (``2.``, ``（三）``, ``第二部分``)."""
+    return bool(PART_MARKER.match(text)) or any(p.match(text) for _, p in HEADING_MARKERS)
+
+
+def new_item_after_sentence(a: Line, b: Line) -> bool:
+    """The next line starts a new numbered item or heading (``2.``, ``（四）``, ``第二部分``) after a sentence
+    end: the paragraph ended there, though its last line filled the column (at a page break, or on the same
+    page where paragraphs are set flush left and justified)."""
     text = a.text.rstrip()
-    if a.page == b.page or not text or text[-1] not in SENTENCE_END:
+    if not text or text[-1] not in SENTENCE_END:
         return False
-    return bool(PART_MARKER.match(b.text)) or any(p.match(b.text) for _, p in HEADING_MARKERS)
+    return opens_item(b.text)
 
 
 def starts_block(
@@ -130,11 +145,11 @@ def starts_block(
 ) -> bool:
     """Whether line ``b`` starts a new block after line ``a`` (both running text, ``b`` printed next)."""
     col_a, col_b = cols[a.page], cols[b.page]
-    if is_indented(b, col_b, settings) or new_item_over_page_break(a, b):
+    if is_indented(b, col_b, settings) or new_item_after_sentence(a, b):
         return True
     if ends_short(a, col_a, settings) and not runs_on(a, b, col_b):
         return True
-    if wraps_centred(a, b, col_b):
+    if wraps_centred(a, b, col_b, pitch):
         return False
     # A first line starting at the indent can look centred when it ends as far from the right edge.
     if (is_centered(a, col_a) and not is_indented(a, col_a, settings)) or is_centered(b, col_b):

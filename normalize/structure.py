@@ -169,19 +169,31 @@ def _toc_key(text: str) -> str:
 
 
 def _toc_lines(lines: list[Line], free: set[int]) -> set[int]:
-    """A table of contents: from its 目录 line up to where its first entry is printed again as a heading
-    (on the 目录 page alone when it never is); none of its entries is a heading."""
+    """Every table of contents (a tender file has one for the file and one for its 投标文件格式): from its
+    目录 line up to where its first entry is printed again as a heading (on the 目录 page alone when it never
+    is); none of its entries is a heading."""
     order = sorted(free)
+    out: set[int] = set()
     for pos, i in enumerate(order):
-        if not TOC_TITLE.match(lines[i].text) or pos + 1 >= len(order):
-            continue
-        first = _toc_key(lines[order[pos + 1]].text)
-        later = (k for k in order[pos + 2 :] if lines[k].page > lines[i].page)
-        end = next((k for k in later if _toc_key(lines[k].text) == first), None)
-        if end is None:
-            return {k for k in order[pos:] if lines[k].page == lines[i].page}
-        return {k for k in order[pos:] if k < end}
-    return set()
+        if TOC_TITLE.match(lines[i].text):
+            out |= _toc_span(lines, order, pos)
+    return out
+
+
+def _toc_span(lines: list[Line], order: list[int], pos: int) -> set[int]:
+    """The table of contents opened by the 目录 line ``order[pos]``.  When the next running-text line is on a
+    later page, the entries were read as something else (a borderless table of leaders and page numbers):
+    the contents are the 目录 line alone, and the next page's first heading is a heading."""
+    i = order[pos]
+    page = lines[i].page
+    if pos + 1 >= len(order) or lines[order[pos + 1]].page != page:
+        return {i}
+    first = _toc_key(lines[order[pos + 1]].text)
+    later = (k for k in order[pos + 2 :] if lines[k].page > page)
+    end = next((k for k in later if _toc_key(lines[k].text) == first), None)
+    if end is None:
+        return {k for k in order[pos:] if lines[k].page == page}
+    return {k for k in order[pos:] if k < end}
 
 
 def _position(page: int, bbox: BBox | None) -> tuple[int, float]:

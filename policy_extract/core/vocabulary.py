@@ -66,17 +66,21 @@ HEADING_FONT_WORDS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "�
 """Font-name parts of the heading faces: 黑体 (level 1), 楷体 (level 2), bold, 小标宋 (titles)."""
 
 HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^\s*([{HEADING_NUMERALS}]{{1,3}})\s*[、．.](?!\d)\s*")),
+    (1, re.compile(rf"^\s*([{HEADING_NUMERALS}]{{1,3}})\s*(?:、|[．.](?!\d))\s*")),
     (2, re.compile(rf"^\s*[（(]\s*([{HEADING_NUMERALS}]{{1,3}})\s*[）)]\s*")),
-    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*(?:、|[.．](?!\d))\s*")),
     (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
 )
-"""GB/T 9704 §7.3.3 heading markers by level: 一、 /（一）/ 1. 1．/（1）; group 1 is the number."""
+"""GB/T 9704 §7.3.3 heading markers by level: 一、 /（一）/ 1. 1．/（1）; group 1 is the number.  A digit
+may follow 、 (``一、2025年“三公”经费预算情况说明``, ``1、2025年…``); after ``1.``/``一.`` it is a decimal
+(``2021.5``), so there the marker needs a non-digit after it."""
 PART_MARKER = re.compile(
-    rf"^\s*(?P<number>第\s*(?P<value>[{HEADING_NUMERALS}]{{1,3}})\s*(?:部\s*分|章|编))(?![的中])[\s、：:．.]*"
+    rf"^\s*(?P<number>第\s*(?P<value>[{HEADING_NUMERALS}]{{1,3}})\s*(?:部\s*分|章|编))(?!的|中(?![共国华央]))[\s、：:．.]*"
 )
 """``第一部分``/``第一章``/``第一编``: a part heading, one level above 一、 where a document has parts
-(``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral."""
+(``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral.
+``第三部分中``/``第三部分的`` is a reference to the part, but 中 opening a name (``第三部分中共…委…情况``,
+中国/中华/中央) is the part's title."""
 DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指|是)")
 """A glossary entry (``财政拨款收入：指…``/``：是…``): a numbered definition, never a heading."""
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")

@@ -118,3 +118,30 @@ def test_chinese_one_on_its_own_line_restarts_the_numbering() -> None:
     assert b.heading(_block("一、“三公”经费预算情况说明")) is not None
     assert b.heading(_block("三、不在序列中的一句话")) is None
     assert b.heading(_block("一、财政拨款收入：是本级财政当年拨付的资金。")) is None
+
+
+def test_chinese_numbered_heading_followed_by_a_year_is_a_heading() -> None:
+    """``一、2025年“三公”经费预算情况说明`` (budget documents): a digit after 、 is the title, not a decimal."""
+    assert find_marker("一、2025年“三公”经费预算情况说明").number == "一"
+    assert find_marker("十一、2024年度预算绩效管理情况").value == 11
+    assert find_marker("一.5倍") is None and find_marker("1、2025年计划") is not None
+    assert find_marker("1.5倍") is None
+
+
+def test_part_title_opening_with_a_name_in_zhong_is_a_part_heading() -> None:
+    """``第三部分中共上海市普陀区委社会工作部…情况说明``: 中 opens the unit's name; ``第三部分中…`` stays a
+    reference to the part."""
+    assert find_marker("第三部分中共上海市普陀区委社会工作部2024年度部门决算情况说明").value == 3
+    assert find_marker("第二章中国特色社会主义").value == 2
+    assert find_marker("第三部分中规定的事项") is None and find_marker("第二章中的要求") is None
+
+
+def test_part_printed_without_its_label_does_not_drop_the_next_part() -> None:
+    """A 部门决算 prints 第二部分 as a bare table-set title: 第三部分 after 第一部分 is still a part heading."""
+    b = OutlineBuilder("FangSong")
+    for text in ["第一部分单位概况", "一、主要职能", "第三部分部门决算情况说明", "一、收入支出决算总体情况说明"]:
+        assert b.heading(_block(text)) is not None, text
+    assert [(n.number, n.level) for n in b.finish()] == [("第一部分", 1), ("一", 2), ("第三部分", 1), ("一", 2)]
+    # a part number going backwards, or one followed by a sentence, is not a forward skip
+    assert b.heading(_block("第二部分单位概况")) is None
+    assert b.heading(_block("第五章规定的情形。依照执行。")) is None

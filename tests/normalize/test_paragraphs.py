@@ -53,3 +53,53 @@ def test_marker_after_a_line_without_sentence_end_continues_over_the_page() -> N
     lines = [*filler(1, range(0, 20)), body("根据有关规定第", 20, page=1)]
     lines += [body("（三）项执行", 0, page=2), *filler(2, range(1, 4))]
     assert any("根据有关规定第（三）项执行" in b.text for b in _blocks(lines))
+
+
+def test_heading_line_without_punctuation_does_not_run_into_the_next_item() -> None:
+    """Web re-typeset copy (中央一号文件): ``一、…质量效益`` on its own line, then ``（一）…`` flush left; the
+    early-wrap rule must not join them into one heading."""
+    lines = [*filler(1, range(0, 2)), body("上文结束。", 2, end=200)]
+    lines += [body("一、提升农业综合生产能力和质量效益", 3, end=330)]
+    lines += [body("（一）稳定发展粮油生产。粮食产量稳定在1.4万亿斤左右。坚持产", 4), body("量产能。", 5, end=200)]
+    texts = [b.text for b in _blocks(lines)]
+    assert "一、提升农业综合生产能力和质量效益" in texts
+    assert any(t.startswith("（一）稳定发展粮油生产。") for t in texts)
+
+
+def test_short_numbered_heading_does_not_run_into_flush_left_body_text() -> None:
+    """``一、项目概述`` (budget project pages) then body text flush left: more than half the column is empty
+    after the heading, so it is no early wrap."""
+    lines = [*filler(1, range(0, 2)), body("上文结束。", 2, end=200), body("一、项目概述", 3, end=180)]
+    lines += [body("主要推进区委、区政府年度重点工作、为民办实事等工作所需的咨询设计", 4), body("确保满意。", 5, end=200)]
+    texts = [b.text for b in _blocks(lines)]
+    assert texts[-2:] == ["一、项目概述", "主要推进区委、区政府年度重点工作、为民办实事等工作所需的咨询设计确保满意。"]
+
+
+def test_early_wrap_before_an_unbreakable_word_still_continues() -> None:
+    lines = [*filler(1, range(0, 3)), body("依据《国家标准 GB/T", 3, end=470), body("2200》执行。", 4, end=200)]
+    assert any("GB/T2200》执行。" in b.text.replace(" ", "") for b in _blocks(lines))
+
+
+def test_numbered_item_after_a_full_line_ending_a_sentence_starts_a_block() -> None:
+    """Paragraphs set flush left and justified: the last line of （三） fills the column and ends with 。, the
+    next line opens （四） on the same page."""
+    lines = [*filler(1, range(0, 3)), body("（三）加强耕地保护。严守耕地红线，统筹农用地布局优化治理。", 3)]
+    lines += [body("（四）提升农业科技创新效能。统筹科技创新平台基地建设推进", 4), body("转化应用。", 5, end=200)]
+    texts = [b.text for b in _blocks(lines)]
+    assert texts[-2][-3:] == "治理。" and texts[-1].startswith("（四）")
+
+
+def test_wrapped_part_heading_at_double_line_spacing_is_one_block() -> None:
+    """``第三部分 …部门决算`` filling the column, ``情况说明`` centred one line pitch below (double spacing)."""
+    from policy_extract.normalize.layout import Column
+    from policy_extract.normalize.paragraphs import wraps_centred
+
+    from policy_extract.core.model import Line
+
+    a = Line("第三部分 上海市普陀区规划和自然资源局2024年度部门决算", 20, (91, 96, 504, 111), "F", 15.0)
+    b = Line("情况说明", 20, (268, 127, 328, 142), "F", 15.0)
+    col = Column(90.0, 506.0, 595.0, 842.0)
+    assert wraps_centred(a, b, col, 31.0)
+    assert not wraps_centred(a, b, col)  # without the pitch the white between them is too much
+    c = Line("（一）说明", 20, (268, 127, 328, 142), "F", 15.0)
+    assert not wraps_centred(a, c, col, 31.0)

@@ -80,6 +80,26 @@ def test_table_of_contents_entries_are_not_headings() -> None:
     assert _toc_lines(lines[1:], set(range(5))) == set()
 
 
+def test_table_of_contents_read_as_a_table_claims_only_its_title() -> None:
+    """A tender file's 目录 entries (leaders and page numbers) are read as a borderless table: the next
+    running line is 第一章 on the next page, which is a heading, not the start of a contents list that runs
+    until the chapter list inside 第三章; a second 目录 (of the 投标文件格式) is contents too."""
+    from policy_extract.normalize.structure import _toc_lines
+    from test_structure_helpers import body, centered
+
+    lines = [
+        centered("目录", 0),
+        centered("第一章招标公告", 0, page=2),
+        body("一、项目基本情况", 1, page=2, end=250),
+        body("第一章招标公告", 3, page=3, end=250),
+        centered("目录", 0, page=4),
+        body("一、开标一览表……………………（页码）", 1, page=4),
+        body("二、投标函………………………（页码）", 2, page=4),
+        centered("一、开标一览表", 0, page=5),
+    ]
+    assert _toc_lines(lines, set(range(len(lines)))) == {0, 4, 5, 6}
+
+
 def test_wrapped_part_heading_in_title_type_is_one_heading() -> None:
     from policy_extract.normalize.layout import Column
     from policy_extract.normalize.paragraphs import wraps_centred
