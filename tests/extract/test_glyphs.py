@@ -211,3 +211,27 @@ def test_garbled_title_font_on_page_one_is_decoded_while_the_body_stays(garbled_
     assert doc.meta.title == twin.meta.title
     assert doc.meta.issuer == twin.meta.issuer
     assert doc.source.text_layer in ("decoded", "mixed")
+
+
+class _NoGlyphs:
+    """An engine that reads no glyph alone (every span empty): decoding must fall back to page OCR."""
+
+    def read_rows(self, rows: list, spans: list) -> list:
+        return [[("", 0.0)] * len(s) for s in spans]
+
+
+def test_glyphs_not_read_alone_are_read_from_page_ocr_at_their_boxes(
+        garbled_title_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the glyphs that cannot be decoded go to page OCR, and what it reads at their boxes is learnt."""
+    import pdfplumber
+
+    monkeypatch.setattr(GlyphDecoder, "engine", lambda self: _NoGlyphs())
+    decoder = GlyphDecoder(garbled_title_pdf, None, OcrSettings())
+    with pdfplumber.open(garbled_title_pdf) as pdf:
+        page = pdf.pages[0]
+        report = decoder.decode(page)
+        text = "".join(ch["text"] for ch in page.chars if "Bold" in ch["fontname"])
+    decoder.close()
+    assert report is not None and report.from_page_ocr >= 0.9 * report.glyphs
+    assert report.undecoded <= 0.1 * report.glyphs
+    assert "财政厅" in text and "(cid:" not in text
