@@ -177,23 +177,10 @@ def dispatch(
     if not jobs:
         return
     try:
-        executor_class(opts.executor)(opts).run(largest_first(jobs), task, on_done, progress)
+        executor_class(opts.executor)(opts).run(jobs, task, on_done, progress)
     except BaseException:
         clear_scratch(out)
         raise
-
-
-def largest_first(jobs: list[Job]) -> list[Job]:
-    """The jobs by file size, largest first (ties in input order): a long document started last would keep
-    one worker busy while the others idle, so it starts first.  Results are still written in input order."""
-
-    def size(job: Job) -> int:
-        try:
-            return os.stat(job.path).st_size
-        except OSError:  # it fails at once in its worker, wherever it is queued
-            return 0
-
-    return sorted(jobs, key=lambda job: -size(job))
 
 
 def split_reusable(
