@@ -57,6 +57,8 @@ DEFAULT_GLYPHS_PER_ROW = 8
 image is read worse than among others; rows of 8 were the fastest accurate layout measured."""
 DEFAULT_ROW_PX = 32
 """Height the crops are scaled to when laid in rows."""
+DEFAULT_BAND_PAD_EM = 1.0
+"""Page OCR for unread glyphs looks at their lines with this share of a line's height above and below."""
 DEFAULT_CONTEXT_EM = 3.0
 """A glyph not read alone is read again with this many ems of its printed line either side."""
 REPLACEMENT = "\ufffd"
@@ -73,10 +75,15 @@ DEFAULT_LONG_BAR_EM = 0.55
 """A bar at least this wide is a dash or 一: ``—`` when at most ``DEFAULT_DASH_MAX_THICK_EM`` thick (0.03 em
 in the 宋/楷/仿宋 faces of the samples), else 一 (0.07–0.10 em)."""
 DEFAULT_DASH_MAX_THICK_EM = 0.05
-DEFAULT_COMMA_TALL = 1.4
-"""A half-width stop whose ink is this many times taller than wide is a comma, else a period."""
+DEFAULT_COMMA_TALL = 1.6
+"""A stop whose ink is this many times taller than wide is a comma (1.7–2.0 in the samples' faces; a
+period's dot 1.0, the full-width ``．`` 1.4)."""
+DEFAULT_SMALL_DOT_EM = 0.15
+DEFAULT_SOLID_DOT_FILL = 0.7
+"""A full-width stop whose ink is at most ``DEFAULT_SMALL_DOT_EM`` across and fills this share of its box is
+the dot ``．`` (0.07 × 0.10 em, 92% filled); ``。`` is a ring (0.25 em, 40%)."""
 _BARS = frozenset("-‐－–—―一")
-_STOPS = frozenset(",.，。")
+_STOPS = frozenset(",.，。．")
 _FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。",
                "○": "〇", "O": "〇", "o": "〇"}
 """ASCII marks on a full-width advance, and the circle 〇 (ideographic zero, 二〇二五年) is read as."""
@@ -281,23 +288,43 @@ class GlyphDecoder:
         return ocr_engine(self.settings)
 
     def read_from_page_ocr(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> int:
-        """Glyphs the model could not read alone, read from the page's OCR at their boxes (detection and
-        recognition of the page image already rendered); learnt for the rest of the document."""
+        """Glyphs the model could not read alone or in their line, read from page OCR (detection and
+        recognition) of the bands of the render that hold them, at their boxes; learnt for the rest of the
+        document."""
+        from dataclasses import replace
+
         from policy_extract.core.budget import announce
 
         from .ocr import recognise
 
         announce("ocr_page", page.page_number)  # page OCR: the document's time limit grows (core.budget)
-        lines = recognise(img, self.settings)
+        boxes = [char_box(ch, scale, page_origin(page)) for ch in unread]
+        lines = []
+        for top, bottom in line_bands(boxes, img.shape[0]):
+            lines += [replace(ln, box=(ln.box[0], ln.box[1] + top, ln.box[2], ln.box[3] + top))
+                      for ln in recognise(img[top:bottom], self.settings)]
         found = 0
-        for ch in unread:
-            box = char_box(ch, scale, page_origin(page))
+        for ch, box in zip(unread, boxes, strict=True):
             text = ocr_text_at(lines, box)
             if text is None:
                 continue
             self.learn(glyph_key(ch), ch, text)
             found += 1
         return found
+
+
+def line_bands(boxes: list[tuple[int, int, int, int]], height: int) -> list[tuple[int, int]]:
+    """Pixel rows holding the boxes, each padded by ``DEFAULT_BAND_PAD_EM`` of its height (the detector needs
+    a margin round a line), overlapping bands merged: what page OCR has to look at, not the whole page."""
+    bands: list[list[int]] = []
+    for _x0, top, _x1, bottom in sorted(boxes, key=lambda b: b[1]):
+        pad = round(DEFAULT_BAND_PAD_EM * (bottom - top))
+        lo, hi = max(0, top - pad), min(height, bottom + pad)
+        if bands and lo <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], hi)
+        else:
+            bands.append([lo, hi])
+    return [(lo, hi) for lo, hi in bands if hi > lo]
 
 
 def first_occurrences(chars: Iterable[Char]) -> dict[GlyphKey, Char]:
@@ -403,11 +430,22 @@ def settle_glyph(text: str, ch: Char, crop: np.ndarray) -> str:
     if (text in _OPENING or text in _CLOSING) and advance >= DEFAULT_FULL_WIDTH_EM:
         solid = ink_fill(crop) >= DEFAULT_SOLID_BRACKET_INK
         return ("【" if solid else "〔") if text in _OPENING else ("】" if solid else "〕")
+    if text in _STOPS and ink is not None:
+        return stop_glyph(advance >= DEFAULT_FULL_WIDTH_EM, ink, ink_fill(crop))
     if advance >= DEFAULT_FULL_WIDTH_EM:
         return _FULL_WIDTH.get(text, text)
-    if text in _STOPS and ink is not None:
-        return "." if ink[2] < DEFAULT_COMMA_TALL * ink[3] else ","
     return text
+
+
+def stop_glyph(full_width: bool, ink: tuple[float, float, float, float], fill: float) -> str:
+    """A stop or comma told by its ink: taller than wide is a comma; on a full-width advance a small solid
+    dot is ``．`` (``1．`` numbering) and a ring ``。``; on a half-width one a period."""
+    height, width = ink[2], ink[3]
+    if full_width and max(width, height) <= DEFAULT_SMALL_DOT_EM and fill >= DEFAULT_SOLID_DOT_FILL:
+        return "．"
+    if height >= DEFAULT_COMMA_TALL * width:
+        return "，" if full_width else ","
+    return "。" if full_width else "."
 
 
 def ink_extent(crop: np.ndarray) -> tuple[float, float, float, float] | None:

@@ -15,7 +15,9 @@ from policy_extract.extract.glyphs import (
     garbled_fonts,
     glyph_rows,
     is_sequential_garble,
+    line_bands,
     settle_glyph,
+    stop_glyph,
 )
 from policy_extract.extract.rapidocr_engine import ctc_slots
 from policy_extract.extract.settings import OcrSettings
@@ -117,7 +119,7 @@ def test_a_chinese_stop_on_a_half_width_advance_is_ascii_by_its_ink() -> None:
     comma = dot.copy()
     comma[40:54, 5:13] = 0  # taller than wide
     assert settle_glyph("，", ch, comma) == ","
-    assert settle_glyph(",", _char("x", "F"), dot) == "，"  # a full-width advance: the Chinese mark
+    assert settle_glyph(",", _char("x", "F"), comma) == "，"  # a full-width advance: the Chinese mark
 
 
 def _agreement(garbled: Path, twin: Path) -> tuple[float, int]:
@@ -235,3 +237,20 @@ def test_glyphs_not_read_alone_are_read_from_page_ocr_at_their_boxes(
     assert report is not None and report.from_page_ocr >= 0.9 * report.glyphs
     assert report.undecoded <= 0.1 * report.glyphs
     assert "财政厅" in text and "(cid:" not in text
+
+
+@pytest.mark.parametrize(("full_width", "ink", "fill", "printed"), [
+    (True, (0.10, 0.15, 0.20, 0.10), 0.50, "，"),  # UMing comma: twice as tall as wide
+    (True, (0.27, 0.17, 0.24, 0.27), 0.39, "。"),  # a ring
+    (True, (0.07, 0.10, 0.10, 0.07), 0.92, "．"),  # the small solid dot of 1．(gen_rl_02's item numbers)
+    (False, (0.13, 0.13, 0.13, 0.13), 0.76, "."),
+    (False, (0.10, 0.10, 0.20, 0.10), 0.60, ","),
+])
+def test_stops_are_told_by_their_ink(full_width: bool, ink: tuple, fill: float, printed: str) -> None:
+    assert stop_glyph(full_width, ink, fill) == printed
+
+
+def test_page_ocr_looks_only_at_the_bands_of_unread_glyphs() -> None:
+    boxes = [(10, 100, 40, 130), (60, 105, 90, 135), (10, 400, 40, 430)]
+    assert line_bands(boxes, 1000) == [(70, 165), (370, 460)]
+    assert line_bands([(0, 5, 10, 25)], 28) == [(0, 28)]
