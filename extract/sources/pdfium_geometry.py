@@ -70,11 +70,13 @@ def _name(value: Any) -> str:
 
 def font_facts(spec: Any) -> tuple[str, float | None] | None:
     """``(fontname, descent per unit of font size)`` as pdfminer reads them from a font dictionary: the
-    descriptor's /FontName and /Descent (made negative), the standard-14 metrics when there is no descriptor;
-    None for what pdfminer reads otherwise (Type3)."""
+    descriptor's /FontName and /Descent (made negative), the standard-14 metrics when there is no descriptor,
+    a Type3 font's from its /FontBBox through its /FontMatrix."""
     spec = resolve1(spec)
-    if not isinstance(spec, dict) or _name(spec.get("Subtype")) == "Type3":
+    if not isinstance(spec, dict):
         return None
+    if _name(spec.get("Subtype")) == "Type3":
+        return type3_facts(spec)
     base = _name(spec.get("BaseFont"))
     if _name(spec.get("Subtype")) == "Type0":
         descendants = resolve1(spec.get("DescendantFonts")) or [{}]
@@ -87,6 +89,22 @@ def font_facts(spec: Any) -> tuple[str, float | None] | None:
     return (_name(descriptor.get("FontName")) or "unknown", -abs(descent) / 1000)
 
 
+def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
+    """pdfminer's ``PDFType3Font``: the descriptor's /FontBBox (none: a zero box) bottom, scaled by the
+    /FontMatrix's vertical norm; the descriptor's /FontName."""
+    descriptor = resolve1(spec.get("FontDescriptor"))
+    if not isinstance(descriptor, dict):
+        descriptor = {"FontBBox": spec.get("FontBBox")}
+    try:
+        bbox = [float(resolve1(v)) for v in resolve1(descriptor.get("FontBBox"))]
+        matrix = [float(resolve1(v)) for v in resolve1(spec.get("FontMatrix"))]
+    except (TypeError, ValueError):
+        bbox, matrix = [0.0] * 4, [0.001, 0, 0, 0.001, 0, 0]
+    if len(bbox) != 4 or len(matrix) != 6:
+        return None
+    return (_name(descriptor.get("FontName")) or "unknown", bbox[1] * (matrix[1] + matrix[3]))
+
+
 def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], depth: int = 0) -> None:
     """Font facts of a resource dictionary and its form XObjects', keyed by /BaseFont without its subset
     prefix (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
@@ -97,8 +115,8 @@ def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], d
     for spec in (fonts.values() if isinstance(fonts, dict) else ()):
         base = _name((resolve1(spec) or {}).get("BaseFont")) if isinstance(resolve1(spec), dict) else ""
         facts = font_facts(spec)
-        key = _SUBSET_PREFIX.sub("", base)
-        if not (key and facts):
+        key = _SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
+        if facts is None:
             continue
         if key in found and found[key][1] != facts[1]:
             facts = (facts[0], None)

@@ -39,6 +39,8 @@ from .pdfminer_source import PdfminerPage
 FontFacts = dict[str, tuple[str, float | None]]
 """``/BaseFont`` without subset prefix → (pdfminer's fontname, descent per font size or None)."""
 _SPACE = 32
+_HYPHEN_MARK = 2
+"""pdfium's code for a hyphen that ends a line (the word continues on the next); pdfminer gives ``-``."""
 _SPACE_EM = 0.5
 """Width of a space, in em, for a font that gives none."""
 _NO_WIDTH = 0.01
@@ -198,13 +200,14 @@ class _Reader:
 
     def advance(self, index: int, font: Any, code: int, size: float, origin_x: float, scale: float) -> float:
         """The glyph's advance in text space (pdfminer's ``adv``): the font's width for the character, or the
-        loose box's width when pdfium cannot map the character back to its code."""
+        loose box's width when pdfium cannot map the character back to its code.  Negative in a vertical
+        font (an ``-V`` CMap): pdfium gives the vertical advance (/W2, /DW2) then."""
         key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, code)
         width = self.widths.get(key, -1.0)
         if width == -1.0:
             value = ctypes.c_float()
             ok = font and raw.FPDFFont_GetGlyphWidth(font, code, 1.0, value)
-            width = self.widths[key] = snap(value.value) if ok and value.value > 0 else None
+            width = self.widths[key] = snap(value.value) if ok and value.value else None
         if width is not None:
             return width * size
         raw.FPDFText_GetLooseCharBox(self.tp, index, self.box)
@@ -280,26 +283,29 @@ def blank_char(reader: _Reader, obj: Any, matrix: Affine) -> Char:
 
 def char_dict(reader: _Reader, index: int, code: int) -> Char:
     """One character with pdfminer's box: from the origin, ``adv`` wide, from ``descent`` up one font size,
-    through the character's matrix and then the page's; and its text object."""
+    through the character's matrix and then the page's (vertical writing: one font size wide, ``adv`` down
+    from one font size above pdfium's origin, which pdfium already moved by the vertical displacement)."""
     font, name, descent, size, (a, b, c, d), color, _ = reader.object_facts(index)
     raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
     ox, oy = snap(reader.x.value), snap(reader.y.value)
     adv = reader.advance(index, font, code, size, ox, a)
-    low, high = descent * size, descent * size + size
+    if adv < 0:
+        right, low, high = size, size + adv, size
+    else:
+        right, low, high = adv, descent * size, descent * size + size
+    text = "-" if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index) else chr(code)
     m = reader.affine
     if not (b or c or m[1] or m[2]):  # upright text on an unrotated page: the box directly
-        x0, x1 = sorted((m[0] * ox + m[4], m[0] * (a * adv + ox) + m[4]))
+        x0, x1 = sorted((m[0] * ox + m[4], m[0] * (a * right + ox) + m[4]))
         top, bottom = sorted((m[3] * (d * low + oy) + m[5], m[3] * (d * high + oy) + m[5]))
-        return {"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
-                "fontname": name, "non_stroking_color": color}
-    corners = [(a * tx + c * ty + ox, b * tx + d * ty + oy) for tx, ty in ((0, low), (adv, high))]
-    if b or c:
-        corners += [(a * tx + c * ty + ox, b * tx + d * ty + oy) for tx, ty in ((0, high), (adv, low))]
-    xs = [m[0] * x + m[2] * y + m[4] for x, y in corners]
-    ys = [m[1] * x + m[3] * y + m[5] for x, y in corners]
-    top, bottom = min(ys), max(ys)
-    return {"text": chr(code), "x0": min(xs), "x1": max(xs), "top": top, "bottom": bottom,
-             "size": bottom - top, "fontname": name, "non_stroking_color": color}
+    else:
+        corners = [(a * tx + c * ty + ox, b * tx + d * ty + oy)
+                   for tx, ty in ((0, low), (right, high), (0, high), (right, low))]
+        xs = [m[0] * x + m[2] * y + m[4] for x, y in corners]
+        ys = [m[1] * x + m[3] * y + m[5] for x, y in corners]
+        x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
+            "size": x1 - x0 if adv < 0 else bottom - top, "fontname": name, "non_stroking_color": color}
 
 
 def join_surrogates(chars: list[Char]) -> list[Char]:
