@@ -12,13 +12,21 @@ import re
 from dataclasses import dataclass, field
 
 from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
-from policy_extract.core.vocabulary import DEFINITION, HEADING_FONT_WORDS, HEADING_MARKERS, PART_MARKER
+from policy_extract.core.vocabulary import (
+    DEFINITION,
+    HEADING_FONT_WORDS,
+    HEADING_MARKERS,
+    LIST_LEAD_IN,
+    PART_MARKER,
+)
 
 from .numerals import parse_integer
 from .paragraphs import Block
 
 MAX_LEVEL = 4
 """SPEC outline levels run 1–4."""
+LEAD_IN = -1
+"""``OutlineBuilder.list_level`` after a lead-in, before its first item."""
 DEFAULT_MAX_TITLE_CHARS = 40
 """A heading title (the part before a run-in's first 。) is at most this long."""
 
@@ -75,6 +83,11 @@ class OutlineBuilder:
     last_value: dict[int, int] = field(default_factory=dict)
     running_value: dict[int, int] = field(default_factory=dict)
     """Last number per level over the whole document: some documents number 1.–7. straight through."""
+    list_level: int | None = None
+    """Marker level of the enumeration a lead-in (``其中：``, ``主要职能包括：``) opened, while its items run;
+    ``LEAD_IN`` right after the lead-in, before the first item."""
+    list_next: tuple[int, int] | None = None
+    """(level, number) the enumeration's next item carries; any other block ends it."""
 
     def expected(self, level: int) -> int:
         return self.last_value.get(level, 0) + 1
@@ -124,11 +137,23 @@ class OutlineBuilder:
         # title on its own that moves the part number forward is next.
         return marker.level == 0 and 0 < alone <= 2 and marker.value > self.running_value.get(0, 0)
 
+    def listed(self, block: Block, marker: Marker | None) -> bool:
+        """Whether the block is an item of an enumeration opened by a lead-in (``其中：``/``主要职能包括：``):
+        the items right after it, in body type and numbered on from the first, are list items."""
+        strong = has_heading_font(block.first, self.body_font)
+        first = self.list_level == LEAD_IN
+        if marker is not None and not strong and (first or self.list_next == (marker.level, marker.value)):
+            self.list_level, self.list_next = marker.level, (marker.level, marker.value + 1)
+            return True
+        self.list_level = LEAD_IN if marker is None and LIST_LEAD_IN.search(block.text) else None
+        self.list_next = None
+        return False
+
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         """The outline node a block opens (and the run-in text after its title), or None for body text."""
         text = block.text
         marker = find_marker(text)
-        if marker is None:
+        if self.listed(block, marker) or marker is None:
             return None
         # The outline has four levels: under parts, （1） items have no level left and stay body text.
         if DEFINITION.match(text[marker.end :]) or (marker.level == MAX_LEVEL and self.has_parts()):

@@ -145,3 +145,28 @@ def test_part_printed_without_its_label_does_not_drop_the_next_part() -> None:
     # a part number going backwards, or one followed by a sentence, is not a forward skip
     assert b.heading(_block("第二部分单位概况")) is None
     assert b.heading(_block("第五章规定的情形。依照执行。")) is None
+
+
+def test_items_after_a_content_lead_in_are_list_items_not_headings() -> None:
+    """Budget documents: ``主要职能包括：`` before the unit's functions and ``其中：`` before the “三公”
+    breakdown open enumerations of content; their items stay body text, and the next heading is found."""
+    b = OutlineBuilder("FangSong")
+    assert b.heading(_block("上海市普陀区万里街道办事处是区政府的派出机关。主要职能包括：")) is None
+    assert b.heading(_block("一、加强党的建设。落实基层党建责任制。")) is None
+    assert b.heading(_block("二、统筹社区发展。统筹落实市、区两级的重大决策。")) is None
+    assert b.heading(_block("一、2025年“三公”经费预算情况说明")) is not None
+    assert b.heading(_block("2025年“三公”经费预算数为1.00万元，与2024年预算持平。其中：")) is None
+    assert b.heading(_block("（一）因公出国（境）费0万元，与2024年预算持平。")) is None
+    assert b.heading(_block("（二）公务接待费1.00万元。与2024年预算持平。")) is None
+    assert b.heading(_block("二、机关运行经费预算")) is not None
+    assert [(n.number, n.level) for n in b.finish()] == [("一", 1), ("二", 1)]
+
+
+def test_items_after_an_ordinary_colon_stay_headings() -> None:
+    """``有关事项通知如下：`` / ``需提供的资料包括:`` open sections: their items are headings."""
+    b = OutlineBuilder("FangSong")
+    b.heading(_block("现就有关事项通知如下："))
+    assert b.heading(_block("一、申报要求及程序", "SimHei")) is not None
+    b.heading(_block("需提供的资料包括:"))
+    assert b.heading(_block("（一）基本信息。包括申请主体名称。")) is not None
+    assert b.heading(_block("（二）佐证材料。包括证书。")) is not None
