@@ -39,7 +39,7 @@ from .pdfminer_source import PdfminerPage
 FontFacts = dict[str, tuple[str, float | None]]
 """``/BaseFont`` without subset prefix → (pdfminer's fontname, descent per font size or None)."""
 _SPACE = 32
-_HYPHEN_MARK = 2
+_HYPHEN_MARK, _HYPHEN = 2, ord("-")
 """pdfium's code for a hyphen that ends a line (the word continues on the next); pdfminer gives ``-``."""
 _SPACE_EM = 0.5
 """Width of a space, in em, for a font that gives none."""
@@ -288,12 +288,14 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     font, name, descent, size, (a, b, c, d), color, _ = reader.object_facts(index)
     raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
     ox, oy = snap(reader.x.value), snap(reader.y.value)
+    if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
+        code = _HYPHEN
     adv = reader.advance(index, font, code, size, ox, a)
     if adv < 0:
         right, low, high = size, size + adv, size
     else:
         right, low, high = adv, descent * size, descent * size + size
-    text = "-" if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index) else chr(code)
+    text = chr(code)
     m = reader.affine
     if not (b or c or m[1] or m[2]):  # upright text on an unrotated page: the box directly
         x0, x1 = sorted((m[0] * ox + m[4], m[0] * (a * right + ox) + m[4]))
