@@ -111,3 +111,15 @@ def test_library_versions_are_the_ones_importlib_metadata_gives() -> None:
         except metadata.PackageNotFoundError:
             expected = None
         assert library_version(name) == expected, name
+
+
+def test_the_common_character_table_ships_as_package_data() -> None:
+    """``pip install .`` puts core/data/common_chars.txt into the package (the text-layer check reads it)."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["policy_extract.core"]
+    table = REPO / "policy_extract" / "core" / "data" / "common_chars.txt"
+    assert table.is_file()
+    assert any(fnmatch.fnmatch("data/common_chars.txt", p) for p in patterns)
