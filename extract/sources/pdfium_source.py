@@ -226,22 +226,42 @@ def font_base_name(font: Any) -> str:
 def read_chars(page: pdfium.PdfPage, affine: Affine,
                fonts: FontFacts) -> tuple[list[Char], bool]:
     """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
-    character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there);
-    typed blanks pdfium leaves out are given back (:func:`blank_objects`)."""
+    character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there),
+    except where pdfium dropped a typed blank for them (:func:`stands_for_a_blank`, :func:`blank_objects`)."""
     textpage = raw.FPDFText_LoadPage(page.raw)
     try:
         reader = _Reader(textpage, affine, fonts)
         chars: list[Char] = []
         unmapped = False
-        for index in range(raw.FPDFText_CountChars(textpage)):
-            if raw.FPDFText_IsGenerated(textpage, index):
-                continue
+        count = raw.FPDFText_CountChars(textpage)
+        for index in range(count):
             code = raw.FPDFText_GetUnicode(textpage, index)
+            if raw.FPDFText_IsGenerated(textpage, index):
+                if code == _SPACE and stands_for_a_blank(reader, index, count):
+                    chars.append(char_dict(reader, index, code))
+                continue
             unmapped = unmapped or bool(raw.FPDFText_HasUnicodeMapError(textpage, index))
             chars.append(char_dict(reader, index, code))
         return join_surrogates(chars) + blank_objects(page, reader), unmapped
     finally:
         raw.FPDFText_ClosePage(textpage)
+
+
+def stands_for_a_blank(reader: _Reader, index: int, count: int) -> bool:
+    """A space pdfium generates inside a text object (for a kerning gap) sits at the origin of the glyph that
+    follows; when that glyph is a typed blank, pdfium drops it (two spaces in a row collapse) and the
+    generated space is all that is left of it: then the next character is not at that origin in that object."""
+    obj = raw.FPDFText_GetTextObject(reader.tp, index)
+    if not obj:
+        return False
+    if index + 1 >= count:
+        return True
+    raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
+    here = (reader.x.value, reader.y.value)
+    raw.FPDFText_GetCharOrigin(reader.tp, index + 1, reader.x, reader.y)
+    following = raw.FPDFText_GetTextObject(reader.tp, index + 1)
+    same_object = ctypes.cast(following, ctypes.c_void_p).value == ctypes.cast(obj, ctypes.c_void_p).value
+    return not (same_object and here == (reader.x.value, reader.y.value))
 
 
 def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
