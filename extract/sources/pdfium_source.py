@@ -250,7 +250,7 @@ def read_chars(page: pdfium.PdfPage, affine: Affine,
 def stands_for_a_blank(reader: _Reader, index: int, count: int) -> bool:
     """A space pdfium generates inside a text object (for a kerning gap) sits at the origin of the glyph that
     follows; when that glyph is a typed blank, pdfium drops it (two spaces in a row collapse) and the
-    generated space is all that is left of it: then the next character is not at that origin in that object."""
+    generated space is all that is left of it: the next character is then not at its origin in its object."""
     obj = raw.FPDFText_GetTextObject(reader.tp, index)
     if not obj:
         return False
