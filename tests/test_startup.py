@@ -123,3 +123,17 @@ def test_the_common_character_table_ships_as_package_data() -> None:
     table = REPO / "policy_extract" / "core" / "data" / "common_chars.txt"
     assert table.is_file()
     assert any(fnmatch.fnmatch("data/common_chars.txt", p) for p in patterns)
+
+
+def test_the_parent_preloads_the_run_writers_while_workers_run() -> None:
+    """openpyxl and the manifest's validator load in a background thread once documents are dispatched, so
+    the serial tail after the last document only writes files."""
+    code = (
+        "import json, sys, threading\n"
+        "from policy_extract.batch.runner import preload_run_writers\n"
+        "assert 'openpyxl' not in sys.modules\n"
+        "preload_run_writers()\n"
+        "[t.join() for t in threading.enumerate() if t.name == 'preload-writers']\n"
+        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
+    )
+    assert {"openpyxl", "jsonschema"} <= loaded_modules(code)
