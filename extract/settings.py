@@ -65,6 +65,9 @@ class OcrSettings:
     """onnxruntime intra-op threads; 0 lets it use every core."""
     engine: str = DEFAULT_OCR_ENGINE
     """The OCR engine, by its name in :data:`~policy_extract.extract.registry.OCR_ENGINES`."""
+    decode_glyphs: bool = True
+    """Garbled fonts are decoded glyph by glyph in place (``extract/glyphs.py``); False reads their pages
+    with page OCR instead."""
 
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 600:
@@ -77,6 +80,8 @@ class OcrSettings:
             raise ValueError(f"OcrSettings.max_skew must be in [0, 45], got {self.max_skew!r}")
         if self.rule_min_pt <= 0 or self.threads < 0:
             raise ValueError("OcrSettings.rule_min_pt must be > 0 and threads ≥ 0")
+        if not isinstance(self.decode_glyphs, bool):
+            raise ValueError(f"OcrSettings.decode_glyphs must be true or false, not {self.decode_glyphs!r}")
         if self.engine not in OCR_ENGINES:
             raise ValueError(f"OcrSettings.engine must be one of {', '.join(OCR_ENGINES)}, "
                              f"not {self.engine!r}")
