@@ -501,7 +501,7 @@ def decoded_page(page: Any, decoder: GlyphDecoder, settings: Any,
     no font of it is garbled.  Warnings say which fonts were decoded and how many glyphs stayed unread."""
     from .document import extract_page_safely
 
-    report = decoder.decode(page)
+    report = decoder.decode(page) if settings.ocr.decode_glyphs else None
     if report is None:
         return None
     n = page.page_number

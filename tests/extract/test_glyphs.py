@@ -254,3 +254,16 @@ def test_page_ocr_looks_only_at_the_bands_of_unread_glyphs() -> None:
     boxes = [(10, 100, 40, 130), (60, 105, 90, 135), (10, 400, 40, 430)]
     assert line_bands(boxes, 1000) == [(70, 165), (370, 460)]
     assert line_bands([(0, 5, 10, 25)], 28) == [(0, 28)]
+
+
+def test_decoding_can_be_turned_off_for_page_ocr() -> None:
+    import pdfplumber
+    from policy_extract.extract.glyphs import decoded_page
+    from policy_extract.extract.settings import ExtractSettings
+
+    settings = ExtractSettings(ocr=OcrSettings(decode_glyphs=False))
+    decoder = GlyphDecoder(PDFS / "garbled_stress_continued_table.pdf", None, settings.ocr)
+    with pdfplumber.open(PDFS / "garbled_stress_continued_table.pdf") as pdf:
+        assert decoded_page(pdf.pages[0], decoder, settings, []) is None
+    with pytest.raises(ValueError, match="decode_glyphs"):
+        OcrSettings(decode_glyphs="no")  # type: ignore[arg-type]
