@@ -137,3 +137,17 @@ def test_the_parent_preloads_the_run_writers_while_workers_run() -> None:
         "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
     )
     assert {"openpyxl", "jsonschema"} <= loaded_modules(code)
+
+
+def test_idle_workers_exit_on_their_own_when_the_batch_closes() -> None:
+    """Closing asks every idle worker first and then waits, and a worker asked to stop exits at once (status
+    0, no interpreter teardown to wait for), so the end of a batch does not wait worker after worker."""
+    from policy_extract.batch.workers import Limits, Supervisor
+
+    results: list[object] = []
+    supervisor = Supervisor(str.upper, Limits(), 2)
+    supervisor.run(["a", "b"], lambda _job, result: results.append(result))
+    workers = list(supervisor.idle)
+    supervisor.close()
+    assert sorted(results) == ["A", "B"]
+    assert len(workers) == 2 and [w.proc.returncode for w in workers] == [0, 0]

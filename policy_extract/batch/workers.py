@@ -238,8 +238,8 @@ def worker_main() -> None:
             job = recv_message(inbox)
         except EOFError:
             return
-        if job is None:
-            return
+        if job is None:  # asked to stop: nothing is left to flush (every reply was), so skip the
+            os._exit(0)  # interpreter's teardown of the PDF libraries, which the parent would wait for
         run_and_reply(task, job, channel, out_of_memory)
 
 
@@ -332,11 +332,21 @@ class Worker:
 
     def stop(self) -> None:
         """Ask the child to exit; kill it if it does not within :data:`DEFAULT_STOP_SECONDS`."""
+        self.wait_stopped(self.ask_to_stop())
+
+    def ask_to_stop(self) -> bool:
+        """Send the stop message; False when the pipe is gone (the child is dead or dying)."""
         try:
             send_message(self.stdin, None)
-            self.proc.wait(timeout=DEFAULT_STOP_SECONDS)
-        except (OSError, ValueError, subprocess.TimeoutExpired):
-            pass
+        except (OSError, ValueError):
+            return False
+        return True
+
+    def wait_stopped(self, asked: bool = True) -> None:
+        """Wait for a child that was asked to stop, then make sure it is gone."""
+        if asked:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(timeout=DEFAULT_STOP_SECONDS)
         self.kill()
 
     def _close_stdin(self) -> None:
@@ -402,8 +412,9 @@ class Supervisor:
         """Stop idle workers and kill busy ones."""
         for worker in self.busy:
             worker.kill()
-        for worker in self.idle:
-            worker.stop()
+        asked = [worker.ask_to_stop() for worker in self.idle]  # all first, so they exit side by side
+        for worker, ok in zip(self.idle, asked, strict=True):
+            worker.wait_stopped(ok)
         self.busy, self.idle = [], []
 
     def _start(self, job: Any, uncapped: bool = False) -> None:
