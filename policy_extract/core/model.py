@@ -126,7 +126,7 @@ class PageContent:
     height: float
     rotation: int = 0
     text_layer: Literal["born_digital", "ocr", "decoded"] = "born_digital"
-    """``decoded``: read from the text layer with its garbled fonts decoded glyph by glyph (extract/glyphs)."""
+    """``decoded``: the text layer with its garbled fonts' glyphs recognised in place (extract/glyphs)."""
     lines: list[Line] = field(default_factory=list)
     """Text lines outside every table, in reading order."""
     tables: list[RawTable] = field(default_factory=list)
