@@ -15,7 +15,7 @@ from pdfminer.fontmetrics import FONT_METRICS
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 
-_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 Affine = tuple[float, float, float, float, float, float]
 """``(a, b, c, d, e, f)``: ``(x, y) → (a·x + c·y + e, b·x + d·y + f)``, as in PDF."""
 
@@ -59,7 +59,8 @@ def page_affine(plumber: Any) -> Affine:
     return compose(ctm, flip)
 
 
-def _name(value: Any) -> str:
+def font_name_of(value: Any) -> str:
+    """A PDF name or string as text (``/BaseFont``, ``/Subtype``)."""
     value = resolve1(value)
     if isinstance(value, PSLiteral):
         value = value.name
@@ -75,10 +76,10 @@ def font_facts(spec: Any) -> tuple[str, float | None] | None:
     spec = resolve1(spec)
     if not isinstance(spec, dict):
         return None
-    if _name(spec.get("Subtype")) == "Type3":
+    if font_name_of(spec.get("Subtype")) == "Type3":
         return type3_facts(spec)
-    base = _name(spec.get("BaseFont"))
-    if _name(spec.get("Subtype")) == "Type0":
+    base = font_name_of(spec.get("BaseFont"))
+    if font_name_of(spec.get("Subtype")) == "Type0":
         descendants = resolve1(spec.get("DescendantFonts")) or [{}]
         spec = resolve1(descendants[0]) or {}
     descriptor = resolve1(spec.get("FontDescriptor"))
@@ -86,7 +87,7 @@ def font_facts(spec: Any) -> tuple[str, float | None] | None:
         metrics = FONT_METRICS.get(base)
         return (base, metrics[0]["Descent"] / 1000 if metrics else 0.0) if base else None
     descent = float(resolve1(descriptor.get("Descent", 0)) or 0)
-    return (_name(descriptor.get("FontName")) or "unknown", -abs(descent) / 1000)
+    return (font_name_of(descriptor.get("FontName")) or "unknown", -abs(descent) / 1000)
 
 
 def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
@@ -102,7 +103,7 @@ def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
         bbox, matrix = [0.0] * 4, [0.001, 0, 0, 0.001, 0, 0]
     if len(bbox) != 4 or len(matrix) != 6:
         return None
-    return (_name(descriptor.get("FontName")) or "unknown", bbox[1] * (matrix[1] + matrix[3]))
+    return (font_name_of(descriptor.get("FontName")) or "unknown", bbox[1] * (matrix[1] + matrix[3]))
 
 
 def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], depth: int = 0) -> None:
@@ -113,16 +114,25 @@ def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], d
         return
     fonts = resolve1(resources.get("Font"))
     for spec in (fonts.values() if isinstance(fonts, dict) else ()):
-        base = _name((resolve1(spec) or {}).get("BaseFont")) if isinstance(resolve1(spec), dict) else ""
+        spec = resolve1(spec)
+        base = font_name_of(spec.get("BaseFont")) if isinstance(spec, dict) else ""
         facts = font_facts(spec)
-        key = _SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
+        key = SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
         if facts is None:
             continue
         if key in found and found[key][1] != facts[1]:
             facts = (facts[0], None)
         found[key] = facts
+    for child in form_resources(resources):
+        resource_fonts(child, found, depth + 1)
+
+
+def form_resources(resources: dict[str, Any]) -> list[Any]:
+    """The resource dictionaries of a resource dictionary's form XObjects."""
     xobjects = resolve1(resources.get("XObject"))
+    found = []
     for xobj in (xobjects.values() if isinstance(xobjects, dict) else ()):
         attrs = getattr(resolve1(xobj), "attrs", None)
-        if isinstance(attrs, dict) and _name(attrs.get("Subtype")) == "Form":
-            resource_fonts(attrs.get("Resources"), found, depth + 1)
+        if isinstance(attrs, dict) and font_name_of(attrs.get("Subtype")) == "Form":
+            found.append(attrs.get("Resources"))
+    return found

@@ -34,6 +34,7 @@ from ..textlayer import (
 from .operands import scan_operands
 from .pdfium_geometry import Affine, page_affine, resource_fonts, snap
 from .pdfium_paths import page_objects, page_paths
+from .pdfium_widths import WidthTables, resource_widths
 from .pdfminer_source import PdfminerPage
 
 FontFacts = dict[str, tuple[str, float | None]]
@@ -63,13 +64,14 @@ class PdfiumDocument:
             self.doc.close()
             self.doc = None
         self.fonts: FontFacts = {}
+        self.widths: WidthTables = {}
 
     def pages(self) -> Iterator[PdfiumPage | PdfminerPage]:
         for index, plumber in enumerate(self.pdf.pages):
             if self.doc is None:
                 yield PdfminerPage(plumber)
             else:
-                yield PdfiumPage(plumber, self.doc[index], self.fonts)
+                yield PdfiumPage(plumber, self.doc[index], (self.fonts, self.widths))
 
     def close(self) -> None:
         if self.doc is not None:
@@ -80,8 +82,9 @@ class PdfiumDocument:
 class PdfiumPage:
     """One page read by pdfium; ``plumber`` is the same page in pdfminer's document (not parsed)."""
 
-    def __init__(self, plumber: Any, page: pdfium.PdfPage, fonts: FontFacts) -> None:
-        self.plumber, self.page, self.fonts = plumber, page, fonts
+    def __init__(self, plumber: Any, page: pdfium.PdfPage, fonts: tuple[FontFacts, WidthTables]) -> None:
+        self.plumber, self.page = plumber, page
+        self.fonts, self.widths = fonts
         self.page_number = int(plumber.page_number)
         self.width, self.height = float(plumber.width), float(plumber.height)
         self.rotation = int(plumber.rotation or 0)
@@ -94,8 +97,10 @@ class PdfiumPage:
     @property
     def chars(self) -> list[Char]:
         if self._chars is None:
-            resource_fonts(self.plumber.page_obj.resources, self.fonts)
-            self._chars, self.unmapped = read_chars(self.page, self.affine, self.fonts)
+            resources = self.plumber.page_obj.resources
+            resource_fonts(resources, self.fonts)
+            resource_widths(resources, self.widths)
+            self._chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths))
         return self._chars
 
     @property
@@ -153,14 +158,18 @@ class PdfiumPage:
 class _Reader:
     """Per-page state for reading characters: ctypes out-parameters and caches by text object and font."""
 
-    def __init__(self, textpage: Any, affine: Affine, fonts: FontFacts) -> None:
-        self.tp, self.affine, self.fonts = textpage, affine, fonts
+    def __init__(self, textpage: Any, affine: Affine, fonts: tuple[FontFacts, WidthTables]) -> None:
+        self.tp, self.affine = textpage, affine
+        self.fonts, self.width_tables = fonts
+        self.shift: tuple[Any, float] = (None, 0.0)
+        """Baseline and how far (text space) pdfium's whole-thousandth widths put its next glyph short: a
+        font change goes on from where the glyphs before it ended, as pdfium placed them."""
         self.x, self.y, self.size = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
         self.box, self.matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.objects: dict[int, tuple[Any, ...]] = {}
         self.widths: dict[tuple[int, int], float | None] = {}
-        self.font_names: dict[int, tuple[str, float]] = {}
+        self.font_names: dict[int, tuple[str, float, dict[str, float] | None]] = {}
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
         """``(font, fontname, descent, size, matrix abcd, fill colour, object)`` of the char's text object."""
@@ -177,11 +186,12 @@ class _Reader:
             size.value = raw.FPDFText_GetFontSize(self.tp, index) or 1.0
         raw.FPDFText_GetMatrix(self.tp, index, m)
         font = raw.FPDFTextObj_GetFont(obj) if obj else None
-        name, descent = self.font_name(font)
+        name, descent, widths = self.font_name(font)
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
-        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj)
+        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths)
 
-    def font_name(self, font: Any) -> tuple[str, float]:
+    def font_name(self, font: Any) -> tuple[str, float, dict[str, float] | None]:
+        """``(pdfminer's fontname, descent per font size, widths as written or None)`` of a pdfium font."""
         key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
         if key not in self.font_names:
             base = font_base_name(font) if font else ""
@@ -189,7 +199,7 @@ class _Reader:
             if descent is None:
                 value = ctypes.c_float()
                 descent = value.value if font and raw.FPDFFont_GetDescent(font, 1.0, value) else 0.0
-            self.font_names[key] = (name, float(descent))
+            self.font_names[key] = (name, float(descent), self.width_tables.get(base))
         return self.font_names[key]
 
     def fill(self, index: int) -> tuple[float, float, float]:
@@ -224,7 +234,7 @@ def font_base_name(font: Any) -> str:
 
 
 def read_chars(page: pdfium.PdfPage, affine: Affine,
-               fonts: FontFacts) -> tuple[list[Char], bool]:
+               fonts: tuple[FontFacts, WidthTables]) -> tuple[list[Char], bool]:
     """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
     character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there),
     except where pdfium dropped a typed blank for them (:func:`stands_for_a_blank`, :func:`blank_objects`)."""
@@ -285,7 +295,7 @@ def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
 def blank_char(reader: _Reader, obj: Any, matrix: Affine) -> Char:
     """A blank one space wide at a text object's origin, boxed as :func:`char_dict` boxes a character."""
     font = raw.FPDFTextObj_GetFont(obj)
-    name, descent = reader.font_name(font)
+    name, descent, _ = reader.font_name(font)
     size = reader.size
     fs = snap(size.value) if raw.FPDFTextObj_GetFontSize(obj, size) else 1.0
     width = ctypes.c_float()
@@ -305,12 +315,15 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     """One character with pdfminer's box: from the origin, ``adv`` wide, from ``descent`` up one font size,
     through the character's matrix and then the page's (vertical writing: one font size wide, ``adv`` down
     from one font size above pdfium's origin, which pdfium already moved by the vertical displacement)."""
-    font, name, descent, size, (a, b, c, d), color, _ = reader.object_facts(index)
+    facts = reader.object_facts(index)
+    font, name, descent, size, (a, b, c, d), color, _, widths = facts
     raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
     ox, oy = snap(reader.x.value), snap(reader.y.value)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
         code = _HYPHEN
     adv = reader.advance(index, font, code, size, ox, a)
+    if widths is not None or reader.shift[1]:
+        ox, oy, adv = written_width(reader, facts, chr(code), (ox, oy), adv)
     if adv < 0:
         right, low, high = size, size + adv, size
     else:
@@ -328,6 +341,24 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
         x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
     return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom,
             "size": x1 - x0 if adv < 0 else bottom - top, "fontname": name, "non_stroking_color": color}
+
+
+def written_width(reader: _Reader, facts: tuple[Any, ...], text: str, origin: tuple[float, float],
+                  adv: float) -> tuple[float, float, float]:
+    """Origin and advance by the widths as written (:mod:`.pdfium_widths`): the fractions pdfium dropped
+    from the glyphs before this one in its text object move it on, and its own advance is the written one."""
+    size, (a, b, _, _), widths = facts[3], facts[4], facts[7]
+    line, shift = reader.shift
+    here = (origin[1], facts[4]) if not b else (origin[0], facts[4])
+    if line != here:
+        shift = 0.0
+    written = widths.get(text) if widths is not None else None
+    ox, oy = origin[0] + a * shift, origin[1] + b * shift
+    if written is None or adv <= 0:
+        reader.shift = (here, shift)
+        return ox, oy, adv
+    reader.shift = (here, shift + written * size - adv)
+    return ox, oy, written * size
 
 
 def join_surrogates(chars: list[Char]) -> list[Char]:
