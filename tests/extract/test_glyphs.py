@@ -267,3 +267,10 @@ def test_decoding_can_be_turned_off_for_page_ocr() -> None:
         assert decoded_page(pdf.pages[0], decoder, settings, []) is None
     with pytest.raises(ValueError, match="decode_glyphs"):
         OcrSettings(decode_glyphs="no")  # type: ignore[arg-type]
+
+
+def test_a_font_with_a_wrong_unicode_map_is_garbled_beside_a_right_one() -> None:
+    """UTF-8 text read as GBK (鍙戝睍…: CJK outside common use) in one font, a readable body in another."""
+    wrong = [_char(ch, "CAAAAA+FangSong", 16.0 * i) for i, ch in enumerate("鍙戝睍鏀归潻濮斿憳浼氬叧浜庡嵃鍙")]
+    right = [_char(ch, "DAAAAA+SimSun", 16.0 * i) for i, ch in enumerate("各市人民政府，现将有关事项通知如下。")]
+    assert garbled_fonts(wrong + right) == {"CAAAAA+FangSong"}
