@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from policy_extract.core.model import Line, Meta
 from policy_extract.core.vocabulary import (
+    ANNEX_LABEL,
     ATTACHMENT_LIST,
     CC_LABEL,
     COPIES,
@@ -22,6 +23,8 @@ from policy_extract.core.vocabulary import (
     PRINTED_WORDS,
     RECIPIENT_LIST_SEPARATORS,
     TITLE_MAX_LINES,
+    WEB_LOCATION,
+    WEB_STAMP,
 )
 
 from .dates import FULL_DATE_FORM, is_date_line, parse_date
@@ -191,12 +194,27 @@ def _ends_header(ln: Line, cols: dict[int, Column], body: float) -> bool:
     )
 
 
+_MENU_PUNCTUATION = re.compile(r"[。，,；;：:、！？!?（）()]")
+
+
+def is_web_navigation(text: str) -> bool:
+    """A line of a web page's furniture above its title: the breadcrumb (``当前位置:…``) or a menu of three or
+    more short entries set apart by spaces without punctuation (``首页 公告信息 通知公告 …``)."""
+    if WEB_LOCATION.match(text):
+        return True
+    entries = text.split()
+    short = all(2 <= len(e) <= 12 for e in entries)
+    return len(entries) >= 3 and short and not _MENU_PUNCTUATION.search(text)
+
+
 def _find_title(
     lines: list[Line], scan: list[int], cols: dict[int, Column], body: float, meta: Meta, res: MetaResult
 ) -> list[int]:
     """The first title run among ``scan`` (lines after the issuer block), taking a 文号 printed above it; the
     scan stops at the first body line."""
     for i in scan:
+        if is_web_navigation(lines[i].text):
+            continue
         if _ends_header(lines[i], cols, body):
             return []
         if meta.doc_number is None and _take_number(lines, i, meta, res):
@@ -207,10 +225,36 @@ def _find_title(
     return []
 
 
+def _plain_title(lines: list[Line], first: list[int], cols: dict[int, Column]) -> list[int]:
+    """A title set without 版头 and without title type, on the first line of page 1: either printed larger
+    than every other line of the page (a list published as one table under its title, where the running
+    text is the title alone), or centred above the text at body size (a re-typeset web copy).  Lines of the
+    same size and centred below it continue it."""
+    from .outline import find_marker
+
+    top = lines[first[0]]
+    if find_marker(top.text) or re.search(r"[。；;：:，,]\s*$", top.text) or top.page not in cols:
+        return []
+    col = cols[top.page]
+    page = [ln for ln in lines if ln.page == top.page and ln is not top]
+    larger = all(top.size > ln.size * DEFAULT_TITLE_SIZE_RATIO for ln in page)
+    if not larger and not _title_centred(top, col):
+        return []
+    out = [first[0]]
+    for i in first[1:DEFAULT_MAX_TITLE_LINES]:
+        ln = lines[i]
+        if not _same_size(ln, top) or not _title_centred(ln, col) or find_marker(ln.text):
+            break
+        out.append(i)
+    return out
+
+
 def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaResult, body: float) -> int:
     """Fill issuer, 文号, title, recipients; return the index (in ``lines``) after the 版头."""
     first_page = lines[0].page
     first = [i for i, ln in enumerate(lines) if ln.page == first_page][:DEFAULT_HEADER_SCAN]
+    # A document that is an annex alone prints its 附件 label over the title.
+    first = first[1:] if ANNEX_LABEL.match(lines[first[0]].text) and len(first) > 1 else first
     issuers = _issuer_lines(lines, first, body)
     if issuers:
         meta.issuer = issuer_text([lines[i].text for i in issuers])
@@ -218,10 +262,13 @@ def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaRes
     res.used.update(issuers)
     pos = first.index(issuers[-1]) + 1 if issuers else 0
     title = _find_title(lines, first[pos:], cols, body, meta, res)
+    if not title and not issuers:
+        title = _plain_title(lines, first, cols)
     if not title:
         return max(res.used) + 1 if res.used else 0
     texts = [lines[i].text for i in title]
-    meta.title, meta.raw["title"] = squash_spaces(join_lines(texts)), "\n".join(texts)
+    # A web page prints its publication stamp right after the title: not part of it.
+    meta.title, meta.raw["title"] = WEB_STAMP.sub("", squash_spaces(join_lines(texts))), "\n".join(texts)
     res.used.update(title)
     res.title_lines.update(title)
     after = title[-1] + 1
@@ -291,6 +338,8 @@ def _attachments(lines: list[Line], cols: dict[int, Column], meta: Meta, res: Me
     for i, ln in enumerate(lines):
         if i in res.used or not ATTACHMENT_LIST.match(ln.text.strip()):
             continue
+        if ANNEX_LABEL.match(ln.text) and (i == 0 or lines[i - 1].page != ln.page):
+            continue  # ``附件：`` alone atop a page labels the annex printed there, it lists nothing
         parts: list[list[str]] = [[ATTACHMENT_LIST.sub("", ln.text.strip())]]
         res.attachment_lines.add(i)
         prev = ln

@@ -141,27 +141,45 @@ def _title_lines(lines: list[Line], free: set[int], cols: dict[int, Column], bod
     return out
 
 
-def _annexes(lines: list[Line], free: set[int], cols: dict[int, Column]) -> tuple[list[_Annex], set[int]]:
-    """``附件``/``附件1`` as the first line of a page, with the centred title lines below it."""
+def _annexes(
+    lines: list[Line], free: set[int], cols: dict[int, Column], titles: set[int] | None = None
+) -> tuple[list[_Annex], set[int]]:
+    """``附件``/``附件1``/``附件：`` alone on a line with the title lines below it: as the first line of a
+    page, or anywhere when the title below it is centred (a re-typeset copy runs the annex on after the
+    notice).  ``titles``: lines the meta took as the document's title, which an annex-only document's label
+    stands over."""
     out: list[_Annex] = []
     used: set[int] = set()
     for i in sorted(free):
         ln = lines[i]
-        if not ANNEX_LABEL.match(ln.text) or (i > 0 and lines[i - 1].page == ln.page):
+        m = ANNEX_LABEL.match(ln.text)
+        if not m:
             continue
-        title: list[int] = []
-        for k in range(i + 1, min(i + 1 + DEFAULT_ANNEX_TITLE_LINES, len(lines))):
-            nxt = lines[k]
-            # A page holding little but a table has a badly measured column: large or bold type counts too.
-            big = nxt.size > ln.size * DEFAULT_TITLE_SIZE_RATIO
-            looks_title = is_centered(nxt, cols[ln.page]) or nxt.bold or big
-            if nxt.page != ln.page or k not in free or not looks_title:
-                break
-            title.append(k)
+        top = i == 0 or lines[i - 1].page != ln.page
+        title = _annex_title(lines, i, free | (titles or set()), cols[ln.page], top)
+        if not top and not title:
+            continue
         text = squash_spaces(join_lines([lines[k].text for k in title]))
-        out.append(_Annex(i, ln.text.strip(), text, ln.page, ln.bbox))
+        out.append(_Annex(i, f"附件{m.group(1)}", text, ln.page, ln.bbox))
         used |= {i, *title}
     return out, used
+
+
+def _annex_title(lines: list[Line], i: int, free: set[int], col: Column, top: bool) -> list[int]:
+    """The title lines under the annex label ``lines[i]``: centred (on top of a page also bold or large: a
+    page holding little but a table has a badly measured column), of one size (a smaller note under it,
+    ``（线上填写）``/``（21大类40个小类91个品目）``, is not title)."""
+    label = lines[i]
+    title: list[int] = []
+    for k in range(i + 1, min(i + 1 + DEFAULT_ANNEX_TITLE_LINES, len(lines))):
+        nxt = lines[k]
+        big = nxt.size > label.size * DEFAULT_TITLE_SIZE_RATIO
+        looks_title = is_centered(nxt, col) or (top and (nxt.bold or big))
+        same = not title or abs(nxt.size - lines[title[0]].size) <= 0.1 * nxt.size
+        if nxt.page != label.page or k not in free or not looks_title or not same:
+            break
+        title.append(k)
+    return title
 
 
 def _toc_key(text: str) -> str:
@@ -287,7 +305,7 @@ def build_structure(
     used = side.used | {kept[i] for i in meta.used}
     free = set(range(len(lines))) - used
     free -= _toc_lines(lines, free)
-    annexes, annex_idx = _annexes(lines, free, cols)
+    annexes, annex_idx = _annexes(lines, free, cols, {kept[i] for i in meta.title_lines})
     free -= annex_idx
     caption_sbs, caption_idx = _captions(lines, free, side.tables, cols, pitch)
     free -= caption_idx

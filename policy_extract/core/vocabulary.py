@@ -132,10 +132,14 @@ DOC_NUMBER_CLOSE = "〕]］)）】"
 """Brackets around a 文号's year (GB/T 9704 §7.2.4 prints 〔〕; drafts use whatever the keyboard gives)."""
 ISSUER_SUFFIX = re.compile(r"\s*文\s*件$")
 """发文机关标志 ends in 文件 (郑州市人民政府文件)."""
+WEB_LOCATION = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置)\s*[：:>]")
+"""A web page's breadcrumb (``当前位置:公告信息>…``), printed above the title of a page saved from a site."""
+WEB_STAMP = re.compile(r"\s*(?:发布时间|发布日期|信息来源|来源|浏览次数|点击次数)\s*[：:].*$")
+"""The publication stamp a web page prints after (or under) its title (``发布时间: 2025-01-24 11:00``)."""
 ATTACHMENT_LIST = re.compile(r"^附\s*件\s*\d*\s*[：:]\s*")
 """附件说明 line: ``附件：1．…``."""
-ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*(\d{0,2})\s*$")
-"""The label over an annex's first page: ``附件`` / ``附件2``."""
+ANNEX_LABEL = re.compile(r"^\s*附\s*件\s*(\d{0,2})\s*[：:]?\s*$")
+"""The label over an annex's first page: ``附件`` / ``附件2`` / ``附件：`` alone on its line."""
 CC_LABEL = re.compile(r"^抄\s*送\s*[：:]\s*")
 PRINTED_WORDS = re.compile(r"\s*印\s*发\s*$")
 """印发 after the print date in the 版记."""

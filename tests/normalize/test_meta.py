@@ -180,3 +180,52 @@ def test_attachment_titles_above_the_date_are_not_the_signature() -> None:
     m = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines)).meta
     assert m.issuer == "某市经济和信息化局"
     assert m.attachments == ["某某申报书", "某某名单"]
+
+
+def _meta(lines: list[Line]):  # type: ignore[no-untyped-def]
+    pages = [page(n, []) for n in sorted({ln.page for ln in lines})]
+    return extract_meta(lines, page_columns(pages, lines)).meta
+
+
+def test_title_of_a_list_published_as_one_table_is_its_largest_line() -> None:
+    """拟录用公务员名单: the running text is the title alone (the list is a table), so the body size is the
+    title's own; the top line of page 1, larger than everything else on it, is the title."""
+    lines = [_ln("财政部2023年度拟录用公务员和参公单位工作人员名单", 1, (146, 71, 696, 93), size=22.0),
+             _ln("（按准考证号排序）", 1, (359, 107, 484, 121), size=14.0)]
+    assert _meta(lines).title == "财政部2023年度拟录用公务员和参公单位工作人员名单"
+    assert _meta(lines[:1]).title == "财政部2023年度拟录用公务员和参公单位工作人员名单"
+
+
+def test_title_centred_at_body_size_above_the_text() -> None:
+    """A re-typeset web copy sets its title centred at body size above the text (2026年中央一号文件)."""
+    lines = [centered("2026年中央一号文件", 0), *filler(1, range(1, 20))]
+    assert _meta(lines).title == "2026年中央一号文件"
+    # a first line that is a sentence's tail (an excerpt's first page) is no title
+    lines = [body("志的技术要求。", 0, end=200), *filler(1, range(1, 20))]
+    assert _meta(lines).title is None
+
+
+def test_web_page_navigation_and_stamp_are_not_title() -> None:
+    """A web page printed to PDF: menu and breadcrumb above the title, the 发布时间 stamp after it."""
+    lines = [
+        _ln("首页 公告信息 通知公告 供应商分级分类 阳光网上商城 请输入搜索关键词", 1, (166, 38, 533, 44), size=6.4),
+        _ln("当前位置:公告信息候选人公示", 1, (67, 61, 155, 68), size=5.6),
+        _ln("某项目成交候选人公示发布时间: 2025-01-24 11:00", 1, (104, 96, 536, 105), size=8.0),
+        _ln("询价公告 变更公告 候选人公示 结果公示", 1, (218, 127, 436, 134), size=6.4),
+        *[_ln("公示信息正文内容公示信息正文内容公示信息正文内容公示", 1, (96, 150 + 10 * r, 536, 156 + 10 * r), size=6.4)
+          for r in range(10)],
+    ]
+    m = _meta(lines)
+    assert m.title == "某项目成交候选人公示"
+    from policy_extract.normalize.meta import is_web_navigation
+
+    assert is_web_navigation("当前位置：首页>通知公告") and not is_web_navigation("各区人民政府 各部门")
+    assert not is_web_navigation("某 某 局")
+
+
+def test_annex_label_over_the_title_of_an_annex_only_document() -> None:
+    """``附件：`` atop page 1 over the list's title: the title is the meta title, the label lists nothing."""
+    lines = [_ln("附件：", 1, (53, 54, 94, 68), size=14.0),
+             _ln("宜春市2022年度考试录用公务员面试递补人员名单（71人）", 1, (59, 80, 536, 98), size=18.0)]
+    m = _meta(lines)
+    assert m.title == "宜春市2022年度考试录用公务员面试递补人员名单（71人）" and m.attachments == []

@@ -111,3 +111,26 @@ def test_wrapped_part_heading_in_title_type_is_one_heading() -> None:
     b = Line("说明", 21, (280, 92, 316, 110), "FangSong", 18.0)
     assert _wraps_heading([a, b], 1)
     assert wraps_centred(a, b, Column(72.0, 520.0, 595.0, 842.0))
+
+
+def test_annex_run_on_after_the_notice_and_its_title_of_one_size() -> None:
+    """A re-typeset copy runs the annex on after the notice: ``附件`` mid-page with a centred title below is an
+    annex; a smaller note under the title (``（21大类40个小类91个品目）``) is not title; a bare ``附件`` in the
+    middle of a page with no centred title below stays text."""
+    from policy_extract.normalize.layout import page_columns
+    from policy_extract.normalize.structure import _annexes
+    from test_structure_helpers import body, centered, filler, page
+
+    lines = [
+        *filler(1, range(0, 10)),
+        body("附件：", 11, end=130),
+        centered("2024—2026年海南省", 13, size=20.0),
+        centered("农机购置与应用补贴机具种类范围", 14, size=20.0),
+        centered("（21大类40个小类91个品目）", 15, size=14.0),
+        body("附件", 17, end=130),
+        body("这是正文的一行，并非标题。", 18, end=400),
+    ]
+    cols = page_columns([page(1, [])], lines)
+    annexes, used = _annexes(lines, set(range(len(lines))), cols)
+    assert [(a.label, a.title) for a in annexes] == [("附件", "2024—2026年海南省农机购置与应用补贴机具种类范围")]
+    assert used == {10, 11, 12}
