@@ -10,7 +10,8 @@
   glyph codes (mojibake) although the page looks right — what some publishing tools emit.
 
 Both get ``samples/expected/<name>/document.json``: the clean twin's expected output with the ``source``
-fields of the new file (``text_layer: "ocr"``), since OCR must give the same document.
+fields of the new file (``text_layer: "ocr"`` for a scan, ``"decoded"`` for a garbled twin, whose glyphs are
+recognised in place), since reading them must give the same document.
 Deterministic: the same inputs give byte-identical files (seeded noise and angles, no dates in the PDFs).
 """
 
@@ -155,7 +156,8 @@ def write_expected(doc_id: str, path: Path, expected_dir: Path = EXPECTED_DIR) -
     """The clean twin's expected output, with the new file's source facts."""
     doc = json.loads((expected_dir / doc_id / "document.json").read_text(encoding="utf-8"))
     data = path.read_bytes()
-    doc["source"].update(file=path.name, sha256=hashlib.sha256(data).hexdigest(), text_layer="ocr")
+    layer = "decoded" if path.stem.startswith("garbled_") else "ocr"
+    doc["source"].update(file=path.name, sha256=hashlib.sha256(data).hexdigest(), text_layer=layer)
     target = expected_dir / path.stem / "document.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
