@@ -11,7 +11,8 @@ do not exist.  Conventions for expected records shared by all documents (SPEC wh
 * table duties: every task row of a 责任分工表; a group row (``一、…`` spanning all columns) is not a duty, its
   text without the ``一、`` marker is the ``category`` of the rows under it; ``number`` is the 序号 cell;
 * indicator tables: one value per year column, ``2020年（基期）`` → baseline 2020, ``2025年目标`` → target 2025;
-  group = the category column, else the table title; a unit in the name's brackets is the indicator unit and
+  group = the category column, else null (SPEC's example group is 000's 类别 column; a table without one, as
+  stress_narrow_column's second table, has group null); a unit in the name's brackets is the indicator unit and
   the unit of every numeric value of the row (units as written: 万吨标准煤, 个百分点, 亿斤, 元/人, 公顷);
 * requirement tables (序号 | 要求): group = the table title, attribute null, year from 到N年 in the sentence,
   raw = the clause that gives the value without the final 。.
@@ -173,7 +174,7 @@ T02 = {
 DOCS.append({
     "_comment": """Generated corpus, producer rl: a notice WITHOUT 版头 (title on top of page 1, 文号 centred under it, the issuer
 only in the signature), body in 宋体, page numbers -3- centred; a three-line indicator table (thick rules above
-and below, thin rule under the header, no vertical rules) without a 类别 column (group = the table title) with
+and below, thin rule under the header, no vertical rules) without a 类别 column (group null) with
 2020年（基期）/2022年/2025年目标 columns, units 亿斤, 万亩, 公顷, %, 个百分点, 元/人 in name brackets; a 专栏
 printed between two horizontal rules (every item a sidebar duty); tasks with （牵头单位：…；责任单位：…；完成时限：…）
 and （X、Y按职责分工负责）.  年均增长7% → increase_by 7 % (the cell's own unit); 99以上 → >= 99 %.""",
@@ -222,7 +223,7 @@ and （X、Y按职责分工负责）.  年均增长7% → increase_by 7 % (the c
         "meta": meta("黑龙江省农业农村厅", "黑农厅发〔2023〕27号",
                      "黑龙江省农业农村厅关于印发2023年全省粮食稳产增产行动方案的通知",
                      ["各市（地）农业农村局", "省农垦总局", "厅机关各处室、直属各单位"], "2023-03-06"),
-        "indicators": indicators(T02, name_col=0, years=[1, 2, 3], group="粮食稳产增产主要指标", attr_col=4),
+        "indicators": indicators(T02, name_col=0, years=[1, 2, 3], group=None, attr_col=4),
         "duties": [
             text_duty("稳定粮食播种面积", "1", "压实粮食生产责任",
                       "将粮食播种面积和产量目标分解到市县，签订粮食安全责任书，严格落实党政同责。",
@@ -506,7 +507,7 @@ DOCS.append({
 outer: no inner rules), the caption 专栏1 … printed as the table's own first row spanning all columns (it is the
 title, not a grid row); units in a 单位 column (%, 万个, 元/人, EFLOPS); a 专栏 whose title sits OUTSIDE its frame;
 a long framed 专栏 that breaks across a page (its items split between two pages); text tasks with （X负责）.
-The 专栏 table is both sidebar 1 (items [], tables [t1]) and table t1; its indicators have group = its title.""",
+The 专栏 table is both sidebar 1 (items [], tables [t1]) and table t1; its indicators have group null (no category column).""",
     "doc_id": "gen_rl_06_digital_sidebar_table",
     "producer": "rl",
     "description": "版头, 专栏 whose body is an outer-framed table with the caption as first row, title-outside 专栏, framed 专栏 broken across pages",
@@ -545,7 +546,7 @@ The 专栏 table is both sidebar 1 (items [], tables [t1]) and table t1; its ind
                      "深圳市工业和信息化局关于印发深圳市数字经济高质量发展行动计划的通知",
                      ["各区（新区）工业和信息化主管部门", "各有关单位"], "2023-06-02",
                      printer="深圳市工业和信息化局办公室", print_date="2023-06-05"),
-        "indicators": indicators(T06, name_col=0, years=[2, 3], group="数字经济发展主要指标", attr_col=4, unit_col=1),
+        "indicators": indicators(T06, name_col=0, years=[2, 3], group=None, attr_col=4, unit_col=1),
         "duties": [
             text_duty("夯实数字基础设施", "1", "建设高速泛在的通信网络",
                       "推进5G网络深度覆盖和千兆光网升级，实现重点场所5G网络通达率100%。", ["市工业和信息化局"], []),
@@ -902,7 +903,7 @@ without a unit (农田灌溉水有效利用系数); a 专栏 between two rules. 
     "expected": {
         "meta": meta("湖南省水利厅", "湘水发〔2023〕12号", "湖南省水利厅关于印发湖南省“十四五”水安全保障实施方案的通知",
                      ["各市州水利（水务）局", "厅机关各处室"], "2023-03-21"),
-        "indicators": indicators(T12, name_col=0, years=[1, 2], group="水利发展主要指标", attr_col=3),
+        "indicators": indicators(T12, name_col=0, years=[1, 2], group=None, attr_col=3),
         "duties": [
             sidebar_duty(1, "水安全保障重大工程", 1, "实施洞庭湖区重点垸堤防加固工程。"),
             sidebar_duty(1, "水安全保障重大工程", 2, "建设犬木塘水库等大型灌区骨干工程。"),
@@ -948,7 +949,7 @@ no rules; a table with method borderless, no indicators).  2.1以下 → <= 2.1 
     "expected": {
         "meta": meta("四川省农业农村厅", "川农发〔2023〕58号", "四川省农业农村厅关于促进农民持续增收的指导意见",
                      ["各市（州）农业农村局"], "2023-09-08"),
-        "indicators": indicators(T13, name_col=0, years=[1, 2], group="农民增收主要指标", attr_col=3),
+        "indicators": indicators(T13, name_col=0, years=[1, 2], group=None, attr_col=3),
         "duties": [],
     },
 })

@@ -81,13 +81,13 @@ def year_of(header: str) -> tuple[int | None, str]:
     return int(m.group(1)), "baseline" if "基期" in header or "基准" in header else "target"
 
 
-def indicators(table: dict[str, Any], *, name_col: int, years: Sequence[int], group: str | int,
+def indicators(table: dict[str, Any], *, name_col: int, years: Sequence[int], group: str | int | None,
                attr_col: int | None = None, unit_col: int | None = None,
                baseline_col_years: dict[int, int] | None = None) -> list[dict[str, Any]]:
     """Expected indicators of an indicator table: one per data row, one value per year column.
 
-    ``group`` is a column index (category column, merged cells repeat their text) or a fixed group (the table
-    title); ``years`` the column indexes of the value columns, whose header (last header row) gives year and
+    ``group`` is a column index (category column, merged cells repeat their text) or None (no category
+    column: group null); ``years`` the column indexes of the value columns, whose header (last header row) gives year and
     kind."""
     rows = table["rows"]
     hdr = rows[table.get("header_rows", 1) - 1]
