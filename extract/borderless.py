@@ -9,18 +9,30 @@ columns.  Body text never qualifies: justified CJK lines have no em-wide gaps.
 from __future__ import annotations
 
 import itertools
+import statistics
 from bisect import bisect_right
 from collections.abc import Iterator
 
 from policy_extract.core.geometry import round_bbox
-from policy_extract.core.model import RawCell, RawTable, TableReport
+from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
+from policy_extract.core.vocabulary import LIST_MARKER
 
 from .finders import PageTables, TableFinder
-from .lines import Char, TextRow, lines_from_chars, split_words
+from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
 from .settings import ExtractSettings
 
 DEFAULT_MAX_ROW_GAP = 2.5
 """Consecutive rows of one table are at most this many line heights apart (a blank line between is fine)."""
+DEFAULT_PLOT_MARGIN_EM = 3.0
+"""Text within this many em of a chart's plot (its axis labels, legend, tick values) is never a table."""
+DEFAULT_PROSE_MIN_WIDTH_EM = 12.0
+"""A column of running text (one column of a two- or three-column page) is at least this wide..."""
+DEFAULT_PROSE_FLUSH_SHARE = 0.6
+"""...its lines start at one left edge (this share of them, within an em; the rest are indents)..."""
+DEFAULT_PROSE_FULL_SHARE = 0.6
+"""...and this share of them (not counting one short last line) run on to at least
+``DEFAULT_PROSE_FULL_WIDTH`` of its width."""
+DEFAULT_PROSE_FULL_WIDTH = 0.8
 
 
 def row_height(row: TextRow) -> float:
@@ -83,6 +95,47 @@ def column_of(word: list[Char], edges: list[float]) -> int:
     return max(0, min(bisect_right(edges, x + 0.01) - 1, len(edges) - 2))
 
 
+def is_prose_column(texts: list[list[Char]], col: tuple[float, float]) -> bool:
+    """One column of running text: wide, its lines flush left and most of them filling its width (a two-
+    or three-column page layout, whose gutters line up like a table's)."""
+    spans = [(t[0]["x0"], max(c["x1"] for c in t)) for t in texts if t]
+    if not spans:
+        return False
+    em = statistics.median(c["size"] for t in texts for c in t)
+    width = col[1] - col[0]
+    if width < DEFAULT_PROSE_MIN_WIDTH_EM * em:
+        return False
+    left = statistics.median(x0 for x0, _ in spans)
+    flush = sum(1 for x0, _ in spans if abs(x0 - left) <= em)
+    full = sum(1 for _, x1 in spans if x1 - col[0] >= DEFAULT_PROSE_FULL_WIDTH * width)
+    return flush >= DEFAULT_PROSE_FLUSH_SHARE * len(spans) \
+        and full >= DEFAULT_PROSE_FULL_SHARE * (len(spans) - 1)
+
+
+def is_text_columns(per_row: list[list[list[Char]]], cols: list[tuple[float, float]]) -> bool:
+    """Every column is running text: the rows are a page set in columns, not a table."""
+    return all(is_prose_column([row[c] for row in per_row], col) for c, col in enumerate(cols))
+
+
+def is_marker_list(per_row: list[list[list[Char]]]) -> bool:
+    """Two columns, the first holding nothing but list markers (bullets, ``a``, ``1.``): a list, footnotes."""
+    if len(per_row[0]) != 2:
+        return False
+    marks = ["".join(c["text"] for c in row[0]) for row in per_row if row[0]]
+    return len(marks) >= 2 and all(LIST_MARKER.match(m) for m in marks)
+
+
+def words_per_column(rows: list[TextRow], col_edges: list[float]) -> list[list[list[Char]]]:
+    """Per row, per column, the characters of the words that start in it."""
+    out = []
+    for row in rows:
+        per_col: list[list[Char]] = [[] for _ in col_edges[1:]]
+        for word in row.words:
+            per_col[column_of(word, col_edges)].extend(word)
+        out.append(per_col)
+    return out
+
+
 def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings) -> RawTable | None:
     cols = columns_of(rows, settings)
     if len(cols) < 2:
@@ -90,13 +143,13 @@ def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings) -
     if len(cols) < 2 or len(cols) > max(len(r.words) for r in rows):
         return None  # words that never line up are prose with gaps, not a table
     col_edges = column_edges(cols)
+    per_row = words_per_column(rows, col_edges)
+    if is_text_columns(per_row, cols) or is_marker_list(per_row):
+        return None
     row_edges = [rows[0].top] + [(a.bottom + b.top) / 2 for a, b in itertools.pairwise(rows)]
     row_edges.append(rows[-1].bottom)
     cells = []
-    for r, row in enumerate(rows):
-        per_col: list[list[Char]] = [[] for _ in cols]
-        for word in row.words:
-            per_col[column_of(word, col_edges)].extend(word)
+    for r, per_col in enumerate(per_row):
         for c, chars in enumerate(per_col):
             bbox = (col_edges[c], row_edges[r], col_edges[c + 1], row_edges[r + 1])
             cells.append(RawCell(r, c, 1, 1, page, round_bbox(bbox), lines_from_chars(chars, page, settings)))
@@ -127,10 +180,23 @@ def outside_tables(rows: list[TextRow], tables: list[RawTable]) -> list[TextRow]
     return [r for r in rows if not any(t.bbox[1] <= (r.top + r.bottom) / 2 <= t.bbox[3] for t in tables)]
 
 
+def off_plots(rows: list[TextRow], plots: list[BBox]) -> list[TextRow]:
+    """Rows not printed around a chart's plot (:data:`DEFAULT_PLOT_MARGIN_EM`): axis labels line up in
+    columns like a table's."""
+    def near(row: TextRow) -> bool:
+        pad = DEFAULT_PLOT_MARGIN_EM * max(c["size"] for c in row.chars)
+        return all(any(b[0] - pad <= (c["x0"] + c["x1"]) / 2 <= b[2] + pad
+                       and b[1] - pad <= (c["top"] + c["bottom"]) / 2 <= b[3] + pad for b in plots)
+                   for c in row.chars if not is_blank(c))
+
+    return [r for r in rows if not plots or not near(r)]
+
+
 class BorderlessFinder(TableFinder):
     """Tables laid out with spaces only (``stream`` in camelot's terms), from the lines no table holds."""
 
     def find(self, page: PageTables) -> None:
-        tables, used = find_borderless(outside_tables(page.rows(), page.tables), page.number, page.settings)
+        rows = off_plots(outside_tables(page.rows(), page.tables), page.plots)
+        tables, used = find_borderless(rows, page.number, page.settings)
         page.claim_rows(used)
         page.tables += tables

@@ -5,15 +5,24 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from policy_extract.core.geometry import round_bbox
-from policy_extract.core.model import RawCell, RawTable, TableReport
+from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 
 from .finders import PageTables, TableFinder
-from .lattice import Grid
+from .gridtext import text_cuts
+from .lattice import Grid, bridged, grid_from_group
 from .lines import Char, is_blank, lines_from_chars
 from .settings import ExtractSettings
 
 DEFAULT_MIN_FILLED_CELLS = 2
 """A grid with fewer cells holding text is decoration (or a box), not a data table."""
+DEFAULT_PLOT_EMPTY_SHARE = 0.75
+"""A grid with more of its cells empty than this, and fewer filled cells than it has columns (and than three),
+is a chart's plot area, gridlines or bars (its text: a legend, axis labels), not a table; a blank form to fill
+in still has its header row filled."""
+DEFAULT_PLOT_MIN_CELLS = 8
+"""A plot's gridlines or bars make at least this many cells (a smaller empty grid is a box or decoration)."""
+DEFAULT_CUT_PASSES = 3
+"""Cuts by text are drawn again on the cut grid (value rows first, then the headers over the new columns)."""
 DEFAULT_ROW_MARGIN = 1.0
 """Points inside the grid's top and bottom rules a character's centre must be to count as level with it."""
 
@@ -64,6 +73,48 @@ def non_empty_cells(cell_chars: list[list[Char]]) -> int:
     return sum(1 for chars in cell_chars if any(not is_blank(c) for c in chars))
 
 
+def is_plot(grid: Grid, cell_chars: list[list[Char]]) -> bool:
+    """Mostly empty cells and less text than one row's worth (:data:`DEFAULT_PLOT_EMPTY_SHARE`)."""
+    filled = non_empty_cells(cell_chars)
+    n_cells = len(grid.cells)
+    return n_cells >= DEFAULT_PLOT_MIN_CELLS and filled < (1 - DEFAULT_PLOT_EMPTY_SHARE) * n_cells \
+        and filled < max(grid.n_cols, 3)
+
+
+def gap_is_column(chars: list[Char], left: Grid, right: Grid) -> bool:
+    """Text stands between two grids on the same rows, in most of them, and neither grid is a chart's plot:
+    the gap is a column whose rules were not drawn (two tables side by side leave the gap empty)."""
+    x0, x1 = left.xs[-1], right.xs[0]
+    filled_rows = set()
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if x0 < cx < x1 and left.ys[0] < cy < left.ys[-1] and not is_blank(ch):
+            filled_rows.add(bisect_right(left.ys, cy))
+    if 2 * len(filled_rows) < left.n_rows:
+        return False
+    per_grid, _ = split_chars(chars, [left, right])
+    return not any(is_plot(g, cell_chars) for g, cell_chars in zip((left, right), per_grid, strict=True))
+
+
+def join_side_by_side(grids: list[Grid], chars: list[Char], settings: ExtractSettings) -> list[Grid]:
+    """Grids on the same rows with a column of text between them are one table (:func:`gap_is_column`)."""
+    return bridged(grids, settings, lambda a, b: gap_is_column(chars, a, b))
+
+
+def cut_by_text(grid: Grid, cell_chars: list[list[Char]],
+                settings: ExtractSettings) -> tuple[Grid, list[list[Char]]]:
+    """The grid with the cuts its text draws where its rules do not (:mod:`.gridtext`), and its cells'
+    text."""
+    chars = [c for cs in cell_chars for c in cs]
+    for _ in range(DEFAULT_CUT_PASSES):
+        cuts = text_cuts(grid, cell_chars, settings)
+        cut = grid_from_group(grid.segments + cuts, settings) if cuts else None
+        if cut is None or len(cut.cells) == len(grid.cells):
+            break
+        grid, cell_chars = cut, split_chars(chars, [cut])[0][0]
+    return grid, cell_chars
+
+
 def raw_table(grid: Grid, cell_chars: list[list[Char]], page_number: int,
               settings: ExtractSettings) -> RawTable:
     cells = [
@@ -94,22 +145,27 @@ def grid_report(grid: Grid, cell_chars: list[list[Char]]) -> TableReport:
 
 
 def lattice_tables(chars: list[Char], grids: list[Grid], number: int,
-                   settings: ExtractSettings) -> tuple[list[RawTable], list[Char]]:
-    """Ruled tables with their cell text, and the characters printed outside every table."""
+                   settings: ExtractSettings) -> tuple[list[RawTable], list[Char], list[BBox]]:
+    """Ruled tables with their cell text, the characters printed outside every table, and the boxes of the
+    grids that are a chart's plot (:func:`is_plot`)."""
     per_grid, outside = split_chars(chars, grids)
     tables: list[RawTable] = []
+    plots: list[BBox] = []
     for grid, cell_chars in zip(grids, per_grid, strict=True):
-        if non_empty_cells(cell_chars) >= DEFAULT_MIN_FILLED_CELLS:
-            tables.append(raw_table(grid, cell_chars, number, settings))
-        else:  # decoration: its text belongs to the page
-            outside += [c for chars in cell_chars for c in chars]
-    return tables, outside
+        if non_empty_cells(cell_chars) >= DEFAULT_MIN_FILLED_CELLS and not is_plot(grid, cell_chars):
+            tables.append(raw_table(*cut_by_text(grid, cell_chars, settings), number, settings))
+            continue
+        if is_plot(grid, cell_chars):
+            plots.append(grid.bbox)
+        outside += [c for chars in cell_chars for c in chars]  # decoration: its text belongs to the page
+    return tables, outside, plots
 
 
 class LatticeFinder(TableFinder):
     """Tables ruled as grids (``lattice`` in camelot's terms): each cell's text clipped to its rules."""
 
     def find(self, page: PageTables) -> None:
-        tables, rest = lattice_tables(page.chars, page.grids, page.number, page.settings)
+        tables, rest, plots = lattice_tables(page.chars, page.grids, page.number, page.settings)
         page.tables += tables
+        page.plots += plots
         page.keep_chars(rest)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from policy_extract.core.model import Frame, RawTable
+from policy_extract.core.model import BBox, Frame, RawTable
 
 from .lattice import Grid
 from .lines import Char, TextRow, char_rows
@@ -34,6 +34,8 @@ class PageTables:
     """Boxes a finder recognised as not a table (a closed grid with text in one cell)."""
     loose_rules: list[Segment] = field(default_factory=list)
     """Horizontal rules joined to no vertical rule (three-line tables, rules under rows, separators)."""
+    plots: list[BBox] = field(default_factory=list)
+    """Ruled areas a finder recognised as a chart's plot (gridlines, bars): text around them is its axes."""
     _rows: list[TextRow] | None = None
 
     def rows(self) -> list[TextRow]:

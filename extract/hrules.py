@@ -28,6 +28,11 @@ DEFAULT_PROSE_SHARE = 0.7
 """A single run of text wider than this share of the region is prose between rules, not a table row."""
 DEFAULT_GUTTER_EM = 0.6
 """Columns are apart by at least this many em in every body line (spaces between Latin words are ~0.3)."""
+DEFAULT_FIGURE_GUTTER_EM = 0.25
+"""Between two columns of figures (a monospaced printout sets them one space apart) a gap this wide (em),
+open in every line, is a gutter; a gap beside words (``40 years``) or inside dot leaders never is."""
+FIGURE_MARKS = frozenset(",.%()+-–—*")
+"""Characters of a printed figure besides its digits."""
 DEFAULT_OPEN_ROW_GAP = 2.0
 """Lines under the last rule of a pair continue its table while they are at most this many line heights
 apart and each holds two runs of text or more."""
@@ -57,8 +62,17 @@ def same_extent(a: Segment, b: Segment) -> bool:
 
 
 def rows_between(rows: list[TextRow], top: float, bottom: float, x0: float, x1: float) -> list[TextRow]:
-    return [r for r in rows if top < (r.top + r.bottom) / 2 < bottom
-            and r.x1 > x0 - DEFAULT_EXTENT_TOLERANCE and r.x0 < x1 + DEFAULT_EXTENT_TOLERANCE]
+    """The lines between two heights, each cut to the characters over the rules' extent: text beside the
+    table (the other column of a two-column page) shares its lines but not its rules."""
+    lo, hi = x0 - DEFAULT_EXTENT_TOLERANCE, x1 + DEFAULT_EXTENT_TOLERANCE
+    out = []
+    for row in rows:
+        if not top < (row.top + row.bottom) / 2 < bottom:
+            continue
+        chars = [c for c in row.chars if lo <= (c["x0"] + c["x1"]) / 2 <= hi]
+        if chars:
+            out.append(row if len(chars) == len(row.chars) else TextRow(chars, row.overprinted))
+    return out
 
 
 def is_prose(rows: list[TextRow], width: float, settings: ExtractSettings) -> bool:
@@ -81,15 +95,35 @@ def rule_runs(hs: list[Segment], rows: list[TextRow], settings: ExtractSettings)
     return [r for r in runs if len(r) >= 2]
 
 
-def columns(lines: list[TextRow], em: float) -> list[tuple[float, float]]:
-    """Column x-ranges: printed characters' extents merged across gaps narrower than a gutter."""
+def extents(chars: list[Char], gap: float) -> list[tuple[float, float]]:
+    """Characters' x-extents merged across gaps narrower than ``gap``."""
     cols: list[list[float]] = []
-    for x0, x1 in sorted((c["x0"], c["x1"]) for r in lines for c in r.chars if not is_blank(c)):
-        if cols and x0 - cols[-1][1] < DEFAULT_GUTTER_EM * em:
+    for x0, x1 in sorted((c["x0"], c["x1"]) for c in chars):
+        if cols and x0 - cols[-1][1] < gap:
             cols[-1][1] = max(cols[-1][1], x1)
         else:
             cols.append([x0, x1])
     return [(a, b) for a, b in cols]
+
+
+def columns(lines: list[TextRow], em: float) -> list[tuple[float, float]]:
+    """Column x-ranges: printed characters' extents merged across gaps narrower than a gutter, except two
+    columns of figures, which are apart across a narrower gap (:data:`DEFAULT_FIGURE_GUTTER_EM`)."""
+    chars = [c for r in lines for c in r.chars if not is_blank(c)]
+    out: list[tuple[float, float]] = []
+    for col in extents(chars, DEFAULT_FIGURE_GUTTER_EM * em):
+        if out and col[0] - out[-1][1] < DEFAULT_GUTTER_EM * em \
+                and not (is_figures(chars, out[-1]) and is_figures(chars, col)):
+            out[-1] = (out[-1][0], col[1])
+        else:
+            out.append(col)
+    return out
+
+
+def is_figures(chars: list[Char], col: tuple[float, float]) -> bool:
+    """Every character in the range belongs to a printed figure (``1,205``, ``(13.8–17.1)``, ``52.7%``)."""
+    text = "".join(c["text"] for c in chars if col[0] <= c["x0"] and c["x1"] <= col[1])
+    return any(ch.isdigit() for ch in text) and all(ch.isdigit() or ch in FIGURE_MARKS for ch in text)
 
 
 def column_span(word: Word, edges: list[float]) -> tuple[int, int]:
@@ -260,18 +294,26 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     below = open_body(rows, bottom, x0, x1, settings) if len(run) == 2 else []
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
+    table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings)
+    return table, (lines if table else [])
+
+
+def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, float, float, float], page: int,
+                settings: ExtractSettings) -> RawTable | None:
+    """The table of the text lines (words split) inside ``box`` with rules across it at ``inner``: columns
+    from the gutters of the body (under the first inner rule), rows grouped by :func:`group_rows`."""
+    x0, top, x1, bottom = box
     if len(lines) < 2:
-        return None, []
+        return None
     body = [r for r in lines if inner and r.top > inner[0]] or lines
     em = statistics.median(c["size"] for r in lines for c in r.chars)
     cols = columns(body, em)
     if len(cols) < 2 or len(cols) > max(len(r.words) for r in lines):
-        return None, []
+        return None
     edges = [x0] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)] + [x1]
     groups = group_rows(lines, edges, inner)
     head = sum(1 for g in groups if inner and g[0].top < inner[0])
-    table = build_table(groups, edges, cols, (top, bottom), head, page, settings)
-    return table, (lines if table else [])
+    return build_table(groups, edges, cols, (top, bottom), head, page, settings)
 
 
 def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tuple[float, float]],
@@ -292,7 +334,7 @@ def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tupl
     return RawTable(
         page=page, bbox=round_bbox((edges[0], ys[0], edges[-1], ys[-1])), n_rows=len(groups),
         n_cols=len(edges) - 1, col_edges=[round(x, 2) for x in edges], row_edges=[round(y, 2) for y in ys],
-        cells=cells, method="borderless",
+        cells=cells, method="rules",
         report=TableReport(cells=len(cells), empty_cells=empty, empty_ratio=round(empty / len(cells), 3)),
     )
 
@@ -304,6 +346,20 @@ def free_rules(page: PageTables) -> list[Segment]:
                        for t in page.tables)]
 
 
+def outside_box(chars: list[Char], box: tuple[float, float, float, float], used: list[TextRow]) -> list[Char]:
+    """The characters not in the table's lines: outside its box (over the rules' extent) or its lines'
+    heights; an overprint's copy goes with the character it doubles."""
+    x0, _, x1, _ = box
+    lo, hi = x0 - DEFAULT_EXTENT_TOLERANCE, x1 + DEFAULT_EXTENT_TOLERANCE
+    bands = [(r.top, r.bottom) for r in used]
+
+    def held(c: Char) -> bool:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        return lo <= cx <= hi and any(top <= cy <= bottom for top, bottom in bands)
+
+    return [c for c in chars if not held(c)]
+
+
 class HorizontalRulesFinder(TableFinder):
     """Tables ruled only across (three-line tables, a rule under each row): columns from the text."""
 
@@ -313,5 +369,5 @@ class HorizontalRulesFinder(TableFinder):
             table, used = region_table(run, rows, page.number, page.settings)
             if table is not None:
                 page.tables.append(table)
-                page.claim_rows(used)
+                page.keep_chars(outside_box(page.chars, table.bbox, used))
                 rows = page.rows()

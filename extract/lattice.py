@@ -8,6 +8,7 @@ elementary cells not separated by a boundary are flooded into one cell, which gi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .rules import Segment
@@ -164,6 +165,41 @@ def _cells_by_position(grid: Grid) -> dict[tuple[int, int], GridCell]:
         for r in range(cell.row, cell.row + cell.rowspan):
             for c in range(cell.col, cell.col + cell.colspan):
                 out.setdefault((r, c), cell)
+    return out
+
+
+DEFAULT_SHARED_ROWS = 3
+"""Two grids side by side whose row edges all coincide, over at least this many rows, are one table whose
+rules across the column between them were not drawn (or not kept): the gap is one more column."""
+
+
+def same_rows(a: Grid, b: Grid, settings: ExtractSettings) -> bool:
+    """``b`` stands right of ``a`` with the same row edges (:data:`DEFAULT_SHARED_ROWS`)."""
+    return (len(a.ys) == len(b.ys) > DEFAULT_SHARED_ROWS and b.xs[0] > a.xs[-1]
+            and all(abs(ya - yb) <= settings.snap_tolerance for ya, yb in zip(a.ys, b.ys, strict=True)))
+
+
+def bridged(grids: list[Grid], settings: ExtractSettings,
+            joinable: Callable[[Grid, Grid], bool]) -> list[Grid]:
+    """Grids side by side on the same rows joined into one, their rules carried across the gap, where
+    ``joinable(left, right)`` says the gap is a column of the table (the caller looks at the text)."""
+    out = sorted(grids, key=lambda g: g.xs[0])
+    i = 0
+    while i < len(out):
+        right = next((g for g in out if g is not out[i] and same_rows(out[i], g, settings)
+                      and not any(h is not out[i] and out[i].xs[-1] < h.xs[0] < g.xs[0] for h in out)
+                      and joinable(out[i], g)), None)
+        if right is None:
+            i += 1
+            continue
+        left = out[i]
+        across = [Segment("h", y, left.xs[-1], right.xs[0]) for y in left.ys]
+        joined = grid_from_group(left.segments + right.segments + across, settings)
+        if joined is None:
+            i += 1
+            continue
+        out[i] = joined
+        out.remove(right)
     return out
 
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from policy_extract.core.model import Frame, PageContent, RawTable
 
+from .cells import join_side_by_side
 from .finders import PageTables, TableFinder
 from .frames import frames_from_grids, is_frame
 from .lattice import Grid, find_grids
@@ -26,7 +27,8 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
     """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR)."""
     grids = find_grids(segs, settings)
     frame_grids = [g for g in grids if is_frame(g)]
-    table_grids = [g for g in grids if not is_frame(g) and len(g.cells) > 1]
+    table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1], chars,
+                                    settings)
     page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids)))
     if text_layer == "ocr":
         for table in page.tables:

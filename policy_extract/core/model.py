@@ -114,7 +114,10 @@ class RawTable:
     col_edges: list[float]
     row_edges: list[float]
     cells: list[RawCell]
-    method: Literal["lattice", "borderless", "image"] = "lattice"
+    method: Literal["lattice", "rules", "borderless", "image"] = "lattice"
+    """How it was found: ``lattice`` (a ruled grid, cut by its text where its rules do not separate it),
+    ``rules`` (ruled only across: columns from the text), ``borderless`` (aligned by spaces), ``image``
+    (on a scanned page): the names of the table finders in ``extract/registry.py``, plus OCR."""
     report: TableReport = field(default_factory=TableReport)
     """Quality facts (empty-cell ratio, text outside cells, …) for the table's quality warnings."""
 

@@ -154,6 +154,9 @@ whole table at its top that ends so, above a row of column heads, is the title p
 row."""
 TABLE_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
 """A caption saying the table goes on from the previous page."""
+LIST_MARKER = re.compile(r"^\s*(?:[•·●○◦■□◆◇▪▫►▸✓√*\-–—]|[A-Za-z]|\d{1,2}[.．、)）]?|[（(]\d{1,2}[)）])\s*$")
+"""A list item's marker printed alone before its text (a bullet, ``a``, ``1.``, ``（1）``): a column of
+nothing but these beside a column of text is a list or footnotes, not a two-column table."""
 TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
 """The SPEC's task sections: 主要任务, 重点任务, 工作任务 (and 主要工作任务, 具体任务)."""
 
