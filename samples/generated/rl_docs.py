@@ -14,6 +14,8 @@ do not exist.  Conventions for expected records shared by all documents (SPEC wh
   group = the category column, else null (SPEC's example group is 000's 类别 column; a table without one, as
   stress_narrow_column's second table, has group null); a unit in the name's brackets is the indicator unit and
   the unit of every numeric value of the row (units as written: 万吨标准煤, 个百分点, 亿斤, 元/人, 公顷);
+* a table whose only caption is the attachment title above it (附件 label, then the title) has title null: the
+  title is the attachment's (an outline 附件 node), as 002's annex table in samples/expected;
 * requirement tables (序号 | 要求): group = the table title, attribute null, year from 到N年 in the sentence,
   raw = the clause that gives the value without the final 。.
 """
@@ -249,7 +251,7 @@ and （X、Y按职责分工负责）.  年均增长7% → increase_by 7 % (the c
 # ------------------------------------------------------------------------------------------------ 03
 
 T03 = {
-    "id": "t1", "title": "浙江省义务教育优质均衡发展重点任务分工表", "header_rows": 1,
+    "id": "t1", "title": None, "header_rows": 1,
     "widths": [12, 74, 26, 26, 18], "font_size": 10.5,
     "rows": [
         ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
@@ -272,7 +274,8 @@ DOCS.append({
 footer 第3页 共10页; a framed 专栏 (each item a sidebar duty); the attachment is a responsibility table (序号 |
 工作任务 | 牵头单位 | 责任单位 | 完成时限, full grid) with group rows 一、… spanning all columns: group rows are
 not duties, their text without 一、 is the category of the rows below; 长期坚持 → null dates, note 长期坚持.
-A 责任单位 cell lists support units (a 牵头单位 column names the lead).""",
+A 责任单位 cell lists support units (a 牵头单位 column names the lead).  Table title null (only the attachment title
+above it).""",
     "doc_id": "gen_rl_03_edu_joint",
     "producer": "rl",
     "description": "joint issuers with 文件 beside them, other 文号 cited in the body, 楷体, 第N页 共M页, framed 专栏, task table with group rows",
@@ -434,7 +437,7 @@ _T05_ROWS = [
     ["12", "加强市场主体权益保护", "建立企业诉求“一站式”受理平台，企业诉求办结率达到95%以上。", "市政务服务数据管理局", "市直各部门、各区人民政府", "长期坚持"],
 ]
 T05 = {
-    "id": "t1", "title": "佛山市2023年优化营商环境改革重点任务分工表", "header_rows": 1, "repeat_header": True,
+    "id": "t1", "title": None, "header_rows": 1, "repeat_header": True,
     "widths": [12, 30, 95, 40, 40, 26], "font_size": 12, "rule_style": "double",
     "rows": _T05_ROWS,
     "merges": [[1, 1, 3, 1], [4, 1, 7, 1], [8, 1, 9, 1], [10, 1, 12, 1], [1, 5, 3, 5], [4, 5, 7, 5], [8, 5, 11, 5]],
@@ -457,7 +460,8 @@ doc_number null), page numbers -3-; the attachment is a LANDSCAPE page template 
 responsibility table of 序号 | 改革事项 | 具体任务 | 责任单位 | 配合单位 | 完成时限 with double outer rules, the
 header repeated on each page, 改革事项 and 完成时限 merged over several rows and cut by the page break.
 Owners: 责任单位 "X（牵头），Y" → lead X, support Y then the 配合单位 units; a 责任单位 naming one unit with no
-mark names the lead; category = 改革事项 (its merged cell applies to every row it covers), item null.""",
+mark names the lead; category = 改革事项 (its merged cell applies to every row it covers), item null.  Table title
+null (only the attachment title above it).""",
     "doc_id": "gen_rl_05_bizenv_landscape",
     "producer": "rl",
     "description": "no 版头 and no 文号, landscape annex with a double-ruled responsibility table cut by page breaks, (牵头) in 责任单位 cells",
@@ -763,7 +767,7 @@ frame.  成文日期 2023-07-20: 12月底前 (no year) → 2023-12.""",
 # ------------------------------------------------------------------------------------------------ 10
 
 T10 = {
-    "id": "t1", "title": "“十四五”综合交通运输发展主要指标", "header_rows": 1, "rule_style": "rect",
+    "id": "t1", "title": None, "header_rows": 1, "rule_style": "rect",
     "widths": [30, 100, 30, 30, 30, 23], "font_size": 12,
     "rows": [
         ["类别", "指标", "2020年（基期）", "2023年", "2025年目标", "属性"],
@@ -779,7 +783,8 @@ T10 = {
 DOCS.append({
     "_comment": """Generated corpus, producer rl: THREE joint issuers on three red lines with 文件 after the last one, running
 header, page numbers — 3 —; the attachment is a LANDSCAPE indicator table whose rules are filled rectangles
-(rule_style rect) with 2020年（基期）/2023年/2025年目标 columns, [N] totals and units 公里, %, 个百分点.""",
+(rule_style rect) with 2020年（基期）/2023年/2025年目标 columns, [N] totals and units 公里, %, 个百分点.  Table title
+null (only the attachment title 安徽省“十四五”综合交通运输发展主要指标 above it).""",
     "doc_id": "gen_rl_10_transport_joint3",
     "producer": "rl",
     "description": "three joint issuers + 文件, running header, landscape indicator annex with rect-drawn rules",
@@ -972,7 +977,7 @@ _T14_ROWS = [
     ["8", "建立质量信用分级分类监管机制，实现重点企业全覆盖。", "市市场监管局", "市发展改革委", "市政务服务数据管理局", "2023年12月底前"],
     ["9", "推进建设工程质量潜在缺陷保险试点。", "市住房城乡建设局", "各县（市、区）政府", "市金融局", "2024年12月底前"],
 ]
-T14 = {"id": "t1", "title": "宁波市质量强市建设重点任务分工表", "header_rows": 1, "repeat_header": False,
+T14 = {"id": "t1", "title": None, "header_rows": 1, "repeat_header": False,
        "widths": [14, 82, 32, 34, 44, 37], "font_size": 12, "rows": _T14_ROWS,
        "merges": [[1, 0, 1, 5], [5, 0, 5, 5], [9, 0, 9, 5]]}
 
@@ -993,7 +998,8 @@ DOCS.append({
     "_comment": """Generated corpus, producer rl: two joint issuers on two red lines with 文件 after the second, body 宋体,
 page numbers — 3 —; a landscape responsibility table with 牵头单位 | 责任单位 | 配合单位 | 完成时限 columns and group
 rows, full grid, header NOT repeated after the page break.  Support = 责任单位 then 配合单位 units (— is no unit);
-group rows are not duties and name the category; 长期坚持 → note.""",
+group rows are not duties and name the category; 长期坚持 → note.  Table title null (only the attachment title
+above it).""",
     "doc_id": "gen_rl_14_quality_joint",
     "producer": "rl",
     "description": "joint issuers on two lines + 文件, 宋体, landscape task table with 牵头/责任/配合/完成时限 columns and group rows",
