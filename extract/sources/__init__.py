@@ -3,13 +3,23 @@
 The extract stage reads every page through one interface (:class:`SourcePage`); which library answers is a
 setting (``ExtractSettings.page_source``, named in :data:`~policy_extract.extract.registry.PAGE_SOURCES`):
 
-* ``pdfium``: pypdfium2 reads the text and the drawn paths in native code, about ten times faster
-  than pdfminer's Python content-stream parser.  Characters come out as pdfplumber gives them (same keys, same
-  top-left coordinates with ``/Rotate`` applied, same box from the font's descriptor), segments as
-  ``rules.page_segments`` makes them.  pdfminer still answers what pdfium cannot: a page whose text looks
-  garbled or unmapped (raw ``(cid:N)`` codes decide the OCR verdict), and the document as a whole when pdfium
-  cannot open it;
-* ``pdfminer`` (default): pdfplumber's pages, as before.
+* ``pdfminer``: pdfplumber's pages (pdfminer's Python content-stream interpreter), the reference;
+* ``pdfium``: pypdfium2 reads the text page and the path objects in native code, 2–3× faster end to end.
+  Characters come out as pdfplumber gives them (same keys, same top-left coordinates with ``/Rotate``
+  and the MediaBox origin applied, the box from the font descriptor's descent, vertical fonts, widths as
+  written), segments as ``rules.page_segments`` makes them.  pdfminer still answers what pdfium cannot: a
+  page whose text is empty, unmapped or near the garbled threshold (raw ``(cid:N)`` codes decide the OCR
+  verdict), and the whole document when pdfium cannot open it or counts its pages differently.
+
+Known differences of the pdfium source, each where its reading is the better one or a float's last digit:
+
+* Kangxi radicals and other compatibility ideographs (``⼗``, ``⺠``: a ToUnicode map's choice in Chrome's
+  PDFs) are the ideographs printed (``十``, ``民``): pdfium normalises them, pdfminer does not;
+* a rule stroked in a gray colour space has its colour (``#000000``); pdfplumber gives a bare number there,
+  which reads as no colour;
+* pdfium's coordinates are float32: a value at a rounding boundary of the output (``x.xx5``) or a gap exactly
+  on a threshold (hrules' continuation limit in generated gen_rl_07, page 3) can land on the other side;
+* runs of typed blanks keep one blank (pdfium collapses them; the text is the same, a blank's box may differ).
 
 A source is a callable ``(path, password) -> SourceDocument``.
 """
