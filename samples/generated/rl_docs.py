@@ -933,7 +933,7 @@ T13 = {
 DOCS.append({
     "_comment": """Generated corpus, producer rl: 版头, page numbers -3-; an indicator table framed by its outer rule only
 (borders outer), units 元/人 and 个百分点 in name brackets; a contact list laid out with spaces only (spaced block:
-no rules; a table with method borderless, no indicators).  2.1以下 → <= 2.1 (no unit).""",
+no rules; a table with method borderless, no indicators; no caption is printed, so its title is null).  2.1以下 → <= 2.1 (no unit).""",
     "doc_id": "gen_rl_13_income_outer",
     "producer": "rl",
     "description": "版头, outer-frame indicator table with 元/人 and 个百分点, space-aligned contact list",
@@ -947,7 +947,7 @@ no rules; a table with method borderless, no indicators).  2.1以下 → <= 2.1 
         {"p": "到2025年，农村居民人均可支配收入达到2.4万元，城乡居民收入差距持续缩小。主要指标见表1。"},
         {"table": T13},
         {"h1": "联系方式", "n": "二"},
-        {"spaced": {"id": "t2", "title": "联系人", "rows": [["处室", "联系人", "电话"], ["发展规划处", "张晓明", "028-86912345"],
+        {"spaced": {"id": "t2", "title": None, "rows": [["处室", "联系人", "电话"], ["发展规划处", "张晓明", "028-86912345"],
                                                             ["农村经济处", "李红", "028-86915678"]]}},
     ],
     "signature": {"issuers": ["四川省农业农村厅"], "date": "2023年9月8日"},
