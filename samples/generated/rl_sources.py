@@ -87,8 +87,8 @@ def indicators(table: dict[str, Any], *, name_col: int, years: Sequence[int], gr
     """Expected indicators of an indicator table: one per data row, one value per year column.
 
     ``group`` is a column index (category column, merged cells repeat their text) or None (no category
-    column: group null); ``years`` the column indexes of the value columns, whose header (last header row) gives year and
-    kind."""
+    column: group null); ``years`` the column indexes of the value columns, whose header (last header row)
+    gives year and kind."""
     rows = table["rows"]
     hdr = rows[table.get("header_rows", 1) - 1]
     out = []
