@@ -3,7 +3,9 @@
 Characters are grouped by their vertical centre, sorted left to right, and joined.  Spaces are decided from
 geometry, as printed: a typed blank (a space glyph) or a real gap between Latin/digit runs gives one space;
 CJK characters that justification merely spreads wider get none.  Glyphs overprinted at the same spot (a
-word processor's fake bold) are counted once and mark the line bold.
+word processor's fake bold) are counted once and mark the line bold.  Radicals a subset font reads back for
+the ideographs it prints (``⼈⺠`` for 人民) fold to the ideographs (``vocabulary.fold_shared_glyphs``); the
+line keeps the encoded text in ``Line.raw``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 from policy_extract.core.geometry import round_bbox, union_bbox
 from policy_extract.core.model import Line
-from policy_extract.core.vocabulary import is_cjk
+from policy_extract.core.vocabulary import fold_shared_glyphs, is_cjk
 
 from .settings import ExtractSettings
 
@@ -184,8 +186,10 @@ def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overp
     char_width = statistics.median(cjk_widths) if cjk_widths else float(size)
     bbox = union_bbox((c["x0"], c["top"], c["x1"], c["bottom"]) for c in visible)
     fake_bold = overprinted * 2 >= len(visible)
+    printed = row_text(chars, settings)
+    text = fold_shared_glyphs(printed)
     return Line(
-        text=row_text(chars, settings),
+        text=text,
         page=page,
         bbox=round_bbox(bbox),
         font=font,
@@ -193,6 +197,7 @@ def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overp
         bold=bool(_TRUE_BOLD_NAME.search(font)) or fake_bold,
         color=most_common((color_hex(c.get("non_stroking_color")) for c in visible), None),
         char_width=round(float(char_width), 2),
+        raw=printed if printed != text else "",
     )
 
 

@@ -72,6 +72,11 @@ def split_recipients(text: str) -> list[str]:
     return split_units(body, separators=RECIPIENT_LIST_SEPARATORS)
 
 
+def as_printed(line: Line) -> str:
+    """The line as the PDF encodes it, for ``Meta.raw`` (``Line.raw`` where extraction folded glyphs)."""
+    return line.raw or line.text
+
+
 def is_red(color: str | None) -> bool:
     """``#rrggbb`` with a strong red channel and weak green/blue."""
     if not color or not re.fullmatch(r"#[0-9a-fA-F]{6}", color):
@@ -258,7 +263,7 @@ def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaRes
     issuers = _issuer_lines(lines, first, body)
     if issuers:
         meta.issuer = issuer_text([lines[i].text for i in issuers])
-        meta.raw["issuer"] = "\n".join(lines[i].text for i in issuers)
+        meta.raw["issuer"] = "\n".join(as_printed(lines[i]) for i in issuers)
     res.used.update(issuers)
     pos = first.index(issuers[-1]) + 1 if issuers else 0
     title = _find_title(lines, first[pos:], cols, body, meta, res)
@@ -268,7 +273,8 @@ def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaRes
         return max(res.used) + 1 if res.used else 0
     texts = [lines[i].text for i in title]
     # A web page prints its publication stamp right after the title: not part of it.
-    meta.title, meta.raw["title"] = WEB_STAMP.sub("", squash_spaces(join_lines(texts))), "\n".join(texts)
+    printed = "\n".join(as_printed(lines[i]) for i in title)
+    meta.title, meta.raw["title"] = WEB_STAMP.sub("", squash_spaces(join_lines(texts))), printed
     res.used.update(title)
     res.title_lines.update(title)
     after = title[-1] + 1
@@ -294,7 +300,7 @@ def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Met
         col = cols[ln.page]
         if not is_date_line(ln.text) or ln.bbox[0] < col.center - 2 * char_width(ln):
             continue
-        meta.date, meta.raw["date"] = parse_date(ln.text), ln.text.strip()
+        meta.date, meta.raw["date"] = parse_date(ln.text), as_printed(ln).strip()
         res.used.add(i)
         res.signature_line = i
         k = i - 1
@@ -307,7 +313,7 @@ def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Met
             # No issuer line (a notice saved from a website): the 落款 names the issuer(s), in printed order.
             printed = [lines[n].text for n in names]
             meta.issuer = issuer_text([name for t in printed for name in signed_names(t)])
-            meta.raw["issuer"] = "\n".join(printed)
+            meta.raw["issuer"] = "\n".join(as_printed(lines[n]) for n in names)
         return
 
 

@@ -55,6 +55,9 @@ class Line:
     """Fill colour of most characters as ``#rrggbb`` (the red issuer line is ``#ff0000``-ish)."""
     char_width: float = 0.0
     """Median advance of the line's CJK characters; used to measure indentation in characters."""
+    raw: str = ""
+    """The text as the PDF encodes it, where extraction changed it (``vocabulary.fold_shared_glyphs``:
+    ``⼈⺠`` read back for 人民); empty when it is ``text``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ Long lists live beside this module in ``data/`` and are read only here.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -28,10 +29,36 @@ def is_cjk(ch: str) -> bool:
         or 0x4E00 <= o <= 0x9FFF
         or 0xF900 <= o <= 0xFAFF
         or 0x20000 <= o <= 0x2FA1F
+        or 0x2E80 <= o <= 0x2FDF  # radicals (a subset font may print ideographs as these)
         or 0x3000 <= o <= 0x303F  # CJK symbols and punctuation
         or 0xFF00 <= o <= 0xFFEF  # full-width forms
         or ch in "“”‘’—…·"
     )
+
+
+_SUPPLEMENT_FOLD = dict(zip(
+    "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+    "母民西见角贝车长门青韦页风飞食马骨鬼鱼鸟卤麦黄黾齐齿龙龟", strict=True))  # fmt: skip
+SHARED_GLYPH_FOLD = str.maketrans(
+    {
+        **{chr(cp): unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+        **_SUPPLEMENT_FOLD,
+        "\u2015": "\u2014",  # ― HORIZONTAL BAR read back for the — of （2023—2025年）
+    }
+)
+"""Kangxi Radicals (U+2F00–2FD5) and the CJK Radicals Supplement forms that are whole characters, to the
+unified ideographs they print as.  A subset font that shares one glyph between a radical and its
+ideograph (Chromium's print-to-PDF does this) may map the glyph back to the radical: 人民 reads ``⼈⺠``.
+Kangxi radicals fold as their compatibility decomposition (NFKC of that one character); the Supplement has
+none for most forms (⺠ U+2EA0 is the radical of 民), so the table names them; component-only forms
+(⻈ 讠, ⺰ 纟) stay.  This is not NFKC of the text, which would also change the full-width digits and
+punctuation the documents print.  The same fonts read the dash of ``2023—2025年`` back as U+2015 (code
+page 936's mapping of GB 2312's dash): it folds to the — (U+2014) the other producers and the truths use."""
+
+
+def fold_shared_glyphs(text: str) -> str:
+    """``宿迁市⼈⺠政府`` → ``宿迁市人民政府`` (see :data:`SHARED_GLYPH_FOLD`)."""
+    return text.translate(SHARED_GLYPH_FOLD)
 
 
 # -------------------------------------------------------------------------------------------- numerals
@@ -84,9 +111,9 @@ PART_MARKER = re.compile(
 DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指|是)")
 """A glossary entry (``财政拨款收入：指…``/``：是…``): a numbered definition, never a heading."""
 LIST_LEAD_IN = re.compile(r"(?:其中|主要职[能责](?:包括|是|有|如下)?)\s*[：:]\s*$")
-"""A sentence that opens an enumeration of content, not of sections: ``其中：`` before the parts of a sum (the
-“三公” breakdown ``（一）因公出国（境）费…万元``) and ``主要职能包括：``/``主要职责是：`` before a unit's functions
-(budget and 决算 documents); the numbered items after it are list items, never headings."""
+"""A sentence that opens an enumeration of content, not of sections: ``其中：`` before the parts of a sum
+(the “三公” breakdown ``（一）因公出国（境）费…万元``) and ``主要职能包括：``/``主要职责是：`` before a
+unit's functions (budget and 决算 documents); the numbered items after it are list items, never headings."""
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 """The 目录 heading of a table of contents (its entries are not headings)."""
 TOC_LEADER = re.compile(r"[\s.…·．‥-]*\d*\s*$")

@@ -53,6 +53,43 @@ def test_lines_group_by_baseline_and_sort_left_to_right() -> None:
     assert [ln.text for ln in lines_from_chars(chars, 3, S)] == ["甲乙", "二"]
 
 
+def test_radicals_read_back_by_a_subset_font_fold_to_the_ideographs() -> None:
+    """Chromium's print-to-PDF maps shared glyphs back to Kangxi/Supplement radicals (宿迁市⼈⺠政府): the line
+    reads the ideographs, spaced as CJK, and keeps the encoded text in ``raw``; full-width forms stay."""
+    text = "宿迁市⼈⺠政府⾏动⽅案（2023―2025年）１２"
+    widths = [5.0 if ch.isascii() else 10.0 for ch in text]
+    xs = [sum(widths[:i]) for i in range(len(text))]
+    (line,) = lines_from_chars([char(ch, x, width=w) for ch, x, w in zip(text, xs, widths, strict=True)], 1, S)
+    assert line.text == "宿迁市人民政府行动方案（2023—2025年）１２"
+    assert line.raw == text
+    (plain,) = lines_from_chars([char("人", 0), char("民", 10)], 1, S)
+    assert plain.text == "人民" and plain.raw == ""
+
+
+def test_shared_glyph_fold_property() -> None:
+    """Every Kangxi radical folds to one unified ideograph; nothing outside the fold's table changes."""
+    import unicodedata
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from policy_extract.core.vocabulary import SHARED_GLYPH_FOLD, fold_shared_glyphs
+
+    for cp in range(0x2F00, 0x2FD6):
+        out = fold_shared_glyphs(chr(cp))
+        assert len(out) == 1 and 0x4E00 <= ord(out) <= 0x9FFF, hex(cp)
+
+    @given(st.text())
+    def check(text: str) -> None:
+        folded = fold_shared_glyphs(text)
+        assert len(folded) == len(text)
+        assert all(a == b or ord(a) in SHARED_GLYPH_FOLD for a, b in zip(text, folded, strict=True))
+        assert fold_shared_glyphs(folded) == folded
+        assert unicodedata.normalize("NFKC", "１２") != fold_shared_glyphs("１２")
+
+    check()
+
+
 def test_colors_and_font_names() -> None:
     assert color_hex((1, 0, 0)) == "#ff0000"
     assert color_hex((0,)) == "#000000"

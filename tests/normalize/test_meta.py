@@ -229,3 +229,11 @@ def test_annex_label_over_the_title_of_an_annex_only_document() -> None:
              _ln("宜春市2022年度考试录用公务员面试递补人员名单（71人）", 1, (59, 80, 536, 98), size=18.0)]
     m = _meta(lines)
     assert m.title == "宜春市2022年度考试录用公务员面试递补人员名单（71人）" and m.attachments == []
+
+
+def test_meta_raw_keeps_the_encoded_radicals_the_title_folds() -> None:
+    """``Meta.raw`` holds the printed text as the PDF encodes it (``⼈⺠``), the title the folded ideographs."""
+    title = Line("某市人民政府关于印发某方案的通知", 1, (150, 112, 445, 134), "XBS", 22.0, True, None, 22.0,
+                 raw="某市⼈⺠政府关于印发某方案的通知")
+    m = _meta([title, *filler(1, range(2, 20))])
+    assert m.title == "某市人民政府关于印发某方案的通知" and m.raw["title"] == "某市⼈⺠政府关于印发某方案的通知"
