@@ -23,7 +23,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -45,7 +45,17 @@ DEFAULT_FONT_BAD_SHARE = 0.1
 DEFAULT_MIN_CHARS = 8
 """Fewer visible characters than this say too little to judge (a stray page number): left as they are."""
 
-LayerKind = Literal["ok", "empty", "garbled"]
+DEFAULT_SCAN_MAX_CHARS = 32
+"""A page whose text layer holds fewer visible characters than this (a scanner app's watermark, a stamp
+caption, a page number) while raster images cover most of it is a scan: its text is in the image."""
+DEFAULT_SCAN_MIN_COVER = 0.5
+"""Share of the page area the images must cover for :data:`DEFAULT_SCAN_MAX_CHARS` to make it a scan
+(measured: CamScanner pages 0.91-0.94; born-digital pages with a background image carry 76+ characters)."""
+_COVER_GRID = 64
+"""Image cover is measured on a grid of this many cells a side (overlapping or tiled images count once)."""
+
+LayerKind = Literal["ok", "empty", "garbled", "scan"]
+Box = tuple[float, float, float, float]
 _CID = re.compile(r"^\(cid:\d+\)$")
 _DICT_ENTRY = re.compile(r"^(\S+) (\d+)", re.MULTILINE)
 
@@ -69,6 +79,8 @@ class LayerCheck:
     def reason(self) -> str:
         if self.kind == "empty":
             return "no text layer"
+        if self.kind == "scan":
+            return f"a scanned image with a text layer of only {self.visible} characters"
         if self.bad:
             return f"{self.bad} of {self.visible} characters are glyph codes without a Unicode map"
         return f"{self.rare} of {self.cjk} CJK characters are outside common use (wrong Unicode map)"
@@ -157,12 +169,48 @@ def unmapped_fonts(chars: Iterable[dict[str, Any]],
     return frozenset(f for f, n in seen.items() if bad[f] >= min_share * n)
 
 
-def check_chars(chars: list[dict[str, Any]]) -> LayerCheck:
-    """Verdict on a page from its characters (pdfplumber char dicts): glyphs of unmapped fonts are codes."""
+def check_chars(chars: list[dict[str, Any]], cover: Callable[[], float] | None = None) -> LayerCheck:
+    """Verdict on a page from its characters (pdfplumber char dicts): glyphs of unmapped fonts are codes.
+
+    ``cover`` gives the share of the page that raster images cover; it is asked only when the text layer is
+    nearly empty, and a page it says is mostly image is a scan (:func:`is_scan`)."""
     unmapped = unmapped_fonts(chars)
     texts = ["\ufffd" if ch.get("fontname", "") in unmapped and ch["text"].strip() else ch["text"]
              for ch in chars]
-    return check_texts(texts)
+    check = check_texts(texts)
+    if check.kind == "ok" and cover is not None and is_scan(check.visible, cover):
+        return LayerCheck("scan", check.visible, check.bad, check.cjk, check.rare)
+    return check
+
+
+def is_scan(visible: int, cover: Callable[[], float], max_chars: int = DEFAULT_SCAN_MAX_CHARS,
+            min_cover: float = DEFAULT_SCAN_MIN_COVER) -> bool:
+    """A page with fewer than ``max_chars`` visible characters over images covering ``min_cover`` of it."""
+    return visible < max_chars and cover() >= min_cover
+
+
+def image_cover(boxes: Iterable[Box], frame: Box) -> float:
+    """Share of ``frame`` (x0, y0, x1, y1) covered by the union of ``boxes`` (same coordinates, any y
+    direction), measured on a grid of :data:`_COVER_GRID` cells a side."""
+    fx0, fy0, fx1, fy1 = frame
+    width, height = fx1 - fx0, fy1 - fy0
+    if width <= 0 or height <= 0:
+        return 0.0
+    n = _COVER_GRID
+    covered: set[tuple[int, int]] = set()
+    for x0, y0, x1, y1 in boxes:
+        c0, c1 = _cells(min(x0, x1) - fx0, max(x0, x1) - fx0, width, n)
+        r0, r1 = _cells(min(y0, y1) - fy0, max(y0, y1) - fy0, height, n)
+        covered.update((r, c) for r in range(r0, r1) for c in range(c0, c1))
+    return len(covered) / (n * n)
+
+
+def _cells(lo: float, hi: float, extent: float, n: int) -> tuple[int, int]:
+    """Grid cells [first, last) whose centres lie within ``lo..hi`` of ``0..extent``."""
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return 0, 0
+    first = max(0, math.ceil(lo / extent * n - 0.5))
+    return first, min(n, max(first, math.floor(hi / extent * n - 0.5) + 1))
 
 
 def valid_unicode_chars(chars: Iterable[dict[str, Any]]) -> int:
@@ -199,5 +247,7 @@ def drop_bad_values(objects: list[dict[str, Any]]) -> int:
 
 
 def check_page(page: Any) -> LayerCheck:
-    """Verdict on a pdfplumber page's text layer."""
-    return check_chars(page.chars)
+    """Verdict on a pdfplumber page's text layer (its images tell a scan with a watermark layer)."""
+    frame = (0.0, 0.0, float(page.width), float(page.height))
+    return check_chars(page.chars, lambda: image_cover(
+        ((im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images), frame))
