@@ -29,10 +29,11 @@ from ..textlayer import (
     LayerCheck,
     check_chars,
     drop_bad_values,
+    image_cover,
     valid_unicode_chars,
 )
 from .operands import scan_operands
-from .pdfium_geometry import Affine, page_affine, resource_fonts, snap
+from .pdfium_geometry import Affine, apply, page_affine, resource_fonts, snap
 from .pdfium_paths import page_objects, page_paths
 from .pdfium_widths import WidthTables, resource_widths
 from .pdfminer_source import PdfminerPage
@@ -131,8 +132,17 @@ class PdfiumPage:
 
     def layer_check(self) -> LayerCheck:
         if self._check is None or self._check[0] != len(self.chars):
-            self._check = (len(self.chars), check_chars(self.chars))
+            self._check = (len(self.chars), check_chars(self.chars, self.image_cover))
         return self._check[1]
+
+    def image_cover(self) -> float:
+        """Share of the page its raster images cover (forms' images too), as ``textlayer.check_page``
+        measures it on pdfplumber's images."""
+        boxes = []
+        for _, m in page_objects(self.page, self.affine, raw.FPDF_PAGEOBJ_IMAGE):
+            xs, ys = zip(*(apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))), strict=True)
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        return image_cover(boxes, (0.0, 0.0, self.width, self.height))
 
     def resolve(self) -> PdfiumPage | PdfminerPage:
         """This page, or pdfminer's reading of it when pdfium's text cannot be trusted to give the same
