@@ -90,6 +90,14 @@ def font_facts(spec: Any) -> tuple[str, float | None] | None:
     return (font_name_of(descriptor.get("FontName")) or "unknown", -abs(descent) / 1000)
 
 
+def safe_facts(spec: Any) -> tuple[str, float | None] | None:
+    """:func:`font_facts`, or None for a font dictionary too damaged to read (pdfium's values stay)."""
+    try:
+        return font_facts(spec)
+    except Exception:  # any damage in a font dictionary: its metrics are pdfium's
+        return None
+
+
 def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
     """pdfminer's ``PDFType3Font``: the descriptor's /FontBBox (none: a zero box) bottom, scaled by the
     /FontMatrix's vertical norm; the descriptor's /FontName."""
@@ -116,7 +124,7 @@ def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], d
     for spec in (fonts.values() if isinstance(fonts, dict) else ()):
         spec = resolve1(spec)
         base = font_name_of(spec.get("BaseFont")) if isinstance(spec, dict) else ""
-        facts = font_facts(spec)
+        facts = safe_facts(spec)
         key = SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
         if facts is None:
             continue

@@ -147,7 +147,10 @@ class PdfiumPage:
     def resolve(self) -> PdfiumPage | PdfminerPage:
         """This page, or pdfminer's reading of it when pdfium's text cannot be trusted to give the same
         verdict: empty, with unmapped or lone-surrogate characters, or near the garbled threshold."""
-        chars = self.chars
+        try:
+            chars = self.chars
+        except Exception:  # pdfium or a damaged resource failed this page: pdfminer reads it (or names it)
+            return self.handed_over()
         if self.unmapped or valid_unicode_chars(chars):
             return self.handed_over()
         check = self.layer_check()

@@ -65,7 +65,11 @@ def resource_widths(resources: Any, found: WidthTables, depth: int = 0) -> None:
         spec = resolve1(spec)
         if not isinstance(spec, dict) or font_name_of(spec.get("Subtype")) == "Type3":
             continue
-        if not has_fractions(spec):
+        try:
+            fractions = has_fractions(spec)
+        except Exception:  # a damaged width array: pdfium's widths stay
+            continue
+        if not fractions:
             continue
         key = SUBSET_PREFIX.sub("", font_name_of(spec.get("BaseFont")))
         table = width_table(spec)
