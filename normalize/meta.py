@@ -344,8 +344,14 @@ def _attachments(lines: list[Line], cols: dict[int, Column], meta: Meta, res: Me
     for i, ln in enumerate(lines):
         if i in res.used or not ATTACHMENT_LIST.match(ln.text.strip()):
             continue
-        if ANNEX_LABEL.match(ln.text) and (i == 0 or lines[i - 1].page != ln.page):
-            continue  # ``附件：`` alone atop a page labels the annex printed there, it lists nothing
+        if ANNEX_LABEL.match(ln.text):
+            # ``附件：`` alone labels the annex printed under it: atop a page it lists nothing; run on after a
+            # notice that prints no 附件说明, the annex's centred title is what the notice attaches.
+            title = [] if i == 0 or lines[i - 1].page != ln.page else _centred_title_below(lines, i, cols)
+            if title and not meta.attachments:
+                meta.attachments = [squash_spaces(join_lines([lines[k].text for k in title]))]
+                meta.raw["attachments"] = "\n".join(as_printed(lines[k]) for k in title)
+            continue
         parts: list[list[str]] = [[ATTACHMENT_LIST.sub("", ln.text.strip())]]
         res.attachment_lines.add(i)
         prev = ln
@@ -363,6 +369,19 @@ def _attachments(lines: list[Line], cols: dict[int, Column], meta: Meta, res: Me
         meta.attachments = [_LIST_NUMBER.sub("", t) for t in printed if t]
         meta.raw["attachments"] = "\n".join(printed)
         return
+
+
+def _centred_title_below(lines: list[Line], i: int, cols: dict[int, Column]) -> list[int]:
+    """Centred lines of one size right under line ``i`` on its page (an annex's title under its label)."""
+    out: list[int] = []
+    for k in range(i + 1, min(i + 1 + TITLE_MAX_LINES, len(lines))):
+        ln = lines[k]
+        if ln.page != lines[i].page or not is_centered(ln, cols[ln.page]):
+            break
+        if out and not _same_size(ln, lines[out[0]]):
+            break
+        out.append(k)
+    return out
 
 
 def _continues_list(prev: Line, nxt: Line, col: Column, pitch: float) -> bool:

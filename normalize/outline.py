@@ -166,6 +166,10 @@ class OutlineBuilder:
         stopped = "。" in text[marker.end :]
         looks_like = 0 < len(title) <= limit and (stopped or len(block.lines) <= 2)
         if not looks_like or not (strong or in_sequence):
+            # A number going back (第一章 inside 第三章, a list of the chapters) restarts an enumeration: the
+            # items numbered on right after it are its items too, not the next headings.
+            if marker.value < self.expected(marker.level):
+                self.list_next = (marker.level, marker.value + 1)
             return None
         if not in_sequence:
             self.warnings.append(

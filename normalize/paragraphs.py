@@ -96,10 +96,12 @@ def runs_on(a: Line, b: Line, col: Column) -> bool:
 def wraps_centred(a: Line, b: Line, col: Column, pitch: float = 0.0) -> bool:
     """A centred heading wrapped onto a second centred line right below, in the same type and without a
     sentence end: ``第三部分…决算情况`` / ``说明``.  Right below: less than half a line of white between
-    them, or no more than the body's line pitch from top to top (a document set at double spacing)."""
+    them, or no more than the body's line pitch (a document set at double spacing) or 2.4 of its own type
+    sizes (a heading in larger type, double spaced) from top to top."""
     text = a.text.rstrip()
     centre = (col.left + col.right) / 2
-    close = b.bbox[1] - a.bbox[3] < 0.5 * (b.size or char_width(b)) or b.bbox[1] - a.bbox[1] <= 1.1 * pitch
+    step = b.bbox[1] - a.bbox[1]
+    close = b.bbox[1] - a.bbox[3] < 0.5 * (b.size or char_width(b)) or step <= max(1.1 * pitch, 2.4 * a.size)
     return (
         a.page == b.page
         and bool(text)

@@ -237,3 +237,20 @@ def test_meta_raw_keeps_the_encoded_radicals_the_title_folds() -> None:
                  raw="某市⼈⺠政府关于印发某方案的通知")
     m = _meta([title, *filler(1, range(2, 20))])
     assert m.title == "某市人民政府关于印发某方案的通知" and m.raw["title"] == "某市⼈⺠政府关于印发某方案的通知"
+
+
+def test_annex_run_on_after_a_notice_without_attachment_list_is_its_attachment() -> None:
+    """``附件：`` mid-page after the signature, its centred title below (of one size): with no 附件说明
+    printed, the annex's title is what the notice attaches; the lines stay for the annex itself."""
+    lines = [
+        centered("某学院奖学金评选细则", 0, size=22.0),
+        *filler(1, range(1, 8)),
+        _ln("某学院", 1, (380, 370, 501, 386)),
+        _ln("附件：", 1, (114, 430, 156, 446)),
+        centered("某学院研究生文体和社会活动奖学金", 12),
+        centered("评定办公室名单", 13),
+        body("组长：某某", 15, end=200),
+    ]
+    res = extract_meta(lines, page_columns([page(1, [])], lines))
+    assert res.meta.attachments == ["某学院研究生文体和社会活动奖学金评定办公室名单"]
+    assert not {9, 10, 11} & res.used

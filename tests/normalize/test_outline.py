@@ -170,3 +170,15 @@ def test_items_after_an_ordinary_colon_stay_headings() -> None:
     b.heading(_block("需提供的资料包括:"))
     assert b.heading(_block("（一）基本信息。包括申请主体名称。")) is not None
     assert b.heading(_block("（二）佐证材料。包括证书。")) is not None
+
+
+def test_a_list_restarting_the_part_numbers_is_no_heading() -> None:
+    """A tender file's 第三章 lists the file's chapters (第一章…第八章): 第一章 goes back, so it and the items
+    numbered on right after it are a list, not chapters 4 to 8."""
+    b = OutlineBuilder("FangSong")
+    for text in ["第一章招标公告", "第二章投标人须知前附表", "第三章投标人须知"]:
+        assert b.heading(_block(text, "SimHei")) is not None, text
+    for text in ["第一章招标公告", "第二章投标人须知前附表", "第三章投标人须知", "第四章货物采购合同格式"]:
+        assert b.heading(_block(text)) is None, text
+    b.heading(_block("正文继续。"))
+    assert b.heading(_block("第四章货物采购合同格式", "SimHei")) is not None

@@ -100,6 +100,8 @@ def test_wrapped_part_heading_at_double_line_spacing_is_one_block() -> None:
     b = Line("情况说明", 20, (268, 127, 328, 142), "F", 15.0)
     col = Column(90.0, 506.0, 595.0, 842.0)
     assert wraps_centred(a, b, col, 31.0)
-    assert not wraps_centred(a, b, col)  # without the pitch the white between them is too much
+    assert wraps_centred(a, b, col)  # within 2.4 of its type size from top to top
+    far = Line("情况说明", 20, (268, 146, 328, 161), "F", 15.0)
+    assert not wraps_centred(a, far, col, 31.0)  # a blank line between: two blocks
     c = Line("（一）说明", 20, (268, 127, 328, 142), "F", 15.0)
     assert not wraps_centred(a, c, col, 31.0)
