@@ -85,7 +85,7 @@ def font_facts(spec: Any) -> tuple[str, float | None] | None:
     descriptor = resolve1(spec.get("FontDescriptor"))
     if not isinstance(descriptor, dict):
         metrics = FONT_METRICS.get(base)
-        return (base, metrics[0]["Descent"] / 1000 if metrics else 0.0) if base else None
+        return (base, float(metrics[0].get("Descent", 0)) / 1000 if metrics else 0.0) if base else None
     descent = float(resolve1(descriptor.get("Descent", 0)) or 0)
     return (font_name_of(descriptor.get("FontName")) or "unknown", -abs(descent) / 1000)
 
@@ -131,8 +131,28 @@ def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], d
         if key in found and found[key][1] != facts[1]:
             facts = (facts[0], None)
         found[key] = facts
+        if foreign_unicode_map(spec):
+            found[FOREIGN + key] = facts
     for child in form_resources(resources):
         resource_fonts(child, found, depth + 1)
+
+
+FOREIGN = "\x00foreign:"
+"""Key prefix marking a font whose /ToUnicode map pdfium and pdfminer read differently."""
+_CODESPACE = re.compile(rb"begincodespacerange\s*<([0-9A-Fa-f]+)>")
+
+
+def foreign_unicode_map(spec: Any) -> bool:
+    """A one-byte (simple) font whose /ToUnicode declares a code space of two bytes or more: pdfium then
+    leaves the map aside (and reads the glyph names), pdfminer applies it, so their texts differ."""
+    try:
+        if font_name_of(spec.get("Subtype")) == "Type0" or "ToUnicode" not in spec:
+            return False
+        data = resolve1(spec["ToUnicode"]).get_data()
+    except Exception:  # an unreadable map: nothing to compare
+        return False
+    found = _CODESPACE.search(data[:4096])
+    return found is not None and len(found.group(1)) > 2
 
 
 def form_resources(resources: dict[str, Any]) -> list[Any]:

@@ -33,7 +33,7 @@ from ..textlayer import (
     valid_unicode_chars,
 )
 from .operands import scan_operands
-from .pdfium_geometry import Affine, apply, page_affine, resource_fonts, snap
+from .pdfium_geometry import FOREIGN, Affine, apply, page_affine, resource_fonts, snap
 from .pdfium_paths import page_objects, page_paths
 from .pdfium_widths import WidthTables, resource_widths
 from .pdfminer_source import PdfminerPage
@@ -183,15 +183,24 @@ class _Reader:
         self.objects: dict[int, tuple[Any, ...]] = {}
         self.widths: dict[tuple[int, int], float | None] = {}
         self.font_names: dict[int, tuple[str, float, dict[str, float] | None]] = {}
+        self.last_keys = (0, 0)
+        self.foreign = False
+        """A character in a font whose /ToUnicode pdfminer reads otherwise was read."""
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
-        """``(font, fontname, descent, size, matrix abcd, fill colour, object)`` of the char's text object."""
+        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths)`` of the char's text
+        object."""
         obj = raw.FPDFText_GetTextObject(self.tp, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         facts = self.objects.get(key)
         if facts is None:
             facts = self.objects[key] = self._object_facts(obj, index)
+        self.last_keys = (self.last_keys[1], key)
         return facts
+
+    def objects_of_last_two(self) -> bool:
+        """Whether the last two characters read came from one text object."""
+        return self.last_keys[0] == self.last_keys[1] != 0
 
     def _object_facts(self, obj: Any, index: int) -> tuple[Any, ...]:
         size, m = self.size, self.matrix
@@ -209,6 +218,7 @@ class _Reader:
         if key not in self.font_names:
             base = font_base_name(font) if font else ""
             name, descent = self.fonts.get(base, (base, None))
+            self.foreign = self.foreign or FOREIGN + base in self.fonts
             if descent is None:
                 value = ctypes.c_float()
                 descent = value.value if font and raw.FPDFFont_GetDescent(font, 1.0, value) else 0.0
@@ -249,8 +259,10 @@ def font_base_name(font: Any) -> str:
 def read_chars(page: pdfium.PdfPage, affine: Affine,
                fonts: tuple[FontFacts, WidthTables]) -> tuple[list[Char], bool]:
     """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
-    character it could not map to Unicode.  Spaces pdfium generates are left out (pdfminer has none there),
-    except where pdfium dropped a typed blank for them (:func:`stands_for_a_blank`, :func:`blank_objects`)."""
+    character it could not map to Unicode, split one glyph into several (:func:`split_glyph`) or used a font
+    whose /ToUnicode pdfminer reads otherwise (``pdfium_geometry.foreign_unicode_map``).  Spaces pdfium
+    generates are left out (pdfminer has none there), except where pdfium dropped a typed blank for them
+    (:func:`stands_for_a_blank`, :func:`blank_objects`)."""
     textpage = raw.FPDFText_LoadPage(page.raw)
     try:
         reader = _Reader(textpage, affine, fonts)
@@ -265,9 +277,21 @@ def read_chars(page: pdfium.PdfPage, affine: Affine,
                 continue
             unmapped = unmapped or bool(raw.FPDFText_HasUnicodeMapError(textpage, index))
             chars.append(char_dict(reader, index, code))
-        return join_surrogates(chars) + blank_objects(page, reader), unmapped
+            unmapped = unmapped or split_glyph(reader, chars)
+        return join_surrogates(chars) + blank_objects(page, reader), unmapped or reader.foreign
     finally:
         raw.FPDFText_ClosePage(textpage)
+
+
+def split_glyph(reader: _Reader, chars: list[Char]) -> bool:
+    """Whether the last two characters are pieces of one glyph (same text object, same box): pdfium splits a
+    ligature (``ﬁ``) or a glyph its Unicode reading maps to several letters, which pdfminer keeps as one
+    character or maps otherwise (a /ToUnicode whose code space does not fit the font's one-byte codes);
+    such a page is pdfminer's to read."""
+    if len(chars) < 2:
+        return False
+    a, b = chars[-2], chars[-1]
+    return reader.objects_of_last_two() and a["x0"] == b["x0"] and a["top"] == b["top"] and a["x1"] == b["x1"]
 
 
 def stands_for_a_blank(reader: _Reader, index: int, count: int) -> bool:
