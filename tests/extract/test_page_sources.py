@@ -175,3 +175,24 @@ def test_damage_is_reported_by_the_pdfium_source(tmp_path: Path) -> None:
                        (huge_first_td, "bad_value")):
         doc = process_pdf(str(damaged(tmp_path, edit.__name__, edit)), settings=settings)
         assert (code, 2) in [(w.code, w.page) for w in doc.warnings], edit.__name__
+
+
+class _Stream:
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def get_data(self) -> bytes:
+        return self.data
+
+
+@pytest.mark.parametrize(("subtype", "codespace", "foreign"), [
+    ("Type1", b"<0000> <FFFF>", True), ("TrueType", b"<00> <FF>", False), ("Type0", b"<0000> <FFFF>", False),
+])
+def test_a_one_byte_font_with_a_two_byte_unicode_map_is_read_by_pdfminer(subtype, codespace, foreign) -> None:
+    """pdfium leaves such a /ToUnicode aside and reads glyph names (ICDAR eu-017's small capitals: 'N' where
+    pdfminer reads 'n'), so pages in that font go to pdfminer."""
+    from pdfminer.psparser import LIT
+    from policy_extract.extract.sources.pdfium_geometry import foreign_unicode_map
+
+    cmap = b"begincmap\n1 begincodespacerange\n" + codespace + b"\nendcodespacerange\n"
+    assert foreign_unicode_map({"Subtype": LIT(subtype), "ToUnicode": _Stream(cmap)}) is foreign
