@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from policy_extract.core.model import Deadline
 from policy_extract.core.vocabulary import (
+    BY_DATE_WORDS,
     BY_DEADLINE_WORDS,
     DATE_NUMERALS,
     DEADLINE_BY,
@@ -30,6 +31,12 @@ _MONTH_PARTS = "|".join(MONTH_PARTS)
 _YEAR_PARTS = "|".join(YEAR_PARTS)
 _MENTION = re.compile(
     rf"(?:{_NUM}\s*年\s*)?(?:({_YEAR_PARTS})|{QUARTER_END}|{_NUM}\s*月\s*(?:{_NUM}\s*日)?)?\s*({_MONTH_PARTS})?"
+)
+_DAY_NUM = rf"(?:\d{{1,2}}|[{DATE_NUMERALS}]{{1,3}})"
+_MONTH = rf"{_DAY_NUM}\s*月\s*(?:{_DAY_NUM}\s*日)?\s*(?:{_MONTH_PARTS})?"
+_YEAR_END = "|".join(p.removeprefix("年") for p in YEAR_PARTS)
+_BY_DATE = re.compile(
+    rf"(?:(?<!\d)\d{{4}}\s*年\s*(?:{_YEAR_END}|{_MONTH})|(?<![\d年]){_MONTH})\s*(?:{'|'.join(BY_DATE_WORDS)})"
 )
 _EDGE = " \t\n,，。;；:：、"
 _CN_MONTH_DAY = "[一二三四五六七八九十]{1,3}"
@@ -154,3 +161,15 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
         # ``9月底前出台实施方案``, ``2025年底前完成``: what is to be done by then is the task's, not a note.
         after = ""
     return Deadline(raw=text, end=isos[0], note=_note(flat[: m.start] + after))
+
+
+def deadline_in_text(text: str, *, doc_year: int | None = None) -> Deadline | None:
+    """The deadline a task writes into its own text (``…应在2026年底前退出`` → raw ``2026年底前``, end
+    ``2026-12-31``): a month or part of a year followed by 前/以前/之前; with several, the last (SPEC: "with
+    several milestones the last one is the end"). None when the text names none: a target year is no
+    deadline."""
+    found = list(_BY_DATE.finditer(to_halfwidth(text)))
+    if not found:
+        return None
+    m = found[-1]
+    return parse_deadline(text[m.start() : m.end()], doc_year=doc_year)

@@ -17,6 +17,7 @@ from policy_extract.core.vocabulary import (
     DEADLINE_WORDS,
     GROUP_WORDS,
     HEADING_MARKERS,
+    HEADING_NUMERALS,
     ITEM_HEADER_WORDS,
     LEAD_WORDS,
     NUMBER_HEADERS,
@@ -26,7 +27,7 @@ from policy_extract.core.vocabulary import (
     UNIT_SUFFIXES,
 )
 
-from .dates import parse_deadline
+from .dates import deadline_in_text, parse_deadline
 from .indicators import cell_at, doc_year_of, header_text
 from .orgs import (
     Owners,
@@ -184,8 +185,12 @@ def _dedupe(names: list[str]) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def _deadline(text: str, doc_year: int | None) -> Deadline | None:
-    return parse_deadline(text, doc_year=doc_year) if text.strip() else None
+def _deadline(text: str, doc_year: int | None, task: str = "") -> Deadline | None:
+    """The 完成时限 as printed; without one, a deadline the task writes into its own text
+    (``…2024年10月前…``)."""
+    if text.strip():
+        return parse_deadline(text, doc_year=doc_year)
+    return deadline_in_text(task, doc_year=doc_year)
 
 
 def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> list[Duty]:
@@ -216,7 +221,7 @@ def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> 
                 category=_text(table, row, cols.category) or group,
                 item=_text(table, row, cols.item) or None,
                 task=task,
-                deadline=_deadline(_text(table, row, cols.deadline), doc_year),
+                deadline=_deadline(_text(table, row, cols.deadline), doc_year, task),
                 lead=lead,
                 support=support,
                 bbox=task_cell.bbox,
@@ -242,7 +247,7 @@ def duties_from_sidebars(doc: Document, doc_year: int | None) -> list[Duty]:
                     category=sb.title,
                     item=None,
                     task=owners.rest or item.text,
-                    deadline=_deadline(owners.deadline or "", doc_year),
+                    deadline=_deadline(owners.deadline or "", doc_year, owners.rest or item.text),
                     lead=owners.lead,
                     support=owners.support,
                     bbox=sb.bbox,
@@ -294,8 +299,7 @@ def _text_duty(
     owners = _annotated(p.text, lines)
     if not numbered and not _owned(owners):
         return None  # a sentence that only mentions 责任单位 is not an owned task
-    # A numbered task is the heading node itself; it belongs to the section around it.
-    section = node.parent if numbered and node is not None else p.section
+    section = _duty_section(node) if numbered and node is not None else p.section
     return Duty(
         id="",
         source="text",
@@ -307,11 +311,20 @@ def _text_duty(
         category=None,
         item=node.title if numbered and node is not None else None,
         task=owners.rest or p.text,
-        deadline=_deadline(owners.deadline or "", doc_year),
+        deadline=_deadline(owners.deadline or "", doc_year, owners.rest or p.text),
         lead=owners.lead,
         support=owners.support,
         bbox=p.bbox,
     )
+
+
+def _duty_section(node: OutlineNode) -> str | None:
+    """The section a numbered task belongs to: a heading numbered 一、/（一） is a section of its own and
+    holds its task (the real moa truth's run-in （一）); an item numbered 1./（1） is a task of the section
+    around it (002's 1. items under （一）)."""
+    if node.number and all(ch in HEADING_NUMERALS for ch in node.number):
+        return node.id
+    return node.parent
 
 
 def _task_items(outline: list[OutlineNode], tasks: set[str]) -> set[str]:

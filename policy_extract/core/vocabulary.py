@@ -259,6 +259,10 @@ RANGE_JOINS = re.compile(r"\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
 DEADLINE_BY = re.compile(r"^[\s,，]*(?:以前|之前|为止|前|止)")
 """A date followed by one of these (``9月底前出台实施方案``) is the end of what follows: that is the action,
 never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``)."""
+BY_DATE_WORDS = ("以前", "之前", "前")
+"""Words after a month or part of a year inside a task's own text that make that date the task's deadline
+(``…，应在2026年底前退出``, ``2024年10月前重点景区实现…``); a target year (``到2025年…``) and a year alone
+(``2025年前``) are none."""
 OCR_DATE_SPECKS = re.compile(r"(?<=\d)[.．·,，、'‘’`]+(?=[年月日])")
 """Specks the recogniser reads between a number and its 年/月/日 (scanned 完成时限 ``2024.年8月底前``):
 never printed there, dropped before a deadline is parsed (``raw`` keeps what was read)."""

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from policy_extract.normalize.dates import is_date_line, parse_date, parse_deadline
+from policy_extract.normalize.dates import deadline_in_text, is_date_line, parse_date, parse_deadline
 from text_strategies import CJK_TEXT
 
 from policy_extract.core.model import Deadline
@@ -140,3 +140,24 @@ def test_ocr_specks_before_a_date_unit_do_not_change_the_deadline(printed: str, 
     clean, specked = parse_deadline(printed, doc_year=2023), parse_deadline(read, doc_year=2023)
     assert (specked.start, specked.end, specked.note) == (clean.start, clean.end, clean.note)
     assert specked.raw == read
+
+
+@given(
+    st.sampled_from(["2026年底", "2024年10月", "2024年6月底", "2023年上半年", "9月底", "6月30日", "十月底"]),
+    st.sampled_from(["前", "以前", "之前"]),
+    st.text(alphabet="要应在各省的，。推进完成改造", max_size=8),
+    st.text(alphabet="退出重点景区实现全覆盖。", max_size=8),
+)
+def test_a_by_date_inside_a_task_is_its_deadline(date: str, by: str, before: str, after: str) -> None:
+    """``…应在2026年底前退出`` (real moa) and ``…，2024年10月前重点景区实现…`` (generated gen_docx_wenlv_three):
+    the date with its by-word is the deadline, whatever surrounds it, and parses as the same 完成时限 would."""
+    found = deadline_in_text(before + date + by + after, doc_year=2023)
+    assert found == parse_deadline(date + by, doc_year=2023)
+    assert found is not None and found.end is not None and found.note is None
+
+
+@pytest.mark.parametrize(
+    "text", ["到2025年，完成改造项目120个以上", "2025年前建成", "比2020年下降14%", "3个月内完成"]
+)
+def test_a_target_year_or_a_year_alone_in_a_task_is_no_deadline(text: str) -> None:
+    assert deadline_in_text(text, doc_year=2023) is None

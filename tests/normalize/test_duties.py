@@ -135,8 +135,53 @@ def test_numbered_items_directly_under_a_task_section_are_duties_at_any_level() 
     paragraphs = [Paragraph("s2", 1, "加快改造。")]
     duties = build_duties(_doc(outline=outline, paragraphs=paragraphs))
     assert [(d.number, d.item, d.task, d.section, d.category) for d in duties] == [
-        ("一", "推进城市更新", "加快改造。", "s1", "主要任务"),
-        ("二", "完善基础设施", "完善基础设施。", "s1", "主要任务"),
+        ("一", "推进城市更新", "加快改造。", "s2", "主要任务"),
+        ("二", "完善基础设施", "完善基础设施。", "s3", "主要任务"),
+    ]
+
+
+def test_a_task_sections_heading_without_items_is_its_own_section_and_an_item_belongs_to_its_heading() -> (
+    None
+):
+    """A （N） of 重点任务 with its text and no 1. items under it is one duty whose section is the （N） itself
+    (the real moa truth; generated gen_html_01/02/06/09, gen_docx_yanglao_shaded, gen_docx_yingshang_sidebars
+    scored 0 with the parent 重点任务 as section); a 1. item under a （N） belongs to the （N） (sample 002)."""
+    outline = [
+        OutlineNode("s1", None, 1, "三", "重点任务", 1),
+        OutlineNode("s2", "s1", 2, "一", "推动工业领域节能降碳", 1),
+        OutlineNode("s3", "s1", 2, "二", "推进建筑领域节能降碳", 1),
+        OutlineNode("s4", "s3", 3, "1", "执行绿色建筑标准", 1),
+    ]
+    paragraphs = [Paragraph("s2", 1, "严格落实产能置换政策。"), Paragraph("s4", 1, "全面执行标准。")]
+    duties = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert [(d.number, d.section, d.category, d.item, d.lead, d.deadline) for d in duties] == [
+        ("一", "s2", "重点任务", "推动工业领域节能降碳", [], None),
+        ("1", "s3", "推进建筑领域节能降碳", "执行绿色建筑标准", [], None),
+    ]
+
+
+def test_a_date_with_a_by_word_inside_the_task_is_its_deadline() -> None:
+    """No 完成时限 column or label: ``2024年10月前`` inside a table row's task (generated gen_docx_wenlv_three)
+    and ``应在2026年底前退出`` inside a numbered paragraph (real moa) are the deadline, the sentence kept whole;
+    a target year (``到2025年``) is none."""
+    t = table(
+        [["序号", "工作任务", "牵头单位"], ["5", "优化支付服务，2024年10月前重点景区实现全覆盖", "省商务厅"]]
+    )
+    outline = [
+        OutlineNode("s1", None, 1, "二", "主要任务", 1),
+        OutlineNode("s2", "s1", 2, "一", "加快退坡退出", 2),
+        OutlineNode("s3", "s1", 2, "二", "推进节能", 2),
+    ]
+    paragraphs = [
+        Paragraph("s2", 2, "要退出补贴范围的，应在2026年底前退出。"),
+        Paragraph("s3", 2, "到2025年完成改造。"),
+    ]
+    duties = build_duties(_doc([t], outline=outline, paragraphs=paragraphs))
+    got = [(d.task, d.deadline and (d.deadline.raw, d.deadline.end, d.deadline.note)) for d in duties]
+    assert got == [
+        ("优化支付服务，2024年10月前重点景区实现全覆盖", ("2024年10月前", "2024-10", None)),
+        ("要退出补贴范围的，应在2026年底前退出。", ("2026年底前", "2026-12-31", None)),
+        ("到2025年完成改造。", None),
     ]
 
 
