@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
 from policy_extract.core.vocabulary import (
+    CLAUSE_MARKER,
     DEFINITION,
     HEADING_FONT_WORDS,
     HEADING_MARKERS,
@@ -86,6 +87,8 @@ class OutlineBuilder:
     list_level: int | None = None
     """Marker level of the enumeration a lead-in (``其中：``, ``主要职能包括：``) opened, while its items run;
     ``LEAD_IN`` right after the lead-in, before the first item."""
+    clause_base: int = 0
+    """Depth of the first clause number (``1.4`` → 2) the document prints; 0 before one."""
     list_next: tuple[int, int] | None = None
     """(level, number) the enumeration's next item carries; any other block ends it."""
 
@@ -124,6 +127,23 @@ class OutlineBuilder:
     def has_parts(self) -> bool:
         return any(n.level == 0 for n in self.nodes)
 
+    def clause(self, block: Block) -> tuple[OutlineNode, str] | None:
+        """A clause heading numbered without punctuation (``1 人口特征``, ``1.4 智能船舶附加标志``): one
+        line in a heading face, no sentence.  Its level is its depth below the first clause depth the
+        document prints (an excerpt starting at 1.4 has 1.4 on level 1)."""
+        m = CLAUSE_MARKER.match(block.text)
+        if m is None or len(block.lines) != 1 or not has_heading_font(block.first, self.body_font):
+            return None
+        title = block.text[m.end() :].strip()
+        if not 0 < len(title) <= self.max_title or re.search(r"[。，,；;：:]", title):
+            return None
+        parts = m.group(1).split(".")
+        self.clause_base = self.clause_base or len(parts)
+        level = min(max(len(parts) - self.clause_base + 1, 1), MAX_LEVEL)
+        node = self.add(level, m.group(1), title, block.first.page, block.first.bbox, int(parts[-1]))
+        node.raw = block.text
+        return node, ""
+
     def in_sequence(self, marker: Marker, alone: int) -> bool:
         """The marker's number comes next under its parent (or next over the whole document); ``alone``: the
         number of lines of a block that is a title on its own (no sentence after it), else 0."""
@@ -153,8 +173,10 @@ class OutlineBuilder:
         """The outline node a block opens (and the run-in text after its title), or None for body text."""
         text = block.text
         marker = find_marker(text)
-        if self.listed(block, marker) or marker is None:
+        if self.listed(block, marker):
             return None
+        if marker is None:
+            return self.clause(block)
         # The outline has four levels: under parts, （1） items have no level left and stay body text.
         if DEFINITION.match(text[marker.end :]) or (marker.level == MAX_LEVEL and self.has_parts()):
             return None

@@ -27,6 +27,7 @@ from policy_extract.core.model import (
 from policy_extract.core.vocabulary import (
     ANNEX_LABEL,
     CAPTION_START,
+    CLAUSE_MARKER,
     SIDEBAR_LABEL,
     TABLE_LABEL,
     TOC_LEADER,
@@ -135,6 +136,8 @@ def _title_lines(lines: list[Line], free: set[int], cols: dict[int, Column], bod
         ln = lines[i]
         if find_marker(ln.text) or ln.size < body * DEFAULT_TITLE_SIZE_RATIO or _wraps_heading(lines, i):
             continue
+        if CLAUSE_MARKER.match(ln.text):
+            continue  # ``1 人口特征`` centred in large type: a clause heading, not the document's title
         # A wrapped title's first line fills the column: clearly larger type is enough there.
         if is_centered(ln, cols[ln.page]) or ln.size >= body * DEFAULT_BIG_TITLE_RATIO:
             out.add(i)

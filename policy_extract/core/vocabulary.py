@@ -89,8 +89,9 @@ FIRST_LINE_INDENT_CHARS = 2
 """A paragraph's first line is indented two characters (GB/T 9704 §7.3.3)."""
 TITLE_MAX_LINES = 3
 """A 标题 is one to three lines (GB/T 9704 §7.2.2)."""
-HEADING_FONT_WORDS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "小标宋")
-"""Font-name parts of the heading faces: 黑体 (level 1), 楷体 (level 2), bold, 小标宋 (titles)."""
+HEADING_FONT_WORDS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "小标宋", "fzht", "fzkt")
+"""Font-name parts of the heading faces: 黑体 (level 1), 楷体 (level 2), bold, 小标宋 (titles); Founder's
+黑体/楷体 are named FZHTK/FZKTK."""
 
 HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(rf"^\s*([{HEADING_NUMERALS}]{{1,3}})\s*(?:、|[．.](?!\d))\s*")),
@@ -108,6 +109,10 @@ PART_MARKER = re.compile(
 (``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral.
 ``第三部分中``/``第三部分的`` is a reference to the part, but 中 opening a name (``第三部分中共…委…情况``,
 中国/中华/中央) is the part's title."""
+CLAUSE_MARKER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?=[\u4e00-\u9fff])(?![年月日号万亿元])")
+"""A clause number without punctuation, as standards, rules and statistical reports print their headings
+(``1 人口特征``, ``1.4 智能船舶附加标志``): depth = the number of its parts.  Only a heading face on a line
+of its own makes it a heading: ``1万人``/``3个`` open sentences too."""
 DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指|是)")
 """A glossary entry (``财政拨款收入：指…``/``：是…``): a numbered definition, never a heading."""
 LIST_LEAD_IN = re.compile(r"(?:其中|主要职[能责](?:包括|是|有|如下)?)\s*[：:]\s*$")

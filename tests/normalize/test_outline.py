@@ -182,3 +182,21 @@ def test_a_list_restarting_the_part_numbers_is_no_heading() -> None:
         assert b.heading(_block(text)) is None, text
     b.heading(_block("正文继续。"))
     assert b.heading(_block("第四章货物采购合同格式", "SimHei")) is not None
+
+
+def test_clause_numbers_without_punctuation_in_a_heading_face_are_headings() -> None:
+    """Standards, rules and statistical reports number headings ``1 人口特征`` / ``1.4 智能船舶附加标志``; a
+    line in body type opening ``1万人…`` or a sentence is no heading, and levels count from the first depth."""
+    from policy_extract.core.vocabulary import CLAUSE_MARKER
+
+    assert CLAUSE_MARKER.match("1人口特征") and CLAUSE_MARKER.match("1.4 智能船舶附加标志")
+    assert not CLAUSE_MARKER.match("2021年深圳市") and not CLAUSE_MARKER.match("10月底前完成")
+    assert not CLAUSE_MARKER.match("1.5亿元投资") and not CLAUSE_MARKER.match("3万人参加")
+    b = OutlineBuilder("SimSun")
+    node, rest = b.heading(_block("1.4智能船舶附加标志", "SimHei"))  # type: ignore[misc]
+    assert (node.level, node.number, node.title, rest) == (1, "1.4", "智能船舶附加标志", "")
+    assert b.heading(_block("1.4.1根据申请，经审图与检验", "SimHei")) is None  # a sentence
+    assert b.heading(_block("1.4.2智能航行", "SimHei"))[0].level == 2  # type: ignore[index]
+    assert b.heading(_block("2人口特征")) is None  # body face
+    shenzhen = OutlineBuilder("FZFSK--GBK1-0")
+    assert shenzhen.heading(_block("1人口特征", "FZHTK--GBK1-0"))[0].level == 1  # type: ignore[index]

@@ -134,3 +134,15 @@ def test_annex_run_on_after_the_notice_and_its_title_of_one_size() -> None:
     annexes, used = _annexes(lines, set(range(len(lines))), cols)
     assert [(a.label, a.title) for a in annexes] == [("附件", "2024—2026年海南省农机购置与应用补贴机具种类范围")]
     assert used == {10, 11, 12}
+
+
+def test_centred_clause_heading_in_large_type_is_not_a_title_line() -> None:
+    """``1人口特征`` centred in 18 pt 黑体 (a statistical report's chapter) is a heading, not a title line."""
+    from policy_extract.normalize.layout import page_columns
+    from policy_extract.normalize.structure import _title_lines
+    from test_structure_helpers import centered, filler, page
+
+    lines = [centered("1人口特征", 0, size=18.0), centered("深圳市妇女儿童发展统计报告", 1, size=18.0),
+             *filler(1, range(2, 12))]
+    cols = page_columns([page(1, [])], lines)
+    assert _title_lines(lines, set(range(len(lines))), cols, 16.0) == {1}
