@@ -38,6 +38,9 @@ _YEAR_END = "|".join(p.removeprefix("年") for p in YEAR_PARTS)
 _BY_DATE = re.compile(
     rf"(?:(?<!\d)\d{{4}}\s*年\s*(?:{_YEAR_END}|{_MONTH})|(?<![\d年]){_MONTH})\s*(?:{'|'.join(BY_DATE_WORDS)})"
 )
+_YEAR_RANGE = re.compile(rf"(?<!\d)(\d{{4}})(?=(?:{RANGE_JOINS.pattern})\d{{4}}\s*年)")
+"""The first year of a range printed with one 年 (``2024—2025年``, ``2024-2026年``): read as
+``2024年—2025年``."""
 _EDGE = " \t\n,，。;；:：、"
 _CN_MONTH_DAY = "[一二三四五六七八九十]{1,3}"
 FULL_DATE_FORM = (
@@ -145,7 +148,7 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
     give the last as ``end`` and no note; text without a date (长期, 持续) gives null dates and itself
     as ``note``.
     """
-    flat = OCR_DATE_SPECKS.sub("", "".join(to_halfwidth(text).split()))
+    flat = _YEAR_RANGE.sub(r"\1年", OCR_DATE_SPECKS.sub("", "".join(to_halfwidth(text).split())))
     mentions = _mentions(flat)
     if not mentions:
         return Deadline(raw=text, note=_clean(text).strip(_EDGE) or None)

@@ -255,7 +255,12 @@ def _bracket_groups(text: str) -> list[tuple[int, int]]:
 
 
 def _is_annotation(inner: str) -> bool:
-    return bool(_LABELLED.search(inner) or _LEAD_MARK.search(inner) or _is_responsible_list(inner))
+    """Labelled parts, a lead mark, or a responsible list with at most deadline parts beside it
+    (``（X、Y按职责分工负责；2024年9月底前完成）``)."""
+    if _LABELLED.search(inner) or _LEAD_MARK.search(inner):
+        return True
+    owners = [p for p in _parts(inner) if not DEADLINE_LIKE.search(p)]
+    return len(owners) == 1 and _is_responsible_list(owners[0])
 
 
 def is_plausible_unit(name: str) -> bool:
@@ -305,11 +310,14 @@ def _labelled_parts(inner: str) -> list[tuple[str | None, str]]:
 
 def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
     """``市住建局（牵头），市财政局`` / ``X牵头，Y配合`` → lead and support; ``X、Y按职责分工负责``: each unit
-    that 负责 (is responsible) is a lead."""
+    that 负责 (is responsible) is a lead, also across ``，``
+    (``X、Y，各县（市、区）人民政府按职责分工负责``)."""
     lead: list[str] = []
     support: list[str] = []
-    for seg in _segments_keep(text):
-        is_lead = bool(_LEAD_MARK.search(seg) or _RESPONSIBLE_END.search(seg))
+    segs = _segments_keep(text)
+    all_responsible = _is_responsible_list(text) and not any(_SUPPORT_MARK.search(g) for g in segs[:-1])
+    for seg in segs:
+        is_lead = bool(all_responsible or _LEAD_MARK.search(seg) or _RESPONSIBLE_END.search(seg))
         clean = _SUPPORT_MARK.sub("", _LEAD_MARK.sub("", seg))
         clean = _LEAD_INTRO.sub("", clean) if is_lead else clean
         (lead if is_lead else support).extend(split_units(clean, known=known))

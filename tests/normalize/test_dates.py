@@ -161,3 +161,10 @@ def test_a_by_date_inside_a_task_is_its_deadline(date: str, by: str, before: str
 )
 def test_a_target_year_or_a_year_alone_in_a_task_is_no_deadline(text: str) -> None:
     assert deadline_in_text(text, doc_year=2023) is None
+
+
+@given(st.integers(2000, 2098), st.integers(1, 5), st.sampled_from(["—", "-", "～", "至", "到", "－"]))
+def test_a_year_range_printed_with_one_年_spans_both_years(first: int, span: int, join: str) -> None:
+    """``2024—2025年`` reads as ``2024年至2025年`` does (start 2024, end 2025), not the first year as a note."""
+    d = parse_deadline(f"{first}{join}{first + span}年", doc_year=2023)
+    assert (d.start, d.end, d.note) == (str(first), str(first + span), None)

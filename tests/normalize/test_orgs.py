@@ -171,6 +171,27 @@ def test_an_owner_list_closed_by_负责_names_the_owners(
     assert (owners.lead, owners.support, owners.rest) == (lead, support, text[: text.index("（")])
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNITS), min_size=1, max_size=4, unique=True),
+    st.lists(st.sampled_from(["、", "，"]), min_size=3, max_size=3),
+    st.sampled_from(["负责", "按职责分工负责"]),
+    st.sampled_from(["", "；2024年9月底前完成", "；长期坚持", "；完成时限：2025年6月底前"]),
+    st.sampled_from(["（{}）", "({})"]),
+)
+def test_a_responsible_list_with_a_deadline_part_names_every_unit_a_lead(
+    units, seps, verb, due, bracket
+) -> None:
+    """``（X、Y，各县（市、区）人民政府按职责分工负责；2024年6月底前完成）``: the unlabelled deadline part beside
+    the list made the bracket no annotation at all (generated gen_docx_nongye_joint prints the labelled
+    ``；完成时限：…`` form, gen_html_03 the unlabelled one after a 牵头 list), and a ``，`` inside the list
+    made the units before it support."""
+    listed = units[0] + "".join(sep + u for sep, u in zip(seps, units[1:], strict=False))
+    owners = parse_annotation("推进改造。" + bracket.format(listed + verb + due))
+    deadline = due.lstrip("；").removeprefix("完成时限：") or None
+    assert (owners.lead, owners.support, owners.deadline, owners.rest) == (units, [], deadline, "推进改造。")
+
+
 def test_负责_after_words_that_are_no_unit_names_is_no_annotation() -> None:
     text = "建立由政府主要负责同志牵头的工作推进机制。"
     assert parse_annotation(text).rest == text
