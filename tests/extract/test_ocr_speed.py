@@ -1,0 +1,72 @@
+"""The detector's page size: ``det_max_side`` applied (RapidOCR's own choice ignored it), or, opt-in
+(``OcrSettings.det_text_px``), fitted to the page's body text; recognition batch size a setting."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from policy_extract.extract.rapidocr_engine import (
+    DEFAULT_DET_MIN_SIDE,
+    RapidOcrEngine,
+    body_text_px,
+    det_side,
+    fit_detector,
+    rapid_ocr,
+)
+from policy_extract.extract.settings import OcrSettings
+
+
+def _page(glyph_px: int, rows: int = 12, shape: tuple[int, int] = (2339, 1654)) -> np.ndarray:
+    """A white RGB page with ``rows`` lines of square black 'glyphs' ``glyph_px`` high (some split in two
+    halves, as a character of two radicals is) and a ruled frame."""
+    img = np.full((*shape, 3), 255, np.uint8)
+    for r in range(rows):
+        top = 200 + r * glyph_px * 2
+        for c in range(20):
+            left = 150 + c * (glyph_px + 8)
+            img[top : top + glyph_px, left : left + glyph_px] = 0
+            if c % 3 == 0:  # a character of a left and a right part
+                img[top : top + glyph_px, left + glyph_px // 2 - 2 : left + glyph_px // 2 + 2] = 255
+    img[100:104, 100:1550] = 0  # a rule: not a glyph
+    img[100:2200, 100:104] = 0
+    return img
+
+
+def test_body_text_height_is_the_height_of_the_glyphs() -> None:
+    assert body_text_px(_page(40)) == pytest.approx(40, abs=2)
+    assert body_text_px(_page(26)) == pytest.approx(26, abs=2)
+
+
+def test_a_blank_page_has_no_text_height() -> None:
+    assert body_text_px(np.full((2339, 1654, 3), 255, np.uint8)) is None
+    assert det_side(np.full((2339, 1654, 3), 255, np.uint8), 2000, 24) == 2000
+
+
+def test_by_default_the_detector_sees_the_largest_side_allowed() -> None:
+    assert det_side(_page(40), 2000) == 2000
+    assert det_side(_page(40), 1600) == 1600
+
+
+def test_fitted_to_large_body_text_the_detector_sees_a_smaller_page() -> None:
+    assert det_side(_page(40), 2000, 24) == pytest.approx(2339 * 24 / 40, abs=60)
+    assert det_side(_page(20), 2000, 24) == 2000  # small text: the largest size allowed
+    assert det_side(_page(120, rows=6), 2000, 24) == DEFAULT_DET_MIN_SIDE  # never below the floor
+
+
+def test_the_configured_detector_side_is_applied() -> None:
+    """RapidOCR picks 2,000 px for any page longer than 1,500 whatever it was given."""
+    engine = rapid_ocr(1600, 1, 6)
+    assert engine.text_det.get_preprocess(2339).limit_side_len == 2000  # RapidOCR's own choice
+    fit_detector(engine, 1408)
+    assert engine.text_det.get_preprocess(2339).limit_side_len == 1408
+    assert engine.text_rec.rec_batch_num == 6
+
+
+def test_det_text_px_and_rec_batch_are_validated_settings() -> None:
+    assert OcrSettings(det_text_px=24, rec_batch=1).rec_batch == 1
+    with pytest.raises(ValueError):
+        OcrSettings(det_text_px=-1)
+    with pytest.raises(ValueError):
+        OcrSettings(rec_batch=0)
+    engine = RapidOcrEngine(OcrSettings(rec_batch=1, threads=1))
+    assert engine.read_lines(np.full((64, 64, 3), 255, np.uint8)) == []
