@@ -114,15 +114,20 @@ def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
     return (font_name_of(descriptor.get("FontName")) or "unknown", bbox[1] * (matrix[1] + matrix[3]))
 
 
-def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], depth: int = 0) -> None:
+def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]],
+                   seen: dict[str, set[int]] | None = None, depth: int = 0) -> None:
     """Font facts of a resource dictionary and its form XObjects', keyed by /BaseFont without its subset
     prefix (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
     resources = resolve1(resources)
     if not isinstance(resources, dict) or depth > 4:
         return
     fonts = resolve1(resources.get("Font"))
+    done = seen["fonts"] if seen is not None else set()
     for spec in (fonts.values() if isinstance(fonts, dict) else ()):
         spec = resolve1(spec)
+        if id(spec) in done:
+            continue
+        done.add(id(spec))
         base = font_name_of(spec.get("BaseFont")) if isinstance(spec, dict) else ""
         facts = safe_facts(spec)
         key = SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
@@ -134,7 +139,7 @@ def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]], d
         if foreign_unicode_map(spec):
             found[FOREIGN + key] = facts
     for child in form_resources(resources):
-        resource_fonts(child, found, depth + 1)
+        resource_fonts(child, found, seen, depth + 1)
 
 
 FOREIGN = "\x00foreign:"

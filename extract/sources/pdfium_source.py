@@ -66,13 +66,15 @@ class PdfiumDocument:
             self.doc = None
         self.fonts: FontFacts = {}
         self.widths: WidthTables = {}
+        self.seen: dict[str, set[int]] = {"fonts": set(), "widths": set()}
+        """Font dictionaries already read (by identity: pdfminer keeps one object per reference)."""
 
     def pages(self) -> Iterator[PdfiumPage | PdfminerPage]:
         for index, plumber in enumerate(self.pdf.pages):
             if self.doc is None:
                 yield PdfminerPage(plumber)
             else:
-                yield PdfiumPage(plumber, self.doc[index], (self.fonts, self.widths))
+                yield PdfiumPage(plumber, self.doc[index], (self.fonts, self.widths, self.seen))
 
     def close(self) -> None:
         if self.doc is not None:
@@ -83,9 +85,10 @@ class PdfiumDocument:
 class PdfiumPage:
     """One page read by pdfium; ``plumber`` is the same page in pdfminer's document (not parsed)."""
 
-    def __init__(self, plumber: Any, page: pdfium.PdfPage, fonts: tuple[FontFacts, WidthTables]) -> None:
+    def __init__(self, plumber: Any, page: pdfium.PdfPage,
+                 fonts: tuple[FontFacts, WidthTables, dict[str, set[int]]]) -> None:
         self.plumber, self.page = plumber, page
-        self.fonts, self.widths = fonts
+        self.fonts, self.widths, self.seen = fonts
         self.page_number = int(plumber.page_number)
         self.width, self.height = float(plumber.width), float(plumber.height)
         self.rotation = int(plumber.rotation or 0)
@@ -99,8 +102,8 @@ class PdfiumPage:
     def chars(self) -> list[Char]:
         if self._chars is None:
             resources = self.plumber.page_obj.resources
-            resource_fonts(resources, self.fonts)
-            resource_widths(resources, self.widths)
+            resource_fonts(resources, self.fonts, self.seen)
+            resource_widths(resources, self.widths, self.seen)
             self._chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths))
         return self._chars
 
@@ -188,8 +191,8 @@ class _Reader:
         """A character in a font whose /ToUnicode pdfminer reads otherwise was read."""
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
-        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths)`` of the char's text
-        object."""
+        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, font key)`` of the
+        char's text object."""
         obj = raw.FPDFText_GetTextObject(self.tp, index)
         key = ctypes.cast(obj, ctypes.c_void_p).value or 0
         facts = self.objects.get(key)
@@ -210,7 +213,8 @@ class _Reader:
         font = raw.FPDFTextObj_GetFont(obj) if obj else None
         name, descent, widths = self.font_name(font)
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
-        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths)
+        font_key = ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0
+        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths, font_key)
 
     def font_name(self, font: Any) -> tuple[str, float, dict[str, float] | None]:
         """``(pdfminer's fontname, descent per font size, widths as written or None)`` of a pdfium font."""
@@ -231,15 +235,16 @@ class _Reader:
             return (0.0, 0.0, 0.0)
         return (r.value / 255, g.value / 255, b.value / 255)
 
-    def advance(self, index: int, font: Any, code: int, size: float, origin_x: float, scale: float) -> float:
+    def advance(self, index: int, font: tuple[Any, int], code: int, size: float, origin_x: float,
+                scale: float) -> float:
         """The glyph's advance in text space (pdfminer's ``adv``): the font's width for the character, or the
         loose box's width when pdfium cannot map the character back to its code.  Negative in a vertical
         font (an ``-V`` CMap): pdfium gives the vertical advance (/W2, /DW2) then."""
-        key = (ctypes.cast(font, ctypes.c_void_p).value or 0 if font else 0, code)
+        handle, key = font[0], (font[1], code)
         width = self.widths.get(key, -1.0)
         if width == -1.0:
             value = ctypes.c_float()
-            ok = font and raw.FPDFFont_GetGlyphWidth(font, code, 1.0, value)
+            ok = handle and raw.FPDFFont_GetGlyphWidth(handle, code, 1.0, value)
             width = self.widths[key] = snap(value.value) if ok and value.value else None
         if width is not None:
             return width * size
@@ -353,12 +358,12 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     through the character's matrix and then the page's (vertical writing: one font size wide, ``adv`` down
     from one font size above pdfium's origin, which pdfium already moved by the vertical displacement)."""
     facts = reader.object_facts(index)
-    font, name, descent, size, (a, b, c, d), color, _, widths = facts
+    font, name, descent, size, (a, b, c, d), color, _, widths, font_key = facts
     raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
     ox, oy = snap(reader.x.value), snap(reader.y.value)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
         code = _HYPHEN
-    adv = reader.advance(index, font, code, size, ox, a)
+    adv = reader.advance(index, (font, font_key), code, size, ox, a)
     if widths is not None or reader.shift[1]:
         ox, oy, adv = written_width(reader, facts, chr(code), (ox, oy), adv)
     if adv < 0:
