@@ -34,6 +34,8 @@ class PageTables:
     """Boxes a finder recognised as not a table (a closed grid with text in one cell)."""
     loose_rules: list[Segment] = field(default_factory=list)
     """Horizontal rules joined to no vertical rule (three-line tables, rules under rows, separators)."""
+    boxes: list[BBox] = field(default_factory=list)
+    """Boxes holding one cell: frames, and boxes a page break left open at the top or bottom."""
     plots: list[BBox] = field(default_factory=list)
     """Ruled areas a finder recognised as a chart's plot (gridlines, bars): text around them is its axes."""
     _rows: list[TextRow] | None = None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import statistics
 
-from .hrules import columns, overlap_units
+from .hrules import columns, group_rows, overlap_units
 from .lattice import Grid, GridCell
 from .lines import Char, TextRow, char_rows, is_blank, split_words
 from .rules import Segment
@@ -119,11 +119,23 @@ def value_cells(per_cell: list[tuple[GridCell, list[TextRow]]],
     return out
 
 
-def row_cuts(cell: GridCell, lines: list[TextRow]) -> list[Segment]:
-    """Rules between a cell's text rows (lines chained by overlap are one row), across the cell."""
-    units = overlap_units(sorted(lines, key=lambda r: r.top), [])
-    return [Segment("h", (max(r.bottom for r in a) + min(r.top for r in b)) / 2, cell.bbox[0], cell.bbox[2])
-            for a, b in itertools.pairwise(units)]
+def band_rows(cell: GridCell, values: list[tuple[GridCell, list[TextRow]]],
+              grid: Grid) -> list[list[TextRow]]:
+    """The text rows of the value cells level with ``cell``, grouped as the rows of a table ruled only
+    across (:func:`hrules.group_rows`: lines chained by overlap, wrapped cells joined where the gaps are
+    bimodal, a serial number opening a row), over the cells' columns and sub-columns."""
+    level = [(c, ls) for c, ls in values if c.bbox[1] < cell.bbox[3] and cell.bbox[1] < c.bbox[3]]
+    lines = sorted((r for _, ls in level for r in ls), key=lambda r: r.top)
+    edges = sorted({x for c, ls in level
+                    for x in (c.bbox[0], c.bbox[2], *(g.pos for g in gutter_cuts(grid, c, ls)),
+                              *(x for x in grid.xs if c.bbox[0] < x < c.bbox[2]))})
+    return group_rows(lines, edges, [], headed=False)
+
+
+def row_cuts(cell: GridCell, rows: list[list[TextRow]]) -> list[Segment]:
+    """Rules across a cell between the band's text rows."""
+    ys = [(max(r.bottom for r in a) + min(r.top for r in b)) / 2 for a, b in itertools.pairwise(rows)]
+    return [Segment("h", y, cell.bbox[0], cell.bbox[2]) for y in ys if cell.bbox[1] < y < cell.bbox[3]]
 
 
 def gutter_cuts(grid: Grid, cell: GridCell, lines: list[TextRow]) -> list[Segment]:
@@ -142,7 +154,8 @@ def text_cuts(grid: Grid, cell_chars: list[list[Char]], settings: ExtractSetting
     per_cell = [(cell, cell_lines(chars, settings))
                 for cell, chars in zip(grid.cells, cell_chars, strict=True)]
     values = value_cells(per_cell, grid.n_rows)
-    cuts = [cut for cell, lines in values for cut in row_cuts(cell, lines) + gutter_cuts(grid, cell, lines)]
+    cuts = [cut for cell, lines in values
+            for cut in row_cuts(cell, band_rows(cell, values, grid)) + gutter_cuts(grid, cell, lines)]
     done = {id(c) for c, _ in values}
     spanning = [spanning_cuts(grid, cell, lines) for cell, lines in per_cell if id(cell) not in done]
     if sum(1 for c in spanning if c) >= DEFAULT_MIN_LINE_CELLS:  # the form repeats: not one odd cell

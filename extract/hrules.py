@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policy_extract.core.geometry import round_bbox
-from policy_extract.core.model import RawCell, RawTable, TableReport
+from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
+from policy_extract.core.vocabulary import ROW_SERIAL
 
 from .finders import PageTables, TableFinder
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
@@ -33,6 +34,13 @@ DEFAULT_FIGURE_GUTTER_EM = 0.25
 open in every line, is a gutter; a gap beside words (``40 years``) or inside dot leaders never is."""
 FIGURE_MARKS = frozenset(",.%()+-–—*")
 """Characters of a printed figure besides its digits."""
+DEFAULT_BOX_MIN_ROWS = 3
+DEFAULT_BOX_MIN_COLS = 3
+"""A box holds a table when at least this many of its lines hold two runs or more, in this many columns
+(a 专栏 of paragraphs or of ``label：value`` lines is no table)."""
+DEFAULT_OPEN_HEADER_ROWS = 2
+"""A pair of rules with at most this many rows of text between them can be a table's top and header rule
+(its body below, the bottom rule on a later page); more rows between them are a whole table."""
 DEFAULT_OPEN_ROW_GAP = 2.0
 """Lines under the last rule of a pair continue its table while they are at most this many line heights
 apart and each holds two runs of text or more."""
@@ -191,12 +199,19 @@ def continues_row(row: list[TextRow], unit: list[TextRow], edges: list[float], i
                   limit: float) -> bool:
     """A piece continues the row above in a table with padded rows: close under it, no rule between, and
     either the first column empty or fewer columns filled than the row has (a wrapped category name beside
-    a wrapped item)."""
+    a wrapped item), and no serial number opening it."""
     bottom, top = max(r.bottom for r in row), min(r.top for r in unit)
-    if limit <= 0 or top - bottom >= limit or ruled_between(bottom, top, inner):
+    if limit <= 0 or top - bottom >= limit or ruled_between(bottom, top, inner) or opens_serial(unit, edges):
         return False
     cols = filled_columns(unit, edges)
     return 0 not in cols or len(cols) < len(filled_columns(row, edges))
+
+
+def opens_serial(unit: list[TextRow], edges: list[float]) -> bool:
+    """The piece's first column holds a row's serial number (:data:`ROW_SERIAL`): a new row."""
+    text = "".join(c["text"] for r in unit for c in r.chars
+                   if not is_blank(c) and (c["x0"] + c["x1"]) / 2 < edges[1])
+    return bool(text) and bool(ROW_SERIAL.match(text))
 
 
 def same_header_row(row: list[TextRow], unit: list[TextRow], edges: list[float], inner: list[float]) -> bool:
@@ -211,13 +226,17 @@ def split_words_of(row: TextRow, edges: list[float]) -> list[list[Char]]:
     return [part for w in row.words for part in split_at_edges(w, edges)]
 
 
-def group_rows(lines: list[TextRow], edges: list[float], inner: list[float]) -> list[list[TextRow]]:
-    """Visual lines grouped into table rows (:func:`overlap_units`, :func:`continues_row`)."""
+def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
+               headed: bool = True) -> list[list[TextRow]]:
+    """Visual lines grouped into table rows (:func:`overlap_units`, :func:`continues_row`).  With no rule
+    under the header (``headed``: the lines start with it), the first row takes only the lines chained to
+    it: the next piece opens the body (a cell cut by a page break goes on at the top of the next page's)."""
     limit = continuation_limit(lines, edges, inner)
     groups: list[list[TextRow]] = []
     for unit in overlap_units(lines, inner):
+        head = headed and len(groups) == 1 and not inner
         if groups and (same_header_row(groups[-1], unit, edges, inner)
-                       or continues_row(groups[-1], unit, edges, inner, limit)):
+                       or (not head and continues_row(groups[-1], unit, edges, inner, limit))):
             groups[-1] += unit
         else:
             groups.append(list(unit))
@@ -269,13 +288,15 @@ def row_cells(group: list[TextRow], edges: list[float],
 def open_body(rows: list[TextRow], bottom: float, x0: float, x1: float,
               settings: ExtractSettings) -> list[TextRow]:
     """Lines of cells printed straight under a pair of rules: the rules were the top and the header rule of
-    a table whose bottom rule is on a later page (or never drawn)."""
+    a table whose bottom rule is on a later page (or never drawn).  A wrapped cell's line holds one run;
+    the body ends at a gap or at a line of prose across the table."""
     out: list[TextRow] = []
     last = bottom
     for row in sorted((r for r in rows if r.top > bottom and r.x0 >= x0 - 2 and r.x1 <= x1 + 2),
                       key=lambda r: r.top):
         row.words = split_words(row, settings)
-        if len(row.words) < 2 or row.top - last > DEFAULT_OPEN_ROW_GAP * (row.bottom - row.top):
+        gap = row.top - last
+        if is_prose([row], x1 - x0, settings) or gap > DEFAULT_OPEN_ROW_GAP * (row.bottom - row.top):
             break
         out.append(row)
         last = row.bottom
@@ -291,7 +312,8 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     for line in lines:
         line.words = split_words(line, settings)
     inner = [s.pos for s in run[1:-1]]
-    below = open_body(rows, bottom, x0, x1, settings) if len(run) == 2 else []
+    header_only = len(run) == 2 and len(overlap_units(lines, [])) <= DEFAULT_OPEN_HEADER_ROWS
+    below = open_body(rows, bottom, x0, x1, settings) if header_only else []
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
     table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings)
@@ -299,21 +321,114 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
 
 
 def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, float, float, float], page: int,
-                settings: ExtractSettings) -> RawTable | None:
+                settings: ExtractSettings, slack: int = 0) -> RawTable | None:
     """The table of the text lines (words split) inside ``box`` with rules across it at ``inner``: columns
-    from the gutters of the body (under the first inner rule), rows grouped by :func:`group_rows`."""
+    from the gutters of the body (under the first inner rule), rows grouped by :func:`group_rows`; some row
+    fills every column (less ``slack``): words that never line up are prose."""
     x0, top, x1, bottom = box
     if len(lines) < 2:
         return None
     body = [r for r in lines if inner and r.top > inner[0]] or lines
     em = statistics.median(c["size"] for r in lines for c in r.chars)
     cols = columns(body, em)
-    if len(cols) < 2 or len(cols) > max(len(r.words) for r in lines):
+    cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)]
+    for line in lines:  # cells set closer than a word gap: the gutters cut the runs
+        line.words = [part for w in line.words for part in split_at_edges(w, cuts)]
+    if len(cols) < 2:
         return None
     edges = [x0] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)] + [x1]
-    groups = group_rows(lines, edges, inner)
+    side = side_labels(lines, edges)
+    groups = group_rows([r for r in lines if all(r is not t for t in side)], edges, inner)
+    spanning = place_labels(groups, side)
+    if len(cols) > max(len(filled_columns(g, edges)) for g in groups) + slack:
+        return None
     head = sum(1 for g in groups if inner and g[0].top < inner[0])
-    return build_table(groups, edges, cols, (top, bottom), head, page, settings)
+    table = build_table(groups, edges, cols, (top, bottom), head, page, settings)
+    if table is not None:
+        span_labels(table, spanning, head, settings)
+    return table
+
+
+def place_labels(groups: list[list[TextRow]], side: list[TextRow]) -> list[tuple[TextRow, list[int]]]:
+    """Each first-column label set between lines goes back into the row it stands beside, unless it stands
+    beside two rows or more: those are returned with the rows they span."""
+    out = []
+    for label in side:
+        rows = [i for i, g in enumerate(groups)
+                if min(r.top for r in g) < label.bottom and label.top < max(r.bottom for r in g)]
+        if len(rows) >= 2:
+            out.append((label, rows))
+            continue
+        mid = (label.top + label.bottom) / 2
+        nearest = rows[0] if rows else min(range(len(groups)), key=lambda i: min(
+            abs(mid - min(r.top for r in groups[i])), abs(mid - max(r.bottom for r in groups[i]))))
+        groups[nearest].append(label)
+    return out
+
+
+def side_labels(lines: list[TextRow], edges: list[float]) -> list[TextRow]:
+    """Lines of the first column alone set between two rows' lines (a category centred over an even number
+    of rows): left out of the rows, they would chain the rows they overlap into one."""
+    def first_only(r: TextRow) -> bool:
+        return all((c["x0"] + c["x1"]) / 2 < edges[1] for c in r.chars)
+
+    def between(r: TextRow) -> bool:
+        others = [o for o in lines
+                  if o is not r and not first_only(o) and o.top < r.bottom and r.top < o.bottom]
+        mid = (r.top + r.bottom) / 2
+        return bool(others) and all(abs((o.top + o.bottom) / 2 - mid) > DEFAULT_OVERLAP * (r.bottom - r.top)
+                                    for o in others)
+
+    return [r for r in lines if first_only(r) and between(r)
+            and not ROW_SERIAL.match("".join(c["text"] for c in r.chars))]
+
+
+def span_labels(table: RawTable, spanning: list[tuple[TextRow, list[int]]], head: int,
+                settings: ExtractSettings) -> None:
+    """Row spans without rules: a first-column label set between rows spans the rows it stands beside, and a
+    label level with a row, with as many rows empty in its column above as below it, spans them (a category
+    centred over its rows; a numbered column never spans)."""
+    first = {c.row: c for c in table.cells if c.col == 0}
+    for label, rows in spanning:
+        if all(i >= head and i in first and not first[i].lines for i in rows):
+            merge_first(table, first, rows, label.chars, settings)
+        elif rows[0] in first:
+            first[rows[0]].lines += lines_from_chars(label.chars, table.page, settings)
+    body = [i for i in range(head, table.n_rows) if i in first]
+    filled = [i for i in body if first[i].lines and first[i].rowspan == 1]
+    if 2 * len(filled) >= len(body) or any(ROW_SERIAL.match(cell_text_of(first[i])) for i in filled):
+        return  # not a category column: most rows are labelled, or they are numbered
+    for i in filled:
+        up = next(k for k in range(1, len(body) + 1) if i - k < head or not empty_first(first, i - k)) - 1
+        down = next(k for k in range(1, len(body) + 1)
+                    if i + k >= table.n_rows or not empty_first(first, i + k)) - 1
+        if min(up, down):
+            j = min(up, down)
+            merge_first(table, first, list(range(i - j, i + j + 1)), [], settings)
+
+
+def empty_first(first: dict[int, RawCell], row: int) -> bool:
+    """The row's first-column cell is there (not covered by a span) and empty."""
+    cell = first.get(row)
+    return cell is not None and cell.rowspan == 1 and not cell.lines
+
+
+def cell_text_of(cell: RawCell) -> str:
+    return "".join(ln.text for ln in cell.lines)
+
+
+def merge_first(table: RawTable, first: dict[int, RawCell], rows: list[int], chars: list[Char],
+                settings: ExtractSettings) -> None:
+    """The first-column cells of ``rows`` made one cell spanning them (with ``chars`` added)."""
+    top_cell = first[rows[0]]
+    top_cell.lines = [ln for i in rows for ln in first[i].lines] + lines_from_chars(chars, top_cell.page,
+                                                                                      settings)
+    top_cell.rowspan = len(rows)
+    x0, y0, x1, _ = top_cell.bbox
+    top_cell.bbox = round_bbox((x0, y0, x1, first[rows[-1]].bbox[3]))
+    for i in rows[1:]:
+        table.cells.remove(first[i])
+        first[i].rowspan = 0  # covered
 
 
 def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tuple[float, float]],
@@ -339,6 +454,49 @@ def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tupl
     )
 
 
+def box_table(box: BBox, rows: list[TextRow], page: int,
+              settings: ExtractSettings) -> tuple[RawTable | None, list[TextRow]]:
+    """A table printed inside a box with no inner rules (only the outer frame ruled, or a frame a page
+    break left open): columns from the text as between rules; a caption line spanning the columns at the
+    top is the table's caption row (one cell across, as an office suite draws it and repeats it; in a 专栏
+    frame, the sidebar's label line)."""
+    x0, top, x1, bottom = box
+    lines = sorted(rows_between(rows, top, bottom, x0, x1), key=lambda r: r.top)
+    for line in lines:
+        line.words = split_words(line, settings)
+    multi = [r for r in lines if len(r.words) > 1]
+    if len(multi) < DEFAULT_BOX_MIN_ROWS:
+        return None, []
+    em = statistics.median(c["size"] for r in multi for c in r.chars)
+    gutters = [(a[1], b[0]) for a, b in itertools.pairwise(columns(multi, em))]
+    caption: list[TextRow] = []
+    while lines and len(lines[0].words) == 1 and any(lines[0].x0 < a and lines[0].x1 > b for a, b in gutters):
+        caption.append(lines.pop(0))
+    body_top = (caption[-1].bottom + lines[0].top) / 2 if caption and lines else top
+    table = lines_table(lines, [], (x0, body_top, x1, bottom), page, settings, slack=1)
+    if table is None or table.n_cols < DEFAULT_BOX_MIN_COLS:
+        return None, []
+    if caption:
+        add_caption_row(table, caption, top, page, settings)
+    return table, caption + lines
+
+
+def add_caption_row(table: RawTable, caption: list[TextRow], top: float, page: int,
+                    settings: ExtractSettings) -> None:
+    """Put the caption lines in a first row spanning every column."""
+    for cell in table.cells:
+        cell.row += 1
+    y = table.row_edges[0]
+    chars = [c for r in caption for c in r.chars]
+    box = round_bbox((table.col_edges[0], top, table.col_edges[-1], y))
+    table.cells.insert(0, RawCell(0, 0, 1, table.n_cols, page, box, lines_from_chars(chars, page, settings)))
+    table.n_rows += 1
+    table.row_edges.insert(0, round(top, 2))
+    table.bbox = round_bbox((table.bbox[0], top, table.bbox[2], table.bbox[3]))
+    n = table.report.cells + 1
+    table.report = replace(table.report, cells=n, empty_ratio=round(table.report.empty_cells / n, 3))
+
+
 def free_rules(page: PageTables) -> list[Segment]:
     """Horizontal rules that are part of no grid or frame and outside every table found so far."""
     return [s for s in page.loose_rules
@@ -360,6 +518,16 @@ def outside_box(chars: list[Char], box: tuple[float, float, float, float], used:
     return [c for c in chars if not held(c)]
 
 
+def overlaps(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def holds_box(box: BBox, page: PageTables) -> bool:
+    """Another box or grid drawn inside the box: a diagram's frame, not a table's."""
+    inside = [b for b in page.boxes if b != box] + [g.bbox for g in page.grids]
+    return any(box[0] <= b[0] and b[2] <= box[2] and box[1] <= b[1] and b[3] <= box[3] for b in inside)
+
+
 class HorizontalRulesFinder(TableFinder):
     """Tables ruled only across (three-line tables, a rule under each row): columns from the text."""
 
@@ -367,6 +535,14 @@ class HorizontalRulesFinder(TableFinder):
         rows = page.rows()
         for run in rule_runs(free_rules(page), rows, page.settings):
             table, used = region_table(run, rows, page.number, page.settings)
+            if table is not None:
+                page.tables.append(table)
+                page.keep_chars(outside_box(page.chars, table.bbox, used))
+                rows = page.rows()
+        for box in page.boxes:
+            if any(overlaps(box, t.bbox) for t in page.tables) or holds_box(box, page):
+                continue
+            table, used = box_table(box, rows, page.number, page.settings)
             if table is not None:
                 page.tables.append(table)
                 page.keep_chars(outside_box(page.chars, table.bbox, used))

@@ -29,7 +29,9 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
     frame_grids = [g for g in grids if is_frame(g)]
     table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1], chars,
                                     settings)
-    page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids)))
+    boxes = [g.bbox for g in grids if len(g.cells) == 1]
+    page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids),
+                                  boxes=boxes))
     if text_layer == "ocr":
         for table in page.tables:
             table.method = "image"

@@ -34,6 +34,7 @@ from policy_extract.core.vocabulary import (
     BARE_PAGE_NUMBER,
     CAPTION_START,
     HEADING_MARKERS,
+    SIDEBAR_LABEL,
     TABLE_CAPTION_ENDINGS,
     TABLE_CONTINUED,
     TABLE_LABEL,
@@ -80,6 +81,29 @@ def _is_noise_line(text: str) -> bool:
     return bool(BARE_PAGE_NUMBER.match(text)) or not text.strip()
 
 
+DEFAULT_RUNNING_BAND = 0.12
+"""A running header or footer is printed in this share of the page at its top or bottom..."""
+DEFAULT_RUNNING_PAGES = 2
+"""...with the same text (digits aside) on at least this many pages."""
+
+
+def _running_texts(raw: RawDocument) -> set[str]:
+    """Texts (digits masked) of lines in the top or bottom band of their page that recur on other pages:
+    a running header or footer between two pieces of a table is no text of the document's own."""
+    pages: dict[str, set[int]] = {}
+    for page in raw.pages:
+        band = DEFAULT_RUNNING_BAND * page.height
+        for ln in page.lines:
+            if ln.bbox[3] <= band or ln.bbox[1] >= page.height - band:
+                pages.setdefault(re.sub(r"\d+", "#", ln.text.strip()), set()).add(page.number)
+    return {text for text, seen in pages.items() if len(seen) >= DEFAULT_RUNNING_PAGES}
+
+
+def _is_furniture(raw: RawDocument, text: str) -> bool:
+    """A page number, a blank, or a running header/footer (:func:`_running_texts`)."""
+    return _is_noise_line(text) or re.sub(r"\d+", "#", text.strip()) in _running_texts(raw)
+
+
 def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[str]:
     content = raw.pages[page - 1]
     return [ln.text for ln in content.lines if ln.bbox[1] >= top - 1 and ln.bbox[3] <= bottom + 1]
@@ -91,7 +115,7 @@ def _ends_page(raw: RawDocument, t: RawTable) -> bool:
     if any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t):
         return False
     below = _lines_between(raw, t.page, t.bbox[3], page.height)
-    return all(_is_noise_line(s) for s in below)
+    return all(_is_furniture(raw, s) for s in below)
 
 
 def _starts_page(raw: RawDocument, t: RawTable) -> bool:
@@ -100,7 +124,21 @@ def _starts_page(raw: RawDocument, t: RawTable) -> bool:
     if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
         return False
     above = _lines_between(raw, t.page, 0, t.bbox[1])
-    return all(_is_noise_line(s) or TABLE_CONTINUED.match(s) for s in above)
+    return all(_is_furniture(raw, s) or TABLE_CONTINUED.match(s) for s in above)
+
+
+DEFAULT_CAPTION_LINES = 3
+"""A caption is one of the lines printed this close above its table."""
+
+
+def _under_repeated_caption(raw: RawDocument, prev: RawTable, nxt: RawTable) -> bool:
+    """Above ``nxt`` only running furniture and the caption printed above ``prev`` again (an office suite
+    repeats a caption row with the header row; found as a line, it sits above the table)."""
+    lines = raw.pages[prev.page - 1].lines
+    before = [ln for ln in lines if ln.bbox[3] <= prev.bbox[1] + 1][-DEFAULT_CAPTION_LINES:]
+    captions = {re.sub(r"\s+", "", ln.text) for ln in before}
+    above = [s for s in _lines_between(raw, nxt.page, 0, nxt.bbox[1]) if not _is_furniture(raw, s)]
+    return bool(above) and all(re.sub(r"\s+", "", s) in captions for s in above)
 
 
 def _has_continued_caption(raw: RawDocument, t: RawTable) -> bool:
@@ -162,7 +200,7 @@ def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFA
         return True
     if not _same_geometry(prev.col_edges, nxt.col_edges, tol):
         return False
-    if _ends_page(raw, prev) and _starts_page(raw, nxt):
+    if _ends_page(raw, prev) and (_starts_page(raw, nxt) or _under_repeated_caption(raw, prev, nxt)):
         return True
     return repeats_header(prev, nxt) and _last_on_page(raw, prev) and _first_on_page(raw, nxt)
 
@@ -416,7 +454,14 @@ def strip_caption_row(cells: list[Cell], n_rows: int, n_cols: int) -> tuple[list
     rest = [c for c in cells if c is not cap]
     for c in rest:
         c.row -= 1
-    return rest, squash_spaces(TABLE_LABEL.sub("", cap.text, count=1)).strip()
+    return rest, caption_row_title(cap.text)
+
+
+def caption_row_title(text: str) -> str:
+    """A caption row's title without its label: ``表1``, or ``专栏1`` where the table stands in a 专栏 frame
+    whose label line was read as the table's first row."""
+    label = SIDEBAR_LABEL if text.strip().startswith("专") else TABLE_LABEL
+    return squash_spaces(label.sub("", text, count=1)).strip()
 
 
 def _start_grid(t: RawTable) -> _Grid:

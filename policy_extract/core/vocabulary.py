@@ -189,6 +189,9 @@ TABLE_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
 LIST_MARKER = re.compile(r"^\s*(?:[•·●○◦■□◆◇▪▫►▸✓√*\-–—]|[A-Za-z]|\d{1,2}[.．、)）]?|[（(]\d{1,2}[)）])\s*$")
 """A list item's marker printed alone before its text (a bullet, ``a``, ``1.``, ``（1）``): a column of
 nothing but these beside a column of text is a list or footnotes, not a two-column table."""
+ROW_SERIAL = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?\s*$")
+"""A row's serial number in a table's first column (``3``, ``12.``, ``三``): a line that opens with one starts
+a new row, never the continuation of the row above."""
 TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
 """The SPEC's task sections: 主要任务, 重点任务, 工作任务 (and 主要工作任务, 具体任务)."""
 

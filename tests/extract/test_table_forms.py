@@ -13,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from policy_extract.extract.document import extract_document
 
 from policy_extract.core.model import RawTable
-from policy_extract.extract.document import extract_document
 
 DATA = Path(__file__).parent / "data" / "icdar"
 
@@ -28,10 +28,11 @@ def grid(table: RawTable) -> dict[tuple[int, int], tuple[int, int, str]]:
     return {(c.row, c.col): (c.rowspan, c.colspan, " ".join(ln.text for ln in c.lines)) for c in table.cells}
 
 
-@pytest.mark.parametrize("name", ["two_column_page", "bar_chart_three_text_columns"])
-def test_text_set_in_columns_and_a_bar_chart_are_no_table(name: str) -> None:
+@pytest.mark.parametrize("name", ["two_column_page", "bar_chart_three_text_columns", "diagram_in_a_box"])
+def test_text_set_in_columns_a_bar_chart_and_a_diagram_are_no_table(name: str) -> None:
     """A page set in two or three columns of running text lines up like a table's columns; a bar chart's
-    bars make a grid of empty cells around its legend."""
+    bars make a grid of empty cells around its legend; a figure's frame holding boxes and labels is no
+    outer-frame table."""
     assert tables(name) == []
 
 
@@ -100,3 +101,52 @@ def test_figures_one_space_apart_are_two_columns() -> None:
     assert [t.n_cols for t in found] == [13, 13, 13]
     row = grid(found[0])
     assert [row[(3, c)][2] for c in (3, 4)] == ["(13.8–17.1)", "5,663"]
+
+
+GENERATED = Path(__file__).resolve().parents[2] / "samples" / "generated" / "pdf"
+
+
+def test_three_line_table_cut_by_a_page_break_keeps_its_wrapped_rows() -> None:
+    """Top and header rule on one page, the body's cells wrapped onto lines of one run each (cells set
+    closer than a word gap), the bottom rule on the next page under a running header's rule."""
+    doc = extract_document(GENERATED / "gen_docx_jiaotong_threeline.pdf")
+    (first,) = doc.pages[1].tables
+    (rest,) = doc.pages[2].tables
+    assert (first.method, first.n_rows, first.n_cols) == ("rules", 6, 5)
+    assert grid(first)[(3, 4)][2] == "2024年6 月—2025 年6月"
+    assert (rest.n_rows, rest.n_cols) == (4, 5) and grid(rest)[(0, 1)][2] == "全覆盖"
+
+
+def test_table_in_an_outer_frame_only_has_its_caption_row_and_a_row_per_serial_number() -> None:
+    """Only the outer frame ruled, open at the page break; rows told by the serial numbers (a deadline
+    cell centred beside three rows does not chain them) and the caption line a spanning first row."""
+    doc = extract_document(GENERATED / "gen_docx_shuili_outer.pdf")
+    (table,) = doc.pages[0].tables
+    cells = grid(table)
+    assert (table.method, table.n_rows, table.n_cols) == ("rules", 6, 4)
+    assert cells[(0, 0)] == (1, 4, "2024年农村供水保障重点任务分工")
+    assert [cells[(r, 0)][2] for r in range(2, 6)] == ["1", "2", "3", "4"]
+
+
+def test_text_aligned_pieces_join_across_a_running_header_and_a_repeated_caption() -> None:
+    from policy_extract import process_pdf
+
+    for name, pages, rows in (("gen_docx_jiaotong_threeline", [2, 3], 9), ("gen_docx_shuili_outer", [1, 2], 9)):
+        (table,) = process_pdf(str(GENERATED / f"{name}.pdf")).tables
+        assert (table.pages, table.n_rows, table.header_rows) == (pages, rows, 1), name
+
+
+def test_category_centred_over_its_rows_spans_them_without_rules() -> None:
+    """A three-line table's category column: each label set level with the middle of its rows (or between
+    two of them) spans those rows instead of chaining them into one."""
+    table = extract_document(GENERATED / "gen_rl_07_eco_threeline.pdf").pages[2].tables[0]
+    spans = {cells[2].replace(" ", ""): cells[0] for (_, col), cells in grid(table).items() if col == 0 and cells[2]}
+    assert spans == {"环境治理": 5, "生态保护": 3, "风险防控": 2, "应对气候变化": 1}
+
+
+def test_a_table_in_a_sidebar_frame_is_titled_without_the_sidebar_label() -> None:
+    """The 专栏 label line read as the first row of a table printed inside the sidebar's frame."""
+    from policy_extract.normalize.tables import caption_row_title
+
+    assert caption_row_title("专栏1 数字经济发展主要指标") == "数字经济发展主要指标"
+    assert caption_row_title("表1 农民增收主要指标") == "农民增收主要指标"
