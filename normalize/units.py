@@ -27,14 +27,15 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 def _counting_pattern() -> str:
-    """The grammar of a unit written in Chinese: ``[magnitude] base [qualifier] [/ [magnitude] base]``
-    (``万吨标准煤``, ``元/人``, ``万立方米/日``, ``个百分点``) or a rate ``1/10万``."""
+    """The grammar of a unit written in Chinese: ``[magnitude] base [qualifier]`` then up to two
+    ``/ [magnitude] base`` per-units (``万吨标准煤``, ``元/人``, ``万立方米/日``, ``个百分点``, ``元/人/天``,
+    ``公里/百平方公里``) or a rate ``1/10万``."""
     bases = _alternatives(COUNTING_UNITS + MEASURE_UNITS)
     mags = _alternatives(UNIT_MAGNITUDES)
     quals = _alternatives(UNIT_QUALIFIERS)
     unit = rf"(?:{mags})?(?:{bases})(?:{quals})?"
     rate = rf"1/\d*(?:{mags})(?:{bases})?"
-    return rf"(?:{unit}(?:{_PER}(?:{mags})?(?:{bases}))?|{rate})"
+    return rf"(?:{unit}(?:{_PER}(?:{mags})?(?:{bases})){{0,2}}|{rate})"
 
 
 _COUNTING = re.compile(_counting_pattern())

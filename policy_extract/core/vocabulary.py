@@ -397,10 +397,13 @@ followed by them is a grade (``III类``) and the value parser never reads those 
 MEASURE_UNITS: tuple[str, ...] = (
     "百分点", "个百分点", "斤", "公斤", "千克", "克", "米", "立方米", "标准立方米", "度", "千瓦时", "兆瓦",
     "吉瓦", "瓦时", "平方公里", "平方米", "车次", "人年", "床位", "标准间", "头", "羽", "尾", "只",
+    "公里", "千米",
 )  # fmt: skip
 """Measure words that, like :data:`COUNTING_UNITS`, are kept as written (SPEC: Chinese units as written):
 ``亿斤``, ``亿立方米``, ``个百分点``.  A unit is then recognised by its form (see ``normalize/units.py``):
-an optional magnitude, one of these or a counting unit, an optional qualifier, an optional ``/`` per-unit."""
+an optional magnitude, one of these or a counting unit, an optional qualifier, up to two ``/`` per-units.
+公里/千米 alone are SPEC's ``km`` (:data:`UNIT_SYMBOLS` is read first); with a magnitude (``万公里``) they are
+kept as written, as ``万平方米`` is."""
 UNIT_QUALIFIERS: tuple[str, ...] = ("标准煤", "标煤", "油当量", "二氧化碳当量", "当量")
 """What may follow a unit's base as part of it (``万吨标准煤``)."""
 

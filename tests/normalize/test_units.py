@@ -147,3 +147,20 @@ def test_a_prefixed_latin_unit_in_brackets_moves_to_unit_as_written(prefix: str,
 def test_capital_abbreviations_without_a_unit_base_stay_in_the_name(abbr: str) -> None:
     """GDP, CPI, R&D-style abbreviations: no letters a base unit ends in, so no unit."""
     assert split_name_unit(f"增加值（{abbr}）") == (f"增加值（{abbr}）", None)
+
+
+@given(_MAGS, _BASES, st.lists(st.tuples(_MAGS, _BASES), min_size=1, max_size=2), _BRACKETS)
+def test_a_chain_of_per_units_is_one_unit(mag: str, base: str, pers: list[tuple[str, str]], br) -> None:
+    """``住宿标准（元/人/天）`` (real zj_jxt_future_factory_notice_2025), ``公路密度（公里/百平方公里）``: a unit
+    with two per-units stayed in the name."""
+    unit = mag + base + "".join(f"/{m}{b}" for m, b in pers)
+    assert split_name_unit(f"住宿标准{br[0]}{unit}{br[1]}") == ("住宿标准", canonical_unit(unit))
+    assert canonical_unit(unit) is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"), [("公里", "km"), ("千米", "km"), ("万公里", "万公里"), ("公里/百平方公里", "公里/百平方公里")]
+)
+def test_km_alone_is_the_symbol_and_with_a_magnitude_stays_as_written(written: str, unit: str) -> None:
+    """公里 is SPEC's ``km``; ``铁路营业里程（万公里）`` kept 万公里 in the name (no magnitude before a symbol)."""
+    assert canonical_unit(written) == unit
