@@ -434,7 +434,7 @@ def _part_indicators(sentence: str, half: str, lo: int, hi: int, doc_year: int |
     pending: tuple[str, int] | None = None  # a name clause still waiting for its values
     context: tuple[int, int] | None = None  # (year, clause start) of a clause that only names a year
     base: int | None = None  # the year of a clause that only names a base (在2020年基础上，…下降13.5%)
-    for a, b in _split_outside_brackets(half, ",，", lo, hi):
+    for a, b in _value_clauses(half, lo, hi):
         if (only := _BASE.fullmatch(half[a:b].strip())) is not None:
             base = int(only.group(1) or only.group(2))
             continue
@@ -467,6 +467,28 @@ def _part_indicators(sentence: str, half: str, lo: int, hi: int, doc_year: int |
             out[-1].raw = _phrase(sentence[starts[-1] : b])
         pending = None
     return out
+
+
+def _value_clauses(half: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Clauses split on ``，`` and on a ``、`` that joins two stated targets (``单位GDP能耗降低13.5%、单位GDP
+    二氧化碳排放降低18%``, 002's ``…齐全率）达到 100%、保障房…合格率达到 100%``): a 、 with a number on both
+    sides and a name before the second number; names listed with 、 (``A、B达到95%``) stay one clause."""
+    out: list[tuple[int, int]] = []
+    for a, b in _split_outside_brackets(half, ",，", lo, hi):
+        start = a
+        for x, y in _split_outside_brackets(half, "、", a, b):
+            if x > start and _names_a_target(half, start, x - 1) and _names_a_target(half, x, y):
+                out.append((start, x - 1))
+                start = x
+        out.append((start, b))
+    return out
+
+
+def _names_a_target(half: str, lo: int, hi: int) -> bool:
+    """A name of two characters or more, then a value of its own: ``单位GDP二氧化碳排放降低18%`` (not ``30%``,
+    nor an age band before its name: ``5岁以下儿童死亡率``)."""
+    c = _clause(half, half, lo, hi)
+    return bool(c.exprs) and len(_clean_name(half[lo : c.exprs[0].start])) >= 2
 
 
 def _carry_base(values: list[Value], base: int | None) -> None:

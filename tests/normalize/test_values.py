@@ -305,3 +305,32 @@ def test_year_clause_opens_the_raw_of_the_first_indicator_after_it_only() -> Non
     assert a.values[0].raw == "到2025年，县域内就诊率达到90%"
     assert b.values[0].raw == "家庭医生签约服务覆盖率比2020年提高10个百分点"
     assert (b.values[0].year, b.values[0].base_year, b.values[0].unit) == (2025, 2020, "个百分点")
+
+
+_NAMES = ["单位GDP能耗", "单位GDP二氧化碳排放", "优良天数比率", "PM2.5平均浓度", "城镇新增就业", "森林覆盖率"]
+_TARGETS = [("降低", "decrease_by", "%"), ("达到", ">=", "%"), ("下降", "decrease_by", "%"), ("不低于", ">=", "%"),
+            ("控制在", "<=", "%")]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_NAMES), min_size=2, max_size=3, unique=True),
+    st.lists(st.sampled_from(_TARGETS), min_size=3, max_size=3),
+    st.lists(st.integers(1, 99), min_size=3, max_size=3),
+)
+def test_targets_joined_by_a_dunhao_are_one_indicator_each(names, targets, values) -> None:
+    """``单位GDP能耗降低13.5%、单位GDP二氧化碳排放降低18%`` was one indicator named 单位GDP能耗 with both values
+    (002's requirement cell ``…齐全率）达到 100%、保障房…合格率达到 100%`` reads as two)."""
+    parts = [f"{n}{w}{v}%" for n, (w, _, _), v in zip(names, targets, values, strict=False)]
+    found = parse_requirement("、".join(parts) + "。", doc_year=2023)
+    assert [(i.name, [(v.op, v.value, v.unit) for v in i.values]) for i in found] == [
+        (n, [(op, float(v), u)]) for n, (_, op, u), v in zip(names, targets, values, strict=False)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["5岁以下儿童死亡率、婴儿死亡率分别控制在4‰、3‰以下。", "城乡居民医保参保率、职工医保参保率达到95%、97%。"],
+)
+def test_names_listed_with_a_dunhao_before_their_values_stay_one_clause(sentence: str) -> None:
+    (found,) = parse_requirement(sentence, doc_year=2023)
+    assert len(found.values) == 2
