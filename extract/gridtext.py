@@ -66,6 +66,12 @@ def is_paragraph(lines: list[TextRow]) -> bool:
         and all(r.x0 - left <= DEFAULT_FILL_EM * em for r in lines[1:])
 
 
+def is_vertical_text(lines: list[TextRow]) -> bool:
+    """One word set down a narrow column, a character a line (``服\n务\n业…``, SPEC: vertical text): its
+    lines are not rows of values, whatever lines stand level with them in the next cell."""
+    return all(len(r.chars) == 1 and not r.chars[0]["text"].isdigit() for r in lines)
+
+
 def words_in_columns(lines: list[TextRow], xs: list[float], cell: GridCell) -> set[int]:
     """The grid columns the words of a spanning cell stand in (a header set a little wider than its values
     may overhang an edge, :data:`DEFAULT_WORD_IN_COLUMN`); empty when a word stands across an edge."""
@@ -109,7 +115,7 @@ def value_cells(per_cell: list[tuple[GridCell, list[TextRow]]],
     with another such cell beside them (or spanning columns with words apart), no wrapped paragraph among
     them."""
     least = max(DEFAULT_MIN_BAND_ROWS, n_rows + 1)
-    many = [(c, ls) for c, ls in per_cell if len(overlap_units(ls, [])) >= least]
+    many = [(c, ls) for c, ls in per_cell if len(overlap_units(ls, [])) >= least and not is_vertical_text(ls)]
     if any(is_paragraph(ls) for _, ls in many):
         return []
     out = [(c, ls) for c, ls in many if c.colspan > 1 and max(len(r.words) for r in ls) > 1]

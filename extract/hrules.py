@@ -49,10 +49,14 @@ DEFAULT_HEADER_CUT_EM = 0.25
 DEFAULT_CONTINUATION_GAP = 0.5
 """A line closer than this many line heights under the row above continues it (a wrapped cell)..."""
 DEFAULT_ROW_GAP_RATIO = 1.5
+"""...provided the table's rows are at least this many times further apart than that (padded rows)."""
 DEFAULT_OVERLAP = 0.25
 """In a table without padded rows a line continues the row above only when it overlaps it by this share of
 its height (a value centred on a wrapped cell); glyph boxes taller than the leading overlap less."""
-"""...provided the table's rows are at least this many times further apart than that (padded rows)."""
+DEFAULT_TIE_PT = 0.01
+"""A gap within this of the continuation limit is at the limit (a new row): coordinates carry rounding
+(pdfminer's float64 sums, pdfium's float32) well under a hundredth of a point, and which side of an exact tie
+they land on must not decide the rows."""
 
 
 @dataclass(slots=True)
@@ -201,7 +205,8 @@ def continues_row(row: list[TextRow], unit: list[TextRow], edges: list[float], i
     either the first column empty or fewer columns filled than the row has (a wrapped category name beside
     a wrapped item), and no serial number opening it."""
     bottom, top = max(r.bottom for r in row), min(r.top for r in unit)
-    if limit <= 0 or top - bottom >= limit or ruled_between(bottom, top, inner) or opens_serial(unit, edges):
+    if limit <= 0 or top - bottom >= limit - DEFAULT_TIE_PT or ruled_between(bottom, top, inner) \
+            or opens_serial(unit, edges):
         return False
     cols = filled_columns(unit, edges)
     return 0 not in cols or len(cols) < len(filled_columns(row, edges))
