@@ -3,8 +3,9 @@
 The extract stage reads every page through one interface (:class:`SourcePage`); which library answers is a
 setting (``ExtractSettings.page_source``, named in :data:`~policy_extract.extract.registry.PAGE_SOURCES`):
 
-* ``pdfminer`` (the default): pdfplumber's pages (pdfminer's Python content-stream interpreter);
-* ``pdfium``: pypdfium2 reads the text page and the path objects in native code (extract 2–3× faster).
+* ``pdfminer``: pdfplumber's pages (pdfminer's Python content-stream interpreter), the reference;
+* ``pdfium`` (the default): pypdfium2 reads the text page and the path objects in native code (extract
+  2–3× faster).
   Characters come out as pdfplumber gives them (same keys, same top-left coordinates with ``/Rotate``
   and the MediaBox origin applied, the box from the font descriptor's descent, vertical fonts, widths as
   written), segments as ``rules.page_segments`` makes them.  pdfminer still answers what pdfium cannot: a

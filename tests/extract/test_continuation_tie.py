@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from policy_extract.extract import hrules
 from policy_extract.extract.document import extract_document
 from policy_extract.extract.settings import ExtractSettings
