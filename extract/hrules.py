@@ -322,11 +322,58 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
     table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings)
+    if table is None and len(run) == 2 and not (below or open_body(rows, bottom, x0, x1, settings)):
+        table = header_table(lines, (x0, top, x1, bottom), page, settings)
     return table, (lines if table else [])
 
 
+def header_table(lines: list[TextRow], box: tuple[float, float, float, float], page: int,
+                 settings: ExtractSettings) -> RawTable | None:
+    """A table's header alone between its top and header rule, the body sent to the next page: the columns
+    come from the header's leaf line (the one holding the most runs, wrapped lines under it), the lines above
+    it are header rows whose words span the columns they cover."""
+    if not lines:
+        return None
+    leaf = max(lines, key=lambda r: (len(r.words), -r.top))
+    table = lines_table(lines, [leaf.top - DEFAULT_TIE_PT], box, page, settings, alone=True)
+    if table is not None:
+        fold_header(table, sum(1 for y in table.row_edges[1:-1] if y < leaf.top))
+    return table
+
+
+def fold_header(table: RawTable, leaf: int) -> None:
+    """The header's rows from ``leaf`` down become one row (the lines under the leaf line wrap its cells),
+    and a leaf cell with nothing printed above it spans up to the top rule (类别 centred beside 指标值 over
+    its two year columns)."""
+    at = {(c.row, c.col): c for c in table.cells}
+    for cell in sorted((c for c in table.cells if c.row > leaf), key=lambda c: c.row):
+        host = at.get((leaf, cell.col))
+        if host is not None and host.colspan == cell.colspan:
+            host.lines.extend(cell.lines)
+    cells = [c for c in table.cells if c.row <= leaf]
+    for cell in [c for c in cells if c.row == leaf and c.lines]:
+        above = [c for c in cells if c.row < leaf and overlaps_columns(c, cell)]
+        inside = all(cell.col <= c.col and c.col + c.colspan <= cell.col + cell.colspan for c in above)
+        if inside and all(not c.lines for c in above):
+            cells = [c for c in cells if all(c is not a for a in above)]
+            cell.row, cell.rowspan = 0, leaf + 1
+    bottom = table.row_edges[-1]
+    for cell in cells:
+        if cell.row + cell.rowspan > leaf:
+            cell.bbox = round_bbox((cell.bbox[0], table.row_edges[cell.row], cell.bbox[2], bottom))
+    table.row_edges = [*table.row_edges[:leaf + 1], bottom]
+    table.n_rows, table.cells = leaf + 1, sorted(cells, key=lambda c: (c.row, c.col))
+    empty = sum(1 for c in cells if not c.lines)
+    table.report = replace(table.report, cells=len(cells), empty_cells=empty,
+                           empty_ratio=round(empty / len(cells), 3))
+
+
+def overlaps_columns(a: RawCell, b: RawCell) -> bool:
+    return a.col < b.col + b.colspan and b.col < a.col + a.colspan
+
+
 def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, float, float, float], page: int,
-                settings: ExtractSettings, slack: int = 0) -> RawTable | None:
+                settings: ExtractSettings, slack: int = 0, alone: bool = False) -> RawTable | None:
     """The table of the text lines (words split) inside ``box`` with rules across it at ``inner``: columns
     from the gutters of the body (under the first inner rule), rows grouped by :func:`group_rows`; some row
     fills every column (less ``slack``): words that never line up are prose."""
@@ -348,7 +395,7 @@ def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, floa
     if len(cols) > max(len(filled_columns(g, edges)) for g in groups) + slack:
         return None
     head = sum(1 for g in groups if inner and g[0].top < inner[0])
-    table = build_table(groups, edges, cols, (top, bottom), head, page, settings)
+    table = build_table(groups, edges, cols, (top, bottom), head, page, settings, alone)
     if table is not None:
         span_labels(table, spanning, head, settings)
     return table
@@ -438,12 +485,14 @@ def merge_first(table: RawTable, first: dict[int, RawCell], rows: list[int], cha
 
 def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tuple[float, float]],
                 span: tuple[float, float], head: int, page: int,
-                settings: ExtractSettings) -> RawTable | None:
+                settings: ExtractSettings, alone: bool = False) -> RawTable | None:
     """Cells of the grouped rows; None unless two rows fill two cells or more (a signature or a note between
-    rules is never a table)."""
+    rules is never a table), or, a header ``alone`` (:func:`header_table`) of at most
+    :data:`DEFAULT_OPEN_HEADER_ROWS` rows, one row fills :data:`DEFAULT_BOX_MIN_COLS` cells or more."""
     per_row = [row_cells(g, edges, cols if i < head else None) for i, g in enumerate(groups)]
-    filled = sorted((sum(1 for *_, ch in cells if ch) for cells in per_row), reverse=True)
-    if len(groups) < 2 or filled[1] < 2:
+    filled = [*sorted((sum(1 for *_, ch in cells if ch) for cells in per_row), reverse=True), 0]
+    header_alone = alone and len(groups) <= DEFAULT_OPEN_HEADER_ROWS and filled[0] >= DEFAULT_BOX_MIN_COLS
+    if not header_alone and (len(groups) < 2 or filled[1] < 2):
         return None
     ys = [span[0]] + [(max(r.bottom for r in a) + min(r.top for r in b)) / 2
                       for a, b in itertools.pairwise(groups)] + [span[1]]

@@ -190,6 +190,20 @@ def _last_on_page(raw: RawDocument, t: RawTable) -> bool:
     return not any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t)
 
 
+TEXT_COLUMN_METHODS = frozenset({"rules", "borderless"})
+"""Finders whose column edges come from the text (gutters of the words on that page), not from drawn rules."""
+
+
+def _text_columns(prev: RawTable, nxt: RawTable, tol: float) -> bool:
+    """Both fragments have their columns from the text of their own page (ruled only across, or not at all):
+    the edges move with what each page prints (a header alone at a page's foot, its body on the next page;
+    longer names on one page), so the same columns are as many columns over the same width, read one for one
+    (:func:`_fragment_edges`)."""
+    ra, rb = _relative_edges(prev.col_edges), _relative_edges(nxt.col_edges)
+    return ({prev.method, nxt.method} <= TEXT_COLUMN_METHODS
+            and len(ra) == len(rb) and abs(ra[-1] - rb[-1]) <= tol)
+
+
 def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE) -> bool:
     """True when ``nxt`` (first table of the next page) continues ``prev`` (last table of its page): under a
     续表 caption; with the same columns and nothing but running headers and footers between; or with the same
@@ -198,7 +212,7 @@ def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFA
         return False
     if _has_continued_caption(raw, nxt):
         return True
-    if not _same_geometry(prev.col_edges, nxt.col_edges, tol):
+    if not (_same_geometry(prev.col_edges, nxt.col_edges, tol) or _text_columns(prev, nxt, tol)):
         return False
     if _ends_page(raw, prev) and (_starts_page(raw, nxt) or _under_repeated_caption(raw, prev, nxt)):
         return True
@@ -495,6 +509,8 @@ def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
     grid.title = grid.title or caption
     skip = _repeated_header_rows(grid, cells, n_cols, n_rows)
     grid.header_rows = max(grid.header_rows, skip)  # rows the suite repeats are the header, by definition
+    if len(grid.pages) == 1:  # a first fragment all header (capped at n_rows - 1 alone) has its body now
+        grid.header_rows = max(grid.header_rows, guess_header_rows(grid.cells, grid.n_rows + 1))
     body = [c for c in cells if c.row >= skip]
     first = [c for c in body if c.row == skip]
     offset = grid.n_rows - skip
