@@ -28,6 +28,9 @@ Char = dict[str, Any]
 DEFAULT_OVERPRINT_SHIFT = 0.2
 """Same glyph repeated within this many em of itself is an overprint (fake bold), not a second character."""
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_MEMO_LIMIT = 4096
+_BASE_NAMES: dict[str, str] = {}
+_COLOR_HEX: dict[tuple[Any, ...], str | None] = {}
 _TRUE_BOLD_NAME = re.compile(r"bold|heavy|black", re.IGNORECASE)
 
 
@@ -58,7 +61,20 @@ class TextRow:
 
 def base_font_name(fontname: str) -> str:
     """``ABCDEF+SimHei`` → ``SimHei``."""
-    return _SUBSET_PREFIX.sub("", fontname or "")
+    base = _BASE_NAMES.get(fontname)
+    if base is None:
+        base = _SUBSET_PREFIX.sub("", fontname or "")
+        if isinstance(fontname, str):
+            _BASE_NAMES[fontname] = _remember(_BASE_NAMES, base)
+    return base
+
+
+def _remember(cache: dict[Any, Any], value: Any) -> Any:
+    """Keep a memo of a pure per-character function small: a document has a handful of fonts and colours,
+    so a full memo means unusual input, and starting it afresh bounds its memory."""
+    if len(cache) >= _MEMO_LIMIT:
+        cache.clear()
+    return value
 
 
 def is_blank(ch: Char) -> bool:
@@ -66,7 +82,20 @@ def is_blank(ch: Char) -> bool:
 
 
 def color_hex(color: Any) -> str | None:
-    """pdfplumber colour tuple (gray, RGB or CMYK in 0..1) → ``#rrggbb``; patterns → None."""
+    """pdfplumber colour tuple (gray, RGB or CMYK in 0..1) → ``#rrggbb``; patterns → None.  Memoised by
+    the tuple (every character of a line asks with one of a few colours)."""
+    if type(color) is not tuple:
+        return _color_hex(color)
+    try:
+        return _COLOR_HEX[color]
+    except KeyError:
+        value = _COLOR_HEX[color] = _remember(_COLOR_HEX, _color_hex(color))
+        return value
+    except TypeError:  # an unhashable part (a pattern's operands)
+        return _color_hex(color)
+
+
+def _color_hex(color: Any) -> str | None:
     if not isinstance(color, tuple | list) or not color or not all(isinstance(v, int | float) for v in color):
         return None
     if len(color) == 1:
