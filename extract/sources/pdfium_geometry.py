@@ -34,8 +34,22 @@ def apply(m: Affine, x: float, y: float) -> tuple[float, float]:
 
 def snap(value: float) -> float:
     """A float32 from pdfium as the short decimal it was written as (``521.725``, not ``521.7249755…``), so
-    coordinates round as pdfminer's float64 ones do: seven significant digits, all a float32 holds."""
-    return float(f"{value:.7g}")
+    coordinates round as pdfminer's float64 ones do: seven significant digits, all a float32 holds.
+
+    Memoised (a line's characters share a baseline, a page a few sizes); zero is not, as -0.0 and 0.0 are
+    one key but two answers."""
+    snapped = _SNAPPED.get(value)
+    if snapped is None:
+        snapped = float(f"{value:.7g}")
+        if value:
+            if len(_SNAPPED) >= _SNAP_MEMO:
+                _SNAPPED.clear()
+            _SNAPPED[value] = snapped
+    return snapped
+
+
+_SNAPPED: dict[float, float] = {}
+_SNAP_MEMO = 65536
 
 
 def rotation_ctm(mediabox: tuple[float, float, float, float], rotate: int) -> Affine:

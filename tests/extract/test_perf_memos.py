@@ -7,6 +7,7 @@ import ctypes
 from hypothesis import given
 from hypothesis import strategies as st
 from policy_extract.extract import lines
+from policy_extract.extract.sources.pdfium_geometry import snap
 from policy_extract.extract.sources.pdfium_source import address
 
 _component = st.one_of(st.integers(-2, 3), st.floats(-1.0, 2.0, allow_nan=False), st.booleans())
@@ -43,3 +44,13 @@ def test_address_reads_a_pointer_as_ctypes_cast_does():
         pointer = ctypes.cast(ctypes.c_void_p(value), pointer_type)
         assert address(pointer) == (ctypes.cast(pointer, ctypes.c_void_p).value or 0)
     assert address(12345) == 12345  # not a pointer instance: through ctypes.cast
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, width=32))
+def test_snap_memo_answers_as_the_plain_rounding(value):
+    assert snap(value) == float(f"{value:.7g}")
+    assert snap(value) == float(f"{value:.7g}")  # the second time from the memo
+
+
+def test_snap_keeps_the_sign_of_zero():
+    assert str(snap(0.0)) == "0.0" and str(snap(-0.0)) == "-0.0" and str(snap(0.0)) == "0.0"
