@@ -1,5 +1,10 @@
 """Tables laid out with spaces only (no rules): columns found from the gutters shared by consecutive lines.
 
+A row whose cells are centred vertically and wrap onto different numbers of lines is printed as staggered
+lines (a one-line cell half a line below the first line of the wrapped cell beside it): such lines are
+banded into one row first (:func:`bands`), and its columns are measured by character, since a wrapped
+cell's text runs to within a fraction of an em of the next column's.
+
 A candidate line has at least two words (runs separated by a gap of ``word_gap_em``).  Over ≥
 ``borderless_min_lines`` consecutive candidate lines, the x-extents of all words are merged; what stays
 uncovered and at least ``borderless_min_gutter_em`` wide is a gutter, and the spans between gutters are the
@@ -33,35 +38,55 @@ DEFAULT_PROSE_FULL_SHARE = 0.6
 """...and this share of them (not counting one short last line) run on to at least
 ``DEFAULT_PROSE_FULL_WIDTH`` of its width."""
 DEFAULT_PROSE_FULL_WIDTH = 0.8
+DEFAULT_STAGGER_MIN = 0.2
+"""Lines whose tops differ by more than this share of a line height, yet overlap, are staggered (one table
+row's cells centred vertically); less is one line's glyphs at slightly different heights."""
+DEFAULT_BAND_GAP = 0.6
+"""A lone line this close (share of a line height) to a band of staggered lines is another line of one of
+its cells; rows of a table are set further apart than the lines of a cell."""
+DEFAULT_BAND_EVEN = 0.15
+"""Tops of one row's staggered lines are evenly spaced within this share of their mean step."""
+DEFAULT_BAND_GUTTER_EM = 0.25
+"""Columns of a table of banded rows are apart by at least this (a cell's text fills its column)."""
 
 
 def row_height(row: TextRow) -> float:
     return max(row.bottom - row.top, 1.0)
 
 
-def candidate_runs(rows: list[TextRow], settings: ExtractSettings) -> Iterator[list[int]]:
-    """Index runs of consecutive multi-word rows, close enough vertically to be one table."""
+def candidate_runs(rows: list[TextRow], settings: ExtractSettings,
+                   banded: frozenset[int] = frozenset()) -> Iterator[list[int]]:
+    """Index runs of consecutive multi-word rows, close enough vertically to be one table; two rows are
+    enough when both are ``banded`` (several staggered lines each: a header and a row cut by a page end)."""
+    def enough(run: list[int]) -> bool:
+        return len(run) >= settings.borderless_min_lines or (len(run) >= 2 and all(i in banded for i in run))
+
+    def between_bands(i: int) -> bool:
+        """A lone line between two banded rows: the tail of a row a page break cut, under the repeated
+        header."""
+        return bool(run) and run[-1] in banded and i + 1 in banded
+
     run: list[int] = []
     for i, row in enumerate(rows):
-        row.words = split_words(row, settings)
+        row.words = row.words or split_words(row, settings)
         close = bool(run) and row.top - rows[run[-1]].bottom <= DEFAULT_MAX_ROW_GAP * row_height(row)
-        if len(row.words) >= 2 and (close or not run):
+        if (len(row.words) >= 2 or between_bands(i)) and (close or not run):
             run.append(i)
             continue
-        if len(run) >= settings.borderless_min_lines:
+        if enough(run):
             yield run
         run = [i] if len(row.words) >= 2 else []
-    if len(run) >= settings.borderless_min_lines:
+    if enough(run):
         yield run
 
 
-def columns_of(rows: list[TextRow], settings: ExtractSettings) -> list[tuple[float, float]]:
+def columns_of(rows: list[TextRow], gutter_em: float) -> list[tuple[float, float]]:
     """Column x-ranges: word extents merged wherever the gap between them is narrower than a gutter."""
     spans = sorted((w[0]["x0"], max(c["x1"] for c in w)) for r in rows for w in r.words)
     em = min(c["size"] for r in rows for c in r.chars)
     cols: list[list[float]] = []
     for x0, x1 in spans:
-        if cols and x0 - cols[-1][1] < settings.borderless_min_gutter_em * em:
+        if cols and x0 - cols[-1][1] < gutter_em * em:
             cols[-1][1] = max(cols[-1][1], x1)
         else:
             cols.append([x0, x1])
@@ -136,8 +161,13 @@ def words_per_column(rows: list[TextRow], col_edges: list[float]) -> list[list[l
     return out
 
 
-def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings) -> RawTable | None:
-    cols = columns_of(rows, settings)
+def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings,
+                    banded: bool = False) -> RawTable | None:
+    """The table the rows make, or None; ``banded`` rows (:func:`band_row`) are measured by character, with
+    the narrower gutter of :data:`DEFAULT_BAND_GUTTER_EM`."""
+    if banded:
+        rows = [by_character(r) for r in rows]
+    cols = columns_of(rows, DEFAULT_BAND_GUTTER_EM if banded else settings.borderless_min_gutter_em)
     if len(cols) < 2:
         cols = columns_by_order(rows) or cols
     if len(cols) < 2 or len(cols) > max(len(r.words) for r in rows):
@@ -162,16 +192,117 @@ def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings) -
     )
 
 
+def staggered(a: TextRow, b: TextRow) -> bool:
+    """``b`` starts below ``a``'s top but above its bottom: two lines of one band set half a line apart, as
+    the cells of a row are when each is centred vertically and they hold different numbers of lines; and
+    set in the same size."""
+    margin = DEFAULT_STAGGER_MIN * row_height(a)
+    return a.top + margin < b.top < a.bottom - margin and abs(text_size(a) - text_size(b)) < 0.5 \
+        and not side_by_side_text(a, b)
+
+
+def side_by_side_text(a: TextRow, b: TextRow) -> bool:
+    """Two wide lines side by side (neither reaching over the other): lines of two columns of running text
+    whose baselines happen to be offset, not cells of one row."""
+    wide = DEFAULT_PROSE_MIN_WIDTH_EM * text_size(a)
+    return (a.x1 <= b.x0 or b.x1 <= a.x0) and min(a.x1 - a.x0, b.x1 - b.x0) >= wide
+
+
+def text_size(row: TextRow) -> float:
+    """The size most of a line's characters are set in (a table's cells share one; a chart's labels beside
+    a text column are smaller)."""
+    return statistics.median_low(c["size"] for c in row.chars)
+
+
+def bands(rows: list[TextRow], settings: ExtractSettings) -> list[list[TextRow]]:
+    """Lines grouped into table rows: a line staggered against the one above (:func:`staggered`) joins its
+    band; any other line starts a new one."""
+    out: list[list[TextRow]] = []
+    for row in rows:
+        row.words = row.words or split_words(row, settings)
+        if out and staggered(out[-1][-1], row):
+            out[-1].append(row)
+        else:
+            out.append([row])
+    out = [g for chain in out for g in ([chain] if is_centred_band(chain) else [[r] for r in chain])]
+    if all(len(g) == 1 for g in out):
+        return out
+    while (merged := absorb_one(out)) is not None:
+        out = merged
+    return out
+
+
+def is_centred_band(lines: list[TextRow]) -> bool:
+    """Staggered lines of one table row: at least three (a one-line cell centred between two lines of the
+    next), their tops evenly spaced, half a line pitch apart.  Columns of running text with baselines
+    offset against each other stagger too, but by whatever offset, not evenly."""
+    if len(lines) < 3:
+        return len(lines) == 1
+    steps = [b.top - a.top for a, b in itertools.pairwise(lines)]
+    return max(steps) - min(steps) <= DEFAULT_BAND_EVEN * statistics.mean(steps)
+
+
+def absorb_one(groups: list[list[TextRow]]) -> list[list[TextRow]] | None:
+    """The groups with a lone line joined to the band of staggered lines next to it (closer than
+    :data:`DEFAULT_BAND_GAP` line heights): the extra lines of the cell holding the most, printed above or
+    below the others' centred text.  None when no line is that close."""
+    for i, (a, b) in enumerate(itertools.pairwise(groups)):
+        if (len(a) > 1) == (len(b) > 1):
+            continue
+        gap = b[0].top - a[-1].bottom
+        if 0 <= gap < DEFAULT_BAND_GAP * min(row_height(a[-1]), row_height(b[0])):
+            return [*groups[:i], a + b, *groups[i + 2:]]
+    return None
+
+
+def band_row(lines: list[TextRow]) -> TextRow:
+    """One table row made of several staggered lines: their characters, each a word of its own."""
+    if len(lines) == 1:
+        return lines[0]
+    chars = sorted((c for r in lines for c in r.chars), key=lambda c: c["x0"])
+    return by_character(TextRow(chars, sum(r.overprinted for r in lines)))
+
+
+def by_character(row: TextRow) -> TextRow:
+    """The row with each printed character a word of its own: in a table of banded rows a wrapped cell's
+    text runs to within a fraction of an em of the next column's, closer than words are split."""
+    return TextRow(row.chars, row.overprinted, [[c] for c in row.chars if not is_blank(c)])
+
+
+def join_lone_lines(groups: list[list[TextRow]]) -> list[list[TextRow]]:
+    """In a table with banded rows, consecutive lone lines closer than :data:`DEFAULT_BAND_GAP` line heights
+    are one row: a row whose centred cells a page break cut no longer staggers its lines."""
+    out: list[list[TextRow]] = []
+    for g in groups:
+        last = out[-1] if out else None
+        if last is not None and len(g) == 1 and not is_banded_group(last) \
+                and 0 <= g[0].top - last[-1].bottom < DEFAULT_BAND_GAP * row_height(g[0]):
+            out[-1] = [*last, *g]
+        else:
+            out.append(list(g))
+    return out
+
+
+def is_banded_group(group: list[TextRow]) -> bool:
+    return len(group) > 1 and any(staggered(a, b) for a, b in itertools.pairwise(group))
+
+
 def find_borderless(rows: list[TextRow], page: int,
                     settings: ExtractSettings) -> tuple[list[RawTable], list[TextRow]]:
-    """Space-aligned tables among the rows, and the rows they consumed."""
+    """Space-aligned tables among the rows (staggered lines banded into one row), and the rows they
+    consumed."""
+    groups = bands(rows, settings)
+    merged = [band_row(g) for g in groups]
     tables: list[RawTable] = []
     used: list[TextRow] = []
-    for run in candidate_runs(rows, settings):
-        table = table_from_rows([rows[i] for i in run], page, settings)
+    banded = frozenset(i for i, g in enumerate(groups) if len(g) > 1)
+    for run in candidate_runs(merged, settings, banded):
+        is_banded = any(i in banded for i in run)
+        parts = join_lone_lines([groups[i] for i in run]) if is_banded else [groups[i] for i in run]
+        table = table_from_rows([band_row(g) for g in parts], page, settings, banded=is_banded)
         if table is not None:
             tables.append(table)
-            used += [rows[i] for i in run]
+            used += [r for i in run for r in groups[i]]
     return tables, used
 
 

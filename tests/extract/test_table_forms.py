@@ -150,3 +150,33 @@ def test_a_table_in_a_sidebar_frame_is_titled_without_the_sidebar_label() -> Non
 
     assert caption_row_title("专栏1 数字经济发展主要指标") == "数字经济发展主要指标"
     assert caption_row_title("表1 农民增收主要指标") == "农民增收主要指标"
+
+
+@pytest.mark.parametrize(("name", "page", "first_row"), [
+    ("gen_rl_08_emergency_norules", 1,
+     ["1", "修订市级突发事件总体应急预案和防汛抗旱、 地震地质灾害等专项预案。", "市应急管理局", "2023年6 月底前"]),
+    ("gen_html_08_yingji_norules", 0,
+     ["1", "开展城镇燃气安全专项整治，完成老旧 燃气管道更新改造12公里。", "县综合行政执 法局",
+      "县住房城乡建 设局、县市场", "6月底前"]),
+])
+def test_unruled_rows_of_vertically_centred_wrapped_cells_are_one_row_each(
+        name: str, page: int, first_row: list[str]) -> None:
+    """No rules at all, each cell centred in its row: a cell of one line sits between the lines of a
+    wrapped cell beside it, so a row is several staggered lines (one table row each was read), and a cell's
+    text runs to within a third of an em of the next column (which merged columns)."""
+    doc = extract_document(GENERATED / f"{name}.pdf")
+    (table,) = doc.pages[page].tables
+    cells = grid(table)
+    assert table.method == "borderless" and table.n_cols == len(first_row)
+    assert [cells[(1, c)][2] for c in range(table.n_cols)] == first_row
+
+
+def test_unruled_table_cut_by_a_page_break_keeps_the_repeated_header_and_the_cut_rows_tail() -> None:
+    """Next page of such a table: the repeated header, then the last line of the row the page break cut
+    (one word alone, which ended the table before it), then the rows."""
+    doc = extract_document(GENERATED / "gen_html_08_yingji_norules.pdf")
+    (table,) = doc.pages[1].tables
+    cells = grid(table)
+    assert (table.n_rows, table.n_cols) == (6, 5)
+    assert [cells[(0, c)][2] for c in range(5)] == ["序号", "工作任务", "牵头单位", "配合单位", "完成时 限"]
+    assert [cells[(1, c)][2] for c in range(5)] == ["", "", "", "监管局", ""]
