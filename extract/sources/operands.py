@@ -105,8 +105,18 @@ def scan_operands(data: bytes) -> tuple[int, int]:
 
 
 def is_absurd(args: list[object]) -> bool:
-    """A number no page can hold among ``args`` (seven characters at least: ``1000000``)."""
-    return any(isinstance(a, bytes) and len(a) >= 7 and not abs(float(a)) <= DEFAULT_MAX_COORD for a in args)
+    """A number no page can hold among ``args`` (seven characters at least: ``1000000``); a token that only
+    starts like a number (``673.5.5.5``, a flipped byte) is no number, as pdfminer's lexer drops it."""
+    return any(isinstance(a, bytes) and len(a) >= 7 and not abs(number_of(a)) <= DEFAULT_MAX_COORD
+               for a in args)
+
+
+def number_of(token: bytes) -> float:
+    """The token's value; 0 for a damaged one (never absurd)."""
+    try:
+        return float(token)
+    except ValueError:
+        return 0.0
 
 
 def skip_inline_image(tokens: list[bytes], i: int) -> int:
