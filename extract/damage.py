@@ -2,7 +2,8 @@
 
 The three warnings name the page; only what the damage touches is lost.  The pdfminer source counts
 pdfminer's own reports of skipped operators; the pdfium source (pdfium skips the same operators silently)
-checks the content stream's tokens for the operands pdfminer rejects (:mod:`.operands`).
+checks the content stream's tokens for the operands pdfminer rejects (:mod:`.operands`).  Both count the
+operators no PDF defines (a damaged name, which both parsers skip silently) as ``bad_operand`` too.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ _OPERAND_LOGGERS = ("pdfminer.pdfinterp", "pdfminer.pdfdevice")
 
 
 def bad_operand_warning(n: int, count: int) -> DocWarning:
-    return DocWarning("bad_operand", f"page {n}: {count} drawing or text operator(s) with damaged operands "
-                      "skipped, so what they print is missing", n, "extract")
+    return DocWarning("bad_operand", f"page {n}: {count} drawing or text operator(s) with a damaged name or "
+                      "operands skipped, so what they print is missing", n, "extract")
 
 
 def bad_value_warning(n: int, count: int) -> DocWarning:
@@ -49,11 +50,15 @@ def damage_warnings(page: Any) -> list[DocWarning]:
     with skipped_operators() as skipped:
         objects = page.objects
     dropped = sum(drop_bad_values(objects.get(kind, [])) for kind in _DRAWN_KINDS)
+    from .sources.operands import count_unknown_operators
+
+    data = content_data(page)
+    skipped.count += count_unknown_operators(data) if data is not None else 0
     if skipped.count:
         found.append(bad_operand_warning(n, skipped.count))
     if dropped:
         found.append(bad_value_warning(n, dropped))
-    if content_cut(page):
+    if data is not None and data_cut(data):
         found.append(stream_cut_warning(n))
     return found
 
