@@ -13,7 +13,7 @@ from .damage import content_cut, damage_warnings
 from .page import page_content
 from .pdf import root_cause
 from .registry import PAGE_SOURCES, load
-from .settings import ExtractSettings
+from .settings import DEFAULT_OCR_MODE, OCR_MODES, ExtractSettings
 from .textlayer import valid_unicode_chars
 
 if TYPE_CHECKING:
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 __all__ = ["content_cut", "damage_warnings", "extract_document", "extract_page", "read_page"]
 
-OCR_MODES = ("auto", "off", "force")
-DEFAULT_OCR_MODE = "auto"
 
 
 def extract_document(path: str | Path, *, password: str | None = None,

@@ -27,6 +27,9 @@ DEFAULT_WORD_GAP_EM = 1.0
 """Gap (counting blank glyphs) that separates the columns of a space-aligned table."""
 DEFAULT_BORDERLESS_MIN_LINES = 3
 DEFAULT_BORDERLESS_MIN_GUTTER_EM = 0.8
+OCR_MODES = ("auto", "off", "force")
+"""``auto`` reads pages without a usable text layer with OCR, ``force`` every page, ``off`` none."""
+DEFAULT_OCR_MODE = "auto"
 DEFAULT_PAGE_SOURCE = "pdfium"
 """pypdfium2 reads characters and paths in native code (extract 2–3× faster than pdfminer); on the four
 scoreboard corpora it scores the same as ``pdfminer`` (pdfplumber's pages, kept as the reference backend) in

@@ -19,8 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_extract.extract.document import DEFAULT_OCR_MODE, OCR_MODES
-from policy_extract.extract.settings import ExtractSettings
+from policy_extract.extract.settings import DEFAULT_OCR_MODE, OCR_MODES, ExtractSettings
 from policy_extract.normalize.layout import LayoutSettings
 from policy_extract.normalize.paragraphs import ParagraphSettings
 
