@@ -74,23 +74,7 @@ def count_unknown_operators(data: bytes) -> int:
     """Operators no PDF defines, outside a ``BX``…``EX`` compatibility section: a damaged operator name
     (``Tj`` flipped to ``Tk``), which every reader skips silently with what it would have drawn or shown.  No
     page of the samples and the four corpora (119 files) has one."""
-    unknown = depth = arrays = 0
-    tokens = _TOKEN.findall(data)
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        i += 1
-        kind = _KIND[tok[0]]
-        if kind is _ARRAY or kind is _END:
-            arrays = arrays + 1 if kind is _ARRAY else max(0, arrays - 1)
-        elif kind is _OP and not arrays:
-            if tok == b"BI":
-                i = skip_inline_image(tokens, i)
-            elif tok in (b"BX", b"EX"):
-                depth = depth + 1 if tok == b"BX" else max(0, depth - 1)
-            elif tok not in _OPERATORS and not depth:
-                unknown += 1
-    return unknown
+    return scan_content(data)[1]
 
 
 def count_bad_operands(data: bytes) -> int:
@@ -100,7 +84,14 @@ def count_bad_operands(data: bytes) -> int:
 
 
 def scan_operands(data: bytes) -> tuple[int, int]:
-    """``(operands pdfminer would skip + unknown operators, positions no page can hold)``: the second counts
+    """``(operands pdfminer would skip + unknown operators, positions no page can hold)``: what pdfium skips
+    silently, in the two counts of its damage warnings (:func:`scan_content`)."""
+    bad, unknown, absurd = scan_content(data)
+    return bad + unknown, absurd
+
+
+def scan_content(data: bytes) -> tuple[int, int, int]:
+    """``(operands pdfminer would skip, unknown operators, positions no page can hold)``: the last counts
     operators placing something (``cm``, ``Td``, ``Tm``, path points…) with a number that is infinite or
     beyond ``DEFAULT_MAX_COORD``: pdfminer's objects there get NaN/inf coordinates (``bad_value``), pdfium's
     not.
@@ -108,7 +99,7 @@ def scan_operands(data: bytes) -> tuple[int, int]:
     Numbers stay as their token bytes on the stack; other operands as their kind (:data:`_KIND`)."""
     stack: list[object] = []
     arrays: list[list[object]] = []
-    bad = absurd = compat = 0
+    bad = unknown = absurd = compat = 0
     tokens = _TOKEN.findall(data)
     i, n = 0, len(tokens)
     while i < n:
@@ -124,7 +115,8 @@ def scan_operands(data: bytes) -> tuple[int, int]:
             if tok in _POSITIONS:
                 absurd += is_absurd(stack[-_POSITIONS[tok]:])
             compat += (tok == b"BX") - (tok == b"EX")
-            bad += operator_damage(tok, stack) + (tok not in _OPERATORS and compat <= 0)
+            bad += operator_damage(tok, stack)
+            unknown += tok not in _OPERATORS and compat <= 0
         elif kind is _ARRAY:
             arrays.append([])
         elif kind is _END:
@@ -132,7 +124,7 @@ def scan_operands(data: bytes) -> tuple[int, int]:
             (arrays[-1] if arrays else stack).append(closed)
         elif kind is not _COMMENT:
             (arrays[-1] if arrays else stack).append(_DICT if tok == b"<<" or tok == b">>" else kind)
-    return bad, absurd
+    return bad, unknown, absurd
 
 
 def is_absurd(args: list[object]) -> bool:
