@@ -9,6 +9,7 @@ affine map, so a point pdfium reports in user space lands where pdfplumber puts 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from pdfminer.fontmetrics import FONT_METRICS
@@ -128,20 +129,27 @@ def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
     return (font_name_of(descriptor.get("FontName")) or "unknown", bbox[1] * (matrix[1] + matrix[3]))
 
 
-def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]],
-                   seen: dict[str, set[int]] | None = None, depth: int = 0) -> None:
-    """Font facts of a resource dictionary and its form XObjects', keyed by /BaseFont without its subset
-    prefix (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
+def font_specs(resources: Any, done: set[int], depth: int = 0) -> Iterator[Any]:
+    """Each font dictionary of a resource dictionary and of its form XObjects' (four levels deep), resolved,
+    once: ``done`` holds the ids already given (one set per reader, so a document's fonts are read once)."""
     resources = resolve1(resources)
     if not isinstance(resources, dict) or depth > 4:
         return
     fonts = resolve1(resources.get("Font"))
-    done = seen["fonts"] if seen is not None else set()
     for spec in (fonts.values() if isinstance(fonts, dict) else ()):
         spec = resolve1(spec)
-        if id(spec) in done:
-            continue
-        done.add(id(spec))
+        if id(spec) not in done:
+            done.add(id(spec))
+            yield spec
+    for child in form_resources(resources):
+        yield from font_specs(child, done, depth + 1)
+
+
+def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]],
+                   seen: dict[str, set[int]] | None = None) -> None:
+    """Font facts of a resource dictionary and its form XObjects', keyed by /BaseFont without its subset
+    prefix (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
+    for spec in font_specs(resources, seen["fonts"] if seen is not None else set()):
         base = font_name_of(spec.get("BaseFont")) if isinstance(spec, dict) else ""
         facts = safe_facts(spec)
         key = SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
@@ -152,8 +160,6 @@ def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]],
         found[key] = facts
         if foreign_unicode_map(spec):
             found[FOREIGN + key] = facts
-    for child in form_resources(resources):
-        resource_fonts(child, found, seen, depth + 1)
 
 
 FOREIGN = "\x00foreign:"

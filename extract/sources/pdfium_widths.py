@@ -13,7 +13,7 @@ from typing import Any
 
 from pdfminer.pdftypes import resolve1
 
-from .pdfium_geometry import SUBSET_PREFIX, font_name_of, form_resources
+from .pdfium_geometry import SUBSET_PREFIX, font_name_of, font_specs
 
 WidthTables = dict[str, dict[str, float] | None]
 """``/BaseFont`` without subset prefix → {character: width per unit of font size}, None when subsets of that
@@ -55,19 +55,11 @@ def width_table(spec: dict[str, Any]) -> dict[str, float] | None:
     return table
 
 
-def resource_widths(resources: Any, found: WidthTables, seen: dict[str, set[int]] | None = None,
-                    depth: int = 0) -> None:
+def resource_widths(resources: Any, found: WidthTables, seen: dict[str, set[int]] | None = None) -> None:
     """Width tables of a resource dictionary's fonts with fractional widths, and its form XObjects'."""
-    resources = resolve1(resources)
-    if not isinstance(resources, dict) or depth > 4:
-        return
-    fonts = resolve1(resources.get("Font"))
-    done = seen["widths"] if seen is not None else set()
-    for spec in (fonts.values() if isinstance(fonts, dict) else ()):
-        spec = resolve1(spec)
-        if id(spec) in done or not isinstance(spec, dict) or font_name_of(spec.get("Subtype")) == "Type3":
+    for spec in font_specs(resources, seen["widths"] if seen is not None else set()):
+        if not isinstance(spec, dict) or font_name_of(spec.get("Subtype")) == "Type3":
             continue
-        done.add(id(spec))
         try:
             fractions = has_fractions(spec)
         except Exception:  # a damaged width array: pdfium's widths stay
@@ -79,8 +71,6 @@ def resource_widths(resources: Any, found: WidthTables, seen: dict[str, set[int]
         if key in found:
             table = merged(found[key], table)
         found[key] = table
-    for child in form_resources(resources):
-        resource_widths(child, found, seen, depth + 1)
 
 
 def merged(a: dict[str, float] | None, b: dict[str, float] | None) -> dict[str, float] | None:
