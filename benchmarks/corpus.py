@@ -10,7 +10,8 @@ Corpora (truth never derived from the pipeline):
 * ``real``: ``../shared/corpus/real`` with ``samples/real/expected`` (typed from the rendered pages; only the
   parts each truth file lists are scored);
 * ``icdar``: the ICDAR 2013 development half in ``../shared/corpus/icdar2013-dev`` (tables only; the
-  competition's non-empty cells, so empty produced cells are left out on both sides).
+  competition's non-empty cells, so empty produced cells are left out on both sides, and rows and columns are
+  counted from each table's first non-empty one, as the ground truth numbers from 0 or from 1).
 
 The pipeline runs as a user runs it: ``policy-extract run`` over the corpus's PDFs with ``--workers``
 workers at default settings; pages/s is the corpus's pages over that wall-clock time, failures count
@@ -146,7 +147,7 @@ def plumber_tables(pdf: Path, drop_empty: bool) -> list[scoring.BenchTable]:
             tables += [scoring.TB.table_from_plumber(rows) for rows in page.extract_tables()]
             page.close()
     if drop_empty:
-        tables = [[c for c in t if c[4]] for t in tables]
+        tables = [scoring.non_empty(t) for t in tables]
     return tables
 
 
@@ -162,7 +163,10 @@ def score_corpus(
     for e in corpus.entries:
         produced = docs.get(e.doc_id)
         tables = scoring.doc_tables(produced, corpus.drop_empty) if produced else []
-        s = scoring.score_document(e.doc_id, e.truth, produced, strict=corpus.strict, produced_tables=tables)
+        s = scoring.score_document(
+            e.doc_id, e.truth, produced, strict=corpus.strict, produced_tables=tables,
+            drop_empty=corpus.drop_empty,
+        )
         _merge(ours, s.parts)
         if detail:
             low = {p: t.f1 for p, t in s.parts.items() if t.f1 is not None and t.f1 < 1.0}

@@ -191,10 +191,25 @@ def table_tallies(expected: list[BenchTable], produced: list[BenchTable]) -> dic
     return {"cells": cells, "teds": teds, "adjacency": count(adj_exp.elements(), adj_got.elements())}
 
 
+def non_empty(table: BenchTable) -> BenchTable:
+    """A table's non-empty cells, rows and columns counted from its first non-empty row and column.
+
+    ICDAR 2013's ground truth lists only non-empty cells and numbers them from 0 in some files and from 1
+    in others (us-017, us-021 … us-039 start at row 1); its own measure (adjacency) does not see the
+    numbering, but the cells part compares positions, so both sides count from their first non-empty row
+    and column."""
+    cells = [c for c in table if c[4]]
+    if not cells:
+        return cells
+    r0 = min(c[0] for c in cells)
+    c0 = min(c[1] for c in cells)
+    return [(r - r0, c - c0, rs, cs, text) for r, c, rs, cs, text in cells]
+
+
 def doc_tables(doc: dict[str, Any], drop_empty: bool = False) -> list[BenchTable]:
     tables = TB.tables_from_document(doc)
     if drop_empty:
-        tables = [[c for c in t if c[4]] for t in tables]
+        tables = [non_empty(t) for t in tables]
     return tables
 
 
@@ -216,6 +231,7 @@ def score_document(
     *,
     strict: bool = True,
     produced_tables: list[BenchTable] | None = None,
+    drop_empty: bool = False,
 ) -> DocScore:
     """Tallies of every covered part; ``produced`` None (the document failed) scores as producing nothing."""
     got = produced or {}
@@ -236,5 +252,5 @@ def score_document(
             out.parts[part] = count(fn(truth), fn(got) if produced is not None else [])
     if "cells" in parts:
         tables = produced_tables if produced_tables is not None else doc_tables(got)
-        out.parts.update(table_tallies(doc_tables(truth), tables))
+        out.parts.update(table_tallies(doc_tables(truth, drop_empty), tables))
     return out

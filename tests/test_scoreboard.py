@@ -57,6 +57,16 @@ def test_a_shifted_row_loses_its_cells_but_keeps_its_relations(scoring: ModuleTy
     assert 0 < got["teds"].f1 < 1
 
 
+def test_icdar_cells_count_from_the_first_non_empty_row_and_column(scoring: ModuleType) -> None:
+    # the competition's ground truth numbers rows and columns from 1 in some files (us-027) and from 0 in others
+    one_based = [(1, 1, 1, 1, "Age"), (1, 2, 1, 1, "Enrollment"), (2, 1, 1, 1, "14-17"), (2, 2, 1, 1, "")]
+    ours = [(0, 0, 1, 1, "Age"), (0, 1, 1, 1, "Enrollment"), (1, 0, 1, 1, "14-17"), (1, 1, 1, 1, "")]
+    assert scoring.non_empty(one_based) == scoring.non_empty(ours) == [
+        (0, 0, 1, 1, "Age"), (0, 1, 1, 1, "Enrollment"), (1, 0, 1, 1, "14-17")]
+    corner = [(0, 1, 1, 1, "2012"), (1, 0, 1, 1, "a"), (1, 1, 1, 1, "5")]  # an empty top-left corner stays
+    assert scoring.non_empty(corner) == corner
+
+
 def test_an_invented_table_counts_against_a_document_with_none(scoring: ModuleType) -> None:
     truth = {"truth": {"parts": ["tables"]}, "tables": []}
     produced = {"tables": [{"id": "t1", "title": None, "pages": [1], "n_rows": 1, "n_cols": 1, "header_rows": 0,
