@@ -339,6 +339,10 @@ NAME_CONNECTORS = "和及或与、"
 """What may follow a value ending a name's quantity (``…以下和…``): that value is then no name qualifier."""
 REQUIREMENT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
 """Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
+REQUIREMENT_AIM_WORDS: tuple[str, ...] = ("力争", "争取", "力求")
+"""Words that make a requirement sentence with no value a target of its own, kept as qualitative text
+(002's ``力争质量专业技术人员获取职业资格证书``); a sentence without one and without a value is a task, no
+indicator (``在建项目全面落实安全生产责任制，施工现场关键岗位人员到岗履职``)."""
 REQUIREMENT_TRAILING_FILLERS: tuple[str, ...] = (
     "稳定在", "保持在", "维持在", "稳定", "保持", "维持", "总体", "均", "为", "是", "在", "要", "应",
 )  # fmt: skip

@@ -334,3 +334,23 @@ def test_targets_joined_by_a_dunhao_are_one_indicator_each(names, targets, value
 def test_names_listed_with_a_dunhao_before_their_values_stay_one_clause(sentence: str) -> None:
     (found,) = parse_requirement(sentence, doc_year=2023)
     assert len(found.values) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "在建项目全面落实安全生产责任制，施工现场关键岗位人员到岗履职。",
+        "完成可吸入颗粒物（PM10）浓度削减目标。",
+        "各地全面推行河长制。",
+    ],
+)
+def test_a_requirement_that_only_says_what_to_do_is_no_indicator(sentence: str) -> None:
+    """gen_html_12's row 4 (no value, no aim) gave a qualitative indicator: it is a task, not a target."""
+    assert parse_requirement(sentence, doc_year=2023) == []
+
+
+@given(st.sampled_from(["力争", "争取", "力求"]), st.sampled_from(["质量专业技术人员获取职业资格证书", "获奖企业数量居全国同级城市前列"]))
+def test_a_requirement_without_a_value_that_aims_at_something_is_qualitative(aim: str, rest: str) -> None:
+    """002's ``力争质量专业技术人员获取职业资格证书。``: a target written in words, its own name and text."""
+    (found,) = parse_requirement(f"{aim}{rest}。", doc_year=2014)
+    assert (found.name, found.values[0].op, found.values[0].text) == (aim + rest, None, aim + rest)
