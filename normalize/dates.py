@@ -15,6 +15,8 @@ from policy_extract.core.vocabulary import (
     BY_DEADLINE_WORDS,
     DATE_NUMERALS,
     DEADLINE_BY,
+    DEADLINE_FROM,
+    DEADLINE_FROM_INTRO,
     MONTH_PARTS,
     OCR_DATE_SPECKS,
     QUARTER_END,
@@ -160,6 +162,10 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
         return Deadline(raw=text, end=isos[-1])
     m = mentions[0]
     after = flat[m.end :]
+    if (since := DEADLINE_FROM.match(after)) is not None:
+        # ``自2024年起长期坚持``: a period that opens then and has no end; the rest is its note.
+        before = DEADLINE_FROM_INTRO.sub("", flat[: m.start])
+        return Deadline(raw=text, start=isos[0], note=_note(before + after[since.end() :]))
     if DEADLINE_BY.match(after):
         # ``9月底前出台实施方案``, ``2025年底前完成``: what is to be done by then is the task's, not a note.
         after = ""

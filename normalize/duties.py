@@ -270,6 +270,34 @@ def _task_sections(outline: list[OutlineNode]) -> set[str]:
     return inside
 
 
+_CLOSERS = "”’」』"
+_CLAUSE_MARKS = "，、,"
+"""Quotes that may close a sentence after its end mark (``…。”``) or a term inside one (``纳入“优机”``); a
+closing bracket ends an owner annotation (``…（市工业和信息化局牵头）``), a paragraph of its own."""
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    """A text that stops inside a word or after a comma (after any closing quote: ``…按照加快满足农业生``,
+    ``…纳入“优机”``): what follows in the same section is the rest of its sentence."""
+    body = text.rstrip().rstrip(_CLOSERS)
+    return bool(body) and (body[-1].isalnum() or body[-1] in _CLAUSE_MARKS)
+
+
+def _whole_sentences(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Paragraphs with the pieces of a sentence cut across paragraph breaks joined (a scanned page read
+    line by line): a task runs to the end of its sentence (the real moa truth's numbered tasks, cut at OCR
+    line ends), never across a sentence end, a section change or an owner line."""
+    out: list[Paragraph] = []
+    for p in paragraphs:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.section == p.section and _stops_mid_sentence(prev.text)
+                and not is_owner_line(p.text)):  # fmt: skip
+            out[-1] = Paragraph(prev.section, prev.page, prev.text + p.text.strip(), prev.bbox)
+        else:
+            out.append(p)
+    return out
+
+
 def _with_owner_lines(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, list[str]]]:
     """Each paragraph with the owner and deadline lines printed under it in the same section
     (``责任单位：X（牵头），Y、Z`` / ``完成时限：…``): they annotate it, no task of their own."""
@@ -367,7 +395,8 @@ def duties_from_text(doc: Document, doc_year: int | None) -> list[Duty]:
     numbered = _task_items(doc.outline, tasks)
     leaves = _numbered_leaves(doc.outline) - numbered
     with_text = {p.section for p in doc.paragraphs if p.section in numbered}
-    paragraphs = list(doc.paragraphs) + [_heading_paragraph(by_id[i]) for i in numbered - with_text]
+    headings = [_heading_paragraph(by_id[i]) for i in numbered - with_text]
+    paragraphs = _whole_sentences(list(doc.paragraphs)) + headings
     out: list[Duty] = []
     seen: set[str] = set()
     for p, lines in _with_owner_lines(paragraphs):

@@ -19,6 +19,7 @@ from policy_extract.core.vocabulary import (
     ADMIN_LEVELS,
     DEADLINE_LABELS,
     DEADLINE_LIKE,
+    LABEL_COPULA,
     LEAD_INTRO,
     LEAD_LABELS,
     LEAD_MARK_AFTER,
@@ -37,6 +38,14 @@ _OPEN, _CLOSE = "（(【[", "）)】]"
 _LABEL = re.compile(r"^\s*(?:[^:：、，,；;（）()]{0,6}单位|[^:：、，,；;（）()]{0,6}部门)\s*[:：]\s*")
 _ANNOT_LABELS = "|".join(sorted((*LEAD_LABELS, *SUPPORT_LABELS, *DEADLINE_LABELS), key=len, reverse=True))
 _LABELLED = re.compile(rf"({_ANNOT_LABELS})\s*[:：]")
+_COPULA_LABELS = "|".join(
+    sorted((w for w in (*LEAD_LABELS, *SUPPORT_LABELS, *DEADLINE_LABELS) if len(w) > 2),
+           key=len, reverse=True)
+)  # fmt: skip
+"""Labels a 为 may tie (``牵头单位``, ``完成时限``; not a bare ``牵头``/``时间``, words of any sentence)."""
+_LABEL_FIRST = re.compile(rf"^\s*({_COPULA_LABELS}){LABEL_COPULA}(.+)$", re.S)
+_LABEL_LAST = re.compile(rf"^(.+?){LABEL_COPULA}({_COPULA_LABELS})\s*$", re.S)
+_CLAUSE_SEPARATORS = "，,；;。"
 _LEAD = r"\s*".join(LEAD_WORD)
 """The lead word as a narrow cell prints it: ``（牵\\n头）`` is broken across two lines."""
 _LEAD_MARK = re.compile(rf"\s*[（(]\s*{_LEAD}\s*[）)]|(?<=[{LEAD_MARK_AFTER}]){_LEAD}(?=\s*(?:[，,；;、]|$))")
@@ -166,12 +175,23 @@ def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
 
 
 def _finishes_name(left: str, right: str) -> bool:
-    """``right`` only ends ``left``'s name: it is nothing but a unit suffix (``各街道\\n办事处``) or
-    completes the one the break cut (``市直各行政执法部\\n门``: 部门), so the break is a wrap, whatever
-    ``left`` ends in."""
-    if right in UNIT_SUFFIXES:
+    """``right`` only ends ``left``'s name: it is nothing but a unit suffix (``各街道\\n办事处``), closes a
+    bracket it never opened, or completes the suffix the break cut (``市直各行政执法部\\n门``: 部门), so the
+    break is a wrap, whatever ``left`` ends in."""
+    if right in UNIT_SUFFIXES or _closes_unopened(right):
         return True
     return any(left.endswith(s[:k]) and right == s[k:] for s in _LONG_SUFFIXES for k in range(1, len(s)))
+
+
+def _closes_unopened(text: str) -> bool:
+    """``市）教育局``: a closing bracket with no opening one before it can only close a bracket of the line
+    above (``各区（县）\n市）教育局``, a scan's reading of ``各区（县、市）教育局``): no name starts here."""
+    depth = 0
+    for ch in text:
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth < 0:
+            return True
+    return False
 
 
 def _known_over(text: str, offset: int, known: frozenset[str]) -> bool:
@@ -304,7 +324,7 @@ def _labelled_parts(inner: str) -> list[tuple[str | None, str]]:
     out: list[tuple[str | None, str]] = []
     for part in _parts(inner):
         m = _LABELLED.match(part)
-        out.append((m.group(1), part[m.end() :]) if m else (None, part))
+        out.append((m.group(1), part[m.end() :].rstrip("。．.")) if m else (None, part))
     return out
 
 
@@ -325,8 +345,9 @@ def _marked(text: str, known: frozenset[str]) -> tuple[list[str], list[str]]:
 
 
 def is_owner_line(text: str) -> bool:
-    """A line that starts with an owner or deadline label (``责任单位：…``, ``完成时限：…``)."""
-    return _LABELLED.match(text.strip()) is not None
+    """A line that starts with an owner or deadline label (``责任单位：…``, ``完成时限：…``), also tied by 为
+    (``市教育局为牵头单位``, ``完成时限为…``)."""
+    return _LABELLED.match(_copulas_as_labels(text.strip())) is not None
 
 
 def has_lead_mark(text: str) -> bool:
@@ -348,6 +369,49 @@ def _split_after_lead_bracket(text: str) -> list[str]:
     if m is None or not text[m.end() :].strip("、；; "):
         return [text]
     return [text[: m.end()], text[m.end() :].lstrip("、；; ")]
+
+
+def _copula_clause(clause: str) -> str | None:
+    """``X、Y为责任单位`` / ``牵头单位为X`` / ``完成时限为2024年底`` → ``label：value``; None for a clause of
+    another form, or one whose value is not what its label names (unit names; a date for a deadline)."""
+    if (m := _LABEL_FIRST.match(clause)) is not None:
+        label, value = m.group(1), m.group(2).strip()
+    elif (m := _LABEL_LAST.match(clause)) is not None:
+        value, label = m.group(1).strip(), m.group(2)
+    else:
+        return None
+    if label in DEADLINE_LABELS:
+        fits = DEADLINE_LIKE.search(value) is not None
+    else:
+        names = split_units(value)
+        fits = bool(names) and all(_is_unit_name(n) for n in names)
+    return f"{label}：{value}" if fits else None
+
+
+def _copulas_as_labels(text: str) -> str:
+    """Clauses that tie a label to its value with 为 (``市教育局为牵头单位，市财政局为责任单位``) rewritten as
+    labelled parts (``牵头单位：市教育局；责任单位：市财政局``); every other clause as it was."""
+    clauses = _split_outside_brackets(text, _CLAUSE_SEPARATORS)
+    seps = [ch for ch, depth in _depths(text) if depth == 0 and ch in _CLAUSE_SEPARATORS]
+    out: list[str] = []
+    for i, clause in enumerate(clauses):
+        labelled = _copula_clause(clause) if clause.strip() else None
+        out.append(labelled if labelled is not None else clause)
+        if i < len(seps):
+            out.append("；" if labelled is not None and seps[i] != "。" else seps[i])
+    return "".join(out)
+
+
+def _depths(text: str) -> list[tuple[str, int]]:
+    """Each character with the bracket depth around it (a bracket itself at the outer depth)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in _CLOSE and depth:
+            depth -= 1
+        out.append((ch, depth))
+        if ch in _OPEN:
+            depth += 1
+    return out
 
 
 def _read_annotation(inner: str, known: frozenset[str]) -> Owners:
@@ -384,15 +448,16 @@ def parse_annotation(text: str, *, known: tuple[str, ...] | list[str] | frozense
     """
     known_set = frozenset(k for k in known if k)
     for start, end in reversed(_bracket_groups(text)):
-        inner = text[start + 1 : end - 1]
+        inner = _copulas_as_labels(text[start + 1 : end - 1])
         if _is_annotation(inner):
             found = _read_annotation(inner, known_set)
             found.rest = (text[:start] + text[end:]).strip()
             return found
-    m = _LABELLED.search(text)
+    labelled = _copulas_as_labels(text)
+    m = _LABELLED.search(labelled)
     if m:
-        found = _read_annotation(text[m.start() :], known_set)
-        found.rest = text[: m.start()].strip()
+        found = _read_annotation(labelled[m.start() :], known_set)
+        found.rest = labelled[: m.start()].strip()
         return found
     if (mark := _LEAD_MARK.search(text)) is not None:
         # An unbracketed owner sentence ends a task text (…燃气管网。市城管局牵头，各区政府配合。): the owners

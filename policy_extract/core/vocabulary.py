@@ -232,6 +232,9 @@ CO_SUPPORT_HEADER_WORDS = ("配合", "协办", "参与", "协同", "协助", "�
 """Headers of a second owner column that only ever names support units (配合单位 beside 责任单位)."""
 LEAD_INTRO = "由"
 """``由X牵头，Y配合``: the preposition before a lead written as a sentence."""
+LABEL_COPULA = "为"
+"""The verb that ties an owner or deadline label to what it names, in either order: ``X为牵头单位``,
+``牵头单位为X``, ``完成时限为2024年底``: read as ``牵头单位：X``."""
 LEAD_LABELS = (*(w + n for w in LEAD_WORDS for n in OWNER_NOUNS), "责任牵头单位", LEAD_WORD)
 """Labels of the lead owner in an inline annotation (``牵头单位：…``)."""
 SUPPORT_LABELS = tuple(w + n for w in SUPPORT_WORDS for n in OWNER_NOUNS)
@@ -262,8 +265,13 @@ QUARTER_END = r"第?([一二三四1-4])\s*季度(?=\s*[末底])"
 month."""
 MONTH_PARTS = ("底", "末", "上旬", "中旬", "下旬")
 """Words after a month (``6月底``) or a year (``2023年底``)."""
-RANGE_JOINS = re.compile(r"\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
-"""What joins the two ends of a period (``2014年5月至2015年6月``)."""
+RANGE_JOINS = re.compile(r"\s*起?\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
+"""What joins the two ends of a period (``2014年5月至2015年6月``, ``2023年起至2025年底``)."""
+DEADLINE_FROM = re.compile(r"^\s*(?:起|开始)")
+"""A date followed by one of these (``2023年起``, ``自2024年起长期坚持``) opens an open-ended period: the
+date is its ``start``, no ``end`` (SPEC: dates at the precision written)."""
+DEADLINE_FROM_INTRO = re.compile(r"(?:自从|自|从|于)\s*$")
+"""What may stand before such a date (``自2024年起``, ``从2023年6月起``): part of the period's form, no note."""
 DEADLINE_BY = re.compile(r"^[\s,，]*(?:以前|之前|为止|前|止)")
 """A date followed by one of these (``9月底前出台实施方案``) is the end of what follows: that is the action,
 never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``)."""

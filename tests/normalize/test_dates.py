@@ -168,3 +168,19 @@ def test_a_year_range_printed_with_one_年_spans_both_years(first: int, span: in
     """``2024—2025年`` reads as ``2024年至2025年`` does (start 2024, end 2025), not the first year as a note."""
     d = parse_deadline(f"{first}{join}{first + span}年", doc_year=2023)
     assert (d.start, d.end, d.note) == (str(first), str(first + span), None)
+
+
+@given(st.integers(2000, 2040), st.one_of(st.none(), st.integers(1, 12)), st.sampled_from(["", "自", "从"]),
+       st.sampled_from(["起", "开始"]), st.sampled_from(["", "长期坚持", "每年开展"]))  # fmt: skip
+def test_a_date_followed_by_起_opens_a_period_without_an_end(year, month, intro, since, rest) -> None:
+    """``2023年起`` / ``自2024年起`` gave the date as an end with the note ``自起``: it is where the period
+    starts (SPEC: dates at the precision written), 自/从/起 are its form, what follows its note."""
+    date = f"{year}年" + (f"{month}月" if month else "")
+    found = parse_deadline(f"{intro}{date}{since}{rest}", doc_year=2023)
+    start = f"{year:04d}" + (f"-{month:02d}" if month else "")
+    assert (found.start, found.end, found.note) == (start, None, rest or None)
+
+
+def test_a_period_from_a_date_起至_another_has_both_ends() -> None:
+    found = parse_deadline("2023年起至2025年底", doc_year=2023)
+    assert (found.start, found.end) == ("2023", "2025-12-31")

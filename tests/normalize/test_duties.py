@@ -344,3 +344,33 @@ def test_an_unnumbered_paragraph_with_an_owner_annotation_is_still_a_duty() -> N
     p = Paragraph("s1", 1, "改造燃气管网。（市城管局牵头，市妇联、佛山海关配合）")
     (d,) = build_duties(_doc(outline=outline, paragraphs=[p]))
     assert (d.lead, d.support, d.task) == (["市城管局"], ["市妇联", "佛山海关"], "改造燃气管网。")
+
+
+def test_owner_lines_tied_by_为_under_a_numbered_task_annotate_it() -> None:
+    outline = [OutlineNode("s1", None, 1, "二", "重点任务", 1), OutlineNode("s2", "s1", 3, "1", "完善管理体制", 1)]
+    paragraphs = [
+        Paragraph("s2", 1, "健全运行机制。"),
+        Paragraph("s2", 1, "省卫生健康委为牵头单位，省委编办、省人力社保厅为配合单位。"),
+        Paragraph("s2", 1, "完成时限为2024年12月31日前。"),
+    ]
+    (d,) = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert (d.task, d.lead, d.support, d.deadline.end) == (
+        "健全运行机制。", ["省卫生健康委"], ["省委编办", "省人力社保厅"], "2024-12-31")  # fmt: skip
+
+
+def test_a_numbered_task_cut_mid_sentence_across_paragraphs_runs_to_its_sentence_end() -> None:
+    """The real moa scan: OCR line ends cut one printed paragraph into several (``…按照加快满足农业生`` |
+    ``产急需要求…纳入“优机”`` | ``评价范畴…。``); the task was its first piece only."""
+    outline = [OutlineNode("s1", None, 1, "二", "主要任务", 1), OutlineNode("s2", "s1", 3, "1", "完善评选制度", 1)]
+    pieces = ["按照加快满足农业生", "产急需要求，纳入“优机”", "评价范畴，适当放宽条件。"]
+    paragraphs = [Paragraph("s2", 1, p) for p in pieces] + [Paragraph("s2", 1, "另行制定细则。")]
+    duties = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert [d.task for d in duties] == ["".join(pieces)]
+
+
+def test_a_paragraph_ending_in_an_owner_bracket_or_a_colon_is_not_continued() -> None:
+    """gen_rl_06 / gen_html_08: ``…装备。（市工业和信息化局牵头）`` and a lead-in ``…分工如下：`` end there."""
+    outline = [OutlineNode("s1", None, 1, "二", "主要任务", 1), OutlineNode("s2", "s1", 3, "1", "推动改造", 1)]
+    paragraphs = [Paragraph("s2", 1, "实施转型行动。（市工业和信息化局牵头）"), Paragraph("s2", 1, "组织实施一批项目。")]
+    (d,) = build_duties(_doc(outline=outline, paragraphs=paragraphs))
+    assert (d.task, d.lead) == ("实施转型行动。", ["市工业和信息化局"])

@@ -305,3 +305,70 @@ def test_unit_names_are_plausible_and_cut_pieces_are_not(name: str, digits: str,
     assert is_plausible_unit(name)
     assert not is_plausible_unit(name[:at] + digits + name[at:])
     assert not is_plausible_unit(level) and not is_plausible_unit(name[:1])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNITS), min_size=1, max_size=2, unique=True),
+    st.lists(st.sampled_from(_UNITS), min_size=1, max_size=3, unique=True),
+    st.sampled_from(["（{}）", "{}。"]),
+    st.sampled_from(["{lead}为牵头单位，{sup}为责任单位", "牵头单位为{lead}，责任单位为{sup}",
+                     "{lead}为牵头单位；{sup}为配合单位", "牵头部门为{lead}，{sup}为责任部门"]),
+    st.sampled_from(["", "，完成时限为2024年底"]),
+)  # fmt: skip
+def test_owners_tied_to_their_label_by_为_are_read_as_labelled(lead, support, bracket, form, deadline) -> None:
+    """``X为牵头单位，Y为责任单位`` (label after the units) and ``牵头单位为X`` (before them) gave no owners."""
+    support = [s for s in support if s not in lead]
+    if not support:
+        return
+    inner = form.format(lead="、".join(lead), sup="、".join(support)) + deadline
+    owners = parse_annotation("推进改造。" + bracket.format(inner))
+    expected_deadline = "2024年底" if deadline else None
+    assert (owners.lead, owners.support, owners.deadline, owners.rest) == (
+        lead, support, expected_deadline, "推进改造。")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["确定本方案为牵头单位的工作依据。", "明确完成时间为三年。", "以县为单位开展排查。", "推动牵头单位为群众办实事。"],
+)
+def test_为_before_or_after_a_label_that_names_no_unit_is_no_annotation(text: str) -> None:
+    owners = parse_annotation(text)
+    assert (owners.lead, owners.support, owners.deadline, owners.rest) == ([], [], None, text)
+
+
+def test_a_labelled_owner_list_ending_a_sentence_keeps_no_full_stop_in_its_names() -> None:
+    """``…责任单位：市财政局。`` gave the unit ``市财政局。``."""
+    owners = parse_annotation("推进改造。牵头单位：市教育局；责任单位：市财政局。")
+    assert (owners.lead, owners.support) == (["市教育局"], ["市财政局"])
+
+
+@given(st.sampled_from(["各区（县", "各县（市", "各乡镇（街道"]), st.sampled_from(["）", "、", ""]),
+       st.sampled_from(["市）教育局", "区）人民政府", "）办事处"]))  # fmt: skip
+def test_a_line_closing_a_bracket_it_never_opened_continues_the_name_above(first: str, mid: str, rest: str) -> None:
+    """A scan read ``各区（县、市）教育局`` as ``各区（县）\\n市）教育局``: two names, the second beginning with ）."""
+    assert split_units(f"{first}{mid}\n{rest}") == [f"{first}{mid}{rest}"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNITS), min_size=2, max_size=3, unique=True),
+    st.lists(st.sampled_from(_UNITS), min_size=1, max_size=2, unique=True),
+    st.sampled_from(["（牵头）", "(牵头)", "（牵\n头）"]),
+    st.sampled_from(["（{}）", "{}。"]),
+)
+def test_a_lead_mark_after_a_list_of_units_makes_each_of_them_a_lead(lead, support, mark, bracket) -> None:
+    """``A、B（牵头），C``: the mark closes the run of units joined by 、 (both lead), C supports."""
+    support = [s for s in support if s not in lead]
+    if not support:
+        return
+    inner = "、".join(lead) + mark + "，" + "、".join(support)
+    owners = parse_annotation("推进改造。" + bracket.format(inner))
+    assert (owners.lead, owners.support) == (lead, support)
+
+
+@pytest.mark.parametrize("verb", ["参加", "配合", "参与", "协助"])
+def test_由_a_lead_牵头_then_supports_with_a_verb_closing_a_task_without_brackets(verb: str) -> None:
+    owners = parse_annotation(f"推进改造。由市教育局牵头，市财政局、各县（市、区）人民政府{verb}。")
+    assert (owners.lead, owners.support, owners.rest) == (
+        ["市教育局"], ["市财政局", "各县（市、区）人民政府"], "推进改造。")  # fmt: skip
