@@ -22,6 +22,7 @@ from policy_extract.core.vocabulary import (
     ISSUER_SUFFIX,
     PRINTED_WORDS,
     RECIPIENT_LIST_SEPARATORS,
+    SIGNATURE_MONTH,
     TITLE_MAX_LINES,
     WEB_LOCATION,
     WEB_STAMP,
@@ -29,7 +30,7 @@ from policy_extract.core.vocabulary import (
 
 from .dates import FULL_DATE_FORM, is_date_line, parse_date
 from .layout import Column, body_font_size, char_width, is_centered, line_pitch
-from .numerals import to_halfwidth
+from .numerals import parse_integer, to_halfwidth
 from .orgs import split_units
 from .text import join_lines, squash_spaces
 
@@ -293,22 +294,45 @@ def _header(lines: list[Line], cols: dict[int, Column], meta: Meta, res: MetaRes
 # ------------------------------------------------------------------------------------ signature, 附件
 
 
+def signature_date(text: str, signed: bool) -> str | None:
+    """ISO 成文日期 of a date-only 落款 line: a full date, or (``signed``: under a signing name) a month."""
+    if is_date_line(text):
+        return parse_date(text)
+    m = SIGNATURE_MONTH.match(to_halfwidth(text)) if signed else None
+    if m is None:
+        return None
+    year, month = parse_integer(m.group(1)), parse_integer(m.group(2))
+    return f"{year:04d}-{month:02d}" if year and month and 1 <= month <= 12 else None
+
+
+def _names_above(lines: list[Line], i: int, start: int, col: Column, res: MetaResult) -> list[int]:
+    k = i - 1
+    names: list[int] = []
+    while k >= start and i - k <= 3 and _is_signature_name(lines[k], col, k in res.attachment_lines):
+        names.insert(0, k)
+        k -= 1
+    return names
+
+
 def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Meta, res: MetaResult) -> None:
     """The first right-hand date-only line after the 版头, with the issuer line(s) just above it."""
     for i in range(start, len(lines)):
         ln = lines[i]
         col = cols[ln.page]
-        if not is_date_line(ln.text) or ln.bbox[0] < col.center - 2 * char_width(ln):
+        if ln.bbox[0] < col.center - 2 * char_width(ln):
             continue
-        meta.date, meta.raw["date"] = parse_date(ln.text), as_printed(ln).strip()
+        full = is_date_line(ln.text)
+        month = SIGNATURE_MONTH.match(to_halfwidth(ln.text))
+        names = _names_above(lines, i, start, col, res) if full or month else []
+        if not full and not names:
+            continue
+        date = signature_date(ln.text, bool(names))
+        if date is None and not full:
+            continue
+        meta.date, meta.raw["date"] = date, as_printed(ln).strip()
         res.used.add(i)
+        res.used.update(names)
         res.signature_line = i
-        k = i - 1
-        names: list[int] = []
-        while k >= start and i - k <= 3 and _is_signature_name(lines[k], col, k in res.attachment_lines):
-            res.used.add(k)
-            names.insert(0, k)
-            k -= 1
         if meta.issuer is None and names:
             # No issuer line (a notice saved from a website): the 落款 names the issuer(s), in printed order.
             printed = [lines[n].text for n in names]

@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
 from policy_extract.core.vocabulary import (
+    ARTICLE_MARKER,
     CLAUSE_MARKER,
     DEFINITION,
     HEADING_FONT_WORDS,
     HEADING_MARKERS,
     LIST_LEAD_IN,
     PART_MARKER,
+    PART_TIERS,
 )
 
 from .numerals import parse_integer
@@ -42,12 +44,15 @@ class Marker:
 
 
 def find_marker(text: str) -> Marker | None:
-    """The outline marker a text starts with, if any; a part marker (``第一部分``) is level 0."""
+    """The outline marker a text starts with, if any; a part marker is level 0 (``第一章``) or -1
+    (``第一部分``, ``第一编``, which hold chapters)."""
     part = PART_MARKER.match(text)
     if part:
         value = parse_integer(part.group("value"))
         if value is not None:
-            return Marker(0, re.sub(r"\s+", "", part.group("number")), value, part.end())
+            number = re.sub(r"\s+", "", part.group("number"))
+            tier = next(t for unit, t in PART_TIERS.items() if number.endswith(unit))
+            return Marker(tier, number, value, part.end())
     for level, pattern in HEADING_MARKERS:
         m = pattern.match(text)
         if m:
@@ -91,6 +96,10 @@ class OutlineBuilder:
     """Depth of the first clause number (``1.4`` → 2) the document prints; 0 before one."""
     list_next: tuple[int, int] | None = None
     """(level, number) the enumeration's next item carries; any other block ends it."""
+    annexes: set[str] = field(default_factory=set)
+    in_article: bool = False
+    """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
+    """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
 
     def expected(self, level: int) -> int:
         return self.last_value.get(level, 0) + 1
@@ -107,25 +116,58 @@ class OutlineBuilder:
         self.last_value = {lv: v for lv, v in self.last_value.items() if lv < level}
         self.last_value[level] = value
         self.running_value[level] = value
+        self.in_article = False
         return node
 
     def add_annex(self, label: str, title: str, page: int, bbox: BBox | None) -> OutlineNode:
-        # In a document organised by parts the annex stands beside the parts, above their 一、.
-        level = 0 if self.has_parts() else 1
+        # In a document organised by parts the annex stands beside the top parts, above their 一、.
+        level = min(n.level for n in self.nodes) if self.has_parts() else 1
         node = self.add(level, re.sub(r"\s+", "", label), title, page, bbox)
+        self.annexes.add(node.id)
         self.last_value, self.running_value = {}, {}  # an annex restarts every numbering
         return node
 
     def finish(self) -> list[OutlineNode]:
-        """The nodes with SPEC levels: where parts (level 0) exist they become level 1 and all else moves
-        one level down."""
-        if self.has_parts():
-            for n in self.nodes:
-                n.level = min(n.level + 1, MAX_LEVEL)
+        """The nodes with SPEC levels.  Part tiers (``第N部分``/``第N编`` above ``第N章``) take levels 1, 2, …
+        in the order of the tiers the document prints.  Beneath a part or chapter the levels are relative:
+        the first marker tier the chapter actually prints is the chapter's level + 1, the next + 2 (a chapter
+        whose top subdivision is （一） has it on the level below the chapter).  Elsewhere (no parts, before
+        the first part, inside an annex) the marker keeps its SPEC level, one lower where parts exist."""
+        tiers = sorted({n.level for n in self.nodes if n.level <= 0 and n.id not in self.annexes})
+        shift = 1 if self.has_parts() else 0
+        by_id = {n.id: n for n in self.nodes}
+        heads = {n.id: self._part_above(n, by_id) for n in self.nodes}
+        below: dict[str, list[int]] = {}
+        for n in self.nodes:
+            head = heads[n.id]
+            if head is not None and n.level > 0:
+                below.setdefault(head, []).append(n.level)
+        ranks = {head: sorted(set(levels)) for head, levels in below.items()}
+        final: dict[str, int] = {}
+        for n in self.nodes:
+            head = heads[n.id]
+            if n.level <= 0:
+                final[n.id] = tiers.index(n.level) + 1 if n.level in tiers else 1
+            elif head is not None:
+                final[n.id] = final[head] + 1 + ranks[head].index(n.level)
+            else:
+                final[n.id] = n.level + shift
+        for n in self.nodes:
+            n.level = min(final[n.id], MAX_LEVEL)
         return self.nodes
 
+    def _part_above(self, node: OutlineNode, by_id: dict[str, OutlineNode]) -> str | None:
+        """Id of the nearest part or chapter heading above a numbered heading (None under an annex)."""
+        parent = node.parent
+        while parent is not None:
+            above = by_id[parent]
+            if above.level <= 0:
+                return None if above.id in self.annexes else above.id
+            parent = above.parent
+        return None
+
     def has_parts(self) -> bool:
-        return any(n.level == 0 for n in self.nodes)
+        return any(n.level <= 0 for n in self.nodes)
 
     def clause(self, block: Block) -> tuple[OutlineNode, str] | None:
         """A clause heading numbered without punctuation (``1 人口特征``, ``1.4 智能船舶附加标志``): one
@@ -155,7 +197,7 @@ class OutlineBuilder:
             return True
         # A part may be printed without its label (第二部分 is a set of tables under a bare title), so a part
         # title on its own that moves the part number forward is next.
-        return marker.level == 0 and 0 < alone <= 2 and marker.value > self.running_value.get(0, 0)
+        return marker.level <= 0 and 0 < alone <= 2 and marker.value > self.running_value.get(marker.level, 0)
 
     def listed(self, block: Block, marker: Marker | None) -> bool:
         """Whether the block is an item of an enumeration opened by a lead-in (``其中：``/``主要职能包括：``):
@@ -169,11 +211,24 @@ class OutlineBuilder:
         self.list_next = None
         return False
 
+    def article_item(self, block: Block, marker: Marker | None) -> bool:
+        """Whether the block is an article (``第三条 …``) or a numbered item in body type inside one (an
+        article's conditions ``（一）申请的基本条件：``): neither is a heading.  A heading in heading type or
+        one on the level of the heading holding the articles (``二、`` after ``一、主要职能 第一条…``) closes
+        the article."""
+        if ARTICLE_MARKER.match(block.text):
+            self.in_article = True
+            return True
+        if not self.in_article or marker is None or has_heading_font(block.first, self.body_font):
+            return False
+        holder = self.nodes[-1].level if self.nodes else 0
+        return marker.level > holder
+
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         """The outline node a block opens (and the run-in text after its title), or None for body text."""
         text = block.text
         marker = find_marker(text)
-        if self.listed(block, marker):
+        if self.listed(block, marker) or self.article_item(block, marker):
             return None
         if marker is None:
             return self.clause(block)

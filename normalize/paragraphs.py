@@ -147,12 +147,16 @@ def starts_block(
 ) -> bool:
     """Whether line ``b`` starts a new block after line ``a`` (both running text, ``b`` printed next)."""
     col_a, col_b = cols[a.page], cols[b.page]
-    if is_indented(b, col_b, settings) or new_item_after_sentence(a, b):
+    if new_item_after_sentence(a, b):
+        return True
+    # A centred heading's second line (``第一部分 …创新奖学金`` / ``评定办法``) starts far right of the
+    # margin, so it reads as indented and the first line as short: the wrap is decided before either.
+    if wraps_centred(a, b, col_b, pitch):
+        return False
+    if is_indented(b, col_b, settings):
         return True
     if ends_short(a, col_a, settings) and not runs_on(a, b, col_b):
         return True
-    if wraps_centred(a, b, col_b, pitch):
-        return False
     # A first line starting at the indent can look centred when it ends as far from the right edge.
     if (is_centered(a, col_a) and not is_indented(a, col_a, settings)) or is_centered(b, col_b):
         return True

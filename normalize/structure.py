@@ -117,7 +117,8 @@ def caption_lines(
 
 
 def _wraps_heading(lines: list[Line], i: int) -> bool:
-    """The centred rest of a numbered heading set in title type (``第三部分…情况`` / ``说明``)."""
+    """The centred rest of a numbered heading set in title type (``第三部分…情况`` / ``说明``), right below
+    it or double spaced (no more than 2.4 of its type sizes from top to top, as :func:`wraps_centred`)."""
     if i == 0:
         return False
     a, b = lines[i - 1], lines[i]
@@ -125,7 +126,7 @@ def _wraps_heading(lines: list[Line], i: int) -> bool:
         a.page == b.page
         and a.size == b.size
         and find_marker(a.text) is not None
-        and b.bbox[1] - a.bbox[3] < 0.5 * b.size
+        and (b.bbox[1] - a.bbox[3] < 0.5 * b.size or b.bbox[1] - a.bbox[1] <= 2.4 * a.size)
     )
 
 

@@ -109,6 +109,18 @@ PART_MARKER = re.compile(
 (``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral.
 ``第三部分中``/``第三部分的`` is a reference to the part, but 中 opening a name (``第三部分中共…委…情况``,
 中国/中华/中央) is the part's title."""
+PART_TIERS: dict[str, int] = {"部分": -1, "编": -1, "章": 0}
+"""Outline tier of a part marker's unit, above 一、 (level 1): a 第N部分/第N编 holds 第N章 chapters where a
+document prints both (``第一部分 … 第一章 物理系``); the outline levels them by the tiers it prints."""
+ARTICLE_MARKER = re.compile(rf"^\s*第\s*[{HEADING_NUMERALS}]{{1,4}}\s*条(?!第)")
+"""``第一条``/``第十四条``: an article of rules (条例, 细则, 办法); not a heading, and the numbered items in
+body type after it (``（一）申请的基本条件：``, ``1.``) are the article's items, not headings either.
+``第二十条第（一）项`` cites an article."""
+SIGNATURE_MONTH = re.compile(
+    r"^\s*(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*$"
+)
+"""A 成文日期 printed to the month only (``2020年6月``, ``二〇二〇年六月``) on a 落款 line of its own: a date
+only under a signing name (a bare month elsewhere is a period, not a date)."""
 CLAUSE_MARKER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?=[\u4e00-\u9fff])(?![年月日号万亿元])")
 """A clause number without punctuation, as standards, rules and statistical reports print their headings
 (``1 人口特征``, ``1.4 智能船舶附加标志``): depth = the number of its parts.  Only a heading face on a line

@@ -254,3 +254,19 @@ def test_annex_run_on_after_a_notice_without_attachment_list_is_its_attachment()
     res = extract_meta(lines, page_columns([page(1, [])], lines))
     assert res.meta.attachments == ["某学院研究生文体和社会活动奖学金评定办公室名单"]
     assert not {9, 10, 11} & res.used
+
+
+def test_signature_dated_to_the_month_only_under_the_signing_name() -> None:
+    """A 落款 of a college's rules prints ``2020年6月`` (no day) under the issuer: the date at month precision,
+    the issuer from the name above it; a bare month without a name above it is no 成文日期."""
+    lines = [
+        centered("信息科学与工程学院研究生学业奖学金评选细则", 0, size=22.0),
+        body("根据学校要求，制定本细则。", 2, indent=True, end=400),
+        _ln("信息科学与工程学院", 1, (379, 154, 505, 168)),
+        _ln("2020年6月", 1, (431, 190, 505, 204)),
+        *filler(2, range(0, 20)),
+    ]
+    m = _meta(lines)
+    assert (m.issuer, m.date) == ("信息科学与工程学院", "2020-06")
+    alone = [lines[0], lines[1], _ln("二〇二〇年六月", 1, (431, 190, 505, 204)), *lines[4:]]
+    assert _meta(alone).date is None

@@ -57,6 +57,7 @@ def test_annex_restarts_numbering() -> None:
 
 def test_part_headings_sit_above_the_chinese_numbered_headings() -> None:
     assert (find_marker("第一部分上海市普陀区财政局概况").number, find_marker("第 三 章 总则").level) == ("第一部分", 0)
+    assert find_marker("第一部分概况").level == -1 and find_marker("第二编 分则").level == -1
     assert find_marker("第一条 为了规范管理") is None and find_marker("第二部分的内容") is None
     b = OutlineBuilder("FangSong")
     for text in ["第一部分概况", "一、主要职能", "二、单位构成", "第二部分决算表", "一、收入情况"]:
@@ -96,7 +97,7 @@ def test_part_marker_grammar_property() -> None:
            st.text(alphabet="财政概况总则说明", min_size=1, max_size=8))
     def check(n: int, kind: str, sep: str, title: str) -> None:
         m = find_marker(f"第{_chinese(n)}{kind}{sep}{title}")
-        assert m is not None and (m.level, m.value) == (0, n)
+        assert m is not None and (m.level, m.value) == (0 if kind == "章" else -1, n)
         assert m.number == f"第{_chinese(n)}{kind.replace(' ', '')}"
         assert find_marker(f"第{_chinese(n)}条{sep}{title}") is None
 
@@ -200,3 +201,56 @@ def test_clause_numbers_without_punctuation_in_a_heading_face_are_headings() -> 
     assert b.heading(_block("2人口特征")) is None  # body face
     shenzhen = OutlineBuilder("FZFSK--GBK1-0")
     assert shenzhen.heading(_block("1人口特征", "FZHTK--GBK1-0"))[0].level == 1  # type: ignore[index]
+
+
+def _levels(texts: list[str]) -> list[tuple[str, int, str | None]]:
+    b = OutlineBuilder("FangSong")
+    for text in texts:
+        assert b.heading(_block(text, "SimHei")) is not None, text
+    return [(n.number, n.level, n.parent) for n in b.finish()]
+
+
+def test_chapter_whose_top_tier_is_the_bracketed_number_has_it_one_level_below() -> None:
+    """A tender file's 第三章 has （一）… with no 一、 above them: they are the chapter's level + 1."""
+    assert _levels(["第一章招标公告", "一、项目基本情况", "二、资格要求", "第三章投标人须知", "（一）总则", "（二）招标文件"]) == [
+        ("第一章", 1, None), ("一", 2, "s1"), ("二", 2, "s1"), ("第三章", 1, None), ("一", 2, "s4"), ("二", 2, "s4")]
+
+
+def test_chapter_with_chinese_then_bracketed_numbers_levels_them_below_in_turn() -> None:
+    assert _levels(["第一章总则", "一、范围", "（一）对象", "（二）期限", "二、原则"]) == [
+        ("第一章", 1, None), ("一", 2, "s1"), ("一", 3, "s2"), ("二", 3, "s2"), ("二", 2, "s1")]
+
+
+def test_without_chapters_the_markers_keep_their_strict_levels() -> None:
+    """No part or chapter heading: （一） at the top stays level 2 as SPEC's marker grammar says."""
+    assert _levels(["（一）总体目标", "（二）主要任务", "一、保障措施", "（一）组织领导"]) == [
+        ("一", 2, None), ("二", 2, None), ("一", 1, None), ("一", 2, "s3")]
+
+
+def test_parts_holding_chapters_nest_the_chapters_one_level_below() -> None:
+    """``第一部分 … 第一章 物理系 … 一、``: the part is level 1, its chapters level 2, their 一、 level 3."""
+    assert _levels(["第一部分评定办法", "第一章物理系", "一、评选基本条件", "第二章电子工程系", "一、学习奖学金"]) == [
+        ("第一部分", 1, None), ("第一章", 2, "s1"), ("一", 3, "s2"), ("第二章", 2, "s1"), ("一", 3, "s4")]
+
+
+def test_numbered_items_in_body_type_inside_an_article_are_not_headings() -> None:
+    """Rules in 第N章 > 第N条 articles: ``（一）申请的基本条件：``/``1.`` in body type after ``第三条`` are the
+    article's items; the next chapter closes the article and heads the outline again."""
+    b = OutlineBuilder("FangSong")
+    assert b.heading(_block("第一章总则", "SimHei")) is not None
+    for text in ["第三条研究生学业奖学金实行申请制。", "（一）申请的基本条件：", "1.热爱祖国；", "（二）不具备资格的情形："]:
+        assert b.heading(_block(text)) is None, text
+    assert b.heading(_block("第二章评定条件和办法", "SimHei")) is not None
+    assert b.heading(_block("一、具体要求", "SimHei")) is not None  # heading type: a heading after all
+    assert [n.number for n in b.finish()] == ["第一章", "第二章", "一"]
+
+
+def test_heading_on_the_level_holding_the_articles_closes_them() -> None:
+    """``一、主要职能`` holds 第一条…第三条 and their （一）…（十二）; ``二、部门决算单位构成`` in the same body face
+    is the next heading, not an item of 第三条."""
+    b = OutlineBuilder("FangSong")
+    assert b.heading(_block("一、主要职能")) is not None
+    assert b.heading(_block("第三条财政局的主要职责是：")) is None
+    assert b.heading(_block("（一）贯彻执行国家和本市有关财政工作的法律、法规。")) is None
+    assert b.heading(_block("二、部门决算单位构成")) is not None
+    assert find_marker("第二十条第（一）项") is None

@@ -105,3 +105,21 @@ def test_wrapped_part_heading_at_double_line_spacing_is_one_block() -> None:
     assert not wraps_centred(a, far, col, 31.0)  # a blank line between: two blocks
     c = Line("（一）说明", 20, (268, 127, 328, 142), "F", 15.0)
     assert not wraps_centred(a, c, col, 31.0)
+
+
+def test_centred_part_heading_wrapped_double_spaced_in_heading_type_is_one_block() -> None:
+    """``第一部分 研究生学习奖学金、学术（实践）创新奖学金`` filling the column and ``评定办法`` centred a
+    double-spaced line below, larger than the body: the second line looks indented, the first short, yet it
+    is the heading's wrap (the title lost 评定办法) — in the block and not taken for a title line."""
+    from policy_extract.normalize.layout import Column
+    from policy_extract.normalize.structure import _wraps_heading
+
+    from policy_extract.core.model import Line
+
+    a = Line("第一部分研究生学习奖学金、学术（实践）创新奖学金", 1, (101.0, 280.2, 494.4, 296.2), "SimHei", 15.9)
+    b = Line("评定办法", 1, (265.6, 316.0, 329.8, 331.9), "SimHei", 15.9)
+    c = Line("为提高研究生培养质量，激励物理系研究生勤奋学习、勇攀科学", 1, (118.0, 352.0, 505.3, 366.1), "F", 14.1)
+    cols = {1: Column(90.0, 505.45, 595.3, 841.9)}
+    blocks = segment_blocks([a, b, c], [0, 1, 2], cols, 28.0)
+    assert [bl.text for bl in blocks][:1] == ["第一部分研究生学习奖学金、学术（实践）创新奖学金评定办法"]
+    assert _wraps_heading([a, b], 1)
