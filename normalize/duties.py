@@ -28,7 +28,7 @@ from policy_extract.core.vocabulary import (
 )
 
 from .dates import deadline_in_text, parse_deadline
-from .indicators import cell_at, doc_year_of, header_text
+from .indicators import band_after_caption, cell_at, doc_year_of, header_text
 from .orgs import (
     Owners,
     has_lead_mark,
@@ -53,6 +53,8 @@ class DutyColumns:
     support: int | None = None
     co_support: list[int] = field(default_factory=list)
     """Further owner columns naming support units only (配合单位 beside 责任单位), left to right."""
+    body: int = 1
+    """The first row under the header (a caption row above the header is neither)."""
 
 
 _COLUMN_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -92,21 +94,24 @@ def _demote_task(cols: DutyColumns) -> None:
     cols.task = None
 
 
-def _spans_rows(table: Table, col: int) -> bool:
-    return any(c.col == col and c.rowspan > 1 and c.row >= table.header_rows for c in table.cells)
+def _spans_rows(table: Table, col: int, body: int) -> bool:
+    return any(c.col == col and c.rowspan > 1 and c.row >= body for c in table.cells)
 
 
 def duty_columns(table: Table) -> DutyColumns | None:
-    """Column roles of a responsibility table, or None when the table is not one."""
-    cols = DutyColumns()
+    """Column roles of a responsibility table, or None when the table is not one.  The header is read under
+    any caption row (``重点任务责任分工表`` spanning the table names no column; its 责任 is no owner
+    column)."""
+    band = band_after_caption(table)
+    cols = DutyColumns(body=band.stop)
     for col in range(table.n_cols):
-        role = _role_of(re.sub(r"\s+", "", header_text(table, col)), cols, col)
+        role = _role_of(re.sub(r"\s+", "", header_text(table, col, band)), cols, col)
         if role is not None and role != "co_support":
             setattr(cols, role, col)
     if cols.task is None and cols.item is not None:
         # A plain list (序号 | 项目名称 | 责任单位 | 完成时限): the named item is the task itself.
         cols.task, cols.item = cols.item, None
-    if cols.category is None and cols.item is not None and _spans_rows(table, cols.item):
+    if cols.category is None and cols.item is not None and _spans_rows(table, cols.item, cols.body):
         # 改革事项 merged over the rows of its tasks groups them: a category, not a per-row item.
         cols.category, cols.item = cols.item, None
     if cols.task is None or (cols.lead is None and cols.support is None):
@@ -136,7 +141,7 @@ def spelled_whole(table: Table, cols: DutyColumns) -> frozenset[str]:
     same names where a narrow column broke them (``区城\n建局``)."""
     names: set[str] = set()
     for c in table.cells:
-        if c.row < table.header_rows or c.col not in (cols.lead, cols.support, *cols.co_support):
+        if c.row < cols.body or c.col not in (cols.lead, cols.support, *cols.co_support):
             continue
         for line in (c.raw or c.text).split("\n"):
             for piece in re.split(r"[、，,；;\s]", line):
@@ -197,7 +202,7 @@ def duties_from_table(table: Table, cols: DutyColumns, doc_year: int | None) -> 
     out: list[Duty] = []
     known = spelled_whole(table, cols)
     group: str | None = None
-    for row in range(table.header_rows, table.n_rows):
+    for row in range(cols.body, table.n_rows):
         task_cell = cell_at(table, row, cols.task) if cols.task is not None else None
         if task_cell is None or not task_cell.text or task_cell.row != row:
             continue

@@ -77,7 +77,7 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
-def _caption_rows(table: Table) -> int:
+def caption_rows(table: Table) -> int:
     """Leading rows whose one cell spans every column: the table's printed title, not its header."""
     r = 0
     while r < table.n_rows - 1 and _is_group_row(table, r) is not None:
@@ -95,10 +95,22 @@ def _is_header_row(table: Table, row: int) -> bool:
 def header_band(table: Table) -> range:
     """The rows of a table's header: after any caption row, the detected header rows; where the finder saw
     none (or only the caption), one row that reads as a header by its grammar."""
-    start = _caption_rows(table)
+    start = caption_rows(table)
     if table.header_rows > start:
         return range(start, table.header_rows)
     if start < table.n_rows - 1 and _is_header_row(table, start):
+        return range(start, start + 1)
+    return range(start, start)
+
+
+def band_after_caption(table: Table) -> range:
+    """The header rows of a table whatever its kind, a caption row above them left out: the detected header
+    rows under any caption row; where the finder saw only the caption, the one row after it (a caption is
+    always followed by the column names); none where it saw no header and there is no caption."""
+    start = caption_rows(table)
+    if table.header_rows > start:
+        return range(start, table.header_rows)
+    if 0 < start < table.n_rows - 1:
         return range(start, start + 1)
     return range(start, start)
 
@@ -220,16 +232,17 @@ def indicators_from_year_table(table: Table, roles: Roles, first_row: int | None
 
 
 def is_requirement_table(table: Table) -> bool:
-    if table.header_rows < 1 or table.n_cols > 3:
+    band = band_after_caption(table)
+    if not band or table.n_cols > 3:
         return False
-    heads = [_squash(header_text(table, c)) for c in range(table.n_cols)]
+    heads = [_squash(header_text(table, c, band)) for c in range(table.n_cols)]
     wanted = any(any(w in h for w in REQUIREMENT_HEADER_WORDS) for h in heads[1:])
     return heads[0] in NUMBER_HEADERS and wanted
 
 
 def indicators_from_requirement_table(table: Table, doc_year: int | None) -> list[Indicator]:
     out: list[Indicator] = []
-    for row in range(table.header_rows, table.n_rows):
+    for row in range(band_after_caption(table).stop, table.n_rows):
         cell = cell_at(table, row, table.n_cols - 1)
         if cell is None or not cell.text or cell.row != row:
             continue
@@ -261,10 +274,8 @@ def build_indicators(doc: Document) -> list[Indicator]:
     out: list[Indicator] = []
     for table in doc.tables:
         band = header_band(table)
-        if not band:
-            continue
-        roles = column_roles(table, doc_year, band)
-        if roles.years and roles.name is not None:
+        roles = column_roles(table, doc_year, band) if band else None
+        if roles is not None and roles.years and roles.name is not None:
             out.extend(indicators_from_year_table(table, roles, band.stop))
         elif is_requirement_table(table):
             out.extend(indicators_from_requirement_table(table, doc_year))

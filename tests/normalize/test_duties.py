@@ -374,3 +374,16 @@ def test_a_paragraph_ending_in_an_owner_bracket_or_a_colon_is_not_continued() ->
     paragraphs = [Paragraph("s2", 1, "实施转型行动。（市工业和信息化局牵头）"), Paragraph("s2", 1, "组织实施一批项目。")]
     (d,) = build_duties(_doc(outline=outline, paragraphs=paragraphs))
     assert (d.task, d.lead) == ("实施转型行动。", ["市工业和信息化局"])
+
+
+def test_a_caption_printed_as_the_first_row_of_a_responsibility_table_is_no_header() -> None:
+    """``重点任务责任分工表`` spanning the table, read as (part of) its header, made every column a 责任 column
+    (or the column names the first duty); the header is the row under it, whether or not the finder counted
+    the caption among the header rows."""
+    rows = [["重点任务责任分工表"] * 4, ["序号", "重点任务", "责任单位", "完成时限"],
+            ["1", "推进改造", "市教育局（牵头），市财政局", "2024年底前"]]  # fmt: skip
+    for header_rows in (0, 1, 2):
+        duties = build_duties(_doc([table(rows, merges=[(0, 0, 0, 3)], header_rows=header_rows)]))
+        assert [(d.number, d.task, d.lead, d.support, d.deadline.end) for d in duties] == [
+            ("1", "推进改造", ["市教育局"], ["市财政局"], "2024-12-31")
+        ]

@@ -160,3 +160,14 @@ def test_attribute_read_in_any_cell_form() -> None:
         ["约束性", "约 束 性", "[预期性]", "预期性指标", "约束", "—"])]  # fmt: skip
     got = [i.attribute for i in build_indicators(_doc(table(rows)))]
     assert got == ["约束性", "约束性", "预期性", "预期性", "约束性", None]
+
+
+def test_a_requirement_table_with_its_caption_as_first_row_reads_the_header_under_it() -> None:
+    """A 序号 | 要求 table whose caption (``专项治理主要目标``) is printed as its own first row gave no
+    indicators: its header was read as ``专项治理主要目标 序号``."""
+    rows = [["专项治理主要目标"] * 2, ["序号", "要求"], ["1", "专项施工方案专家论证率达到100%。"]]
+    for header_rows in (0, 1, 2):
+        inds = build_indicators(_doc(table(rows, merges=[(0, 0, 0, 1)], header_rows=header_rows)))
+        assert [(i.row, i.name, i.values[0].op, i.values[0].value) for i in inds] == [
+            (2, "专项施工方案专家论证率", ">=", 100)
+        ]
