@@ -8,7 +8,12 @@ reports), the crops are read in rows by the recognition model alone (no text det
 :class:`~policy_extract.extract.engines.GlyphReader`), and every occurrence of the glyph gets the text read.
 The page keeps its characters' positions, sizes, fonts and colours, so lines, tables and normalize run as on
 a born-digital page, at a fraction of the cost of page OCR (a notice has a few hundred distinct glyphs; later
-pages mostly reuse them).
+pages mostly reuse them).  What the model read is also kept per glyph image for the process
+(:data:`READINGS`): the next document of a batch worker printing the same glyphs (same face and size) reads
+none of them again.  A document's first reading of an image is reused exactly, so reading it again gives the
+same text; a glyph image first read in another document keeps that document's reading (rows of other glyphs
+may read a glyph differently, rarely: 1 of 298 glyphs of the garbled samples, 眞 read alone → 真 after the
+other sample).
 
 The verdict is per font and per page: a garbled title font on page 1 is decoded while the body font, readable,
 is kept as printed.  A glyph the model cannot read alone (no character, several, or low confidence) is read
@@ -18,7 +23,8 @@ its box; what is still unread becomes U+FFFD and is counted in a warning.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +67,8 @@ DEFAULT_BAND_PAD_EM = 1.0
 """Page OCR for unread glyphs looks at their lines with this share of a line's height above and below."""
 DEFAULT_CONTEXT_EM = 3.0
 """A glyph not read alone is read again with this many ems of its printed line either side."""
+DEFAULT_READINGS_KEPT = 20_000
+"""Glyph readings a process keeps (:class:`GlyphReadings`, about 6 MB): a few notices' worth of glyphs."""
 REPLACEMENT = "\ufffd"
 UNDECODED_GLYPHS = "undecoded_glyphs"
 
@@ -123,8 +131,11 @@ def is_garbled_font(texts: list[str]) -> bool:
     outside common use or sequential subset codes (two private-use icons are not a garbled font).  A
     font printing a single glyph (a bullet repeated, a Symbol font's ×) and the
     private-use codes symbol fonts print by convention (U+F020–U+F0FF: Wingdings, Symbol) are left alone."""
-    texts = [t for t in texts if not is_symbol_code(t)]
-    if len(set(texts)) < DEFAULT_MIN_DISTINCT:
+    distinct = set(texts)
+    if any(is_symbol_code(t) for t in distinct):
+        texts = [t for t in texts if not is_symbol_code(t)]
+        distinct = set(texts)
+    if len(distinct) < DEFAULT_MIN_DISTINCT or not may_be_garbled(distinct):
         return False
     codes = sum(1 for t in texts if len(t) > 1 and is_bad_char(t))  # (cid:N)
     if codes and codes >= DEFAULT_FONT_BAD_SHARE * len(texts):
@@ -137,6 +148,16 @@ def is_garbled_font(texts: list[str]) -> bool:
     return check_texts(texts).kind == "garbled" or is_sequential_garble(texts)
 
 
+def may_be_garbled(distinct: set[str]) -> bool:
+    """Whether a font's distinct texts leave any of :func:`is_garbled_font`'s verdicts open: a bad code, a
+    CJK character outside common use, or ``!`` with ``"`` (sequential codes).  A font of common characters
+    only — every font of a born-digital page — is settled by one look at each distinct text."""
+    if {"!", '"'} <= distinct:
+        return True
+    common = common_chars()
+    return any(is_bad_char(t) or (len(t) == 1 and is_ideograph(t) and t not in common) for t in distinct)
+
+
 def is_symbol_code(text: str) -> bool:
     """A symbol font's code in the private-use block it is mapped to by convention (U+F000 + byte)."""
     return len(text) == 1 and 0xF020 <= ord(text) <= 0xF0FF
@@ -146,8 +167,9 @@ def garbled_fonts(chars: Iterable[Char]) -> frozenset[str]:
     """The fonts of a page (by name) whose text is unreadable, judged font by font."""
     texts: dict[str, list[str]] = defaultdict(list)
     for ch in chars:
-        if ch["text"].strip():
-            texts[font_of(ch)].append(ch["text"])
+        text = ch["text"]
+        if text.strip():
+            texts[font_of(ch)].append(text)
     return frozenset(font for font, found in texts.items() if is_garbled_font(found))
 
 
@@ -157,6 +179,45 @@ def glyph_key(ch: Char) -> GlyphKey | None:
     if ch["text"] == REPLACEMENT or not ch["text"].strip() or not ch.get("upright", True):
         return None
     return (font_of(ch), ch["text"])
+
+
+class GlyphReadings:
+    """What the model read for each glyph image this process has seen, by the image's bytes: a glyph
+    printed again (later pages, the next document of a batch in the same face and size) is not read
+    again.  Bounded (least recently used dropped first), in memory only, never written anywhere."""
+
+    def __init__(self, kept: int = DEFAULT_READINGS_KEPT) -> None:
+        self.kept = kept
+        self._reads: OrderedDict[bytes, tuple[str, float]] = OrderedDict()
+
+    def get(self, digest: bytes) -> tuple[str, float] | None:
+        read = self._reads.get(digest)
+        if read is not None:
+            self._reads.move_to_end(digest)
+        return read
+
+    def put(self, digest: bytes, read: tuple[str, float]) -> None:
+        self._reads[digest] = read
+        self._reads.move_to_end(digest)
+        while len(self._reads) > self.kept:
+            self._reads.popitem(last=False)
+
+    def clear(self) -> None:
+        self._reads.clear()
+
+
+READINGS = GlyphReadings()
+"""The process's glyph readings (one per batch worker)."""
+
+
+def glyph_digest(crop: np.ndarray, reader: object, how: str = "alone") -> bytes:
+    """A glyph image's identity for ``reader`` (readings of one engine are no other's) read ``how``: its
+    shape and pixels."""
+    kind = type(reader)
+    tag = f"{kind.__module__}.{kind.__qualname__} {how} {crop.shape}"
+    digest = hashlib.blake2b(tag.encode(), digest_size=16)
+    digest.update(crop.tobytes())
+    return digest.digest()
 
 
 @dataclass(slots=True)
@@ -192,7 +253,9 @@ class GlyphDecoder:
         """Rewrite in place the text of the page's characters in garbled fonts; None when no font of the
         page is garbled, the page is turned (its chars are then not where the render puts them) or the OCR
         engine cannot read glyphs alone."""
-        fonts = garbled_fonts(page.chars) | (self.fonts & {font_of(ch) for ch in page.chars})
+        fonts = garbled_fonts(page.chars)
+        if self.fonts:
+            fonts |= self.fonts & {font_of(ch) for ch in page.chars}
         self.fonts |= fonts
         if not fonts or int(page.rotation or 0) % 360 or not hasattr(self.engine(), "read_rows"):
             return None
@@ -247,34 +310,46 @@ class GlyphDecoder:
         ink = {key: crop for key, crop in crops.items() if has_ink(crop)}
         for key in crops.keys() - ink.keys():
             self.table[key] = " "
-        if not ink:
-            return
-        rows, spans = glyph_rows(list(ink.values()), DEFAULT_GLYPHS_PER_ROW)
-        reads = [read for row in self.engine().read_rows(rows, spans) for read in row]
+        engine = self.engine()
+        digests = {key: glyph_digest(crop, engine) for key, crop in ink.items()}
+        unseen = {key: crop for key, crop in ink.items() if READINGS.get(digests[key]) is None}
+        if unseen:
+            rows, spans = glyph_rows(list(unseen.values()), DEFAULT_GLYPHS_PER_ROW)
+            reads = [read for row in engine.read_rows(rows, spans) for read in row]
+            for key, read in zip(unseen, reads, strict=True):
+                READINGS.put(digests[key], read)
         common = common_chars()
-        for (key, crop), (text, score) in zip(ink.items(), reads, strict=True):
+        for key, crop in ink.items():
+            text, score = READINGS.get(digests[key]) or ("", 0.0)
             usual = len(text) != 1 or text in common or not is_ideograph(text)
             if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE and usual:
                 self.table[key] = settle_glyph(text, new[key], crop)
 
     def read_in_context(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> None:
         """Glyphs not read alone, read again inside their printed line (a few glyphs either side, as the
-        model was trained to see them): one row per glyph, the reading under its own span kept."""
+        model was trained to see them): one row per glyph, the reading under its own span kept.  What was
+        read so for a glyph image is kept in :data:`READINGS` too."""
         todo = first_occurrences(unread)
         todo.update({id(ch): ch for ch in unread if glyph_key(ch) is None})  # type: ignore[dict-item]
         if not todo:
             return
-        rows, spans, slots = [], [], []
-        for ch in todo.values():
-            row, row_spans, slot = context_row(img, ch, page, scale)
-            rows.append(row)
-            spans.append(row_spans)
-            slots.append(slot)
-        for (key, ch), reads, slot in zip(todo.items(), self.engine().read_rows(rows, spans), slots,
-                                          strict=True):
-            text, score = reads[slot]
+        engine, origin = self.engine(), page_origin(page)
+        crops = {key: glyph_crop(img, ch, scale, origin) for key, ch in todo.items()}
+        digests = {key: glyph_digest(crop, engine, "in context") for key, crop in crops.items()}
+        unseen = [key for key in todo if READINGS.get(digests[key]) is None]
+        if unseen:
+            rows, spans, slots = [], [], []
+            for key in unseen:
+                row, row_spans, slot = context_row(img, todo[key], page, scale)
+                rows.append(row)
+                spans.append(row_spans)
+                slots.append(slot)
+            for key, reads, slot in zip(unseen, engine.read_rows(rows, spans), slots, strict=True):
+                READINGS.put(digests[key], reads[slot])
+        for key, ch in todo.items():
+            text, score = READINGS.get(digests[key]) or ("", 0.0)
             if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE:
-                self.learn(key, ch, settle_glyph(text, ch, glyph_crop(img, ch, scale, page_origin(page))))
+                self.learn(key, ch, settle_glyph(text, ch, crops[key]))
 
     def learn(self, key: Any, ch: Char, text: str) -> None:
         if isinstance(key, tuple):

@@ -11,17 +11,22 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from policy_extract.extract.glyphs import (
+    READINGS,
     GlyphDecoder,
+    GlyphReadings,
     garbled_fonts,
+    glyph_digest,
     glyph_rows,
+    is_garbled_font,
     is_sequential_garble,
+    is_symbol_code,
     line_bands,
     settle_glyph,
     stop_glyph,
 )
 from policy_extract.extract.rapidocr_engine import ctc_slots
 from policy_extract.extract.settings import OcrSettings
-from policy_extract.extract.textlayer import check_chars
+from policy_extract.extract.textlayer import DEFAULT_FONT_BAD_SHARE, check_chars, check_texts, is_bad_char
 
 ROOT = Path(__file__).resolve().parents[2]
 PDFS = ROOT / "samples" / "pdf"
@@ -274,3 +279,100 @@ def test_a_font_with_a_wrong_unicode_map_is_garbled_beside_a_right_one() -> None
     wrong = [_char(ch, "CAAAAA+FangSong", 16.0 * i) for i, ch in enumerate("鍙戝睍鏀归潻濮斿憳浼氬叧浜庡嵃鍙")]
     right = [_char(ch, "DAAAAA+SimSun", 16.0 * i) for i, ch in enumerate("各市人民政府，现将有关事项通知如下。")]
     assert garbled_fonts(wrong + right) == {"CAAAAA+FangSong"}
+
+
+class _Ones:
+    """An engine that reads 一 everywhere, counting the glyph spans it was given."""
+
+    def __init__(self) -> None:
+        self.spans = 0
+
+    def read_rows(self, rows: list, spans: list) -> list:
+        self.spans += sum(len(s) for s in spans)
+        return [[("一", 0.9)] * len(s) for s in spans]
+
+
+def test_a_glyph_image_read_once_is_not_read_again_by_the_next_document(
+        garbled_title_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Decoding was the cost of a garbled document (recognition, once per glyph per document): a batch worker
+    reading a second document printing the same glyphs (the same face at the same size) reads none of them."""
+    import pdfplumber
+
+    engine = _Ones()
+    monkeypatch.setattr(GlyphDecoder, "engine", lambda self: engine)
+    READINGS.clear()
+    texts = []
+    for _ in range(2):
+        decoder = GlyphDecoder(garbled_title_pdf, None, OcrSettings())
+        with pdfplumber.open(garbled_title_pdf) as pdf:
+            page = pdf.pages[0]
+            assert decoder.decode(page) is not None
+            texts.append("".join(ch["text"] for ch in page.chars))
+        decoder.close()
+        if len(texts) == 1:
+            first, engine.spans = engine.spans, 0
+    assert first > 20 and engine.spans == 0
+    assert texts[0] == texts[1]
+
+
+def test_glyph_readings_are_bounded_dropping_the_least_recently_used() -> None:
+    readings = GlyphReadings(kept=2)
+    readings.put(b"a", ("甲", 0.9))
+    readings.put(b"b", ("乙", 0.9))
+    assert readings.get(b"a") == ("甲", 0.9)  # a used: b is now the oldest
+    readings.put(b"c", ("丙", 0.9))
+    assert readings.get(b"b") is None and readings.get(b"a") and readings.get(b"c")
+
+
+def test_glyph_readings_of_one_engine_are_no_other_engines() -> None:
+    crop = np.full((40, 36, 3), 255, dtype=np.uint8)
+    assert glyph_digest(crop, _Ones()) != glyph_digest(crop, _NoGlyphs())
+    assert glyph_digest(crop, _Ones()) != glyph_digest(crop, _Ones(), "in context")
+    assert glyph_digest(crop, _Ones()) != glyph_digest(crop[:36, :40], _Ones())  # same bytes, other shape
+
+
+def _garbled_font_as_before(texts: list[str]) -> bool:
+    """is_garbled_font before the distinct-text shortcut (every verdict computed over every glyph)."""
+    texts = [t for t in texts if not is_symbol_code(t)]
+    if len(set(texts)) < 2:
+        return False
+    codes = sum(1 for t in texts if len(t) > 1 and is_bad_char(t))
+    if codes and codes >= DEFAULT_FONT_BAD_SHARE * len(texts):
+        return True
+    if len(texts) < 8:
+        return False
+    bad = sum(1 for t in texts if is_bad_char(t))
+    if bad and bad >= DEFAULT_FONT_BAD_SHARE * len(texts):
+        return True
+    return check_texts(texts).kind == "garbled" or is_sequential_garble(texts)
+
+
+_FONT_TEXTS = st.lists(st.sampled_from([
+    "的", "国", "发", "展", "一", "〇", "，", "。", "（", "1", "a", "A", "!", '"', "#", "$", "’", " ",
+    "\ue000", "\ufffd", "\uf06e", "(cid:3)", "(cid:17)", "乂", "亍", "丌", "\u3400", "\x01",
+]), max_size=40)
+
+
+@given(texts=_FONT_TEXTS)
+def test_judging_a_font_by_its_distinct_texts_changes_no_verdict(texts: list[str]) -> None:
+    """garbled_fonts ran over every glyph of every born-digital page (8% of their time); a font whose
+    distinct texts hold no bad code, no rare ideograph and not both ! and " is now settled at once."""
+    assert is_garbled_font(texts) == _garbled_font_as_before(texts)
+
+
+def test_glyph_rows_are_read_on_one_thread_unless_configured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows of glyphs are small tensors: a second onnxruntime thread doubled the CPU for no faster reading."""
+    from policy_extract.extract import rapidocr_engine
+
+    asked = []
+
+    def fake_rec(threads: int) -> None:
+        asked.append(threads)
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(rapidocr_engine, "rapid_rec", fake_rec)
+    monkeypatch.delenv(rapidocr_engine.WORKERS_ENV, raising=False)
+    for configured in (0, 2):
+        with pytest.raises(RuntimeError):
+            rapidocr_engine.RapidOcrEngine(OcrSettings(threads=configured)).read_rows([], [])
+    assert asked == [1, 2]
