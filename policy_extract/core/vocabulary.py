@@ -270,23 +270,35 @@ DEADLINE_LABELS = (*DEADLINE_WORDS, *("完成" + w for w in DEADLINE_WORDS[:3]))
 """Labels of a deadline in an inline annotation (``完成时限：…``, ``时间节点：…``)."""
 DEADLINE_LIKE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|长期|持续|常态化|年底|年内|每年|每季度|每月")
 """An unlabelled annotation part that reads as a deadline (``2023年底前``, ``长期坚持``)."""
-YEAR_PARTS = {"上半年": (6, None), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31)}
-"""Parts of a year a deadline names → (month, day) it ends on (上半年: June, any day)."""
+YEAR_PARTS = {
+    "上半年": (6, None), "下半年": (12, 31), "年底": (12, 31), "年末": (12, 31), "年内": (None, None),
+}  # fmt: skip
+"""Parts of a year a deadline names → (month, day) it ends on (上半年: June, any day; 年内: the year itself,
+at year precision)."""
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "翌年": 1, "后年": 2}
+"""A year named from the document's (``明年6月底前`` in a 2024 notice: 2025-06): the 成文日期's year plus
+this."""
+DEADLINE_ONGOING = re.compile(r"(?:长期|持续|常态化)\S*")
+"""What a by-date's rest may hold that is no action but the deadline's own note
+(``2024年底前，长期坚持``)."""
 QUARTER_END = r"第?([一二三四1-4])\s*季度(?=\s*[末底])"
 """A quarter's end (``三季度末``, ``第一季度底``): its last month; a quarter alone (``第三季度``) names no
 month."""
-MONTH_PARTS = ("底", "末", "上旬", "中旬", "下旬")
-"""Words after a month (``6月底``) or a year (``2023年底``)."""
+MONTH_PARTS = ("底", "末", "上旬", "中旬", "下旬", "内")
+"""Words after a month (``6月底``) or a year (``2023年底``); ``内`` (``2024年内``, ``6月内``) keeps the
+precision written."""
 RANGE_JOINS = re.compile(r"\s*起?\s*(?:至|到|—{1,2}|-|～|~|–)\s*")
 """What joins the two ends of a period (``2014年5月至2015年6月``, ``2023年起至2025年底``)."""
 DEADLINE_FROM = re.compile(r"^\s*(?:起|开始)")
 """A date followed by one of these (``2023年起``, ``自2024年起长期坚持``) opens an open-ended period: the
 date is its ``start``, no ``end`` (SPEC: dates at the precision written)."""
 DEADLINE_FROM_INTRO = re.compile(r"(?:自从|自|从|于)\s*$")
-"""What may stand before such a date (``自2024年起``, ``从2023年6月起``): part of the period's form, no note."""
+"""What may stand before such a date (``自2024年起``, ``从2023年6月起``): part of the period's form, no
+note."""
 DEADLINE_BY = re.compile(r"^[\s,，]*(?:以前|之前|为止|前|止)")
 """A date followed by one of these (``9月底前出台实施方案``) is the end of what follows: that is the action,
-never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``)."""
+never a note of the deadline (a date followed by anything else keeps it: ``2024年秋季学期开学前``), but for
+an ongoing word (:data:`DEADLINE_ONGOING`)."""
 BY_DATE_WORDS = ("以前", "之前", "前")
 """Words after a month or part of a year inside a task's own text that make that date the task's deadline
 (``…，应在2026年底前退出``, ``2024年10月前重点景区实现…``); a target year (``到2025年…``) and a year alone

@@ -184,3 +184,28 @@ def test_a_date_followed_by_起_opens_a_period_without_an_end(year, month, intro
 def test_a_period_from_a_date_起至_another_has_both_ends() -> None:
     found = parse_deadline("2023年起至2025年底", doc_year=2023)
     assert (found.start, found.end) == ("2023", "2025-12-31")
+
+
+@given(st.integers(2000, 2040), st.sampled_from([("今年", 0), ("当年", 0), ("本年", 0), ("明年", 1), ("次年", 1)]),
+       st.integers(1, 12))  # fmt: skip
+def test_a_year_named_from_the_documents_takes_the_documents_year_plus_its_offset(doc_year, word, month) -> None:
+    """``明年6月底前`` in a 2024 notice gave 2024-06 with the note ``明年``."""
+    found = parse_deadline(f"{word[0]}{month}月底前", doc_year=doc_year)
+    assert (found.end, found.note) == (f"{doc_year + word[1]:04d}-{month:02d}", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "note"),
+    [("2024年内", "2024", None), ("年内完成", "2023", None), ("6月内", "2023-06", None), ("3年内", None, "3年内")],
+)
+def test_年内_keeps_the_precision_written_and_a_duration_is_no_date(text: str, end: str | None, note) -> None:
+    """``2024年内`` gave the note ``内``; ``年内完成`` no date at all."""
+    found = parse_deadline(text, doc_year=2023)
+    assert (found.end, found.note) == (end, note)
+
+
+@given(st.sampled_from(["2024年底前", "6月底前", "2024年9月30日前"]), st.sampled_from(["，", "；", ""]),
+       st.sampled_from(["长期坚持", "持续推进", "常态化开展"]))  # fmt: skip
+def test_an_ongoing_word_after_a_by_date_is_the_deadlines_note(date: str, sep: str, ongoing: str) -> None:
+    """``2024年底前，长期坚持`` lost 长期坚持 (the rest after a by-date was taken for the task's action)."""
+    assert parse_deadline(f"{date}{sep}{ongoing}", doc_year=2024).note == ongoing
