@@ -38,16 +38,16 @@ def snap(value: float) -> float:
     coordinates round as pdfminer's float64 ones do: seven significant digits, all a float32 holds.
 
     Memoised (a line's characters share a baseline, a page a few sizes); zero is not, as -0.0 and 0.0 are
-    one key but two answers."""
+    one key but two answers: either is its own short decimal, returned as it is."""
     snapped = _SNAPPED.get(value)
     if snapped is None:
+        if not value:
+            return value
         snapped = float(f"{value:.7g}")
-        if value:
-            if len(_SNAPPED) >= _SNAP_MEMO:
-                _SNAPPED.clear()
-            _SNAPPED[value] = snapped
+        if len(_SNAPPED) >= _SNAP_MEMO:
+            _SNAPPED.clear()
+        _SNAPPED[value] = snapped
     return snapped
-
 
 _SNAPPED: dict[float, float] = {}
 _SNAP_MEMO = 65536

@@ -33,7 +33,7 @@ from ..textlayer import (
     valid_unicode_chars,
 )
 from .operands import scan_operands
-from .pdfium_geometry import FOREIGN, Affine, apply, page_affine, resource_fonts, snap
+from .pdfium_geometry import _SNAPPED, FOREIGN, Affine, apply, page_affine, resource_fonts, snap
 from .pdfium_paths import page_objects, page_paths
 from .pdfium_widths import WidthTables, resource_widths
 from .pdfminer_source import PdfminerPage
@@ -176,6 +176,8 @@ class _Reader:
 
     def __init__(self, textpage: Any, affine: Affine, fonts: tuple[FontFacts, WidthTables]) -> None:
         self.tp, self.affine = textpage, affine
+        self.upright = not (affine[1] or affine[2])
+        """An unrotated page: an upright character's box is its corners directly."""
         self.fonts, self.width_tables = fonts
         self.shift: tuple[Any, float] = (None, 0.0)
         """Baseline and how far (text space) pdfium's whole-thousandth widths put its next glyph short: a
@@ -192,12 +194,11 @@ class _Reader:
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
         """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, font key)`` of the
-        char's text object."""
-        obj = raw.FPDFText_GetTextObject(self.tp, index)
-        key = address(obj)
+        char's text object (``font`` and ``object`` as addresses, 0 for none)."""
+        key = _text_object(self.tp, index) or 0
         facts = self.objects.get(key)
         if facts is None:
-            facts = self.objects[key] = self._object_facts(obj, index)
+            facts = self.objects[key] = self._object_facts(key, index)
         self.last_keys = (self.last_keys[1], key)
         return facts
 
@@ -205,29 +206,29 @@ class _Reader:
         """Whether the last two characters read came from one text object."""
         return self.last_keys[0] == self.last_keys[1] != 0
 
-    def _object_facts(self, obj: Any, index: int) -> tuple[Any, ...]:
+    def _object_facts(self, obj: int, index: int) -> tuple[Any, ...]:
         size, m = self.size, self.matrix
-        if not obj or not raw.FPDFTextObj_GetFontSize(obj, size):
+        if not obj or not _text_font_size(obj, size):
             size.value = raw.FPDFText_GetFontSize(self.tp, index) or 1.0
         raw.FPDFText_GetMatrix(self.tp, index, m)
-        font = raw.FPDFTextObj_GetFont(obj) if obj else None
+        font = (_text_font(obj) or 0) if obj else 0
         name, descent, widths = self.font_name(font)
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
-        font_key = address(font) if font else 0
-        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths, font_key)
+        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths, font)
 
-    def font_name(self, font: Any) -> tuple[str, float, dict[str, float] | None]:
-        """``(pdfminer's fontname, descent per font size, widths as written or None)`` of a pdfium font."""
-        key = address(font) if font else 0
-        if key not in self.font_names:
-            base = font_base_name(font) if font else ""
+    def font_name(self, font: int) -> tuple[str, float, dict[str, float] | None]:
+        """``(pdfminer's fontname, descent per font size, widths as written or None)`` of a pdfium font (its
+        address, 0 for none)."""
+        if font not in self.font_names:
+            handle = ctypes.cast(font, raw.FPDF_FONT)
+            base = font_base_name(handle) if font else ""
             name, descent = self.fonts.get(base, (base, None))
             self.foreign = self.foreign or FOREIGN + base in self.fonts
             if descent is None:
                 value = ctypes.c_float()
-                descent = value.value if font and raw.FPDFFont_GetDescent(font, 1.0, value) else 0.0
-            self.font_names[key] = (name, float(descent), self.width_tables.get(base))
-        return self.font_names[key]
+                descent = value.value if font and raw.FPDFFont_GetDescent(handle, 1.0, value) else 0.0
+            self.font_names[font] = (name, float(descent), self.width_tables.get(base))
+        return self.font_names[font]
 
     def fill(self, index: int) -> tuple[float, float, float]:
         r, g, b, a = self.rgba
@@ -244,12 +245,26 @@ class _Reader:
         width = self.widths.get(key, -1.0)
         if width == -1.0:
             value = ctypes.c_float()
-            ok = handle and raw.FPDFFont_GetGlyphWidth(handle, code, 1.0, value)
+            ok = handle and _glyph_width(handle, code, 1.0, value)
             width = self.widths[key] = snap(value.value) if ok and value.value else None
         if width is not None:
             return width * size
         raw.FPDFText_GetLooseCharBox(self.tp, index, self.box)
         return (self.box.right - origin_x) / scale if scale else 0.0
+
+
+def _native(func: Any, restype: Any, *argtypes: Any) -> Any:
+    """A second prototype of pypdfium2's raw function ``func`` that takes and gives handles as addresses
+    (ints): no pointer object is made and read back per call (asked once per character and text object)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+_FLOAT_P = ctypes.POINTER(ctypes.c_float)
+_text_object = _native(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_text_font = _native(raw.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
+_text_font_size = _native(raw.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, _FLOAT_P)
+_glyph_width = _native(raw.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
+                       ctypes.c_float, _FLOAT_P)
 
 
 def address(pointer: Any) -> int:
@@ -283,15 +298,17 @@ def read_chars(page: pdfium.PdfPage, affine: Affine,
         chars: list[Char] = []
         unmapped = False
         count = raw.FPDFText_CountChars(textpage)
+        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+        map_error, append = raw.FPDFText_HasUnicodeMapError, chars.append
         for index in range(count):
-            code = raw.FPDFText_GetUnicode(textpage, index)
-            if raw.FPDFText_IsGenerated(textpage, index):
+            code = get_unicode(textpage, index)
+            if is_generated(textpage, index):
                 if code == _SPACE and stands_for_a_blank(reader, index, count):
-                    chars.append(char_dict(reader, index, code))
+                    append(char_dict(reader, index, code))
                 continue
-            unmapped = unmapped or bool(raw.FPDFText_HasUnicodeMapError(textpage, index))
-            chars.append(char_dict(reader, index, code))
-            unmapped = unmapped or split_glyph(reader, chars)
+            append(char_dict(reader, index, code))
+            if not unmapped:
+                unmapped = bool(map_error(textpage, index)) or split_glyph(reader, chars)
         return join_surrogates(chars) + blank_objects(page, reader), unmapped or reader.foreign
     finally:
         raw.FPDFText_ClosePage(textpage)
@@ -312,7 +329,7 @@ def stands_for_a_blank(reader: _Reader, index: int, count: int) -> bool:
     """A space pdfium generates inside a text object (for a kerning gap) sits at the origin of the glyph that
     follows; when that glyph is a typed blank, pdfium drops it (two spaces in a row collapse) and the
     generated space is all that is left of it: the next character is then not at its origin in its object."""
-    obj = raw.FPDFText_GetTextObject(reader.tp, index)
+    obj = _text_object(reader.tp, index)
     if not obj:
         return False
     if index + 1 >= count:
@@ -320,8 +337,7 @@ def stands_for_a_blank(reader: _Reader, index: int, count: int) -> bool:
     raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
     here = (reader.x.value, reader.y.value)
     raw.FPDFText_GetCharOrigin(reader.tp, index + 1, reader.x, reader.y)
-    following = raw.FPDFText_GetTextObject(reader.tp, index + 1)
-    same_object = address(following) == address(obj)
+    same_object = _text_object(reader.tp, index + 1) == obj
     return not (same_object and here == (reader.x.value, reader.y.value))
 
 
@@ -346,7 +362,7 @@ def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
 def blank_char(reader: _Reader, obj: Any, matrix: Affine) -> Char:
     """A blank one space wide at a text object's origin, boxed as :func:`char_dict` boxes a character."""
     font = raw.FPDFTextObj_GetFont(obj)
-    name, descent, _ = reader.font_name(font)
+    name, descent, _ = reader.font_name(address(font))
     size = reader.size
     fs = snap(size.value) if raw.FPDFTextObj_GetFontSize(obj, size) else 1.0
     width = ctypes.c_float()
@@ -369,10 +385,12 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     facts = reader.object_facts(index)
     font, name, descent, size, (a, b, c, d), color, _, widths, font_key = facts
     raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
-    ox, oy = snap(reader.x.value), snap(reader.y.value)
+    ox, oy = reader.x.value, reader.y.value
+    ox, oy = _SNAPPED.get(ox) or snap(ox), _SNAPPED.get(oy) or snap(oy)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
         code = _HYPHEN
-    adv = reader.advance(index, (font, font_key), code, size, ox, a)
+    width = reader.widths.get((font_key, code))  # a known width: advance()'s first answer, without the call
+    adv = width * size if width else reader.advance(index, (font, font_key), code, size, ox, a)
     if widths is not None or reader.shift[1]:
         ox, oy, adv = written_width(reader, facts, chr(code), (ox, oy), adv)
     if adv < 0:
@@ -381,9 +399,11 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
         right, low, high = adv, descent * size, descent * size + size
     text = chr(code)
     m = reader.affine
-    if not (b or c or m[1] or m[2]):  # upright text on an unrotated page: the box directly
-        x0, x1 = sorted((m[0] * ox + m[4], m[0] * (a * right + ox) + m[4]))
-        top, bottom = sorted((m[3] * (d * low + oy) + m[5], m[3] * (d * high + oy) + m[5]))
+    if reader.upright and not (b or c):  # upright text on an unrotated page: the box directly
+        x0, x1 = m[0] * ox + m[4], m[0] * (a * right + ox) + m[4]
+        top, bottom = m[3] * (d * low + oy) + m[5], m[3] * (d * high + oy) + m[5]
+        x0, x1 = (x1, x0) if x1 < x0 else (x0, x1)  # as sorted() orders two
+        top, bottom = (bottom, top) if bottom < top else (top, bottom)
     else:
         corners = [(a * tx + c * ty + ox, b * tx + d * ty + oy)
                    for tx, ty in ((0, low), (right, high), (0, high), (right, low))]
