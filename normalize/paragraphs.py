@@ -142,6 +142,10 @@ def new_item_after_sentence(a: Line, b: Line) -> bool:
     return opens_item(b.text)
 
 
+DEFAULT_WRAPPED_FILL = 0.8
+"""A centred heading line at least this share of the column wide may have wrapped onto the next line."""
+
+
 def starts_block(
     a: Line, b: Line, cols: dict[int, Column], pitch: float, settings: ParagraphSettings
 ) -> bool:
@@ -150,13 +154,17 @@ def starts_block(
     if new_item_after_sentence(a, b):
         return True
     # A centred heading's second line (``第一部分 …创新奖学金`` / ``评定办法``) starts far right of the
-    # margin, so it reads as indented and the first line as short: the wrap is decided before either.
-    if wraps_centred(a, b, col_b, pitch):
+    # margin, so it reads as indented and the first line as short: where the first line fills the column
+    # (it had to wrap), the wrap is decided before either.  A short centred heading did not wrap.
+    fills = a.bbox[2] - a.bbox[0] >= DEFAULT_WRAPPED_FILL * (col_a.right - col_a.left)
+    if fills and wraps_centred(a, b, col_b, pitch):
         return False
     if is_indented(b, col_b, settings):
         return True
     if ends_short(a, col_a, settings) and not runs_on(a, b, col_b):
         return True
+    if wraps_centred(a, b, col_b, pitch):
+        return False
     # A first line starting at the indent can look centred when it ends as far from the right edge.
     if (is_centered(a, col_a) and not is_indented(a, col_a, settings)) or is_centered(b, col_b):
         return True

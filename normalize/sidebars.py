@@ -245,6 +245,22 @@ def is_box_table(table: Table) -> bool:
     return len(table.cells) == 1 and table.n_rows == 1 and table.n_cols == 1 and is_label(table.cells[0].text)
 
 
+def title_row_sidebar(raw: RawDocument, table: Table) -> Sidebar | None:
+    """A 专栏 whose body is a table with its caption ``专栏1 …`` printed as the table's first row, one cell
+    spanning every column (the table keeps the title, the label gone): a sidebar pointing at the table."""
+    if not table.bboxes:
+        return None
+    page, box = table.bboxes[0]
+    for frag in next((p.tables for p in raw.pages if p.number == page), []):
+        if not _overlaps(frag.bbox, box, 0.0):
+            continue
+        top = [c for c in frag.cells if c.row == 0]
+        if len(top) == 1 and top[0].colspan == frag.n_cols > 1:
+            caption = join_lines([ln.text for ln in top[0].lines])
+            return caption_sidebar(caption, table.id, page, box)
+    return None
+
+
 def sidebars_from_tables(raw: RawDocument, tables: list[Table]) -> tuple[list[Sidebar], list[Table]]:
     """Sidebars from 1×1 专栏 tables, and the tables that remain data tables."""
     out: list[Sidebar] = []
@@ -252,6 +268,9 @@ def sidebars_from_tables(raw: RawDocument, tables: list[Table]) -> tuple[list[Si
     for table in tables:
         if not is_box_table(table):
             keep.append(table)
+            titled = title_row_sidebar(raw, table)
+            if titled is not None:
+                out.append(titled)
             continue
         lines, box = _raw_cell_lines(raw, table)
         number, title, items = sidebar_content(lines, box)

@@ -270,3 +270,21 @@ def test_signature_dated_to_the_month_only_under_the_signing_name() -> None:
     assert (m.issuer, m.date) == ("信息科学与工程学院", "2020-06")
     alone = [lines[0], lines[1], _ln("二〇二〇年六月", 1, (431, 190, 505, 204)), *lines[4:]]
     assert _meta(alone).date is None
+
+
+def test_red_issuer_lines_a_fifth_larger_than_the_body_are_the_issuer_block() -> None:
+    """A word processor's 版头: two joint issuers in red 19.5 pt over 16 pt body text, 文件 at their side, read
+    as the issuer block (they are no paragraph of the notice)."""
+    lines = [
+        centered("中共浏阳市委农村工作领导小组办公室", 0, size=19.5, color="#ff0000"),
+        centered("文件", 0, size=19.5, color="#ff0000"),
+        centered("浏 阳 市 农 业 农 村 局", 1, size=19.5, color="#ff0000"),
+        centered("浏农办发〔2024〕3号", 3),
+        centered("关于印发主要目标任务的通知", 5, size=22.0),
+        body("各镇人民政府：", 7, end=LEFT + 7 * 16),
+        body("现将主要目标任务印发给你们，请认真落实。", 8, indent=True, end=400),
+        *filler(2, range(0, 20)),
+    ]
+    res = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines))
+    assert res.meta.issuer == "中共浏阳市委农村工作领导小组办公室、浏阳市农业农村局"
+    assert {0, 1, 2} <= res.used

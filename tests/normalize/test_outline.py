@@ -254,3 +254,16 @@ def test_heading_on_the_level_holding_the_articles_closes_them() -> None:
     assert b.heading(_block("（一）贯彻执行国家和本市有关财政工作的法律、法规。")) is None
     assert b.heading(_block("二、部门决算单位构成")) is not None
     assert find_marker("第二十条第（一）项") is None
+
+
+def test_numbered_sentences_after_a_contents_lead_in_are_list_items() -> None:
+    """``…包括但不限于以下内容：`` opens a list of requirements in body type (a tender file's 第八章): its
+    numbered sentences are not headings; ``通知如下：`` announces the sections, which stay headings."""
+    b = OutlineBuilder("FangSong")
+    assert b.heading(_block("第八章系统提交投标文件及有关要求", "SimHei")) is not None
+    assert b.heading(_block("本项目实行系统提交投标文件，现将有关要求告知投标人，包括但不限于以下内容：")) is None
+    assert b.heading(_block("1、本项目采用系统提交电子投标文件方式。")) is None
+    assert b.heading(_block("2、系统提交的电子投标文件应按招标文件规定的格式签署盖章。")) is None
+    notice = OutlineBuilder("FangSong")
+    assert notice.heading(_block("现将有关事项通知如下：")) is None
+    assert notice.heading(_block("一、总体要求")) is not None

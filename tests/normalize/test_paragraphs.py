@@ -123,3 +123,16 @@ def test_centred_part_heading_wrapped_double_spaced_in_heading_type_is_one_block
     blocks = segment_blocks([a, b, c], [0, 1, 2], cols, 28.0)
     assert [bl.text for bl in blocks][:1] == ["第一部分研究生学习奖学金、学术（实践）创新奖学金评定办法"]
     assert _wraps_heading([a, b], 1)
+
+
+def test_short_centred_heading_over_a_centred_line_did_not_wrap() -> None:
+    """``（六）评标`` centred and ``详见第七章“评标办法”`` centred below it: a heading that short did not wrap,
+    the line below is its own block (the title stays 评标)."""
+    from policy_extract.normalize.layout import Column
+
+    from policy_extract.core.model import Line
+
+    a = Line("（六）评标", 18, (262.6, 236.8, 332.8, 250.9), "SimSun", 14.1)
+    b = Line("详见第七章“评标办法”", 18, (220.8, 261.8, 374.8, 275.9), "SimSun", 14.1)
+    cols = {18: Column(49.6, 545.9, 595.0, 842.0)}
+    assert [bl.text for bl in segment_blocks([a, b], [0, 1], cols, 25.0)] == ["（六）评标", "详见第七章“评标办法”"]

@@ -171,3 +171,22 @@ def test_box_holding_a_table_is_a_sidebar_pointing_at_it() -> None:
     sbs, used = sidebars_from_frames([frame], lines, [table])
     assert used == {0, 1}
     assert (sbs[0].title, sbs[0].items, sbs[0].tables) == ("数字经济发展主要指标", [], ["t1"])
+
+
+def test_table_whose_first_row_is_the_sidebar_caption_is_a_sidebar_and_a_table() -> None:
+    """A 专栏 whose body is an outer-framed table, ``专栏1 数字经济发展主要指标`` printed as its first row
+    spanning every column: the table stays (its title without the label) and a sidebar points at it; a
+    table whose spanning first row is a plain caption (``表1 …``) makes no sidebar."""
+    from policy_extract.core.model import PageContent, RawCell, RawTable
+
+    def raw_doc(caption: str) -> RawDocument:
+        head = RawCell(0, 0, 1, 3, 2, (80.0, 100.0, 520.0, 120.0), [Line(caption, 2, (200.0, 104.0, 400.0, 116.0))])
+        cells = [head] + [RawCell(1, c, 1, 1, 2, (80.0 + c * 146, 120.0, 226.0 + c * 146, 140.0)) for c in range(3)]
+        frag = RawTable(2, (80.0, 100.0, 520.0, 300.0), 3, 3, [80.0, 226.0, 372.0, 520.0], [100.0, 120.0, 300.0], cells)
+        return RawDocument("x.pdf", "0", [PageContent(2, 595.0, 842.0, tables=[frag])])
+
+    data = Table("t1", "数字经济发展主要指标", [2], 2, 3, 1, [], bboxes=[(2, (80.0, 100.0, 520.0, 300.0))])
+    sbs, keep = sidebars_from_tables(raw_doc("专栏1 数字经济发展主要指标"), [data])
+    assert keep == [data]
+    assert [(s.number, s.title, s.tables, s.items) for s in sbs] == [(1, "数字经济发展主要指标", ["t1"], [])]
+    assert sidebars_from_tables(raw_doc("表1 数字经济发展主要指标"), [data]) == ([], [data])
