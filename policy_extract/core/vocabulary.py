@@ -130,9 +130,9 @@ DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指|是)")
 LIST_LEAD_IN = re.compile(r"(?:其中|主要职[能责](?:包括|是|有|如下)?|(?:以下|下列|如下)内容)\s*[：:]\s*$")
 """A sentence that opens an enumeration of content, not of sections: ``其中：`` before the parts of a sum
 (the “三公” breakdown ``（一）因公出国（境）费…万元``) and ``主要职能包括：``/``主要职责是：`` before a
-unit's functions (budget and 决算 documents), and ``…包括但不限于以下内容：``/``下列内容：`` before the contents of
-a filing or of a set of requirements (tender files); the numbered items after it are list items, never
-headings.  ``通知如下：`` announces the notice's sections and is no lead-in."""
+unit's functions (budget and 决算 documents), and ``…包括但不限于以下内容：``/``下列内容：`` before the
+contents of a filing or of a set of requirements (tender files); the numbered items after it are list items,
+never headings.  ``通知如下：`` announces the notice's sections and is no lead-in."""
 TOC_TITLE = re.compile(r"^\s*目\s*录\s*$")
 """The 目录 heading of a table of contents (its entries are not headings)."""
 TOC_LEADER = re.compile(r"[\s.…·．‥-]*\d*\s*$")
