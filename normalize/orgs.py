@@ -66,10 +66,11 @@ def _tokenizer() -> Any:
     """One jieba tokenizer, loaded once, offline and without its start-up log lines."""
     import jieba
 
+    from .segmenter import lazy_tokenizer
+
     logging.getLogger("jieba").setLevel(logging.ERROR)
     jieba.setLogLevel(logging.ERROR)
-    tok = jieba.Tokenizer()
-    tok.initialize()
+    tok = lazy_tokenizer()  # the dictionary as a list of names needs it (speed: .segmenter)
     for word in org_words():
         tok.add_word(word, freq=100_000)
     return tok
@@ -384,22 +385,47 @@ def _copula_clause(clause: str) -> str | None:
         fits = DEADLINE_LIKE.search(value) is not None
     else:
         names = split_units(value)
-        fits = bool(names) and all(_is_unit_name(n) for n in names)
+        fits = bool(names) and all(_is_unit_name(n) and _opens_as_name(n) for n in names)
     return f"{label}：{value}" if fits else None
 
 
+def _opens_as_name(name: str) -> bool:
+    """A name standing in a sentence before 为 opens with its level (市教育局, 各县…) or holds no level near
+    its start (国家发展改革委): ``确定市教育局``/``明确市发展改革委`` are a verb before a name, no owner."""
+    return name[:1] in UNIT_PREFIXES or not any(ch in ADMIN_LEVEL_CHARS for ch in name[1:3])
+
+
 def _copulas_as_labels(text: str) -> str:
-    """Clauses that tie a label to its value with 为 (``市教育局为牵头单位，市财政局为责任单位``) rewritten as
-    labelled parts (``牵头单位：市教育局；责任单位：市财政局``); every other clause as it was."""
+    """The clauses that end a text and tie labels to their values with 为 (``…。市教育局为牵头单位，
+    市财政局为责任单位``), with any date clauses among them, rewritten as labelled parts (``牵头单位：
+    市教育局；责任单位：市财政局``); a text they do not end (``明确X为牵头单位，统筹推进…``: a sentence of
+    the task) as it was."""
     clauses = _split_outside_brackets(text, _CLAUSE_SEPARATORS)
     seps = [ch for ch, depth in _depths(text) if depth == 0 and ch in _CLAUSE_SEPARATORS]
+    labelled = [_copula_clause(c) if c.strip() else None for c in clauses]
+    start = _closing_run(clauses, labelled)
+    if start is None:
+        return text
     out: list[str] = []
     for i, clause in enumerate(clauses):
-        labelled = _copula_clause(clause) if clause.strip() else None
-        out.append(labelled if labelled is not None else clause)
+        out.append(labelled[i] or clause if i >= start else clause)
         if i < len(seps):
-            out.append("；" if labelled is not None and seps[i] != "。" else seps[i])
+            out.append("；" if i >= start and seps[i] != "。" else seps[i])
     return "".join(out)
+
+
+def _closing_run(clauses: list[str], labelled: list[str | None]) -> int | None:
+    """Index of the first clause of the run that ends the text: labelled, date or blank clauses (``。；``),
+    one labelled at least; None without one."""
+    start, found = len(clauses), False
+    for i in range(len(clauses) - 1, -1, -1):
+        if labelled[i] is not None:
+            start, found = i, True
+        elif not clauses[i].strip() or DEADLINE_LIKE.search(clauses[i]):
+            start = i
+        else:
+            break
+    return start if found else None
 
 
 def _depths(text: str) -> list[tuple[str, int]]:

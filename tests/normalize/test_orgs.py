@@ -330,9 +330,17 @@ def test_owners_tied_to_their_label_by_为_are_read_as_labelled(lead, support, b
 
 @pytest.mark.parametrize(
     "text",
-    ["确定本方案为牵头单位的工作依据。", "明确完成时间为三年。", "以县为单位开展排查。", "推动牵头单位为群众办实事。"],
+    [
+        "确定本方案为牵头单位的工作依据。",
+        "明确完成时间为三年。",
+        "以县为单位开展排查。",
+        "推动牵头单位为群众办实事。",
+        "成立工作专班，明确市发展改革委为牵头单位，统筹推进各项工作。",
+        "确定市教育局为责任单位。",
+    ],
 )
 def test_为_before_or_after_a_label_that_names_no_unit_is_no_annotation(text: str) -> None:
+    """Nor a sentence of the task that names a lead (``明确X为牵头单位，统筹推进…``): owners end a task."""
     owners = parse_annotation(text)
     assert (owners.lead, owners.support, owners.deadline, owners.rest) == ([], [], None, text)
 
