@@ -40,6 +40,7 @@ from .orgs import (
 )
 
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
+_BRACKETED_NUMBER = re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[）)]\s*(?=\S)")
 
 
 @dataclass(slots=True)
@@ -129,7 +130,10 @@ def _text(table: Table, row: int, col: int | None, *, raw: bool = False) -> str:
 
 
 def split_number(text: str) -> tuple[str | None, str]:
-    """``1.1.1 依据…`` → (``1.1.1``, ``依据…``); text without a leading number is returned whole."""
+    """``1.1.1 依据…`` → (``1.1.1``, ``依据…``), ``（3）推进…`` → (``3``, ``推进…``); text without a leading
+    number is returned whole."""
+    if (b := _BRACKETED_NUMBER.match(text)) is not None:
+        return b.group(1), text[b.end() :]
     m = _NUMBER.match(text)
     if not m or (not re.search(r"[.．]", m.group(1)) and not m.group(0).rstrip().endswith(("、", ".", "．"))):
         return None, text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from policy_extract.normalize.duties import build_duties, split_number
 from table_builders import table
 
@@ -112,6 +114,12 @@ def test_sentence_that_only_mentions_responsible_units_is_not_a_duty() -> None:
 def test_split_number_only_takes_dotted_or_punctuated_numbers() -> None:
     assert split_number("1.1.1 依据纲要") == ("1.1.1", "依据纲要")
     assert split_number("2014年完成") == (None, "2014年完成")
+
+
+@given(st.integers(1, 99), st.sampled_from(["（{}）", "({})", "（ {} ）", "{}.", "{}．", "{}、"]))
+def test_a_task_cell_keeps_its_number_in_every_marker_form(n: int, marker: str) -> None:
+    """``（3）推进…`` in a task column kept its marker in the task and gave no number."""
+    assert split_number(marker.format(n) + "推进改造") == (str(n), "推进改造")
 
 
 def test_lead_marked_with_a_bare_牵头_in_the_support_cell() -> None:
