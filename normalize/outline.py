@@ -98,6 +98,9 @@ class OutlineBuilder:
     """(level, number) the enumeration's next item carries; any other block ends it."""
     annexes: set[str] = field(default_factory=set)
     in_article: bool = False
+    gap_runs: set[int] = field(default_factory=set)
+    """First line indices of 一、 headings whose numbering jumps forward and goes on from there (see
+    :meth:`find_gap_runs`)."""
     """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
     """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
 
@@ -211,6 +214,25 @@ class OutlineBuilder:
         self.list_next = None
         return False
 
+    def find_gap_runs(self, blocks: list[Block]) -> None:
+        """一、 headings numbered on from a gap (``一、采购清单`` then ``四、技术规范``, ``五、…``, ``六、…``:
+        the numbering skips 二、三、): a title alone on its line followed by the next two numbers of the tier,
+        each alone too, with no part or chapter heading between.  The gap drops no heading of the run;
+        whether a number jumps forward is decided when it is read (a number going back restarts a list)."""
+        alone: list[tuple[int, Marker]] = []
+        for b in blocks:
+            m = find_marker(b.text) if len(b.lines) == 1 and not re.search(r"[。；;：:，,]", b.text) else None
+            if m is not None and m.level <= 1 and len(b.text) - m.end <= self.max_title:
+                alone.append((b.index[0], m))
+        for n, (i, m) in enumerate(alone):
+            run = [i]
+            for j, nxt in alone[n + 1 : n + 3]:
+                if nxt.level != 1 or nxt.value != m.value + len(run):
+                    break
+                run.append(j)
+            if m.level == 1 and len(run) == 3:
+                self.gap_runs.update(run)
+
     def article_item(self, block: Block, marker: Marker | None) -> bool:
         """Whether the block is an article (``第三条 …``) or a numbered item in body type inside one (an
         article's conditions ``（一）申请的基本条件：``): neither is a heading.  A heading in heading type or
@@ -238,6 +260,8 @@ class OutlineBuilder:
         title, rest = split_title(text[marker.end :])
         strong = has_heading_font(block.first, self.body_font)
         in_sequence = self.in_sequence(marker, 0 if rest else len(block.lines))
+        forward = marker.value > self.expected(marker.level)
+        in_sequence = in_sequence or (forward and block.index[0] in self.gap_runs)
         # A run-in title is a whole sentence up to its 。: allow it more room, the sequence check guards it.
         limit = self.max_title * (3 if "。" in text else 2 if strong else 1)
         stopped = "。" in text[marker.end :]

@@ -244,6 +244,7 @@ def _outline_and_paragraphs(
     paragraphs: list[Paragraph] = []
     pending = sorted(annexes, key=lambda a: a.index)
     section: str | None = None
+    builder.find_gap_runs(blocks)
     for block in blocks:
         while pending and pending[0].index < block.index[0]:
             a = pending.pop(0)

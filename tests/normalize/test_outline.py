@@ -267,3 +267,19 @@ def test_numbered_sentences_after_a_contents_lead_in_are_list_items() -> None:
     notice = OutlineBuilder("FangSong")
     assert notice.heading(_block("现将有关事项通知如下：")) is None
     assert notice.heading(_block("一、总体要求")) is not None
+
+
+def test_chinese_numbered_headings_after_a_gap_in_the_numbering_are_kept() -> None:
+    """A chapter prints 一、采购清单 and then 四、五、六、 (二、三、 skipped), each a title alone in body type: the run
+    goes on from the gap, no heading dropped; a run going back (a list restarting at 一、) gains nothing."""
+    from policy_extract.normalize.paragraphs import Block
+
+    texts = ["第五章采购内容及总体要求", "一、采购清单", "四、技术规范", "五、交货时需要提交的文件", "六、交货及验收"]
+    blocks = [Block([i], [_block(t, "SimHei" if i == 0 else "FangSong").first]) for i, t in enumerate(texts)]
+    b = OutlineBuilder("FangSong")
+    b.find_gap_runs(blocks)
+    found = [b.heading(bl) for bl in blocks]
+    assert [n.number for n in b.finish()] == ["第五章", "一", "四", "五", "六"] and all(found)
+    two = OutlineBuilder("FangSong")
+    two.find_gap_runs(blocks[:4])  # 四、五、 without 六、: no run of three
+    assert [two.heading(bl) is not None for bl in blocks[:4]] == [True, True, False, False]
