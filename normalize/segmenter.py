@@ -1,0 +1,136 @@
+"""jieba's default dictionary read one first character at a time (speed only, issue 18).
+
+A jieba tokenizer answers ``cut`` from its prefix dictionary (``FREQ``: every word and every prefix of a word,
+with its frequency) and the frequencies' sum.  Loading all of it (jieba's own cache: 580 000 entries) costs
+half a second of CPU in each worker that splits one list of unit names; a list reads a few dozen characters.
+:func:`lazy_tokenizer` gives a ``jieba.Tokenizer`` whose ``FREQ`` holds the same entries grouped by their
+first character and unpacks a group when a key starting with that character is first asked for or set, so
+``cut``, ``add_word`` and ``del_word`` see exactly the full dictionary.
+
+The groups are built once from jieba's fully loaded dictionary and kept in the temporary folder beside jieba's
+own cache, named after jieba's version and its dictionary file's size and time.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from collections.abc import Iterator
+from typing import Any
+
+Groups = dict[str, str]
+"""First character → its entries, ``word freq`` a line."""
+
+
+class FirstCharFreq(dict):  # type: ignore[type-arg]
+    """A prefix dictionary that unpacks the entries of a first character when a key with it is first used;
+    every other way of reading it (iteration, ``len``, ``items``…) unpacks them all first."""
+
+    def __init__(self, groups: Groups) -> None:
+        super().__init__()
+        self._groups = dict(groups)
+
+    def _unpack(self, key: str) -> None:
+        text = self._groups.pop(key[:1], None)
+        if text is not None:
+            for line in text.split("\n"):
+                word, _, freq = line.rpartition(" ")
+                dict.__setitem__(self, word, int(freq))
+
+    def _unpack_all(self) -> None:
+        for first in list(self._groups):
+            self._unpack(first)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str) and key[:1] in self._groups:
+            self._unpack(key)
+        return dict.__contains__(self, key)
+
+    def __getitem__(self, key: str) -> int:
+        if key[:1] in self._groups:
+            self._unpack(key)
+        return dict.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if isinstance(key, str) and key[:1] in self._groups:
+            self._unpack(key)
+        return dict.get(self, key, default)
+
+    def __setitem__(self, key: str, value: int) -> None:
+        if key[:1] in self._groups:
+            self._unpack(key)
+        dict.__setitem__(self, key, value)
+
+    def __iter__(self) -> Iterator[str]:
+        self._unpack_all()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._unpack_all()
+        return dict.__len__(self)
+
+    def keys(self) -> Any:
+        self._unpack_all()
+        return dict.keys(self)
+
+    def items(self) -> Any:
+        self._unpack_all()
+        return dict.items(self)
+
+    def values(self) -> Any:
+        self._unpack_all()
+        return dict.values(self)
+
+
+def group_entries(freq: dict[str, int]) -> Groups:
+    """The entries of a prefix dictionary grouped by first character (an empty key under ``""``)."""
+    lines: dict[str, list[str]] = {}
+    for word, count in freq.items():
+        lines.setdefault(word[:1], []).append(f"{word} {count}")
+    return {first: "\n".join(entries) for first, entries in lines.items()}
+
+
+def cache_path() -> str:
+    import jieba
+
+    stat = os.stat(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
+    name = f"policy_extract_jieba_{jieba.__version__}_{stat.st_size}_{int(stat.st_mtime)}.marshal"
+    return os.path.join(tempfile.gettempdir(), name)
+
+
+def dictionary_groups() -> tuple[Groups, int]:
+    """The default dictionary's groups and total frequency: from the cache, or built and cached."""
+    path = cache_path()
+    try:
+        with open(path, "rb") as f:
+            groups, total = marshal.load(f)
+        return groups, total
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    import jieba
+
+    full = jieba.Tokenizer()
+    full.initialize()
+    groups, total = group_entries(full.FREQ), full.total
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump((groups, total), f)
+        os.replace(tmp, path)
+    except OSError:  # no cache: the next worker builds it again
+        pass
+    return groups, total
+
+
+def lazy_tokenizer() -> Any:
+    """A ``jieba.Tokenizer`` over the default dictionary, initialised; its ``FREQ`` a :class:`FirstCharFreq`
+    (unpacked as used)."""
+    import jieba
+
+    groups, total = dictionary_groups()
+    tok = jieba.Tokenizer()
+    tok.FREQ = FirstCharFreq(groups)
+    tok.total = total
+    tok.initialized = True
+    return tok
