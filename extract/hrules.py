@@ -5,7 +5,10 @@ them, else they would be a grid), with text between each pair of neighbours that
 region the columns come from the text: gutters that no word of the body (below the first inner rule) crosses.
 Rows are the bands between inner rules split further at the text's baselines; a line printed close under the
 one above it in the same column (closer than the rows are to each other) continues that cell, so a wrapped
-name stays one cell.  A header word that crosses a gutter spans the columns it covers.
+name stays one cell.  Where the table has anchor columns (one line in every row: units, years' values), the
+body's rows are read from them instead (:mod:`.anchors`): a wrapped cell centred on its row's anchor line is
+one cell however close its lines stand to the next row's, and a category label centred over several rows
+spans them.  A header word that crosses a gutter spans the columns it covers.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import ROW_SERIAL
 
+from .anchors import anchor_rows
 from .finders import PageTables, TableFinder
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
 from .rules import Segment
@@ -389,9 +393,7 @@ def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, floa
     if len(cols) < 2:
         return None
     edges = [x0] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)] + [x1]
-    side = side_labels(lines, edges)
-    groups = group_rows([r for r in lines if all(r is not t for t in side)], edges, inner)
-    spanning = place_labels(groups, side)
+    groups, spanning = table_rows(lines, edges, inner)
     if len(cols) > max(len(filled_columns(g, edges)) for g in groups) + slack:
         return None
     head = sum(1 for g in groups if inner and g[0].top < inner[0])
@@ -399,6 +401,23 @@ def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, floa
     if table is not None:
         span_labels(table, spanning, head, settings)
     return table
+
+
+def table_rows(lines: list[TextRow], edges: list[float],
+               inner: list[float]) -> tuple[list[list[TextRow]], list[tuple[TextRow, list[int]]]]:
+    """The lines grouped into rows, with the first-column labels that span several rows.  Below the header
+    rule (or in a table with none) the rows come from the anchor columns (:func:`.anchors.anchor_rows`)
+    where the table has them; otherwise, and above the header rule (where a header's wrapped lines stand as
+    far apart as rows: only the rule tells), from gaps and overlaps (:func:`group_rows`)."""
+    side = side_labels(lines, edges)
+    groups = group_rows([r for r in lines if all(r is not t for t in side)], edges, inner)
+    head = [g for g in groups if inner and g[0].top < inner[0]]
+    held = {id(r) for g in head for r in g}
+    anchored = anchor_rows([r for r in lines if id(r) not in held], edges, inner)
+    if anchored is None:
+        return groups, place_labels(groups, side)
+    body, spanning = anchored
+    return head + body, [(label, [i + len(head) for i in rows]) for label, rows in spanning]
 
 
 def place_labels(groups: list[list[TextRow]], side: list[TextRow]) -> list[tuple[TextRow, list[int]]]:
