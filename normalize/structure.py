@@ -97,23 +97,60 @@ def _is_caption_line(line: Line, col: Column) -> bool:
     return bool(CAPTION_START.match(line.text)) or is_centered(line, col) or line.bold
 
 
-def caption_lines(
-    lines: list[Line], free: set[int], table: Table, cols: dict[int, Column], pitch: float
-) -> list[int]:
-    """The free line(s) printed just above the table's first fragment that read as its caption."""
-    page, box = _first_box(table)
-    above = [i for i in free if lines[i].page == page and lines[i].bbox[3] <= box[1] + 2]
+def _caption_run(lines: list[Line], cands: list[int], limit: float, col: Column, pitch: float) -> list[int]:
+    """The caption-like lines among ``cands`` (one page) walking up from ``limit``: at most two, each within
+    the caption gap of the one below, stopping at a ``表N``/``专栏`` label."""
     out: list[int] = []
-    limit = box[1]
-    for i in sorted(above, key=lambda k: -lines[k].bbox[3]):
+    for i in sorted(cands, key=lambda k: -lines[k].bbox[3]):
         ln = lines[i]
-        if limit - ln.bbox[3] > DEFAULT_CAPTION_GAP * pitch or not _is_caption_line(ln, cols[page]):
+        if limit - ln.bbox[3] > DEFAULT_CAPTION_GAP * pitch or not _is_caption_line(ln, col):
             break
         out.insert(0, i)
         limit = ln.bbox[1]
         if len(out) == 2 or CAPTION_START.match(ln.text):
             break
     return out
+
+
+def caption_lines(
+    lines: list[Line], free: set[int], table: Table, cols: dict[int, Column], pitch: float
+) -> list[int]:
+    """The free line(s) printed just above the table's first fragment that read as its caption."""
+    page, box = _first_box(table)
+    above = [i for i in free if lines[i].page == page and lines[i].bbox[3] <= box[1] + 2]
+    return _caption_run(lines, above, box[1], cols[page], pitch)
+
+
+def _table_tops(tables: list[Table]) -> list[tuple[int, float]]:
+    """(page, top) of every fragment of every table."""
+    return [(p, b[1]) for t in tables for p, b in (t.bboxes or [_first_box(t)])]
+
+
+def foot_caption_lines(
+    lines: list[Line],
+    free: set[int],
+    table: Table,
+    tables: list[Table],
+    cols: dict[int, Column],
+    pitch: float,
+) -> list[int]:
+    """A caption cut from its table by a page break: the table opens its page (no text and no other table
+    above it; running headers are already gone) and the previous page's text ends in caption line(s) with no
+    table under them on that page."""
+    page, box = _first_box(table)
+    tops = _table_tops(tables)
+    if any(ln.page == page and ln.bbox[3] <= box[1] + 2 for ln in lines):
+        return []
+    if any(p == page and top < box[1] - 2 for p, top in tops):
+        return []
+    prev = [i for i, ln in enumerate(lines) if ln.page == page - 1]
+    if not prev:
+        return []
+    last = max(prev, key=lambda k: lines[k].bbox[3])
+    foot = lines[last].bbox[3]
+    if last not in free or any(p == page - 1 and top >= foot - 2 for p, top in tops):
+        return []
+    return _caption_run(lines, [i for i in prev if i in free], foot, cols[page - 1], pitch)
 
 
 def _wraps_heading(lines: list[Line], i: int) -> bool:
@@ -271,6 +308,7 @@ def _captions(
     used: set[int] = set()
     for table in tables:
         idx = caption_lines(lines, free - used, table, cols, pitch)
+        idx = idx or foot_caption_lines(lines, free - used, table, tables, cols, pitch)
         if not idx:
             continue
         caption = join_lines([lines[i].text for i in idx])

@@ -146,3 +146,43 @@ def test_centred_clause_heading_in_large_type_is_not_a_title_line() -> None:
              *filler(1, range(2, 12))]
     cols = page_columns([page(1, [])], lines)
     assert _title_lines(lines, set(range(len(lines))), cols, 16.0) == {1}
+
+
+def _foot_table(tid: str, page_no: int, top: float) -> Table:
+    box = (80.0, top, 521.0, top + 110.0)
+    cells = [Cell(0, 0, 1, 1, "指标", page_no, (80.0, top, 300.0, top + 110.0)),
+             Cell(0, 1, 1, 1, "值", page_no, (300.0, top, 521.0, top + 110.0))]
+    table = Table(tid, None, [page_no], 1, 2, 0, cells, bboxes=[(page_no, box)])
+    return table
+
+
+def _caption_at_page_foot(p2_top: list[Line]) -> RawDocument:
+    """Page 1's text ends in ``表1 主要指标`` (row 21, the page foot); page 2 opens with ``p2_top`` then a table."""
+    p1 = [*filler(1, range(0, 20)), centered("表1 主要指标", 21)]
+    p2 = [*p2_top, *filler(2, range(8, 12))]
+    return RawDocument("x.pdf", "0", [page(1, p1), page(2, p2)])
+
+
+def test_caption_ending_a_page_titles_the_table_opening_the_next_page() -> None:
+    """gen_docx_nongye_joint: 表1 … is the last line of page 1, its table starts page 2: the caption is the
+    table's title (indicator role) and no paragraph."""
+    s = build_structure(_caption_at_page_foot([]), [_foot_table("t1", 2, 112.0)])
+    assert s.tables[0].title == "主要指标"
+    assert all("主要指标" not in p.text for p in s.paragraphs)
+
+
+def test_caption_ending_a_page_is_not_taken_by_a_table_below_text_on_the_next_page() -> None:
+    """The next page opens with text, then a table: the caption at the previous page's foot is not its title."""
+    raw = _caption_at_page_foot([body("正文内容正文内容正文内容正文内容正文内容正文内容正文内", 0, 2)])
+    s = build_structure(raw, [_foot_table("t1", 2, 150.0)])
+    assert s.tables[0].title is None
+
+
+def test_caption_above_a_table_on_its_own_page_stays_with_it() -> None:
+    """Page 1: 表1 then its table at the foot; page 2 opens with another table (listed first).  The caption has
+    a table under it on its page, so the table opening page 2 does not steal it."""
+    p1 = [*filler(1, range(0, 15)), centered("表1 主要指标", 16)]
+    raw = RawDocument("x.pdf", "0", [page(1, p1), page(2, filler(2, range(8, 12)))])
+    own = _foot_table("t1", 1, 112 + 17 * 29.0)
+    s = build_structure(raw, [_foot_table("t2", 2, 112.0), own])
+    assert [t.title for t in s.tables] == [None, "主要指标"]
