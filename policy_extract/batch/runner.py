@@ -151,25 +151,11 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn)
             progress.done(jobs[index].file)
         dispatched.update((job.index, time.monotonic()) for job in todo)
         try:
-            dispatch(largest_first(todo), task, opts, on_done, progress, out)
+            dispatch(todo, task, opts, on_done, progress, out)
         except StopBatch as stop:
             stop.outcomes = dict(outcomes)
             raise
     return outcomes
-
-
-def largest_first(jobs: list[Job]) -> list[Job]:
-    """The jobs by their input's size, largest first (input order among equal sizes): the longest documents
-    start first and the short ones fill in behind them, so the workers finish together instead of one
-    starting a long document when the others are done (longest-processing-time-first; bytes stand for the
-    work: pages, and a scan's images that OCR reads).  Outcomes stay in input order."""
-    def size(job: Job) -> int:
-        try:
-            return os.stat(job.path).st_size
-        except OSError:  # its failure is recorded when it runs
-            return 0
-
-    return sorted(jobs, key=size, reverse=True)
 
 
 def save_state_or_stop(out: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:
