@@ -12,6 +12,7 @@ by both, so it is not counted.  Form XObjects' own streams are not scanned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pdfminer.pdfinterp import PDFPageInterpreter
 
@@ -99,18 +100,16 @@ def scan_content(data: bytes) -> tuple[int, int, int]:
     Numbers stay as their token bytes on the stack; other operands as their kind (:data:`_KIND`)."""
     stack: list[object] = []
     arrays: list[list[object]] = []
+    target = stack  # where the next operand goes: the innermost open array, or the stack
     bad = unknown = absurd = compat = 0
-    tokens = _TOKEN.findall(data)
-    i, n = 0, len(tokens)
-    while i < n:
-        tok = tokens[i]
-        i += 1
+    tokens = iter(_TOKEN.findall(data))
+    for tok in tokens:
         kind = _KIND[tok[0]]
         if kind is _NUM:
-            (arrays[-1] if arrays else stack).append(tok)
+            target.append(tok)
         elif kind is _OP and not arrays:
             if tok == b"BI":
-                i = skip_inline_image(tokens, i)
+                skip_inline_image(tokens)
                 continue
             if tok in _POSITIONS:
                 absurd += is_absurd(stack[-_POSITIONS[tok]:])
@@ -118,12 +117,14 @@ def scan_content(data: bytes) -> tuple[int, int, int]:
             bad += operator_damage(tok, stack)
             unknown += tok not in _OPERATORS and compat <= 0
         elif kind is _ARRAY:
-            arrays.append([])
+            target = []
+            arrays.append(target)
         elif kind is _END:
             closed = arrays.pop() if arrays else []
-            (arrays[-1] if arrays else stack).append(closed)
+            target = arrays[-1] if arrays else stack
+            target.append(closed)
         elif kind is not _COMMENT:
-            (arrays[-1] if arrays else stack).append(_DICT if tok == b"<<" or tok == b">>" else kind)
+            target.append(_DICT if tok == b"<<" or tok == b">>" else kind)
     return bad, unknown, absurd
 
 
@@ -142,11 +143,11 @@ def number_of(token: bytes) -> float:
         return 0.0
 
 
-def skip_inline_image(tokens: list[bytes], i: int) -> int:
-    """The index after an inline image's ``EI`` (its data is binary; tokens inside it mean nothing)."""
-    while i < len(tokens) and tokens[i] != b"EI":
-        i += 1
-    return i + 1
+def skip_inline_image(tokens: Iterator[bytes]) -> None:
+    """Move ``tokens`` past an inline image's ``EI`` (its data is binary; tokens inside it mean nothing)."""
+    for tok in tokens:
+        if tok == b"EI":
+            return
 
 
 def operator_damage(word: bytes, stack: list[object]) -> int:
