@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
-from policy_extract.core.vocabulary import LIST_MARKER
+from policy_extract.core.vocabulary import LIST_MARKER, PARAGRAPH_MARKER, SENTENCE_END
 
 from .finders import PageTables, TableFinder
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
@@ -48,6 +48,8 @@ DEFAULT_BAND_EVEN = 0.15
 """Tops of one row's staggered lines are evenly spaced within this share of their mean step."""
 DEFAULT_BAND_GUTTER_EM = 0.25
 """Columns of a table of banded rows are apart by at least this (a cell's text fills its column)."""
+DEFAULT_RUNNING_SHARE = 0.5
+"""Numbered paragraphs: at least this share of the text column's lines end a clause or fill its width."""
 
 
 def row_height(row: TextRow) -> float:
@@ -150,6 +152,25 @@ def is_marker_list(per_row: list[list[list[Char]]]) -> bool:
     return len(marks) >= 2 and all(LIST_MARKER.match(m) for m in marks)
 
 
+def is_numbered_paragraphs(per_row: list[list[list[Char]]], cols: list[tuple[float, float]]) -> bool:
+    """Two columns, the first holding nothing but paragraph markers (``第十四条``, ``（一）``, ``一、``), the
+    second running sentences (its lines end a clause or fill the width): articles and their numbered items,
+    not a table, whose cells beside a serial number are names and figures."""
+    if len(cols) != 2:
+        return False
+    marks = ["".join(c["text"] for c in row[0]).strip() for row in per_row if row[0]]
+    if len(marks) < 2 or not all(PARAGRAPH_MARKER.match(m) for m in marks):
+        return False
+    texts = [row[1] for row in per_row if row[1]]
+    em = statistics.median(c["size"] for t in texts for c in t)
+
+    def running(chars: list[Char]) -> bool:
+        text = "".join(c["text"] for c in chars).rstrip()
+        return text.endswith(tuple(SENTENCE_END)) or max(c["x1"] for c in chars) >= cols[1][1] - em
+
+    return sum(map(running, texts)) >= DEFAULT_RUNNING_SHARE * len(texts)
+
+
 def words_per_column(rows: list[TextRow], col_edges: list[float]) -> list[list[list[Char]]]:
     """Per row, per column, the characters of the words that start in it."""
     out = []
@@ -174,7 +195,7 @@ def table_from_rows(rows: list[TextRow], page: int, settings: ExtractSettings,
         return None  # words that never line up are prose with gaps, not a table
     col_edges = column_edges(cols)
     per_row = words_per_column(rows, col_edges)
-    if is_text_columns(per_row, cols) or is_marker_list(per_row):
+    if is_text_columns(per_row, cols) or is_marker_list(per_row) or is_numbered_paragraphs(per_row, cols):
         return None
     row_edges = [rows[0].top] + [(a.bottom + b.top) / 2 for a, b in itertools.pairwise(rows)]
     row_edges.append(rows[-1].bottom)

@@ -203,6 +203,15 @@ TABLE_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
 LIST_MARKER = re.compile(r"^\s*(?:[•·●○◦■□◆◇▪▫►▸✓√*\-–—]|[A-Za-z]|\d{1,2}[.．、)）]?|[（(]\d{1,2}[)）])\s*$")
 """A list item's marker printed alone before its text (a bullet, ``a``, ``1.``, ``（1）``): a column of
 nothing but these beside a column of text is a list or footnotes, not a two-column table."""
+PARAGRAPH_MARKER = re.compile(
+    rf"^\s*(?:第\s*[{HEADING_NUMERALS}]{{1,4}}\s*条|[（(]\s*[{HEADING_NUMERALS}]{{1,3}}\s*[）)]"
+    rf"|[{HEADING_NUMERALS}]{{1,3}}\s*[、.．])\s*$"
+)
+"""A numbered paragraph's marker printed alone before its text (``第十四条``, ``（一）``, ``一、``): a
+column of nothing but these beside running sentences is numbered paragraphs (articles and their items),
+not a table."""
+SENTENCE_END = "。；;：:，,！!？?"
+"""Punctuation that ends a line of running text (a sentence, a clause, or a line cut mid-clause)."""
 ROW_SERIAL = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?\s*$")
 """A row's serial number in a table's first column (``3``, ``12.``, ``三``): a line that opens with one starts
 a new row, never the continuation of the row above."""
