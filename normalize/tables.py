@@ -40,6 +40,7 @@ from policy_extract.core.vocabulary import (
     TABLE_LABEL,
 )
 
+from .numerals import parse_integer
 from .text import join_lines, squash_spaces
 
 DEFAULT_EDGE_TOLERANCE = 4.0
@@ -396,13 +397,29 @@ def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
         prev = _cell_at(grid.cells, last_row, c.col)
         if prev is None or not prev.text or prev.row + prev.rowspan - 1 != last_row:
             return False
-        if prev.text.rstrip()[-1:] in _TERMINAL or not grid.ran_on.get(id(prev), False):
+        if prev.text.rstrip()[-1:] in _TERMINAL or not grid.ran_on.get(id(prev), False) \
+                or opens_next_item(prev.text, c.text):
             return False
     empty_cols = {k for k in range(n_cols)} - {k for c in with_text for k in range(c.col, c.col + c.colspan)}
     return any(
         (p := _cell_at(grid.cells, last_row, k)) is not None and p.text and _column_coverage(grid, k) >= 0.5
         for k in empty_cols
     )
+
+
+def _item_number(text: str) -> tuple[int, int] | None:
+    """The marker grammar (level of :data:`HEADING_MARKERS`) and number a text opens with, or None."""
+    for level, pattern in HEADING_MARKERS:
+        if (m := pattern.match(text)) and (value := parse_integer(m.group(1))) is not None:
+            return level, value
+    return None
+
+
+def opens_next_item(above: str, below: str) -> bool:
+    """``below`` opens with the next number of the marker ``above`` opens with (``2.…`` then ``3.…``): the
+    next item of a numbered column, a row of its own, never the rest of the row a page break cut."""
+    a, b = _item_number(squash_spaces(above).strip()), _item_number(squash_spaces(below).strip())
+    return a is not None and b is not None and b == (a[0], a[1] + 1)
 
 
 def _join_cut_row(grid: _Grid, first: list[Cell]) -> None:
@@ -562,9 +579,56 @@ def _finish(grid: _Grid, index: int) -> Table:
     )
 
 
+def _band_rows(grid: _Grid) -> list[int]:
+    """Rows holding one cell with text across every column (a group band, or a block's caption)."""
+    n_cols = len(grid.col_edges) - 1
+    by_row: dict[int, list[Cell]] = {}
+    for c in grid.cells:
+        by_row.setdefault(c.row, []).append(c)
+    return [r for r, cs in sorted(by_row.items())
+            if len(cs) == 1 and cs[0].colspan >= n_cols and cs[0].rowspan == 1 and cs[0].text.strip()]
+
+
+def band_blocks(grid: _Grid) -> list[_Grid]:
+    """A frame holding several tables: it opens with a band across every column and each band is followed
+    by a header row of its own with the same first column head (``第二十条第（一）项`` then
+    ``信息内容 | 本年制发件数…``; ``第二十条第（五）项`` then ``信息内容 | 本年处理决定数量``, as the annual
+    政府信息公开 reports print them).  Each band with the rows down to the next one is a table, titled by
+    the band and with only the columns its own cells rule.  Group bands inside one table are followed by
+    body rows, not a header."""
+    bands = _band_rows(grid)
+    if len(bands) < 2 or bands[0] != 0 or bands[-1] + 1 >= grid.n_rows:
+        return [grid]
+    heads = {squash_spaces(c.text) for c in grid.cells if c.col == 0 and c.row - 1 in bands}
+    if len(heads) != 1 or not next(iter(heads)) \
+            or any(sum(c.row == b + 1 for c in grid.cells) < 2 for b in bands):
+        return [grid]
+    return [_block(grid, a, b) for a, b in zip(bands, [*bands[1:], grid.n_rows], strict=True)]
+
+
+def _block(grid: _Grid, band: int, end: int) -> _Grid:
+    """Rows ``band+1 … end-1`` of the grid as a table of their own, titled by the band's text."""
+    title = next(squash_spaces(c.text).strip() for c in grid.cells if c.row == band)
+    cells = [c for c in grid.cells if band < c.row < end]
+    used = sorted({c.col for c in cells} | {c.col + c.colspan for c in cells})
+    index = {e: i for i, e in enumerate(used)}
+    for c in cells:
+        c.row -= band + 1
+        c.col, c.colspan = index[c.col], index[c.col + c.colspan] - index[c.col]
+    block = _Grid(col_edges=[grid.col_edges[e] for e in used], cells=cells, n_rows=end - band - 1,
+                  method=grid.method, title=title)
+    block.header_rows = guess_header_rows(cells, block.n_rows)
+    block.pages = sorted({c.page for c in cells})
+    block.bboxes = [(p, round_bbox((min(c.bbox[0] for c in on), min(c.bbox[1] for c in on),
+                                    max(c.bbox[2] for c in on), max(c.bbox[3] for c in on))))
+                    for p in block.pages for on in [[c for c in cells if c.page == p]]]
+    return block
+
+
 def build_tables(raw: RawDocument, tol: float = DEFAULT_EDGE_TOLERANCE) -> list[Table]:
     """All tables of the document, merged across pages, ids ``t1…`` in reading order."""
-    return [_finish(g, i) for i, g in enumerate(_grids(raw, tol), start=1)]
+    grids = [block for grid in _grids(raw, tol) for block in band_blocks(grid)]
+    return [_finish(g, i) for i, g in enumerate(grids, start=1)]
 
 
 def quality_warnings(table: Table, fragments: list[RawTable] | None = None) -> list[DocWarning]:
