@@ -201,8 +201,20 @@ def _text_columns(prev: RawTable, nxt: RawTable, tol: float) -> bool:
     longer names on one page), so the same columns are as many columns over the same width, read one for one
     (:func:`_fragment_edges`)."""
     ra, rb = _relative_edges(prev.col_edges), _relative_edges(nxt.col_edges)
-    return ({prev.method, nxt.method} <= TEXT_COLUMN_METHODS
-            and len(ra) == len(rb) and abs(ra[-1] - rb[-1]) <= tol)
+    return ({prev.method, nxt.method} <= TEXT_COLUMN_METHODS and len(ra) == len(rb)
+            and (abs(ra[-1] - rb[-1]) <= tol or same_gutters(prev.col_edges, nxt.col_edges, tol)))
+
+
+DEFAULT_GUTTER_SHIFT = 2.0
+"""Inner edges of text-column fragments of one table stay within this many edge tolerances of each other."""
+
+
+def same_gutters(a: list[float], b: list[float], tol: float) -> bool:
+    """The same inner column edges on the page (gutters between the texts), outer edges aside: a table whose
+    columns come from its text is as wide as its widest label or its rules on each page (a three-line
+    table's rules on one page, the words of a rule-less piece on the next), but its gutters hold still."""
+    return len(a) == len(b) >= 3 and all(abs(x - y) <= DEFAULT_GUTTER_SHIFT * tol
+                                         for x, y in zip(a[1:-1], b[1:-1], strict=True))
 
 
 def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE) -> bool:
