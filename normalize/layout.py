@@ -12,9 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from policy_extract.core.model import Line, PageContent
-from policy_extract.core.vocabulary import is_page_number
+if TYPE_CHECKING:  # annotations only: LayoutSettings is read by the settings, which load before any page
+    from policy_extract.core.model import Line, PageContent
 
 DEFAULT_MARGIN_BAND = 0.1
 """Fraction of the page height, at top and bottom, where running headers/footers live."""
@@ -115,6 +116,13 @@ def _merge_near_keys(counts: Counter[_Key], need: float, tol: float) -> set[_Key
         if total >= need:
             keep.add(key)
     return keep
+
+
+def is_page_number(text: str) -> bool:
+    """The page-number grammar of the vocabulary, its regexes loaded with the first page, not the settings."""
+    from policy_extract.core.vocabulary import is_page_number as page_number
+
+    return page_number(text)
 
 
 def is_running_line(
