@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import sys
-import threading
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -96,39 +94,8 @@ XLSX_FORMAT_VERSION = 1
 """Bump when the workbook's layout changes, so reruns rebuild it."""
 
 
-class _NoNumpyInThisThread:
-    """A meta-path finder that answers "not installed" to ``import numpy`` from the one thread loading
-    openpyxl, and stays out of every other import (and every other thread)."""
-
-    def __init__(self) -> None:
-        self.thread = threading.get_ident()
-
-    def find_spec(self, fullname: str, path: object = None, target: object = None) -> None:
-        if fullname == "numpy" and threading.get_ident() == self.thread:
-            raise ModuleNotFoundError("numpy is not loaded for the workbook", name="numpy")
-        return None
-
-
-def load_openpyxl() -> None:
-    """Import openpyxl's writer without numpy, unless one of them is already loaded.
-
-    openpyxl imports numpy, when installed, only to accept numpy scalars as cell values (about half of its
-    import time); the workbook holds Python values only. Other threads import numpy as usual meanwhile, and
-    a process that already has numpy gives it to openpyxl as before.
-    """
-    if "openpyxl.writer.excel" in sys.modules or "numpy" in sys.modules:
-        return
-    finder = _NoNumpyInThisThread()
-    sys.meta_path.insert(0, finder)
-    try:
-        import openpyxl.writer.excel  # noqa: F401
-    finally:
-        sys.meta_path.remove(finder)
-
-
 def workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> bytes:
     """The bytes of ``review.xlsx`` (deterministic for the same rows)."""
-    load_openpyxl()
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 

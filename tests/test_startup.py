@@ -151,32 +151,3 @@ def test_idle_workers_exit_on_their_own_when_the_batch_closes() -> None:
     supervisor.close()
     assert sorted(results) == ["A", "B"]
     assert len(workers) == 2 and [w.proc.returncode for w in workers] == [0, 0]
-
-
-WORKBOOK_CODE = """
-import hashlib, json, sys
-{preamble}
-from policy_extract.outputs.csvio import DUTY_COLUMNS, INDICATOR_COLUMNS
-from policy_extract.outputs.xlsx import workbook_bytes
-values = ["指标", 12, 3.5, None, True, ["甲", "乙"], "=SUM(A1)", "\\x07bell"]
-def rows(columns):
-    return [[values[(r + c) % len(values)] for c in range(len(columns))] for r in range(6)]
-data = workbook_bytes(rows(INDICATOR_COLUMNS), rows(DUTY_COLUMNS))
-print(json.dumps([hashlib.sha256(data).hexdigest(), "numpy" in sys.modules]))
-"""
-
-
-def test_the_workbook_loads_openpyxl_without_numpy_and_writes_the_same_bytes() -> None:
-    """openpyxl imports numpy only to accept numpy scalars; the review workbook holds Python values, so its
-    writer keeps numpy out (half of openpyxl's import) and the bytes are those of an openpyxl with numpy."""
-
-    def workbook(preamble: str) -> list[object]:
-        code = WORKBOOK_CODE.format(preamble=preamble)
-        proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
-        assert proc.returncode == 0, proc.stderr
-        return json.loads(proc.stdout.strip().splitlines()[-1])
-
-    digest, numpy_loaded = workbook("")
-    assert numpy_loaded is False
-    pytest.importorskip("numpy")
-    assert workbook("import numpy") == [digest, True]
