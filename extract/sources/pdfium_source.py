@@ -101,11 +101,17 @@ class PdfiumPage:
     @property
     def chars(self) -> list[Char]:
         if self._chars is None:
-            resources = self.plumber.page_obj.resources
-            resource_fonts(resources, self.fonts, self.seen)
-            resource_widths(resources, self.widths, self.seen)
-            self._chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths))
-        return self._chars
+            self.read()
+        return self._chars  # type: ignore[return-value]
+
+    def read(self, until_unmapped: bool = False) -> None:
+        """Read the characters; with ``until_unmapped``, stop at the first one that hands the page to pdfminer
+        (then no characters are kept: :meth:`resolve` needs no more than that one)."""
+        resources = self.plumber.page_obj.resources
+        resource_fonts(resources, self.fonts, self.seen)
+        resource_widths(resources, self.widths, self.seen)
+        chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths), until_unmapped)
+        self._chars = None if self.unmapped and until_unmapped else chars
 
     @property
     def paths(self) -> dict[str, list[dict[str, Any]]]:
@@ -151,10 +157,12 @@ class PdfiumPage:
         """This page, or pdfminer's reading of it when pdfium's text cannot be trusted to give the same
         verdict: empty, with unmapped or lone-surrogate characters, or near the garbled threshold."""
         try:
-            chars = self.chars
+            if self._chars is None:
+                self.read(until_unmapped=True)
+            chars = self._chars
         except Exception:  # pdfium or a damaged resource failed this page: pdfminer reads it (or names it)
             return self.handed_over()
-        if self.unmapped or valid_unicode_chars(chars):
+        if chars is None or self.unmapped or valid_unicode_chars(chars):
             return self.handed_over()
         check = self.layer_check()
         if check.kind != "ok" or check.bad or (check.cjk and check.rare >= _SAFE_RARE_SHARE * check.cjk):
@@ -285,13 +293,14 @@ def font_base_name(font: Any) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-def read_chars(page: pdfium.PdfPage, affine: Affine,
-               fonts: tuple[FontFacts, WidthTables]) -> tuple[list[Char], bool]:
+def read_chars(page: pdfium.PdfPage, affine: Affine, fonts: tuple[FontFacts, WidthTables],
+               until_unmapped: bool = False) -> tuple[list[Char], bool]:
     """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
     character it could not map to Unicode, split one glyph into several (:func:`split_glyph`) or used a font
     whose /ToUnicode pdfminer reads otherwise (``pdfium_geometry.foreign_unicode_map``).  Spaces pdfium
     generates are left out (pdfminer has none there), except where pdfium dropped a typed blank for them
-    (:func:`stands_for_a_blank`, :func:`blank_objects`)."""
+    (:func:`stands_for_a_blank`, :func:`blank_objects`).  With ``until_unmapped`` the reading stops at the
+    first character pdfium cannot map or splits (what was read so far comes back, with True)."""
     textpage = raw.FPDFText_LoadPage(page.raw)
     try:
         reader = _Reader(textpage, affine, fonts)
@@ -309,6 +318,8 @@ def read_chars(page: pdfium.PdfPage, affine: Affine,
             append(char_dict(reader, index, code))
             if not unmapped:
                 unmapped = bool(map_error(textpage, index)) or split_glyph(reader, chars)
+                if unmapped and until_unmapped:
+                    return chars, True
         return join_surrogates(chars) + blank_objects(page, reader), unmapped or reader.foreign
     finally:
         raw.FPDFText_ClosePage(textpage)

@@ -120,6 +120,18 @@ def test_garbled_pages_are_handed_to_pdfminer_with_its_verdict(path: Path) -> No
         assert a.layer_check().kind in ("garbled", "empty")
 
 
+def test_resolving_a_garbled_page_stops_reading_at_its_first_unmapped_character() -> None:
+    """Speed (issue 16): a character pdfium cannot map hands the page to pdfminer whatever follows, so
+    :meth:`PdfiumPage.resolve` reads no further; the full reading finds the same page unmapped."""
+    path = SAMPLES / "garbled_stress_continued_table.pdf"
+    for page in PdfiumDocument(path).pages():
+        assert isinstance(page, PdfiumPage)
+        page.read(until_unmapped=True)
+        assert page.unmapped and page._chars is None
+        page.read()
+        assert page.unmapped and len(page.chars) > 1
+
+
 def test_a_clean_page_stays_with_pdfium() -> None:
     for _, b in both(JOINT):
         assert b.resolve() is b
