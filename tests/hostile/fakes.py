@@ -23,8 +23,13 @@ _MB = 1 << 20
 
 
 def record_pid(path: str) -> None:
-    """Leave this worker's pid next to the input (``<input>.pid``), so a test can check it is gone."""
-    Path(path + ".pid").write_text(str(os.getpid()), encoding="ascii")
+    """Leave this worker's pid next to the input (``<input>.pid``), so a test can check it is gone.
+
+    Written whole or not at all (a temporary file renamed), since the batch may be killed mid-write: a test
+    reading an empty pid file was a flake, not a finding."""
+    tmp = Path(f"{path}.pid.{os.getpid()}.tmp")
+    tmp.write_text(str(os.getpid()), encoding="ascii")
+    os.replace(tmp, path + ".pid")
 
 
 def stuck_in_native_code(path: str, **options: Any) -> Document:
