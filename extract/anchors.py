@@ -78,7 +78,7 @@ def anchor_columns(pieces: list[list[Piece]], tol: float) -> list[int]:
         else:
             sets.append([k])
     best = max(sets, key=lambda g: (len(g), len(pieces[g[0]])))
-    return best if len(best) >= DEFAULT_ANCHOR_MIN_COLS and len(pieces[best[0]]) >= 2 else []
+    return best if len(best) >= DEFAULT_ANCHOR_MIN_COLS else []
 
 
 Target = tuple[int, int]
@@ -144,11 +144,19 @@ def cell_cost(cell: list[Piece], layout: Layout, target: Target) -> float | None
     """The cell's distance from being set around the target (a span of rows: centred on their extent), or
     None when it cannot be: too far, beyond the rows next to it, or lines further apart than one cell's."""
     gap = DEFAULT_CELL_GAP * layout.height
-    if any(b.top - a.bottom > gap for a, b in itertools.pairwise(cell)) \
+    band = layout.band(target)
+    if any(b.top - a.bottom > gap and not straddles(a, b, band, gap) for a, b in itertools.pairwise(cell)) \
             or not all(allowed(p, layout, target) for p in cell):
         return None
     cost = fit(cell, layout.band(target))
     return cost + DEFAULT_SPAN_COST * layout.tol * (target[1] - target[0]) if cost <= layout.tol else None
+
+
+def straddles(upper: Piece, lower: Piece, band: Band, gap: float) -> bool:
+    """Two lines of one cell set around its row's anchor line, that line standing between them (a label
+    wrapped over two lines, centred on a row of one line: 常住人口 / （万人） above and below the values)."""
+    between = upper.bottom <= band[0] and band[1] <= lower.top
+    return between and lower.top - upper.bottom <= band[1] - band[0] + 2 * gap
 
 
 def uncovered(layout: Layout, after: int, before: int) -> float:
@@ -170,7 +178,9 @@ def partition(col: list[Piece], layout: Layout) -> list[Target] | None:
         rows = near[j - 1]
         for i in range(j - 1, -1, -1):
             rows = rows & near[i]
-            if (i < j - 1 and col[i + 1].top - col[i].bottom > gap) or not (rows or layout.extent):
+            if (i < j - 1 and col[i + 1].top - col[i].bottom > gap
+                    and not any(straddles(col[i], col[i + 1], b, gap) for b in layout.bands)) \
+                    or not (rows or layout.extent):
                 break  # lines of one cell are set close together, around one row
             for target in targets_of(col[i:j], rows, layout):
                 cost = cell_cost(col[i:j], layout, target)

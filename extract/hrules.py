@@ -45,6 +45,8 @@ DEFAULT_BOX_MIN_COLS = 3
 DEFAULT_OPEN_HEADER_ROWS = 2
 """A pair of rules with at most this many rows of text between them can be a table's top and header rule
 (its body below, the bottom rule on a later page); more rows between them are a whole table."""
+DEFAULT_CENTRED_SHARE = 0.3
+"""A line is centred between two others when its centre is within this share of its height of theirs."""
 DEFAULT_OPEN_ROW_GAP = 2.0
 """Lines under the last rule of a pair continue its table while they are at most this many line heights
 apart and each holds two runs of text or more."""
@@ -321,7 +323,7 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     for line in lines:
         line.words = split_words(line, settings)
     inner = [s.pos for s in run[1:-1]]
-    header_only = len(run) == 2 and len(overlap_units(lines, [])) <= DEFAULT_OPEN_HEADER_ROWS
+    header_only = len(run) == 2 and header_units(lines) <= DEFAULT_OPEN_HEADER_ROWS
     below = open_body(rows, bottom, x0, x1, settings) if header_only else []
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
@@ -329,6 +331,24 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     if table is None and len(run) == 2 and not (below or open_body(rows, bottom, x0, x1, settings)):
         table = header_table(lines, (x0, top, x1, bottom), page, settings)
     return table, (lines if table else [])
+
+
+def header_units(lines: list[TextRow]) -> int:
+    """How many rows of text stand between a pair of rules, a line centred between its neighbours and beside
+    their text (协会名称 or 年龄组 set between a header's name line and unit line) counting with them."""
+    units = overlap_units(lines, [])
+    return len(units) - sum(1 for a, b, c in zip(units, units[1:], units[2:], strict=False)
+                            if centred_between(a, b, c))
+
+
+def centred_between(above: list[TextRow], mid: list[TextRow], below: list[TextRow]) -> bool:
+    """The middle piece is centred between the pieces above and below it (within
+    :data:`DEFAULT_CENTRED_SHARE` of a line height) and no word of theirs stands over or under it."""
+    top, bottom = min(r.top for r in mid), max(r.bottom for r in mid)
+    x0, x1 = min(r.x0 for r in mid), max(r.x1 for r in mid)
+    outer = (min(r.top for r in above) + max(r.bottom for r in below)) / 2
+    beside = all(w[-1]["x1"] <= x0 or w[0]["x0"] >= x1 for r in above + below for w in r.words)
+    return beside and abs((top + bottom) / 2 - outer) <= DEFAULT_CENTRED_SHARE * (bottom - top)
 
 
 def header_table(lines: list[TextRow], box: tuple[float, float, float, float], page: int,
