@@ -33,11 +33,16 @@ from policy_extract.core.model import (
 from policy_extract.core.vocabulary import (
     BARE_PAGE_NUMBER,
     CAPTION_START,
+    DEADLINE_LIKE,
     HEADING_MARKERS,
+    OWNER_LIST_SEPARATORS,
+    ROW_SERIAL,
     SIDEBAR_LABEL,
     TABLE_CAPTION_ENDINGS,
     TABLE_CONTINUED,
     TABLE_LABEL,
+    UNIT_PREFIXES,
+    UNIT_SUFFIXES,
 )
 
 from .numerals import parse_integer
@@ -613,9 +618,34 @@ def band_blocks(grid: _Grid) -> list[_Grid]:
         return [grid]
     heads = {squash_spaces(c.text) for c in grid.cells if c.col == 0 and c.row - 1 in bands}
     if len(heads) != 1 or not next(iter(heads)) \
-            or any(sum(c.row == b + 1 for c in grid.cells) < 2 for b in bands):
+            or any(sum(c.row == b + 1 for c in grid.cells) < 2 for b in bands) \
+            or not all(_reads_as_header(grid, b + 1) for b in bands):
         return [grid]
     return [_block(grid, a, b) for a, b in zip(bands, [*bands[1:], grid.n_rows], strict=True)]
+
+
+_BARE_VALUE = re.compile(r"[-+−]?\d[\d,，.．]*\s*[%％‰]?")
+
+
+def _is_owner_list(text: str) -> bool:
+    """Unit names (``市住建局``, ``区财政局、区发改委``): every name ends in a unit suffix, and there are
+    several or the one opens with an administrative level (``责任单位`` names a column, ``市财政局`` an
+    owner)."""
+    names = [n for n in re.split(f"[{OWNER_LIST_SEPARATORS}]", text) if n]
+    return bool(names) and all(n.endswith(UNIT_SUFFIXES) for n in names) \
+        and (len(names) > 1 or names[0][0] in UNIT_PREFIXES)
+
+
+def _is_body_text(text: str) -> bool:
+    """A cell text no header prints: a value, a date or deadline, a row serial or numbered item, owners."""
+    return bool(_BARE_VALUE.fullmatch(text) or DEADLINE_LIKE.search(text) or ROW_SERIAL.match(text)
+                or _item_number(text) is not None or _is_owner_list(text))
+
+
+def _reads_as_header(grid: _Grid, row: int) -> bool:
+    """The row names columns by the header grammar: no cell holds body text (:func:`_is_body_text`)."""
+    texts = [squash_spaces(c.text).strip() for c in grid.cells if c.row == row]
+    return not any(t and _is_body_text(t) for t in texts)
 
 
 def _block(grid: _Grid, band: int, end: int) -> _Grid:

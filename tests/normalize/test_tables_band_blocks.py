@@ -52,6 +52,25 @@ def test_group_bands_over_body_rows_stay_one_table() -> None:
     ])
     (table,) = build_tables(_doc(frag))
     assert table.n_rows == 5 and table.n_cols == 4
+    opening = _fragment(1, [
+        "一、经济发展", ["地区生产总值", "100", "150", "预期性"], "二、创新驱动", ["地区生产总值", "2", "3", "预期性"],
+    ])
+    (table,) = build_tables(_doc(opening))
+    assert (table.n_rows, table.header_rows) == (4, 0)
+
+
+def test_frame_opening_with_a_group_band_and_serials_restarting_under_each_band_stays_one_table() -> None:
+    """The row after each band is a body row (serial, owner, deadline) that happens to open with the same
+    ``1``: group bands of one task table, not the captions of separate tables (each losing its first duty
+    to a header)."""
+    frag = _fragment(1, [
+        "一、基础设施", ["1", "城区道路改造", "市住建局", "2024年底"], ["2", "老旧管网更新", "市水务局", "2025年"],
+        "二、产业发展", ["1", "培育龙头企业", "市工信局、市商务局", "长期坚持"], ["2", "建设产业园区", "市发改委", "2025年"],
+    ])
+    (table,) = build_tables(_doc(frag))
+    assert (table.n_rows, table.n_cols, table.header_rows) == (6, 4, 0)
+    assert [c.text for c in table.cells if c.col == 1 and c.colspan == 1] == [
+        "城区道路改造", "老旧管网更新", "培育龙头企业", "建设产业园区"]
 
 
 def test_next_numbered_item_at_the_top_of_a_page_is_a_new_row() -> None:
