@@ -15,12 +15,14 @@ from policy_extract.extract.glyphs import (
     GlyphDecoder,
     GlyphReadings,
     garbled_fonts,
-    glyph_digest,
     glyph_rows,
     is_garbled_font,
     is_sequential_garble,
     is_symbol_code,
     line_bands,
+    padded_row,
+    read_rows_once,
+    row_digest,
     settle_glyph,
     stop_glyph,
 )
@@ -292,10 +294,10 @@ class _Ones:
         return [[("一", 0.9)] * len(s) for s in spans]
 
 
-def test_a_glyph_image_read_once_is_not_read_again_by_the_next_document(
+def test_a_document_read_again_reads_no_row_again(
         garbled_title_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Decoding was the cost of a garbled document (recognition, once per glyph per document): a batch worker
-    reading a second document printing the same glyphs (the same face at the same size) reads none of them."""
+    """Decoding was the cost of a garbled document: a batch worker reading the same document again (a retry,
+    a resume, a rerun) lays out the same rows and reads none of them, and gives the same text."""
     import pdfplumber
 
     engine = _Ones()
@@ -317,18 +319,98 @@ def test_a_glyph_image_read_once_is_not_read_again_by_the_next_document(
 
 def test_glyph_readings_are_bounded_dropping_the_least_recently_used() -> None:
     readings = GlyphReadings(kept=2)
-    readings.put(b"a", ("甲", 0.9))
-    readings.put(b"b", ("乙", 0.9))
-    assert readings.get(b"a") == ("甲", 0.9)  # a used: b is now the oldest
-    readings.put(b"c", ("丙", 0.9))
+    readings.put(b"a", (("甲", 0.9),))
+    readings.put(b"b", (("乙", 0.9),))
+    assert readings.get(b"a") == (("甲", 0.9),)  # a used: b is now the oldest
+    readings.put(b"c", (("丙", 0.9),))
     assert readings.get(b"b") is None and readings.get(b"a") and readings.get(b"c")
 
 
-def test_glyph_readings_of_one_engine_are_no_other_engines() -> None:
-    crop = np.full((40, 36, 3), 255, dtype=np.uint8)
-    assert glyph_digest(crop, _Ones()) != glyph_digest(crop, _NoGlyphs())
-    assert glyph_digest(crop, _Ones()) != glyph_digest(crop, _Ones(), "in context")
-    assert glyph_digest(crop, _Ones()) != glyph_digest(crop[:36, :40], _Ones())  # same bytes, other shape
+def test_row_readings_of_one_engine_are_no_other_engines() -> None:
+    row = np.full((40, 36, 3), 255, dtype=np.uint8)
+    spans = [(0, 36)]
+    assert row_digest(row, spans, _Ones()) != row_digest(row, spans, _NoGlyphs())
+    assert row_digest(row, spans, _Ones()) != row_digest(row, [(0, 18), (18, 36)], _Ones())
+    assert row_digest(row, spans, _Ones()) != row_digest(row[:36, :40], spans, _Ones())  # other shape
+
+
+class _ByNeighbours:
+    """A line model whose reading of a glyph depends on its neighbours, as a CTC model's can (眞 beside some
+    glyphs, 真 beside others): every span of a row reads the character numbered by the row's ink."""
+
+    def __init__(self) -> None:
+        self.widths: list[set[int]] = []
+
+    def read_rows(self, rows: list, spans: list) -> list:
+        self.widths.append({row.shape[1] for row in rows})
+        return [[(chr(0x4E00 + int((row < 128).sum()) % 500), 0.9)] * len(s)
+                for row, s in zip(rows, spans, strict=True)]
+
+
+def _glyph(seed: int) -> np.ndarray:
+    crop = np.full((32, 28, 3), 255, dtype=np.uint8)
+    crop[4 + seed % 20 : 10 + seed % 20, 3 : 5 + seed % 20] = 0
+    return crop
+
+
+def test_a_glyph_read_in_another_row_is_read_again_in_its_own() -> None:
+    """Issue 16 review: readings were kept by glyph image, so a glyph first read beside another document's
+    glyphs kept that reading in the next document (认眞 alone, 认真 after garbled_stress_continued_table).
+    Kept by row, the glyph shared by two rows is read in each, and a row read before reads the same."""
+    READINGS.clear()
+    engine = _ByNeighbours()
+    shared = _glyph(0)
+    row_a = [shared, _glyph(1), _glyph(2)]
+    row_b = [_glyph(7), shared]
+    alone = read_rows_once(engine, *glyph_rows(row_a, 8))
+    READINGS.clear()
+    read_rows_once(engine, *glyph_rows(row_b, 8))  # another document read first
+    after = read_rows_once(engine, *glyph_rows(row_a, 8))
+    assert after == alone
+    calls = len(engine.widths)
+    assert read_rows_once(engine, *glyph_rows(row_a, 8)) == alone and len(engine.widths) == calls
+
+
+def test_rows_are_read_at_a_width_of_their_own() -> None:
+    """The engine pads a batch to its widest row and a line model reads the padding too: each call is given
+    rows of one width, padded with white to a whole number of row heights, so no row is read at the width of
+    whichever row shared its batch."""
+    READINGS.clear()
+    engine = _ByNeighbours()
+    rows, spans = glyph_rows([_glyph(i) for i in range(11)], 8)  # a row of 8 and a row of 3
+    read_rows_once(engine, rows, spans)
+    assert all(len(widths) == 1 and all(w % 32 == 0 for w in widths) for widths in engine.widths)
+    assert len(engine.widths) == 2
+    padded = padded_row(rows[1])
+    assert padded.shape[1] % 32 == 0 and (padded[:, rows[1].shape[1] :] == 255).all()
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    (PDFS / "garbled_stress_continued_table.pdf", GENERATED / "garbled_gen_docx_yiliao_lines.pdf"),
+    (GENERATED / "garbled_gen_docx_yiliao_lines.pdf", PDFS / "garbled_stress_continued_table.pdf"),
+])
+def test_a_document_reads_the_same_whatever_was_read_before_it(first: Path, then: Path) -> None:
+    """Issue 16 review: garbled_gen_docx_yiliao_lines read 认眞 alone but 认真 after
+    garbled_stress_continued_table in the same worker; the same PDF must decode the same in any batch order
+    or worker count (reproducibility, resume and diff)."""
+    alone = _decoded_text(then, clear=True)
+    _decoded_text(first, clear=True)
+    assert _decoded_text(then, clear=False) == alone
+
+
+def _decoded_text(path: Path, clear: bool) -> list[str]:
+    import pdfplumber
+
+    if clear:
+        READINGS.clear()
+    decoder = GlyphDecoder(path, None, OcrSettings())
+    texts = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            decoder.decode(page)
+            texts.append("".join(ch["text"] for ch in page.chars))
+    decoder.close()
+    return texts
 
 
 def _garbled_font_as_before(texts: list[str]) -> bool:
