@@ -38,6 +38,7 @@ from .orgs import (
     parse_owners,
     split_units,
 )
+from .paragraphs import opens_item
 
 _NUMBER = re.compile(r"^\s*(\d+(?:[.．]\d+)*)[.．、]?\s*")
 _BRACKETED_NUMBER = re.compile(r"^\s*[（(]\s*(\d{1,3})\s*[）)]\s*(?=\S)")
@@ -280,9 +281,9 @@ def _task_sections(outline: list[OutlineNode]) -> set[str]:
 
 
 _CLOSERS = "”’」』"
-_CLAUSE_MARKS = "，、,"
 """Quotes that may close a sentence after its end mark (``…。”``) or a term inside one (``纳入“优机”``); a
 closing bracket ends an owner annotation (``…（市工业和信息化局牵头）``), a paragraph of its own."""
+_CLAUSE_MARKS = "，、,"
 
 
 def _stops_mid_sentence(text: str) -> bool:
@@ -292,15 +293,37 @@ def _stops_mid_sentence(text: str) -> bool:
     return bool(body) and (body[-1].isalnum() or body[-1] in _CLAUSE_MARKS)
 
 
+def _left_margins(paragraphs: list[Paragraph]) -> dict[int, float]:
+    """Per page, the leftmost first-line start of its paragraphs: where a line flush with the text block
+    begins (a continuation line), so a first line standing right of it is indented."""
+    margins: dict[int, float] = {}
+    for p in paragraphs:
+        if p.bbox is not None:
+            margins[p.page] = min(margins.get(p.page, p.bbox[0]), p.bbox[0])
+    return margins
+
+
+def _opens_paragraph(p: Paragraph, margins: dict[int, float]) -> bool:
+    """A paragraph that starts one of its own: a list or heading marker (``2.``, ``（三）``) or a first
+    line indented from its page's left margin by at least half a character (the line's height)."""
+    if opens_item(p.text.lstrip()):
+        return True
+    if p.bbox is None or p.page not in margins:
+        return False
+    return p.bbox[0] - margins[p.page] >= 0.5 * (p.bbox[3] - p.bbox[1])
+
+
 def _whole_sentences(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Paragraphs with the pieces of a sentence cut across paragraph breaks joined (a scanned page read
     line by line): a task runs to the end of its sentence (the real moa truth's numbered tasks, cut at OCR
-    line ends), never across a sentence end, a section change or an owner line."""
+    line ends), never across a sentence end, a section change or an owner line, nor into a paragraph that
+    opens as one (a list or heading marker, a first-line indent: ``1.建立健全工作机制`` | ``2.强化``)."""
+    margins = _left_margins(paragraphs)
     out: list[Paragraph] = []
     for p in paragraphs:
         prev = out[-1] if out else None
         if (prev is not None and prev.section == p.section and _stops_mid_sentence(prev.text)
-                and not is_owner_line(p.text)):  # fmt: skip
+                and not is_owner_line(p.text) and not _opens_paragraph(p, margins)):  # fmt: skip
             out[-1] = Paragraph(prev.section, prev.page, prev.text + p.text.strip(), prev.bbox)
         else:
             out.append(p)

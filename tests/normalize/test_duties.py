@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
-from policy_extract.normalize.duties import build_duties, split_number
+from policy_extract.normalize.duties import _whole_sentences, build_duties, split_number
 from table_builders import table
 
 from policy_extract.core.model import Document, Meta, OutlineNode, Paragraph, Sidebar, SidebarItem, Source
@@ -395,3 +395,27 @@ def test_a_caption_printed_as_the_first_row_of_a_responsibility_table_is_no_head
         assert [(d.number, d.task, d.lead, d.support, d.deadline.end) for d in duties] == [
             ("1", "推进改造", ["市教育局"], ["市财政局"], "2024-12-31")
         ]
+
+
+def test_numbered_items_ending_without_punctuation_are_not_joined_into_one_task() -> None:
+    """``1.建立健全工作机制`` | ``2.强化监督考核`` | ``3.加大资金投入``: each stops on a character, yet the next
+    opens with a list marker, so each is a task of its own (they were one ``1.…2.…3.…`` task)."""
+    outline = [OutlineNode("s1", None, 1, "二", "主要任务", 1), OutlineNode("s2", "s1", 2, "一", "完善机制", 1)]
+    items = ["1.建立健全工作机制", "2.强化监督考核", "3.加大资金投入"]
+    paragraphs = [Paragraph("s2", 1, t) for t in items]
+    assert [p.text for p in _whole_sentences(paragraphs)] == items
+    tasks = [d.task for d in build_duties(_doc(outline=outline, paragraphs=paragraphs))]
+    assert tasks == ["1.建立健全工作机制"]
+
+
+def test_an_indented_first_line_after_a_piece_ending_on_a_character_opens_a_paragraph() -> None:
+    """A paragraph whose first line stands indented from the page's left margin starts one of its own, even
+    after a paragraph ending without punctuation (a title-like line); a flush-left piece continues."""
+    outline = [OutlineNode("s1", None, 1, "二", "主要任务", 1), OutlineNode("s2", "s1", 3, "1", "完善制度", 1)]
+    paragraphs = [
+        Paragraph("s2", 1, "按照加快满足农业生", (100.0, 100, 500, 112)),
+        Paragraph("s2", 1, "产急需要求，完善评价体系", (76.0, 114, 500, 126)),
+        Paragraph("s2", 1, "另行制定细则。", (100.0, 128, 300, 140)),
+    ]
+    tasks = [d.task for d in build_duties(_doc(outline=outline, paragraphs=paragraphs))]
+    assert tasks == ["按照加快满足农业生产急需要求，完善评价体系"]
