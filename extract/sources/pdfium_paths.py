@@ -22,6 +22,8 @@ from .pdfium_geometry import Affine, apply, compose, snap
 _MAX_FORM_DEPTH = 8
 _SUBPATH = re.compile(r"m[^m]+")
 Point = tuple[float, float]
+Walk = dict[int, list[tuple[Any, Affine]]]
+"""A page's objects by kind, each with the matrix that places what holds it (:func:`page_walk`)."""
 
 
 class _Out:
@@ -33,35 +35,45 @@ class _Out:
         self.found: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
 
 
-def page_paths(page: pdfium.PdfPage, affine: Affine) -> dict[str, list[dict[str, Any]]]:
-    """``{"line": [...], "rect": [...], "curve": [...]}`` of the page, in drawing order."""
+def page_paths(walk: Walk) -> dict[str, list[dict[str, Any]]]:
+    """``{"line": [...], "rect": [...], "curve": [...]}`` of the page (its :func:`page_walk`), in drawing
+    order."""
     out = _Out()
-    for obj, matrix in page_objects(page, affine, raw.FPDF_PAGEOBJ_PATH, out.matrix):
+    for obj, matrix in page_objects(walk, raw.FPDF_PAGEOBJ_PATH, out.matrix):
         add_path(out, obj, matrix)
     return out.found
 
 
-def page_objects(page: pdfium.PdfPage, affine: Affine, kind: int, scratch: Any = None,
-                 keep: Callable[[Any], bool] | None = None) -> Iterator[tuple[Any, Affine]]:
-    """The page's objects of one ``kind`` (and that ``keep`` accepts), those inside form XObjects too, each
-    with its matrix composed down to page coordinates (``affine`` last)."""
-    scratch = scratch if scratch is not None else raw.FS_MATRIX()
+def page_walk(page: pdfium.PdfPage, affine: Affine) -> Walk:
+    """The page's objects by kind, those inside form XObjects too (form objects themselves not), each in
+    drawing order with the matrix of what holds it composed down to page coordinates (``affine`` last):
+    one walk over the objects serves the text, path and image readers."""
+    walk: Walk = {}
     count = raw.FPDFPage_CountObjects(page.raw)
-    objects = [raw.FPDFPage_GetObject(page.raw, i) for i in range(count)]
-    yield from _objects(objects, affine, (kind, scratch, keep), 0)
+    _walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], affine, (walk, raw.FS_MATRIX()), 0)
+    return walk
 
 
-def _objects(objects: list[Any], outer: Affine, want: tuple[int, Any, Any],
-             depth: int) -> Iterator[tuple[Any, Affine]]:
-    kind, scratch, keep = want
+def _walk(objects: list[Any], outer: Affine, into: tuple[Walk, Any], depth: int) -> None:
+    walk, scratch = into
     for obj in objects:
         found = raw.FPDFPageObj_GetType(obj)
-        if found == kind and (keep is None or keep(obj)):
-            yield obj, compose(object_matrix(scratch, obj), outer)
-        elif found == raw.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+        if found != raw.FPDF_PAGEOBJ_FORM:
+            walk.setdefault(found, []).append((obj, outer))
+        elif depth < _MAX_FORM_DEPTH:
             inner = compose(object_matrix(scratch, obj), outer)
             children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
-            yield from _objects(children, inner, want, depth + 1)
+            _walk(children, inner, into, depth + 1)
+
+
+def page_objects(walk: Walk, kind: int, scratch: Any = None,
+                 keep: Callable[[Any], bool] | None = None) -> Iterator[tuple[Any, Affine]]:
+    """The walked page's objects of one ``kind`` (and that ``keep`` accepts), each with its matrix composed
+    down to page coordinates."""
+    scratch = scratch if scratch is not None else raw.FS_MATRIX()
+    for obj, outer in walk.get(kind, ()):
+        if keep is None or keep(obj):
+            yield obj, compose(object_matrix(scratch, obj), outer)
 
 
 def object_matrix(m: Any, obj: Any) -> Affine:

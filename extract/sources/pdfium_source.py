@@ -10,7 +10,7 @@ whole (:meth:`PdfiumPage.resolve`), so the OCR verdict and what is kept are pdfm
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from ..textlayer import (
 )
 from .operands import scan_operands
 from .pdfium_geometry import _SNAPPED, FOREIGN, Affine, apply, page_affine, resource_fonts, snap
-from .pdfium_paths import page_objects, page_paths
+from .pdfium_paths import Walk, page_objects, page_paths, page_walk
 from .pdfium_widths import WidthTables, resource_widths
 from .pdfminer_source import PdfminerPage
 
@@ -95,6 +95,7 @@ class PdfiumPage:
         self.affine: Affine = page_affine(plumber)
         self._chars: list[Char] | None = None
         self._paths: dict[str, list[dict[str, Any]]] | None = None
+        self._walk: Walk | None = None
         self.unmapped = False
         self._check: tuple[int, LayerCheck] | None = None
 
@@ -110,14 +111,21 @@ class PdfiumPage:
         resources = self.plumber.page_obj.resources
         resource_fonts(resources, self.fonts, self.seen)
         resource_widths(resources, self.widths, self.seen)
-        chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths), until_unmapped)
+        chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths), until_unmapped,
+                                          self.walk)
         self._chars = None if self.unmapped and until_unmapped else chars
 
     @property
     def paths(self) -> dict[str, list[dict[str, Any]]]:
         if self._paths is None:
-            self._paths = page_paths(self.page, self.affine)
+            self._paths = page_paths(self.walk())
         return self._paths
+
+    def walk(self) -> Walk:
+        """The page's objects by kind (one walk for characters' blanks, paths and images)."""
+        if self._walk is None:
+            self._walk = page_walk(self.page, self.affine)
+        return self._walk
 
     def segments(self, settings: ExtractSettings) -> list[Segment]:
         paths = self.paths
@@ -148,7 +156,7 @@ class PdfiumPage:
         """Share of the page its raster images cover (forms' images too), as ``textlayer.check_page``
         measures it on pdfplumber's images."""
         boxes = []
-        for _, m in page_objects(self.page, self.affine, raw.FPDF_PAGEOBJ_IMAGE):
+        for _, m in page_objects(self.walk(), raw.FPDF_PAGEOBJ_IMAGE):
             xs, ys = zip(*(apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))), strict=True)
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
         return image_cover(boxes, (0.0, 0.0, self.width, self.height))
@@ -174,7 +182,7 @@ class PdfiumPage:
         return PdfminerPage(self.plumber)
 
     def close(self) -> None:
-        self._chars = self._paths = None
+        self._chars = self._paths = self._walk = None
         self.page.close()
         self.plumber.close()
 
@@ -184,6 +192,8 @@ class _Reader:
 
     def __init__(self, textpage: Any, affine: Affine, fonts: tuple[FontFacts, WidthTables]) -> None:
         self.tp, self.affine = textpage, affine
+        self.tpa = address(textpage)
+        """The text page's address, for the per-character calls of :func:`_native` prototypes."""
         self.upright = not (affine[1] or affine[2])
         """An unrotated page: an upright character's box is its corners directly."""
         self.fonts, self.width_tables = fonts
@@ -193,6 +203,9 @@ class _Reader:
         self.x, self.y, self.size = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
         self.box, self.matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.at = (ctypes.addressof(self.x), ctypes.addressof(self.y), ctypes.addressof(self.matrix),
+                   *(ctypes.addressof(v) for v in self.rgba))
+        """Addresses of the out-parameters ``x, y, matrix, r, g, b, a``."""
         self.objects: dict[int, tuple[Any, ...]] = {}
         self.widths: dict[tuple[int, int], float | None] = {}
         self.font_names: dict[int, tuple[str, float, dict[str, float] | None]] = {}
@@ -203,7 +216,7 @@ class _Reader:
     def object_facts(self, index: int) -> tuple[Any, ...]:
         """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, font key)`` of the
         char's text object (``font`` and ``object`` as addresses, 0 for none)."""
-        key = _text_object(self.tp, index) or 0
+        key = _text_object(self.tpa, index) or 0
         facts = self.objects.get(key)
         if facts is None:
             facts = self.objects[key] = self._object_facts(key, index)
@@ -218,7 +231,7 @@ class _Reader:
         size, m = self.size, self.matrix
         if not obj or not _text_font_size(obj, size):
             size.value = raw.FPDFText_GetFontSize(self.tp, index) or 1.0
-        raw.FPDFText_GetMatrix(self.tp, index, m)
+        _text_matrix(self.tpa, index, self.at[2])
         font = (_text_font(obj) or 0) if obj else 0
         name, descent, widths = self.font_name(font)
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
@@ -239,8 +252,8 @@ class _Reader:
         return self.font_names[font]
 
     def fill(self, index: int) -> tuple[float, float, float]:
-        r, g, b, a = self.rgba
-        if not raw.FPDFText_GetFillColor(self.tp, index, r, g, b, a):
+        r, g, b, _ = self.rgba
+        if not _fill_color(self.tpa, index, *self.at[3:]):
             return (0.0, 0.0, 0.0)
         return (r.value / 255, g.value / 255, b.value / 255)
 
@@ -268,6 +281,13 @@ def _native(func: Any, restype: Any, *argtypes: Any) -> Any:
 
 
 _FLOAT_P = ctypes.POINTER(ctypes.c_float)
+_PTR, _INT = ctypes.c_void_p, ctypes.c_int
+_get_unicode = _native(raw.FPDFText_GetUnicode, ctypes.c_uint, _PTR, _INT)
+_is_generated = _native(raw.FPDFText_IsGenerated, _INT, _PTR, _INT)
+_map_error = _native(raw.FPDFText_HasUnicodeMapError, _INT, _PTR, _INT)
+_char_origin = _native(raw.FPDFText_GetCharOrigin, _INT, _PTR, _INT, _PTR, _PTR)
+_text_matrix = _native(raw.FPDFText_GetMatrix, _INT, _PTR, _INT, _PTR)
+_fill_color = _native(raw.FPDFText_GetFillColor, _INT, _PTR, _INT, _PTR, _PTR, _PTR, _PTR)
 _text_object = _native(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 _text_font = _native(raw.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 _text_font_size = _native(raw.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, _FLOAT_P)
@@ -294,33 +314,35 @@ def font_base_name(font: Any) -> str:
 
 
 def read_chars(page: pdfium.PdfPage, affine: Affine, fonts: tuple[FontFacts, WidthTables],
-               until_unmapped: bool = False) -> tuple[list[Char], bool]:
+               until_unmapped: bool = False,
+               walk: Callable[[], Walk] | None = None) -> tuple[list[Char], bool]:
     """The page's characters as pdfplumber char dicts (the keys extract uses), and whether pdfium found a
     character it could not map to Unicode, split one glyph into several (:func:`split_glyph`) or used a font
     whose /ToUnicode pdfminer reads otherwise (``pdfium_geometry.foreign_unicode_map``).  Spaces pdfium
     generates are left out (pdfminer has none there), except where pdfium dropped a typed blank for them
     (:func:`stands_for_a_blank`, :func:`blank_objects`).  With ``until_unmapped`` the reading stops at the
-    first character pdfium cannot map or splits (what was read so far comes back, with True)."""
+    first character pdfium cannot map or splits (what was read so far comes back, with True).  ``walk`` gives
+    the page's :func:`page_walk` (made here when not given)."""
     textpage = raw.FPDFText_LoadPage(page.raw)
     try:
         reader = _Reader(textpage, affine, fonts)
         chars: list[Char] = []
         unmapped = False
         count = raw.FPDFText_CountChars(textpage)
-        get_unicode, is_generated = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
-        map_error, append = raw.FPDFText_HasUnicodeMapError, chars.append
+        tpa, append = reader.tpa, chars.append
         for index in range(count):
-            code = get_unicode(textpage, index)
-            if is_generated(textpage, index):
+            code = _get_unicode(tpa, index)
+            if _is_generated(tpa, index):
                 if code == _SPACE and stands_for_a_blank(reader, index, count):
                     append(char_dict(reader, index, code))
                 continue
             append(char_dict(reader, index, code))
             if not unmapped:
-                unmapped = bool(map_error(textpage, index)) or split_glyph(reader, chars)
+                unmapped = bool(_map_error(tpa, index)) or split_glyph(reader, chars)
                 if unmapped and until_unmapped:
                     return chars, True
-        return join_surrogates(chars) + blank_objects(page, reader), unmapped or reader.foreign
+        objects = walk() if walk is not None else page_walk(page, affine)
+        return join_surrogates(chars) + blank_objects(objects, reader), unmapped or reader.foreign
     finally:
         raw.FPDFText_ClosePage(textpage)
 
@@ -340,19 +362,19 @@ def stands_for_a_blank(reader: _Reader, index: int, count: int) -> bool:
     """A space pdfium generates inside a text object (for a kerning gap) sits at the origin of the glyph that
     follows; when that glyph is a typed blank, pdfium drops it (two spaces in a row collapse) and the
     generated space is all that is left of it: the next character is then not at its origin in its object."""
-    obj = _text_object(reader.tp, index)
+    obj = _text_object(reader.tpa, index)
     if not obj:
         return False
     if index + 1 >= count:
         return True
-    raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
+    _char_origin(reader.tpa, index, *reader.at[:2])
     here = (reader.x.value, reader.y.value)
-    raw.FPDFText_GetCharOrigin(reader.tp, index + 1, reader.x, reader.y)
-    same_object = _text_object(reader.tp, index + 1) == obj
+    _char_origin(reader.tpa, index + 1, *reader.at[:2])
+    same_object = _text_object(reader.tpa, index + 1) == obj
     return not (same_object and here == (reader.x.value, reader.y.value))
 
 
-def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
+def blank_objects(walk: Walk, reader: _Reader) -> list[Char]:
     """A text object of blanks only (a typed space between two runs of text) has no width, and pdfium's text
     page skips it, putting a generated space there or nothing; pdfminer gives its blank, which decides the
     space kept between ``第一章`` and ``总则``.  One blank char for each such object none of whose characters
@@ -365,7 +387,7 @@ def blank_objects(page: pdfium.PdfPage, reader: _Reader) -> list[Char]:
         has_bounds = raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
         return not has_bounds or right.value - left.value <= _NO_WIDTH
 
-    for obj, matrix in page_objects(page, reader.affine, raw.FPDF_PAGEOBJ_TEXT, keep=skipped):
+    for obj, matrix in page_objects(walk, raw.FPDF_PAGEOBJ_TEXT, keep=skipped):
         out.append(blank_char(reader, obj, matrix))
     return out
 
@@ -395,7 +417,7 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     from one font size above pdfium's origin, which pdfium already moved by the vertical displacement)."""
     facts = reader.object_facts(index)
     font, name, descent, size, (a, b, c, d), color, _, widths, font_key = facts
-    raw.FPDFText_GetCharOrigin(reader.tp, index, reader.x, reader.y)
+    _char_origin(reader.tpa, index, *reader.at[:2])
     ox, oy = reader.x.value, reader.y.value
     ox, oy = _SNAPPED.get(ox) or snap(ox), _SNAPPED.get(oy) or snap(oy)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
