@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import (
@@ -414,8 +415,9 @@ def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
         prev = _cell_at(grid.cells, last_row, c.col)
         if prev is None or not prev.text or prev.row + prev.rowspan - 1 != last_row:
             return False
-        if prev.text.rstrip()[-1:] in _TERMINAL or not grid.ran_on.get(id(prev), False) \
-                or opens_next_item(prev.text, c.text):
+        if prev.text.rstrip()[-1:] in _TERMINAL or not grid.ran_on.get(id(prev), False):
+            return False
+        if opens_next_item(prev.text, c.text) and (len(with_text) > 1 or _numbered_column(grid, c.col)):
             return False
     empty_cols = {k for k in range(n_cols)} - {k for c in with_text for k in range(c.col, c.col + c.colspan)}
     return any(
@@ -430,6 +432,18 @@ def _item_number(text: str) -> tuple[int, int] | None:
         if (m := pattern.match(text)) and (value := parse_integer(m.group(1))) is not None:
             return level, value
     return None
+
+
+def _numbered_column(grid: _Grid, col: int) -> bool:
+    """The column is the table's serial/item column: every body row of it opens with the next number of one
+    marker (``1.…``, ``2.…``), over two rows at least.  A numbered list inside one cell (``1.完善…`` under a
+    serial column ``1``) is not: its next item at the top of a page is the rest of that cell."""
+    numbers = []
+    for r in range(grid.header_rows, grid.n_rows):
+        c = _cell_at(grid.cells, r, col)
+        numbers.append(_item_number(squash_spaces(c.text).strip()) if c is not None and c.row == r else None)
+    return len(numbers) >= 2 and all(
+        a is not None and b is not None and b == (a[0], a[1] + 1) for a, b in pairwise(numbers))
 
 
 def opens_next_item(above: str, below: str) -> bool:

@@ -86,6 +86,32 @@ def test_next_numbered_item_at_the_top_of_a_page_is_a_new_row() -> None:
     assert [c.text for c in table.cells if c.col == 1][-2:] == ["2.没有现成信息需要另行制作而且较长的", "3.补正后申请内容仍不明确"]
 
 
+def test_numbered_list_inside_one_cell_cut_by_a_page_break_stays_one_row() -> None:
+    """The next item of a list inside a task cell (``1.…`` then ``2.…``) alone at the top of the next page,
+    under a serial column of its own: the rest of the cut row, not a new row without serial, owner, deadline."""
+    head = ["序号", "任务", "责任单位", "完成时限"]
+    p1 = _fragment(1, [head, ["1", "1.完善财政投入保障制度", "市财政局", "2024年"]], top=760.0)
+    p2 = _fragment(2, [["", "2.加强资金绩效评价", "", ""]], top=60.0)
+    for cell in p1.cells:
+        cell.lines = [Line(ln.text, ln.page, (cell.bbox[0], ln.bbox[1], cell.bbox[2], ln.bbox[3]))
+                      for ln in cell.lines]
+    (table,) = build_tables(_doc(p1, p2))
+    assert table.n_rows == 2
+    assert [c.text for c in table.cells if c.row == 1] == ["1", "1.完善财政投入保障制度2.加强资金绩效评价", "市财政局", "2024年"]
+
+
+def test_next_item_of_the_numbered_column_alone_at_the_top_of_a_page_is_a_new_row() -> None:
+    head = ["类别", "事项", "件数", "备注"]
+    p1 = _fragment(1, [head, ["不予公开", "1.属于国家秘密的信息需要另行说明", "0", "无"],
+                       ["不予处理", "2.没有现成信息需要另行制作而且较长的", "3", "无"]], top=700.0)
+    p2 = _fragment(2, [["", "3.补正后申请内容仍不明确", "", ""]], top=60.0)
+    for cell in p1.cells:
+        cell.lines = [Line(ln.text, ln.page, (cell.bbox[0], ln.bbox[1], cell.bbox[2], ln.bbox[3]))
+                      for ln in cell.lines]
+    (table,) = build_tables(_doc(p1, p2))
+    assert table.n_rows == 4
+
+
 MARKERS = st.sampled_from(["{}.", "{}、", "（{}）", "({})"])
 
 
