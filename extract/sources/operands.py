@@ -71,6 +71,14 @@ _OPERATORS = frozenset(_ARITY) | frozenset(
 """Every operator of the PDF content-stream syntax (ISO 32000 Annex A), and the words an operand may be."""
 
 
+_PLAN: dict[bytes, tuple[int, int, int]] = {
+    op: (_POSITIONS.get(op, 0), _ARITY.get(op, 0), {b"BX": 1, b"EX": -1, b"BI": 2}.get(op, 0))
+    for op in _OPERATORS | {b"BI"}
+}
+"""Per operator of the syntax: ``(operands checked for an absurd position, operands pdfminer pops, BX/EX
+step or 2 for BI)``, so :func:`scan_content` asks one table per operator."""
+
+
 def count_unknown_operators(data: bytes) -> int:
     """Operators no PDF defines, outside a ``BX``…``EX`` compatibility section: a damaged operator name
     (``Tj`` flipped to ``Tk``), which every reader skips silently with what it would have drawn or shown.  No
@@ -108,14 +116,20 @@ def scan_content(data: bytes) -> tuple[int, int, int]:
         if kind is _NUM:
             target.append(tok)
         elif kind is _OP and not arrays:
-            if tok == b"BI":
-                skip_inline_image(tokens)
+            plan = _PLAN.get(tok)
+            if plan is None:  # no operator of the syntax, and nothing pdfminer pops operands for
+                unknown += compat <= 0
                 continue
-            if tok in _POSITIONS:
-                absurd += is_absurd(stack[-_POSITIONS[tok]:])
-            compat += (tok == b"BX") - (tok == b"EX")
-            bad += operator_damage(tok, stack)
-            unknown += tok not in _OPERATORS and compat <= 0
+            places, count, step = plan
+            if step:
+                if tok == b"BI":
+                    skip_inline_image(tokens)
+                    continue
+                compat += step
+            if places:
+                absurd += is_absurd(stack[-places:])
+            if count and len(stack) >= count:
+                bad += operator_damage(tok, stack)
         elif kind is _ARRAY:
             target = []
             arrays.append(target)
