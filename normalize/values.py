@@ -15,10 +15,10 @@ from policy_extract.core.model import Value
 from policy_extract.core.vocabulary import (
     NAME_CONNECTORS,
     NUMERAL_DIGITS,
-    REQUIREMENT_AIM_WORDS,
     REQUIREMENT_LEADING_VERBS,
     REQUIREMENT_RESULT_VERBS,
     REQUIREMENT_SCOPE_PREFIXES,
+    REQUIREMENT_STATE_PREDICATE,
     REQUIREMENT_TRAILING_FILLERS,
     VALUE_OP_WORDS,
     VALUE_POST_WORDS,
@@ -509,16 +509,16 @@ def parse_requirement(
     """Indicators stated in one requirement-table sentence (``序号/要求`` tables).
 
     One record per measured quantity; a year before ``doc_year`` named in the sentence gives a baseline.  A
-    sentence with no value at all gives one qualitative record (``op`` null, ``text`` the requirement) when it
-    aims at something (:data:`REQUIREMENT_AIM_WORDS`: 力争…), else nothing: a sentence that only says what to
-    do is a task.
+    sentence with no value at all gives one qualitative record (``op`` null, ``text`` the requirement) when
+    its predicate names a state or result to reach (:data:`REQUIREMENT_STATE_PREDICATE`: 实现…, 建成…, 确保…),
+    else nothing: a sentence that only says what to do (落实…, 争取…资金) is a task.
     """
     half = to_halfwidth(sentence)
     out: list[ParsedIndicator] = []
     for lo, hi in _split_outside_brackets(half, "。;；!！?？", 0, len(half)):
         out += _part_indicators(sentence, half, lo, hi, doc_year, unit)
-    if out or not any(w in sentence for w in REQUIREMENT_AIM_WORDS):
-        return out  # no value and no aim word: a task (…全面落实…责任制), no target
+    if out or not REQUIREMENT_STATE_PREDICATE.search(half):
+        return out  # no value and no state to reach: a task (…全面落实…责任制), no target
     text = _phrase(sentence)
     # A requirement with no quantity in it names itself, word for word (力争… stays: it is the requirement).
     return [ParsedIndicator(text, [Value(year=None, kind="target", raw=text, text=text)], text)]

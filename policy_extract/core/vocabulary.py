@@ -382,10 +382,15 @@ NAME_CONNECTORS = "和及或与、"
 """What may follow a value ending a name's quantity (``…以下和…``): that value is then no name qualifier."""
 REQUIREMENT_RESULT_VERBS: tuple[str, ...] = ("基本消除", "全面消除", "消除", "杜绝", "实现", "做到")
 """Verbs that end the measured quantity of a qualitative requirement (``水环境质量消除V类水体``)."""
-REQUIREMENT_AIM_WORDS: tuple[str, ...] = ("力争", "争取", "力求")
-"""Words that make a requirement sentence with no value a target of its own, kept as qualitative text
-(002's ``力争质量专业技术人员获取职业资格证书``); a sentence without one and without a value is a task, no
-indicator (``在建项目全面落实安全生产责任制，施工现场关键岗位人员到岗履职``)."""
+REQUIREMENT_STATE_PREDICATE = re.compile(
+    r"实现|消除|杜绝|做到|建成|确保|达到|保持|获取|获得|取得|形成|进入|居(?=全|首|前|第|[国省市县区])"
+    r"|完成[^，,；;。]*目标"
+)
+"""The grammar of a requirement sentence with no value that is a target: a clause whose predicate names a
+state or result to reach (``实现乡镇污水处理设施全覆盖``, ``基本建成…体系``, ``确保不发生…事故``,
+``完成…削减目标``, after an aim word or not: 002's ``力争质量专业技术人员获取职业资格证书``), kept as
+qualitative text.  A bare action on an object is a task, no indicator (``在建项目全面落实安全生产责任制``,
+``积极争取中央预算内资金支持``)."""
 REQUIREMENT_TRAILING_FILLERS: tuple[str, ...] = (
     "稳定在", "保持在", "维持在", "稳定", "保持", "维持", "总体", "均", "为", "是", "在", "要", "应",
 )  # fmt: skip

@@ -340,8 +340,9 @@ def test_names_listed_with_a_dunhao_before_their_values_stay_one_clause(sentence
     "sentence",
     [
         "在建项目全面落实安全生产责任制，施工现场关键岗位人员到岗履职。",
-        "完成可吸入颗粒物（PM10）浓度削减目标。",
         "各地全面推行河长制。",
+        "积极争取中央预算内资金支持。",
+        "加强居民饮用水水源地保护。",
     ],
 )
 def test_a_requirement_that_only_says_what_to_do_is_no_indicator(sentence: str) -> None:
@@ -354,3 +355,29 @@ def test_a_requirement_without_a_value_that_aims_at_something_is_qualitative(aim
     """002's ``力争质量专业技术人员获取职业资格证书。``: a target written in words, its own name and text."""
     (found,) = parse_requirement(f"{aim}{rest}。", doc_year=2014)
     assert (found.name, found.values[0].op, found.values[0].text) == (aim + rest, None, aim + rest)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "确保不发生较大及以上生产安全事故。",
+        "基本建成覆盖城乡的公共服务体系。",
+        "实现乡镇污水处理设施全覆盖。",
+        "完成可吸入颗粒物（PM10）浓度削减目标。",
+    ],
+)
+def test_a_requirement_naming_a_state_to_reach_without_an_aim_word_is_still_a_target(sentence: str) -> None:
+    """A closed list of aim words (力争/争取/力求) decided target vs task: these targets were lost; the
+    predicate (实现, 建成, 确保, 完成…目标) names a state to reach, so each is one qualitative record."""
+    (found,) = parse_requirement(sentence, doc_year=2023)
+    assert (found.values[0].op, found.values[0].text) == (None, sentence.rstrip("。"))
+
+
+@given(
+    st.sampled_from(["", "力争", "争取", "力求"]),
+    st.sampled_from(["落实", "推行", "开展", "加强"]),
+    st.sampled_from(["安全生产责任制", "中央预算内资金支持", "河长制", "专项治理行动"]),
+)
+def test_an_action_on_an_object_is_a_task_whatever_aim_word_opens_it(aim: str, verb: str, obj: str) -> None:
+    """The grammar decides, not the aim word: ``争取中央预算内资金支持`` acts on an object (a task)."""
+    assert parse_requirement(f"{aim}{verb}{obj}。", doc_year=2023) == []
