@@ -22,6 +22,7 @@ from policy_extract.core.vocabulary import (
     OCR_DATE_SPECKS,
     QUARTER_END,
     RANGE_JOINS,
+    RELATIVE_YEAR_OPENING,
     RELATIVE_YEARS,
     YEAR_PARTS,
 )
@@ -45,7 +46,6 @@ _BY_DATE = re.compile(
 _YEAR_RANGE = re.compile(rf"(?<!\d)(\d{{4}})(?=(?:{RANGE_JOINS.pattern})\d{{4}}\s*年)")
 """The first year of a range printed with one 年 (``2024—2025年``, ``2024-2026年``): read as
 ``2024年—2025年``."""
-_RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 _EDGE = " \t\n,，。;；:：、"
 _CN_MONTH_DAY = "[一二三四五六七八九十]{1,3}"
 FULL_DATE_FORM = (
@@ -155,7 +155,8 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
     """
     flat = _YEAR_RANGE.sub(r"\1年", OCR_DATE_SPECKS.sub("", "".join(to_halfwidth(text).split())))
     if doc_year is not None:  # 明年6月底前 → 2025年6月底前 in a 2024 document
-        flat = _RELATIVE_YEAR.sub(lambda r: f"{doc_year + RELATIVE_YEARS[r.group(0)]}年", flat)
+        year = doc_year
+        flat = RELATIVE_YEAR_OPENING.sub(lambda r: f"{r['intro']}{year + RELATIVE_YEARS[r['word']]}年", flat)
     mentions = _mentions(flat)
     if not mentions:
         return Deadline(raw=text, note=_clean(text).strip(_EDGE) or None)
@@ -171,11 +172,11 @@ def parse_deadline(text: str, *, doc_year: int | None = None) -> Deadline:
         # ``自2024年起长期坚持``: a period that opens then and has no end; the rest is its note.
         before = DEADLINE_FROM_INTRO.sub("", flat[: m.start])
         return Deadline(raw=text, start=isos[0], note=_note(before + after[since.end() :]))
-    if DEADLINE_BY.match(after):
+    if by := DEADLINE_BY.match(after):
         # ``9月底前出台实施方案``, ``2025年底前完成``: what is to be done by then is the task's, not a note;
-        # ``2024年底前，长期坚持``: an ongoing word after it is the deadline's own.
-        ongoing = DEADLINE_ONGOING.search(after)
-        after = ongoing.group(0) if ongoing else ""
+        # ``2024年底前，长期坚持``: an ongoing word that is all the rest is the deadline's own.
+        ongoing = DEADLINE_ONGOING.fullmatch(after, by.end())
+        after = ongoing.group(1) if ongoing else ""
     return Deadline(raw=text, end=isos[0], note=_note(flat[: m.start] + after))
 
 

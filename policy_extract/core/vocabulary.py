@@ -286,12 +286,22 @@ YEAR_PARTS = {
 }  # fmt: skip
 """Parts of a year a deadline names → (month, day) it ends on (上半年: June, any day; 年内: the year itself,
 at year precision)."""
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "翌年": 1, "后年": 2}
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "翌年": 1, "后年": 2, "年": 0}
 """A year named from the document's (``明年6月底前`` in a 2024 notice: 2025-06): the 成文日期's year plus
-this."""
-DEADLINE_ONGOING = re.compile(r"(?:长期|持续|常态化)\S*")
-"""What a by-date's rest may hold that is no action but the deadline's own note
-(``2024年底前，长期坚持``)."""
+this (``年`` alone: ``年度内``, that year)."""
+RELATIVE_YEAR_OPENING = re.compile(
+    r"^(?P<intro>(?:力争)?(?:于|在|到)?)(?P<word>今年|本年|当年|明年|次年|翌年|后年|(?<![^于在到争])年(?=度))度?"
+    r"(?=\d{1,2}月|[上下]半年|第?[一二三四1-4]季度|[底末前内]|$)"
+)
+"""A year named from the document's where it opens a deadline (after 于/在/到/力争) and a month, a part of
+the year, 底/末/前/内 or nothing follows (``明年6月底前``, ``本年度内``, ``年度内``: that year); never inside
+a phrase (``项目投产当年``, ``竣工验收次年``) nor before 以来 (``今年以来``: a time so far, no deadline)."""
+DEADLINE_ONGOING = re.compile(
+    r"[，,；;、\s]*((?:长期|持续|常态化)(?:坚持|推进|开展|实施|执行|进行)?)[。；;\s]*"
+)
+"""What a by-date's rest may be, whole, that is no action but the deadline's own note (``2024年底前，长期
+坚持``): separators, then an ongoing word with at most a verb of carrying on, and nothing more; an action
+on an object after it stays the task's (``2024年底前完成，持续推进改革工作``, ``…建成并长期运行管理平台``)."""
 QUARTER_END = r"第?([一二三四1-4])\s*季度(?=\s*[末底])"
 """A quarter's end (``三季度末``, ``第一季度底``): its last month; a quarter alone (``第三季度``) names no
 month."""

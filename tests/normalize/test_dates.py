@@ -209,3 +209,39 @@ def test_年内_keeps_the_precision_written_and_a_duration_is_no_date(text: str,
 def test_an_ongoing_word_after_a_by_date_is_the_deadlines_note(date: str, sep: str, ongoing: str) -> None:
     """``2024年底前，长期坚持`` lost 长期坚持 (the rest after a by-date was taken for the task's action)."""
     assert parse_deadline(f"{date}{sep}{ongoing}", doc_year=2024).note == ongoing
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "note"),
+    [
+        ("项目投产当年", None, "项目投产当年"),
+        ("竣工验收次年", None, "竣工验收次年"),
+        ("今年以来持续推进", None, "今年以来持续推进"),
+        ("本年度内", "2024", None),
+        ("年度内", "2024", None),
+        ("本年度", "2024", None),
+        ("力争明年底前", "2025-12-31", "力争"),
+        ("明年上半年", "2025-06", None),
+    ],
+)
+def test_a_relative_year_counts_only_where_it_opens_the_deadline(text: str, end: str | None, note) -> None:
+    """Relative years were replaced anywhere: ``项目投产当年`` gave 2024, ``竣工验收次年`` 2025, ``今年以来…``
+    2024 and ``本年度内`` 2024 with the note ``度内``; only an opening 今年/明年/本年度 (after 于/在/到/力争) before a
+    month, a part of the year, 底/末/前/内 or nothing names a year."""
+    found = parse_deadline(text, doc_year=2024)
+    assert (found.end, found.note) == (end, note)
+
+
+@given(st.sampled_from(["今年", "明年", "次年", "当年"]), st.sampled_from(["以来", "投产", "验收"]))
+def test_a_relative_year_before_other_words_is_no_date(word: str, rest: str) -> None:
+    """``今年以来``, ``明年投产``: no deadline's year, the text is all note."""
+    assert parse_deadline(f"{word}{rest}", doc_year=2024).end is None
+
+
+@pytest.mark.parametrize(
+    "text", ["2025年6月底前建成并长期运行管理平台", "2024年底前完成，持续推进改革工作", "2024年底前，长期运行管理平台"]
+)
+def test_an_ongoing_word_inside_the_action_after_a_by_date_is_no_note(text: str) -> None:
+    """``…建成并长期运行管理平台`` gave the note ``长期运行管理平台`` and ``…完成，持续推进改革工作`` the note
+    ``持续推进改革工作``: only a rest that is nothing but an ongoing word (``，长期坚持``) is the deadline's note."""
+    assert parse_deadline(text, doc_year=2024).note is None
