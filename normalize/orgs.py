@@ -391,7 +391,11 @@ def _copula_clause(clause: str) -> str | None:
 
 def _opens_as_name(name: str) -> bool:
     """A name standing in a sentence before 为 opens with its level (市教育局, 各县…) or holds no level near
-    its start (国家发展改革委): ``确定市教育局``/``明确市发展改革委`` are a verb before a name, no owner."""
+    its start (国家发展改革委): ``确定市教育局``/``明确市发展改革委`` are a verb before a name, no owner.  A
+    tail opening with 各, which only ever opens a name (``各区政府``), leaves a non-name before it in the
+    clause (``明确各区政府``): no owner either."""
+    if "各" in name[1:] and _is_unit_name(name[name.index("各", 1) :]):
+        return False
     return name[:1] in UNIT_PREFIXES or not any(ch in ADMIN_LEVEL_CHARS for ch in name[1:3])
 
 

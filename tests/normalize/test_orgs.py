@@ -380,3 +380,15 @@ def test_由_a_lead_牵头_then_supports_with_a_verb_closing_a_task_without_brac
     owners = parse_annotation(f"推进改造。由市教育局牵头，市财政局、各县（市、区）人民政府{verb}。")
     assert (owners.lead, owners.support, owners.rest) == (
         ["市教育局"], ["市财政局", "各县（市、区）人民政府"], "推进改造。")  # fmt: skip
+
+
+@given(st.sampled_from(["明确", "进一步明确", "确定", "要求"]), st.sampled_from(["各区政府", "各镇政府", "各县（市、区）人民政府"]),
+       st.sampled_from(["责任单位", "牵头单位"]))  # fmt: skip
+def test_a_verb_before_a_name_opening_with_各_leaves_no_owner(verb: str, name: str, label: str) -> None:
+    """``加强统筹协调，明确各区政府为责任单位`` gave the lead ``明确各区政府``: 各 only opens a name, so what
+    stands before it in the clause is no name and the clause is a sentence of the task, no owners."""
+    text = f"加强统筹协调，{verb}{name}为{label}"
+    owners = parse_annotation(text)
+    assert (owners.lead, owners.support, owners.rest) == ([], [], text)
+    alone = parse_annotation(f"加强统筹协调。{name}为{label}")
+    assert alone.lead + alone.support == [name]
