@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
-from policy_extract.core.vocabulary import LIST_MARKER, PARAGRAPH_MARKER, SENTENCE_END
+from policy_extract.core.vocabulary import CLAUSE_END, LIST_MARKER, PARAGRAPH_MARKER
 
 from .finders import PageTables, TableFinder
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
@@ -166,7 +166,7 @@ def is_numbered_paragraphs(per_row: list[list[list[Char]]], cols: list[tuple[flo
 
     def running(chars: list[Char]) -> bool:
         text = "".join(c["text"] for c in chars).rstrip()
-        return text.endswith(tuple(SENTENCE_END)) or max(c["x1"] for c in chars) >= cols[1][1] - em
+        return text.endswith(tuple(CLAUSE_END)) or max(c["x1"] for c in chars) >= cols[1][1] - em
 
     return sum(map(running, texts)) >= DEFAULT_RUNNING_SHARE * len(texts)
 

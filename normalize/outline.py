@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from policy_extract.core.model import BBox, DocWarning, Line, OutlineNode
 from policy_extract.core.vocabulary import (
     ARTICLE_MARKER,
+    CLAUSE_END,
     CLAUSE_MARKER,
     DEFINITION,
     HEADING_FONT_WORDS,
@@ -51,7 +52,7 @@ def find_marker(text: str) -> Marker | None:
         value = parse_integer(part.group("value"))
         if value is not None:
             number = re.sub(r"\s+", "", part.group("number"))
-            tier = next(t for unit, t in PART_TIERS.items() if number.endswith(unit))
+            tier = next((t for unit, t in PART_TIERS.items() if number.endswith(unit)), 0)
             return Marker(tier, number, value, part.end())
     for level, pattern in HEADING_MARKERS:
         m = pattern.match(text)
@@ -97,12 +98,12 @@ class OutlineBuilder:
     list_next: tuple[int, int] | None = None
     """(level, number) the enumeration's next item carries; any other block ends it."""
     annexes: set[str] = field(default_factory=set)
+    """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
     in_article: bool = False
+    """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
     gap_runs: set[int] = field(default_factory=set)
     """First line indices of 一、 headings whose numbering jumps forward and goes on from there (see
     :meth:`find_gap_runs`)."""
-    """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
-    """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
 
     def expected(self, level: int) -> int:
         return self.last_value.get(level, 0) + 1
@@ -221,7 +222,8 @@ class OutlineBuilder:
         whether a number jumps forward is decided when it is read (a number going back restarts a list)."""
         alone: list[tuple[int, Marker]] = []
         for b in blocks:
-            m = find_marker(b.text) if len(b.lines) == 1 and not re.search(r"[。；;：:，,]", b.text) else None
+            clauses = any(ch in CLAUSE_END for ch in b.text)
+            m = find_marker(b.text) if len(b.lines) == 1 and not clauses else None
             if m is not None and m.level <= 1 and len(b.text) - m.end <= self.max_title:
                 alone.append((b.index[0], m))
         for n, (i, m) in enumerate(alone):

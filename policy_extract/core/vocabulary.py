@@ -102,16 +102,17 @@ HEADING_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
 """GB/T 9704 §7.3.3 heading markers by level: 一、 /（一）/ 1. 1．/（1）; group 1 is the number.  A digit
 may follow 、 (``一、2025年“三公”经费预算情况说明``, ``1、2025年…``); after ``1.``/``一.`` it is a decimal
 (``2021.5``), so there the marker needs a non-digit after it."""
+PART_TIERS: dict[str, int] = {"部分": -1, "编": -1, "章": 0}
+"""Outline tier of a part marker's unit, above 一、 (level 1): a 第N部分/第N编 holds 第N章 chapters where a
+document prints both (``第一部分 … 第一章 物理系``); the outline levels them by the tiers it prints."""
+_PART_UNITS = "|".join(r"\s*".join(unit) for unit in PART_TIERS)
 PART_MARKER = re.compile(
-    rf"^\s*(?P<number>第\s*(?P<value>[{HEADING_NUMERALS}]{{1,3}})\s*(?:部\s*分|章|编))(?!的|中(?![共国华央]))[\s、：:．.]*"
+    rf"^\s*(?P<number>第\s*(?P<value>[{HEADING_NUMERALS}]{{1,3}})\s*(?:{_PART_UNITS}))(?!的|中(?![共国华央]))[\s、：:．.]*"
 )
 """``第一部分``/``第一章``/``第一编``: a part heading, one level above 一、 where a document has parts
 (``第一条`` articles are not headings); group ``number`` is the printed marker, ``value`` its numeral.
 ``第三部分中``/``第三部分的`` is a reference to the part, but 中 opening a name (``第三部分中共…委…情况``,
 中国/中华/中央) is the part's title."""
-PART_TIERS: dict[str, int] = {"部分": -1, "编": -1, "章": 0}
-"""Outline tier of a part marker's unit, above 一、 (level 1): a 第N部分/第N编 holds 第N章 chapters where a
-document prints both (``第一部分 … 第一章 物理系``); the outline levels them by the tiers it prints."""
 ARTICLE_MARKER = re.compile(rf"^\s*第\s*[{HEADING_NUMERALS}]{{1,4}}\s*条(?!第)")
 """``第一条``/``第十四条``: an article of rules (条例, 细则, 办法); not a heading, and the numbered items in
 body type after it (``（一）申请的基本条件：``, ``1.``) are the article's items, not headings either.
@@ -210,8 +211,9 @@ PARAGRAPH_MARKER = re.compile(
 """A numbered paragraph's marker printed alone before its text (``第十四条``, ``（一）``, ``一、``): a
 column of nothing but these beside running sentences is numbered paragraphs (articles and their items),
 not a table."""
-SENTENCE_END = "。；;：:，,！!？?"
-"""Punctuation that ends a line of running text (a sentence, a clause, or a line cut mid-clause)."""
+CLAUSE_END = "。；;：:，,！!？?"
+"""Punctuation that ends a clause of running text (a sentence, a clause, or a line cut mid-clause); not
+normalize/paragraphs.py's ``SENTENCE_END`` (。！？ only: the end of a sentence)."""
 ROW_SERIAL = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?\s*$")
 """A row's serial number in a table's first column (``3``, ``12.``, ``三``): a line that opens with one starts
 a new row, never the continuation of the row above."""

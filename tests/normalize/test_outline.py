@@ -283,3 +283,13 @@ def test_chinese_numbered_headings_after_a_gap_in_the_numbering_are_kept() -> No
     two = OutlineBuilder("FangSong")
     two.find_gap_runs(blocks[:4])  # 四、五、 without 六、: no run of three
     assert [two.heading(bl) is not None for bl in blocks[:4]] == [True, True, False, False]
+
+
+def test_every_part_unit_the_marker_reads_has_a_tier() -> None:
+    """find_marker took a part's tier with a bare ``next(…)``: a unit PART_MARKER read but PART_TIERS lacked
+    would raise StopIteration; the marker's units are now PART_TIERS' own."""
+    from policy_extract.core.vocabulary import PART_TIERS
+
+    for unit, tier in PART_TIERS.items():
+        marker = find_marker(f"第三{unit} 总则")
+        assert marker is not None and (marker.level, marker.value) == (tier, 3)
