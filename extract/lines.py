@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from policy_extract.core.geometry import round_bbox, union_bbox
+from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import Line
 from policy_extract.core.vocabulary import fold_shared_glyphs, is_cjk
 
@@ -206,14 +206,25 @@ def most_common(values: Iterable[Any], default: Any) -> Any:
     return counts.most_common(1)[0][0] if counts else default
 
 
+def most_common_of(counts: Counter[Any], key: Callable[[Any], Any], default: Any) -> Any:
+    """:func:`most_common` of ``key`` over the counted values, ``key`` asked once per distinct value: the
+    counts are summed by key in the order the values first came, so ties go to the same key."""
+    by_key: dict[Any, int] = {}
+    for value, n in counts.items():
+        k = key(value)
+        by_key[k] = by_key.get(k, 0) + n
+    return max(by_key.items(), key=lambda kv: kv[1])[0] if by_key else default
+
+
 def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overprinted: int = 0) -> Line:
     """One `Line` from the (sorted, deduplicated) characters of a visual line or a cell's part of it."""
     visible = [c for c in chars if not is_blank(c)] or list(chars)
-    font = most_common((base_font_name(c["fontname"]) for c in visible), "")
-    size = most_common((round(float(c["size"]), 1) for c in visible), 0.0)
+    font = most_common_of(Counter(c["fontname"] for c in visible), base_font_name, "")
+    size = most_common_of(Counter(c["size"] for c in visible), lambda v: round(float(v), 1), 0.0)
     cjk_widths = [c["x1"] - c["x0"] for c in visible if is_cjk(c["text"][:1])]
     char_width = statistics.median(cjk_widths) if cjk_widths else float(size)
-    bbox = union_bbox((c["x0"], c["top"], c["x1"], c["bottom"]) for c in visible)
+    bbox = (min(c["x0"] for c in visible), min(c["top"] for c in visible),
+            max(c["x1"] for c in visible), max(c["bottom"] for c in visible))
     fake_bold = overprinted * 2 >= len(visible)
     printed = row_text(chars, settings)
     text = fold_shared_glyphs(printed)
