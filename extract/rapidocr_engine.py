@@ -70,10 +70,43 @@ worker (or the other thread of a small model call) needs; outputs identical, sca
 on two threads (13.2 → 10.3 s and 9.8 → 7.6 s for two scanned samples)."""
 
 
+SHRINK_ARENA = ("memory.enable_memory_arena_shrinkage", "cpu:0")
+"""Our sessions allocate from onnxruntime's arena and hand its free memory back after every run
+(:class:`ShrinkingRun`). As RapidOCR sets them up (no arena), each page-sized tensor of a run was taken from
+and returned to the C library one by one, in fresh pages every time, and the heap's peak crept up page after
+page. Detector alone, 1,984 px input, three runs: 1.5-2.0 s CPU and +480..+870 MB each → 0.76 s and
++530..+620 MB. Six scanned documents (28 pages), 2 workers: 2.76 → 2.37 CPU s/page, peak 903-1138 →
+811-970 MB, document.json byte-identical."""
+
+
+class ShrinkingRun:
+    """An onnxruntime session whose every ``run`` returns its arena's free memory at the end (the rest of
+    the session is passed through)."""
+
+    def __init__(self, session: Any) -> None:
+        import onnxruntime
+
+        self.session = session
+        self.options = onnxruntime.RunOptions()
+        self.options.add_run_config_entry(*SHRINK_ARENA)
+
+    def run(self, outputs: Any, feeds: Any, run_options: Any = None) -> Any:
+        return self.session.run(outputs, feeds, run_options or self.options)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.session, name)
+
+
+def shrink_after_runs(infer: Any) -> None:
+    """Make a RapidOCR ``OrtInferSession`` run through :class:`ShrinkingRun`."""
+    if not isinstance(infer.session, ShrinkingRun):
+        infer.session = ShrinkingRun(infer.session)
+
+
 @contextmanager
 def sleeping_threads() -> Iterator[None]:
     """While RapidOCR builds its sessions here, their options carry :data:`NO_SPINNING` (RapidOCR builds its
-    own ``SessionOptions`` and has no key for it)."""
+    own ``SessionOptions`` and has no key for it) and the memory arena (:data:`SHRINK_ARENA`)."""
     from rapidocr_onnxruntime.utils import infer_engine
 
     session = infer_engine.OrtInferSession
@@ -82,6 +115,7 @@ def sleeping_threads() -> Iterator[None]:
     def options(config: dict[str, Any]) -> Any:
         opts = original.__func__(config)
         opts.add_session_config_entry(*NO_SPINNING)
+        opts.enable_cpu_mem_arena = True
         return opts
 
     session._init_sess_opts = staticmethod(options)
@@ -104,6 +138,8 @@ def rapid_ocr(det_max_side: int, threads: int, rec_batch: int = DEFAULT_OCR_REC_
         kwargs.update(intra_op_num_threads=threads, inter_op_num_threads=threads)
     with sleeping_threads():
         engine = RapidOCR(**kwargs)
+    shrink_after_runs(engine.text_det.infer)
+    shrink_after_runs(engine.text_rec.session)
     engine.text_rec.rec_batch_num = rec_batch
     return engine
 
@@ -158,7 +194,9 @@ def rapid_rec(threads: int) -> Any:
     if threads:
         config.update(intra_op_num_threads=threads, inter_op_num_threads=threads)
     with sleeping_threads():
-        return TextRecognizer(config)
+        rec = TextRecognizer(config)
+    shrink_after_runs(rec.session)
+    return rec
 
 
 def ctc_slots(probs: np.ndarray, width: int, spans: Sequence[tuple[float, float]],

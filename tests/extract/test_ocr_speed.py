@@ -83,3 +83,17 @@ def test_onnxruntime_threads_sleep_instead_of_spinning() -> None:
     sessions = [rapid_rec(1).session.session, rapid_ocr(2000, 0).text_det.infer.session]
     assert all(s.get_session_options().get_session_config_entry(key) == value for s in sessions)
     assert infer_engine.OrtInferSession.__dict__["_init_sess_opts"] is before
+
+
+def test_onnxruntime_sessions_use_an_arena_shrunk_after_every_run() -> None:
+    """Without an arena each page-sized tensor came fresh from the C library (the detector's CPU doubled)
+    and the heap's peak crept up page after page; with an arena that is never shrunk the peak grew by
+    ~500 MB instead. Every session of ours: arena on, and every run hands its free memory back."""
+    from policy_extract.extract.rapidocr_engine import SHRINK_ARENA, ShrinkingRun, rapid_rec
+
+    engine = rapid_ocr(2000, 0)
+    sessions = [rapid_rec(1).session.session, engine.text_det.infer.session, engine.text_rec.session.session]
+    assert all(isinstance(s, ShrinkingRun) for s in sessions)
+    assert all(s.get_session_options().enable_cpu_mem_arena for s in sessions)
+    assert all(s.options.get_run_config_entry(SHRINK_ARENA[0]) == SHRINK_ARENA[1] for s in sessions)
+    assert engine(np.full((64, 64, 3), 255, np.uint8))[0] is None  # a run goes through the wrapper
