@@ -7,6 +7,7 @@ first page is read.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -103,26 +104,36 @@ def shrink_after_runs(infer: Any) -> None:
         infer.session = ShrinkingRun(infer.session)
 
 
+_BUILD_LOCK = threading.Lock()
+
+
 @contextmanager
 def sleeping_threads() -> Iterator[None]:
     """While RapidOCR builds its sessions here, their options carry :data:`NO_SPINNING` (RapidOCR builds its
-    own ``SessionOptions`` and has no key for it) and the memory arena (:data:`SHRINK_ARENA`)."""
+    own ``SessionOptions`` and has no key for it) and the memory arena (:data:`SHRINK_ARENA`).
+
+    RapidOCR offers no other way in, so its option hook is swapped for the length of our build only, under a
+    lock (builds of ours never overlap) and restored after; a RapidOCR without that hook is left alone."""
     from rapidocr_onnxruntime.utils import infer_engine
 
     session = infer_engine.OrtInferSession
-    original = session.__dict__["_init_sess_opts"]
+    with _BUILD_LOCK:  # one build at a time: a second would save the first's hook as "original" for good
+        original = session.__dict__.get("_init_sess_opts")
+        if not isinstance(original, staticmethod):  # another RapidOCR layout: its own options, unchanged
+            yield
+            return
 
-    def options(config: dict[str, Any]) -> Any:
-        opts = original.__func__(config)
-        opts.add_session_config_entry(*NO_SPINNING)
-        opts.enable_cpu_mem_arena = True
-        return opts
+        def options(config: dict[str, Any]) -> Any:
+            opts = original.__func__(config)
+            opts.add_session_config_entry(*NO_SPINNING)
+            opts.enable_cpu_mem_arena = True
+            return opts
 
-    session._init_sess_opts = staticmethod(options)
-    try:
-        yield
-    finally:
-        session._init_sess_opts = original
+        session._init_sess_opts = staticmethod(options)
+        try:
+            yield
+        finally:
+            session._init_sess_opts = original
 
 
 @lru_cache(maxsize=2)

@@ -97,3 +97,35 @@ def test_onnxruntime_sessions_use_an_arena_shrunk_after_every_run() -> None:
     assert all(s.get_session_options().enable_cpu_mem_arena for s in sessions)
     assert all(s.options.get_run_config_entry(SHRINK_ARENA[0]) == SHRINK_ARENA[1] for s in sessions)
     assert engine(np.full((64, 64, 3), 255, np.uint8))[0] is None  # a run goes through the wrapper
+
+
+def test_option_hook_swaps_from_two_threads_leave_rapidocr_as_it_was() -> None:
+    """Two overlapping builds once could save each other's hook as the "original" and leave RapidOCR patched
+    for the caller's own engines (review finding); builds now take turns and always restore the hook."""
+    import threading
+
+    from policy_extract.extract.rapidocr_engine import sleeping_threads
+    from rapidocr_onnxruntime.utils import infer_engine
+
+    before = infer_engine.OrtInferSession.__dict__["_init_sess_opts"]
+    seen = []
+    inside = threading.Event()
+
+    def build(hold: float, signal: bool) -> None:
+        with sleeping_threads():
+            seen.append(infer_engine.OrtInferSession.__dict__["_init_sess_opts"] is not before)
+            if signal:
+                inside.set()
+            threading.Event().wait(hold)
+
+    # the second build starts while the first is inside and would end after it: without turns it saved the
+    # first's hook as "original" and put it back last
+    first = threading.Thread(target=build, args=(0.2, True))
+    first.start()
+    inside.wait(5)
+    second = threading.Thread(target=build, args=(0.4, False))
+    second.start()
+    first.join()
+    second.join()
+    assert seen == [True, True]
+    assert infer_engine.OrtInferSession.__dict__["_init_sess_opts"] is before
