@@ -7,14 +7,18 @@ half a second of CPU in each worker that splits one list of unit names; a list r
 first character and unpacks a group when a key starting with that character is first asked for or set, so
 ``cut``, ``add_word`` and ``del_word`` see exactly the full dictionary.
 
-The groups are built once from jieba's fully loaded dictionary and kept in the temporary folder beside jieba's
-own cache, named after jieba's version and its dictionary file's size and time.
+The groups are built once from jieba's fully loaded dictionary and kept in a cache folder of the user's own
+(:func:`cache_dir`), named after jieba's version and its dictionary file's size and time.  The file is read
+with ``marshal``, which is not safe against crafted data, so it is never read from a folder another user could
+write to (the shared temporary folder's predictable names could be planted by anyone).
 """
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from typing import Any
@@ -91,35 +95,87 @@ def group_entries(freq: dict[str, int]) -> Groups:
     return {first: "\n".join(entries) for first, entries in lines.items()}
 
 
-def cache_path() -> str:
+def _private_dir(path: str) -> bool:
+    """Whether ``path`` is (made, mode 0o700) a real folder of ours that no one else can write to."""
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        st = os.lstat(path)
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    owned = getuid is None or st.st_uid == getuid()
+    return stat.S_ISDIR(st.st_mode) and owned and not st.st_mode & 0o022
+
+
+def cache_dir() -> str | None:
+    """The user's own folder for the grouped dictionary: ``$XDG_CACHE_HOME/policy-extract`` (or
+    ``~/.cache/policy-extract``), else ``policy_extract_<uid>`` in the temporary folder, made 0o700; a folder
+    not owned by us or writable by group or others is refused (``None``: no cache)."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    uid = getattr(os, "getuid", lambda: "user")()
+    fallback = os.path.join(tempfile.gettempdir(), f"policy_extract_{uid}")
+    for path in (os.path.join(base, "policy-extract"), fallback):
+        if _private_dir(path):
+            return path
+    return None
+
+
+def cache_path() -> str | None:
     import jieba
 
-    stat = os.stat(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
-    name = f"policy_extract_jieba_{jieba.__version__}_{stat.st_size}_{int(stat.st_mtime)}.marshal"
-    return os.path.join(tempfile.gettempdir(), name)
+    folder = cache_dir()
+    if folder is None:
+        return None
+    info = os.stat(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
+    name = f"policy_extract_jieba_{jieba.__version__}_{info.st_size}_{int(info.st_mtime)}.marshal"
+    return os.path.join(folder, name)
+
+
+def _read_cache(path: str) -> tuple[Groups, int] | None:
+    """The cached groups, if the file is ours and no one else can write to it or its folder."""
+    if not _private_dir(os.path.dirname(path)):
+        return None
+    try:
+        with open(path, "rb") as f:
+            st = os.fstat(f.fileno())
+            getuid = getattr(os, "getuid", None)
+            if (getuid is not None and st.st_uid != getuid()) or st.st_mode & 0o022:
+                return None
+            groups, total = marshal.load(f)
+        return groups, total
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def _write_cache(path: str, groups: Groups, total: int) -> None:
+    """Written whole or not at all: a temporary file in the same folder, then renamed over the name."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+    except OSError:  # no cache: the next worker builds it again
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump((groups, total), f)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def dictionary_groups() -> tuple[Groups, int]:
     """The default dictionary's groups and total frequency: from the cache, or built and cached."""
     path = cache_path()
-    try:
-        with open(path, "rb") as f:
-            groups, total = marshal.load(f)
-        return groups, total
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    cached = _read_cache(path) if path else None
+    if cached is not None:
+        return cached
     import jieba
 
     full = jieba.Tokenizer()
     full.initialize()
     groups, total = group_entries(full.FREQ), full.total
-    try:
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump((groups, total), f)
-        os.replace(tmp, path)
-    except OSError:  # no cache: the next worker builds it again
-        pass
+    if path:
+        _write_cache(path, groups, total)
     return groups, total
 
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import logging
+import marshal
+import os
+import stat
 from functools import lru_cache
 
 import jieba
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policy_extract.normalize.segmenter import FirstCharFreq, group_entries, lazy_tokenizer
+from policy_extract.normalize import segmenter
+from policy_extract.normalize.segmenter import (
+    FirstCharFreq,
+    cache_path,
+    dictionary_groups,
+    group_entries,
+    lazy_tokenizer,
+)
 
 from policy_extract.core.vocabulary import org_words
 
@@ -57,3 +67,34 @@ def test_first_char_groups_hold_every_entry_with_its_frequency():
     lazy["区城"] = 7  # set before its group was read: the group does not overwrite it
     assert lazy.get("区城") == 7 and lazy[""] == 3
     assert dict(lazy.items()) == {**freq, "区城": 7}
+
+
+def test_dictionary_cache_lives_in_a_folder_of_our_own(tmp_path, monkeypatch):
+    """The grouped dictionary was cached under a predictable name in the shared temporary folder and read with
+    marshal: another user could plant it.  Its folder is now the user's own, mode 0o700."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = cache_path()
+    folder = os.stat(os.path.dirname(path))
+    assert os.path.dirname(path) == str(tmp_path / "cache" / "policy-extract")
+    assert folder.st_uid == os.getuid() and stat.S_IMODE(folder.st_mode) == 0o700
+
+
+def test_dictionary_cache_in_a_folder_others_can_write_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = cache_path()
+    with open(path, "wb") as f:
+        marshal.dump(({"市": "市 1"}, 1), f)
+    os.chmod(path, 0o600)
+    assert segmenter._read_cache(path) == ({"市": "市 1"}, 1)  # ours, private: read
+    os.chmod(os.path.dirname(path), 0o777)
+    assert segmenter._read_cache(path) is None  # its folder writable by others: planted data is not read
+    os.chmod(os.path.dirname(path), 0o700)
+    os.chmod(path, 0o666)
+    assert segmenter._read_cache(path) is None  # the file writable by others
+
+
+def test_dictionary_cache_is_written_whole_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    groups, total = dictionary_groups()  # built and written
+    assert os.listdir(os.path.dirname(cache_path())) == [os.path.basename(cache_path())]  # no temporary left
+    assert segmenter._read_cache(cache_path()) == (groups, total)
