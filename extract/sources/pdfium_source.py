@@ -33,7 +33,7 @@ from ..textlayer import (
     valid_unicode_chars,
 )
 from .operands import scan_operands
-from .pdfium_geometry import _SNAPPED, FOREIGN, Affine, apply, page_affine, resource_fonts, snap
+from .pdfium_geometry import FOREIGN, Affine, apply, page_affine, resource_fonts, snap
 from .pdfium_paths import Walk, page_objects, page_paths, page_walk
 from .pdfium_widths import WidthTables, resource_widths
 from .pdfminer_source import PdfminerPage
@@ -419,7 +419,7 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     font, name, descent, size, (a, b, c, d), color, _, widths, font_key = facts
     _char_origin(reader.tpa, index, *reader.at[:2])
     ox, oy = reader.x.value, reader.y.value
-    ox, oy = _SNAPPED.get(ox) or snap(ox), _SNAPPED.get(oy) or snap(oy)
+    ox, oy = snap(ox), snap(oy)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
         code = _HYPHEN
     width = reader.widths.get((font_key, code))  # a known width: advance()'s first answer, without the call
