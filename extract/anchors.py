@@ -228,12 +228,16 @@ def centred_spans(cell: list[Piece], extent: list[Band], tol: float) -> list[Tar
 
 
 def backtrack(best: dict[int, dict[Target, State]], n: int, k: Target) -> list[Target]:
+    """The targets of pieces 0..n-1 on the cheapest path ending in ``k``, read back through each state's
+    previous one; only the start state (piece 0) has none, so a state after it without one is a broken table
+    (raised, not asserted: an assert vanishes under ``python -O`` and leaves a TypeError on unpacking)."""
     out: list[Target] = []
     j = n
     while j > 0:
         _, i, prev = best[j][k]
         out = [k] * (j - i) + out
-        assert prev is not None
+        if prev is None:
+            raise RuntimeError(f"anchor path broken: state {k} at piece {j} has no previous state")
         j, k = prev
     return out
 

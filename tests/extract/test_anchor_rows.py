@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policy_extract.extract.anchors import anchor_rows
+from policy_extract.extract.anchors import anchor_rows, backtrack
 from policy_extract.extract.lines import TextRow
 from policy_extract.extract.page import page_content
 from policy_extract.extract.rules import Segment
@@ -170,3 +171,12 @@ def test_section_title_across_the_columns_is_not_read_as_a_wrapped_line() -> Non
     for line in lines:
         line.words = [[c] for c in line.chars]
     assert anchor_rows(lines, [50.0, 150.0, 250.0, 450.0], []) is None
+
+
+def test_backtrack_through_a_state_without_a_previous_one_raises() -> None:
+    """backtrack asserted every state after the start has a previous one; under ``python -O`` the assert
+    vanished and a broken table failed as a TypeError on unpacking None.  It is an explicit error now."""
+    best = {0: {(-1, -1): (0.0, 0, None)}, 1: {(0, 0): (1.0, 0, (0, (-1, -1)))}, 2: {(1, 1): (2.0, 1, None)}}
+    assert backtrack(best, 1, (0, 0)) == [(0, 0)]
+    with pytest.raises(RuntimeError, match="no previous state"):
+        backtrack(best, 2, (1, 1))
