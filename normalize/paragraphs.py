@@ -28,6 +28,9 @@ DEFAULT_GAP_RATIO = 1.6
 DEFAULT_SIZE_CHANGE = 0.1
 TERMINAL_PUNCTUATION = "。！？；：!?;:"
 SENTENCE_END = "。！？!?"
+HEADING_WRAP_STEP = 2.4
+"""A heading's second line stands right below its first if their tops are no more than this many of the
+heading's type sizes apart: a heading in larger type wrapped at double spacing (:func:`wraps_centred`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +99,14 @@ def runs_on(a: Line, b: Line, col: Column) -> bool:
 def wraps_centred(a: Line, b: Line, col: Column, pitch: float = 0.0) -> bool:
     """A centred heading wrapped onto a second centred line right below, in the same type and without a
     sentence end: ``第三部分…决算情况`` / ``说明``.  Right below: less than half a line of white between
-    them, or no more than the body's line pitch (a document set at double spacing) or 2.4 of its own type
-    sizes (a heading in larger type, double spaced) from top to top."""
+    them, or no more than the body's line pitch (a document set at double spacing) or
+    :data:`HEADING_WRAP_STEP` of its own type sizes (a heading in larger type, double spaced) from top to
+    top."""
     text = a.text.rstrip()
     centre = (col.left + col.right) / 2
     step = b.bbox[1] - a.bbox[1]
-    close = b.bbox[1] - a.bbox[3] < 0.5 * (b.size or char_width(b)) or step <= max(1.1 * pitch, 2.4 * a.size)
+    white = b.bbox[1] - a.bbox[3]
+    close = white < 0.5 * (b.size or char_width(b)) or step <= max(1.1 * pitch, HEADING_WRAP_STEP * a.size)
     return (
         a.page == b.page
         and bool(text)

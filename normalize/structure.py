@@ -45,7 +45,7 @@ from .layout import (
 )
 from .meta import extract_meta
 from .outline import OutlineBuilder, find_marker
-from .paragraphs import Block, ParagraphSettings, paragraph_of, segment_blocks
+from .paragraphs import HEADING_WRAP_STEP, Block, ParagraphSettings, paragraph_of, segment_blocks
 from .sidebars import build_sidebars, caption_sidebar
 from .text import join_lines, squash_spaces
 
@@ -155,7 +155,8 @@ def foot_caption_lines(
 
 def _wraps_heading(lines: list[Line], i: int) -> bool:
     """The centred rest of a numbered heading set in title type (``第三部分…情况`` / ``说明``), right below
-    it or double spaced (no more than 2.4 of its type sizes from top to top, as :func:`wraps_centred`)."""
+    it or double spaced (no more than ``HEADING_WRAP_STEP`` of its type sizes from top to top, as
+    :func:`wraps_centred`)."""
     if i == 0:
         return False
     a, b = lines[i - 1], lines[i]
@@ -163,7 +164,7 @@ def _wraps_heading(lines: list[Line], i: int) -> bool:
         a.page == b.page
         and a.size == b.size
         and find_marker(a.text) is not None
-        and (b.bbox[1] - a.bbox[3] < 0.5 * b.size or b.bbox[1] - a.bbox[1] <= 2.4 * a.size)
+        and (b.bbox[1] - a.bbox[3] < 0.5 * b.size or b.bbox[1] - a.bbox[1] <= HEADING_WRAP_STEP * a.size)
     )
 
 
