@@ -13,27 +13,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from page_helpers import cells_with_spans, h, text
 from policy_extract.extract.anchors import anchor_rows, backtrack
 from policy_extract.extract.lines import TextRow
 from policy_extract.extract.page import page_content
-from policy_extract.extract.rules import Segment
 from policy_extract.extract.settings import ExtractSettings
 
 S = ExtractSettings()
-
-
-def text(s: str, x0: float, top: float, size: float = 10.0) -> list[dict[str, Any]]:
-    return [{"text": ch, "x0": x0 + i * size, "x1": x0 + (i + 1) * size, "top": top, "bottom": top + size,
-             "size": size, "fontname": "ABCDEF+SimSun", "non_stroking_color": (0, 0, 0)}
-            for i, ch in enumerate(s)]
-
-
-def h(y: float, x0: float = 50.0, x1: float = 450.0) -> Segment:
-    return Segment("h", y, x0, x1)
-
-
-def cells(table: Any) -> dict[tuple[int, int], tuple[str, int]]:
-    return {(c.row, c.col): ("".join(ln.text for ln in c.lines), c.rowspan) for c in table.cells}
 
 
 def test_centred_wrapped_cell_in_a_table_set_one_leading_apart_is_one_row() -> None:
@@ -46,7 +32,7 @@ def test_centred_wrapped_cell_in_a_table_set_one_leading_apart_is_one_row() -> N
         chars += text(value, 200, y) if value else text("年均增长", 200, 136) + text("6.5%", 200, 150)
     page = page_content(1, (500, 700), 0, chars, [h(100), h(118), h(192)], S)
     (table,) = page.tables
-    got = cells(table)
+    got = cells_with_spans(table)
     assert table.n_rows == 5
     assert got[(2, 0)] == ("名称乙", 1) and got[(2, 1)] == ("年均增长6.5%", 1) and got[(3, 1)] == ("30", 1)
 
@@ -66,7 +52,7 @@ def category_page() -> list[dict[str, Any]]:
 def test_category_label_centred_over_its_rows_spans_them() -> None:
     page = page_content(1, (500, 700), 0, category_page(), [h(100), h(118), h(206)], S)
     (table,) = page.tables
-    got = cells(table)
+    got = cells_with_spans(table)
     assert table.n_rows == 6
     assert got[(1, 0)] == ("甲类", 3) and got[(4, 0)] == ("乙类", 2)
     assert got[(4, 3)] == ("年均增长6.5%", 1) and got[(5, 1)] == ("指标五", 1)
@@ -81,7 +67,7 @@ def test_wrapped_category_label_centred_over_four_rows_spans_them() -> None:
     chars += text("指标5", 130, 192) + text("51", 300, 192) + text("52", 380, 192)
     page = page_content(1, (500, 700), 0, chars, [h(100), h(118), h(206)], S)
     (table,) = page.tables
-    got = cells(table)
+    got = cells_with_spans(table)
     assert got[(1, 0)] == ("总体", 1) and got[(2, 0)] == ("数字基础设施", 4)
 
 
@@ -94,7 +80,7 @@ def test_header_lines_as_far_apart_as_rows_stay_one_header_row() -> None:
         chars += text(f"区{i}", 55, y) + text(f"1{i}.5", 200, y) + text(f"9{i}.1", 330, y)
     page = page_content(1, (500, 700), 0, chars, [h(100), h(140), h(204)], S)
     (table,) = page.tables
-    assert table.n_rows == 4 and cells(table)[(0, 1)] == ("人口（万人）", 1)
+    assert table.n_rows == 4 and cells_with_spans(table)[(0, 1)] == ("人口（万人）", 1)
 
 
 def row(s: str, x0: float, top: float) -> TextRow:
@@ -155,7 +141,7 @@ def test_section_label_alone_on_its_line_stays_a_row_of_its_own() -> None:
         y += 10
     page = page_content(1, (500, 700), 0, chars, [h(100), h(118), h(y + 4)], S)
     (table,) = page.tables
-    got = cells(table)
+    got = cells_with_spans(table)
     assert table.n_rows == 7
     assert got[(1, 0)] == ("Actual", 1) and got[(2, 0)] == ("1996", 1) and got[(3, 0)] == ("1997", 1)
 

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from page_helpers import cells, h, text
 from policy_extract.extract.page import page_content
 from policy_extract.extract.rules import Segment
 from policy_extract.extract.settings import ExtractSettings
 
 S = ExtractSettings()
-
-
-def text(s: str, x0: float, top: float, size: float = 10.0) -> list[dict[str, Any]]:
-    return [{"text": ch, "x0": x0 + i * size, "x1": x0 + (i + 1) * size, "top": top, "bottom": top + size,
-             "size": size, "fontname": "ABCDEF+SimSun", "non_stroking_color": (0, 0, 0)}
-            for i, ch in enumerate(s)]
-
-
-def h(y: float, x0: float = 50.0, x1: float = 450.0) -> Segment:
-    return Segment("h", y, x0, x1)
-
-
-def cells(table: Any) -> dict[tuple[int, int], str]:
-    return {(c.row, c.col): "".join(ln.text for ln in c.lines) for c in table.cells}
 
 
 def three_line_page() -> list[dict[str, Any]]:
