@@ -9,27 +9,11 @@ rule on the next page) was not read as the table's.
 
 from __future__ import annotations
 
-from typing import Any
-
+from page_helpers import cells, h, text
 from policy_extract.extract.page import page_content
-from policy_extract.extract.rules import Segment
 from policy_extract.extract.settings import ExtractSettings
 
 S = ExtractSettings()
-
-
-def text(s: str, x0: float, top: float, size: float = 10.0) -> list[dict[str, Any]]:
-    return [{"text": ch, "x0": x0 + i * size, "x1": x0 + (i + 1) * size, "top": top, "bottom": top + size,
-             "size": size, "fontname": "ABCDEF+SimSun", "non_stroking_color": (0, 0, 0)}
-            for i, ch in enumerate(s)]
-
-
-def h(y: float, x0: float = 50.0, x1: float = 450.0) -> Segment:
-    return Segment("h", y, x0, x1)
-
-
-def cells(table: Any) -> dict[tuple[int, int], str]:
-    return {(c.row, c.col): "".join(ln.text for ln in c.lines) for c in table.cells}
 
 
 def test_one_body_row_whose_label_wraps_around_its_values_is_a_table() -> None:
