@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import repeat
 
 from pdfminer.pdfinterp import PDFPageInterpreter
 
@@ -145,8 +146,10 @@ def scan_content(data: bytes) -> tuple[int, int, int]:
 def is_absurd(args: list[object]) -> bool:
     """A number no page can hold among ``args`` (seven characters at least: ``1000000``); a token that only
     starts like a number (``673.5.5.5``, a flipped byte) is no number, as pdfminer's lexer drops it."""
-    return any(isinstance(a, bytes) and len(a) >= 7 and not abs(number_of(a)) <= DEFAULT_MAX_COORD
-               for a in args)
+    for a in args:  # a loop, not any() over a generator: asked for every operator placing something
+        if isinstance(a, bytes) and len(a) >= 7 and not abs(number_of(a)) <= DEFAULT_MAX_COORD:
+            return True
+    return False
 
 
 def number_of(token: bytes) -> float:
@@ -172,7 +175,7 @@ def operator_damage(word: bytes, stack: list[object]) -> int:
     args = stack[-count:]
     del stack[-count:]
     if word in _NUMBERS:
-        return int(any(not isinstance(a, bytes) for a in args))
+        return int(not all(map(isinstance, args, repeat(bytes))))  # no generator: the commonest operators
     if word in _STRINGS:
         return int(args[-1] is not _STRING)
     if word == b"TJ":
