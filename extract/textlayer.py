@@ -160,6 +160,9 @@ def check_texts(texts: Iterable[str], *, min_chars: int = DEFAULT_MIN_CHARS,
 def unmapped_fonts(chars: Iterable[dict[str, Any]],
                    min_share: float = DEFAULT_FONT_BAD_SHARE) -> frozenset[str]:
     """Fonts (by name) that give glyph codes for at least ``min_share`` of their visible glyphs."""
+    chars = chars if isinstance(chars, list) else list(chars)
+    if min_share > 0 and not any(map(is_bad_char, [ch["text"] for ch in chars])):
+        return frozenset()  # the common page: no code at all, so no font reaches a positive share
     seen: Counter[str] = Counter()
     bad: Counter[str] = Counter()
     for ch in chars:
@@ -216,6 +219,12 @@ def _cells(lo: float, hi: float, extent: float, n: int) -> tuple[int, int]:
 def valid_unicode_chars(chars: Iterable[dict[str, Any]]) -> int:
     """Make every char's text valid Unicode in place (lone surrogates, which pdfminer gives for some broken
     /ToUnicode maps, become U+FFFD, so no document fails while writing); returns how many were replaced."""
+    chars = chars if isinstance(chars, list) else list(chars)
+    try:
+        if not _UNENCODABLE.search("".join([ch.get("text") for ch in chars])):
+            return 0  # the common page, in one search: the class matches single code points
+    except TypeError:  # a text that is no str: each char checked below
+        pass
     replaced = 0
     for ch in chars:
         text = ch.get("text")

@@ -18,6 +18,7 @@ from policy_extract.extract.textlayer import (
     is_bad_char,
     jieba_common_chars,
     unmapped_fonts,
+    valid_unicode_chars,
 )
 
 PDFS = Path(__file__).resolve().parents[2] / "samples" / "pdf"
@@ -108,3 +109,15 @@ def test_common_chars_at_the_default_threshold_do_not_load_jieba() -> None:
 def test_garbled_documents_still_go_to_ocr_with_the_shipped_table(pdf: Path) -> None:
     with pdfplumber.open(pdf) as doc:
         assert all(check_page(page).needs_ocr for page in doc.pages)
+
+
+def test_fast_paths_of_the_layer_checks_keep_their_answers() -> None:
+    """The one-pass shortcuts (no code on the page; no lone surrogate in the joined texts) answer as the
+    per-char checks do: a generator of chars, a text that is no str, a lone surrogate among clean chars."""
+    clean = [{"text": t, "fontname": "F1"} for t in "国家政策"]
+    assert unmapped_fonts(iter(clean)) == frozenset()
+    assert valid_unicode_chars(iter(clean)) == 0
+    mixed = [*clean, {"text": "\ud800", "fontname": "F1"}, {"fontname": "F1"}, {"text": None}]
+    assert valid_unicode_chars(mixed) == 1
+    assert mixed[4]["text"] == "\ufffd"
+    assert unmapped_fonts([*clean, {"text": "\ue000", "fontname": "F2"}]) == {"F2"}
