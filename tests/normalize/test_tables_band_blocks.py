@@ -33,6 +33,22 @@ def _doc(*frags: RawTable) -> RawDocument:
         PageContent(p, 595.0, 842.0, lines=[], tables=[f for f in frags if f.page == p]) for p in pages])
 
 
+def _cut_by_a_page(rows: list[list[str] | str], top: float, next_row: list[str]) -> RawTable:
+    """The one table built from ``rows`` ending a page at ``top`` and ``next_row`` opening the next page; the
+    first page's lines as wide as their cells."""
+    p1 = _fragment(1, rows, top=top)
+    p2 = _fragment(2, [next_row], top=60.0)
+    for cell in p1.cells:
+        cell.lines = [Line(ln.text, ln.page, (cell.bbox[0], ln.bbox[1], cell.bbox[2], ln.bbox[3]))
+                      for ln in cell.lines]
+    (table,) = build_tables(_doc(p1, p2))
+    return table
+
+
+REFUSED = [["类别", "事项", "件数", "备注"], ["不予公开", "1.属于国家秘密的信息需要另行说明", "0", "无"],
+           ["不予处理", "2.没有现成信息需要另行制作而且较长的", "3", "无"]]
+
+
 def test_bands_each_followed_by_their_own_header_are_separate_tables() -> None:
     frag = _fragment(1, [
         "第二十条第（一）项", ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"],
@@ -74,14 +90,7 @@ def test_frame_opening_with_a_group_band_and_serials_restarting_under_each_band_
 
 
 def test_next_numbered_item_at_the_top_of_a_page_is_a_new_row() -> None:
-    head = ["类别", "事项", "件数", "备注"]
-    p1 = _fragment(1, [head, ["不予公开", "1.属于国家秘密的信息需要另行说明", "0", "无"],
-                       ["不予处理", "2.没有现成信息需要另行制作而且较长的", "3", "无"]], top=700.0)
-    p2 = _fragment(2, [["", "3.补正后申请内容仍不明确", "0", "无"]], top=60.0)
-    for cell in p1.cells:
-        cell.lines = [Line(ln.text, ln.page, (cell.bbox[0], ln.bbox[1], cell.bbox[2], ln.bbox[3]))
-                      for ln in cell.lines]
-    (table,) = build_tables(_doc(p1, p2))
+    table = _cut_by_a_page(REFUSED, 700.0, ["", "3.补正后申请内容仍不明确", "0", "无"])
     assert table.n_rows == 4
     assert [c.text for c in table.cells if c.col == 1][-2:] == ["2.没有现成信息需要另行制作而且较长的", "3.补正后申请内容仍不明确"]
 
@@ -90,25 +99,14 @@ def test_numbered_list_inside_one_cell_cut_by_a_page_break_stays_one_row() -> No
     """The next item of a list inside a task cell (``1.…`` then ``2.…``) alone at the top of the next page,
     under a serial column of its own: the rest of the cut row, not a new row without serial, owner, deadline."""
     head = ["序号", "任务", "责任单位", "完成时限"]
-    p1 = _fragment(1, [head, ["1", "1.完善财政投入保障制度", "市财政局", "2024年"]], top=760.0)
-    p2 = _fragment(2, [["", "2.加强资金绩效评价", "", ""]], top=60.0)
-    for cell in p1.cells:
-        cell.lines = [Line(ln.text, ln.page, (cell.bbox[0], ln.bbox[1], cell.bbox[2], ln.bbox[3]))
-                      for ln in cell.lines]
-    (table,) = build_tables(_doc(p1, p2))
+    table = _cut_by_a_page([head, ["1", "1.完善财政投入保障制度", "市财政局", "2024年"]], 760.0,
+                           ["", "2.加强资金绩效评价", "", ""])
     assert table.n_rows == 2
     assert [c.text for c in table.cells if c.row == 1] == ["1", "1.完善财政投入保障制度2.加强资金绩效评价", "市财政局", "2024年"]
 
 
 def test_next_item_of_the_numbered_column_alone_at_the_top_of_a_page_is_a_new_row() -> None:
-    head = ["类别", "事项", "件数", "备注"]
-    p1 = _fragment(1, [head, ["不予公开", "1.属于国家秘密的信息需要另行说明", "0", "无"],
-                       ["不予处理", "2.没有现成信息需要另行制作而且较长的", "3", "无"]], top=700.0)
-    p2 = _fragment(2, [["", "3.补正后申请内容仍不明确", "", ""]], top=60.0)
-    for cell in p1.cells:
-        cell.lines = [Line(ln.text, ln.page, (cell.bbox[0], ln.bbox[1], cell.bbox[2], ln.bbox[3]))
-                      for ln in cell.lines]
-    (table,) = build_tables(_doc(p1, p2))
+    table = _cut_by_a_page(REFUSED, 700.0, ["", "3.补正后申请内容仍不明确", "", ""])
     assert table.n_rows == 4
 
 
