@@ -95,6 +95,13 @@ def group_entries(freq: dict[str, int]) -> Groups:
     return {first: "\n".join(entries) for first, entries in lines.items()}
 
 
+def _ours(st: os.stat_result) -> bool:
+    """Whether a status says ours (where the system has owners) and writable by no one else."""
+    getuid = getattr(os, "getuid", None)
+    owned = getuid is None or st.st_uid == getuid()
+    return owned and not st.st_mode & 0o022
+
+
 def _private_dir(path: str) -> bool:
     """Whether ``path`` is (made, mode 0o700) a real folder of ours that no one else can write to."""
     try:
@@ -102,9 +109,7 @@ def _private_dir(path: str) -> bool:
         st = os.lstat(path)
     except OSError:
         return False
-    getuid = getattr(os, "getuid", None)
-    owned = getuid is None or st.st_uid == getuid()
-    return stat.S_ISDIR(st.st_mode) and owned and not st.st_mode & 0o022
+    return stat.S_ISDIR(st.st_mode) and _ours(st)
 
 
 def cache_dir() -> str | None:
@@ -138,9 +143,7 @@ def _read_cache(path: str) -> tuple[Groups, int] | None:
         return None
     try:
         with open(path, "rb") as f:
-            st = os.fstat(f.fileno())
-            getuid = getattr(os, "getuid", None)
-            if (getuid is not None and st.st_uid != getuid()) or st.st_mode & 0o022:
+            if not _ours(os.fstat(f.fileno())):
                 return None
             groups, total = marshal.load(f)
         return groups, total
