@@ -328,7 +328,9 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
     table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings)
-    if table is None and len(run) == 2 and not (below or open_body(rows, bottom, x0, x1, settings)):
+    # a header alone: no body under the rules (when ``header_only``, ``below`` already looked)
+    if table is None and len(run) == 2 and not below \
+            and (header_only or not open_body(rows, bottom, x0, x1, settings)):
         table = header_table(lines, (x0, top, x1, bottom), page, settings)
     return table, (lines if table else [])
 
