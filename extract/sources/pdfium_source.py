@@ -214,8 +214,8 @@ class _Reader:
         """A character in a font whose /ToUnicode pdfminer reads otherwise was read."""
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
-        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, font key)`` of the
-        char's text object (``font`` and ``object`` as addresses, 0 for none)."""
+        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths)`` of the char's text
+        object (``font`` and ``object`` as addresses, 0 for none)."""
         key = _text_object(self.tpa, index) or 0
         facts = self.objects.get(key)
         if facts is None:
@@ -235,7 +235,7 @@ class _Reader:
         font = (_text_font(obj) or 0) if obj else 0
         name, descent, widths = self.font_name(font)
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
-        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths, font)
+        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths)
 
     def font_name(self, font: int) -> tuple[str, float, dict[str, float] | None]:
         """``(pdfminer's fontname, descent per font size, widths as written or None)`` of a pdfium font (its
@@ -257,16 +257,15 @@ class _Reader:
             return (0.0, 0.0, 0.0)
         return (r.value / 255, g.value / 255, b.value / 255)
 
-    def advance(self, index: int, font: tuple[Any, int], code: int, size: float, origin_x: float,
-                scale: float) -> float:
+    def advance(self, index: int, font: int, code: int, size: float, origin_x: float, scale: float) -> float:
         """The glyph's advance in text space (pdfminer's ``adv``): the font's width for the character, or the
         loose box's width when pdfium cannot map the character back to its code.  Negative in a vertical
-        font (an ``-V`` CMap): pdfium gives the vertical advance (/W2, /DW2) then."""
-        handle, key = font[0], (font[1], code)
+        font (an ``-V`` CMap): pdfium gives the vertical advance (/W2, /DW2) then.  ``font``: its address."""
+        key = (font, code)
         width = self.widths.get(key, -1.0)
         if width == -1.0:
             value = ctypes.c_float()
-            ok = handle and _glyph_width(handle, code, 1.0, value)
+            ok = font and _glyph_width(font, code, 1.0, value)
             width = self.widths[key] = snap(value.value) if ok and value.value else None
         if width is not None:
             return width * size
@@ -416,14 +415,13 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     through the character's matrix and then the page's (vertical writing: one font size wide, ``adv`` down
     from one font size above pdfium's origin, which pdfium already moved by the vertical displacement)."""
     facts = reader.object_facts(index)
-    font, name, descent, size, (a, b, c, d), color, _, widths, font_key = facts
+    font, name, descent, size, (a, b, c, d), color, _, widths = facts
     _char_origin(reader.tpa, index, *reader.at[:2])
-    ox, oy = reader.x.value, reader.y.value
-    ox, oy = snap(ox), snap(oy)
+    ox, oy = snap(reader.x.value), snap(reader.y.value)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
         code = _HYPHEN
-    width = reader.widths.get((font_key, code))  # a known width: advance()'s first answer, without the call
-    adv = width * size if width else reader.advance(index, (font, font_key), code, size, ox, a)
+    width = reader.widths.get((font, code))  # a known width: advance()'s first answer, without the call
+    adv = width * size if width else reader.advance(index, font, code, size, ox, a)
     if widths is not None or reader.shift[1]:
         ox, oy, adv = written_width(reader, facts, chr(code), (ox, oy), adv)
     if adv < 0:
