@@ -405,16 +405,18 @@ def _copulas_as_labels(text: str) -> str:
     市教育局；责任单位：市财政局``); a text they do not end (``明确X为牵头单位，统筹推进…``: a sentence of
     the task) as it was."""
     clauses = _split_outside_brackets(text, _CLAUSE_SEPARATORS)
-    seps = [ch for ch, depth in _depths(text) if depth == 0 and ch in _CLAUSE_SEPARATORS]
     labelled = [_copula_clause(c) if c.strip() else None for c in clauses]
     start = _closing_run(clauses, labelled)
     if start is None:
         return text
     out: list[str] = []
+    at = 0  # where the clause ends in ``text``: its separator, if another clause follows
     for i, clause in enumerate(clauses):
         out.append(labelled[i] or clause if i >= start else clause)
-        if i < len(seps):
-            out.append("；" if i >= start and seps[i] != "。" else seps[i])
+        at += len(clause)
+        if at < len(text):
+            out.append("；" if i >= start and text[at] != "。" else text[at])
+            at += 1
     return "".join(out)
 
 
@@ -430,18 +432,6 @@ def _closing_run(clauses: list[str], labelled: list[str | None]) -> int | None:
         else:
             break
     return start if found else None
-
-
-def _depths(text: str) -> list[tuple[str, int]]:
-    """Each character with the bracket depth around it (a bracket itself at the outer depth)."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in _CLOSE and depth:
-            depth -= 1
-        out.append((ch, depth))
-        if ch in _OPEN:
-            depth += 1
-    return out
 
 
 def _read_annotation(inner: str, known: frozenset[str]) -> Owners:
