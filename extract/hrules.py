@@ -17,7 +17,7 @@ import itertools
 import statistics
 from dataclasses import dataclass, replace
 
-from policy_extract.core.geometry import round_bbox
+from policy_extract.core.geometry import contains, round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import ROW_SERIAL
 
@@ -620,7 +620,7 @@ def overlaps(a: BBox, b: BBox) -> bool:
 def holds_box(box: BBox, page: PageTables) -> bool:
     """Another box or grid drawn inside the box: a diagram's frame, not a table's."""
     inside = [b for b in page.boxes if b != box] + [g.bbox for g in page.grids]
-    return any(box[0] <= b[0] and b[2] <= box[2] and box[1] <= b[1] and b[3] <= box[3] for b in inside)
+    return any(contains(box, b) for b in inside)
 
 
 class HorizontalRulesFinder(TableFinder):
