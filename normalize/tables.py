@@ -106,9 +106,9 @@ def _running_texts(raw: RawDocument) -> set[str]:
     return {text for text, seen in pages.items() if len(seen) >= DEFAULT_RUNNING_PAGES}
 
 
-def _is_furniture(raw: RawDocument, text: str) -> bool:
-    """A page number, a blank, or a running header/footer (:func:`_running_texts`)."""
-    return _is_noise_line(text) or re.sub(r"\d+", "#", text.strip()) in _running_texts(raw)
+def _is_furniture(text: str, running: set[str]) -> bool:
+    """A page number, a blank, or a running header/footer (``running``: :func:`_running_texts`)."""
+    return _is_noise_line(text) or re.sub(r"\d+", "#", text.strip()) in running
 
 
 def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[str]:
@@ -122,7 +122,8 @@ def _ends_page(raw: RawDocument, t: RawTable) -> bool:
     if any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t):
         return False
     below = _lines_between(raw, t.page, t.bbox[3], page.height)
-    return all(_is_furniture(raw, s) for s in below)
+    running = _running_texts(raw)
+    return all(_is_furniture(s, running) for s in below)
 
 
 def _starts_page(raw: RawDocument, t: RawTable) -> bool:
@@ -131,7 +132,8 @@ def _starts_page(raw: RawDocument, t: RawTable) -> bool:
     if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
         return False
     above = _lines_between(raw, t.page, 0, t.bbox[1])
-    return all(_is_furniture(raw, s) or TABLE_CONTINUED.match(s) for s in above)
+    running = _running_texts(raw)
+    return all(_is_furniture(s, running) or TABLE_CONTINUED.match(s) for s in above)
 
 
 DEFAULT_CAPTION_LINES = 3
@@ -144,7 +146,8 @@ def _under_repeated_caption(raw: RawDocument, prev: RawTable, nxt: RawTable) -> 
     lines = raw.pages[prev.page - 1].lines
     before = [ln for ln in lines if ln.bbox[3] <= prev.bbox[1] + 1][-DEFAULT_CAPTION_LINES:]
     captions = {re.sub(r"\s+", "", ln.text) for ln in before}
-    above = [s for s in _lines_between(raw, nxt.page, 0, nxt.bbox[1]) if not _is_furniture(raw, s)]
+    running = _running_texts(raw)
+    above = [s for s in _lines_between(raw, nxt.page, 0, nxt.bbox[1]) if not _is_furniture(s, running)]
     return bool(above) and all(re.sub(r"\s+", "", s) in captions for s in above)
 
 
