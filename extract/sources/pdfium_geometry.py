@@ -131,7 +131,7 @@ def type3_facts(spec: dict[str, Any]) -> tuple[str, float | None] | None:
 
 def font_specs(resources: Any, done: set[int], depth: int = 0) -> Iterator[Any]:
     """Each font dictionary of a resource dictionary and of its form XObjects' (four levels deep), resolved,
-    once: ``done`` holds the ids already given (one set per reader, so a document's fonts are read once)."""
+    once: ``done`` holds the ids already given (one set per document, so its fonts are read once)."""
     resources = resolve1(resources)
     if not isinstance(resources, dict) or depth > 4:
         return
@@ -145,21 +145,19 @@ def font_specs(resources: Any, done: set[int], depth: int = 0) -> Iterator[Any]:
         yield from font_specs(child, done, depth + 1)
 
 
-def resource_fonts(resources: Any, found: dict[str, tuple[str, float | None]],
-                   seen: dict[str, set[int]] | None = None) -> None:
-    """Font facts of a resource dictionary and its form XObjects', keyed by /BaseFont without its subset
-    prefix (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
-    for spec in font_specs(resources, seen["fonts"] if seen is not None else set()):
-        base = font_name_of(spec.get("BaseFont")) if isinstance(spec, dict) else ""
-        facts = safe_facts(spec)
-        key = SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
-        if facts is None:
-            continue
-        if key in found and found[key][1] != facts[1]:
-            facts = (facts[0], None)
-        found[key] = facts
-        if foreign_unicode_map(spec):
-            found[FOREIGN + key] = facts
+def add_font(spec: Any, found: dict[str, tuple[str, float | None]]) -> None:
+    """A font dictionary's facts (one of :func:`font_specs`), keyed by /BaseFont without its subset prefix
+    (pdfium names a font so); subsets of one font that disagree on the descent leave it to pdfium."""
+    base = font_name_of(spec.get("BaseFont")) if isinstance(spec, dict) else ""
+    facts = safe_facts(spec)
+    key = SUBSET_PREFIX.sub("", base)  # "" for Type3 fonts, as pdfium names them
+    if facts is None:
+        return
+    if key in found and found[key][1] != facts[1]:
+        facts = (facts[0], None)
+    found[key] = facts
+    if foreign_unicode_map(spec):
+        found[FOREIGN + key] = facts
 
 
 FOREIGN = "\x00foreign:"

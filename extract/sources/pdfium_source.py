@@ -33,9 +33,9 @@ from ..textlayer import (
     valid_unicode_chars,
 )
 from .operands import scan_operands
-from .pdfium_geometry import FOREIGN, Affine, apply, page_affine, resource_fonts, snap
+from .pdfium_geometry import FOREIGN, Affine, add_font, apply, font_specs, page_affine, snap
 from .pdfium_paths import Walk, page_objects, page_paths, page_walk
-from .pdfium_widths import WidthTables, resource_widths
+from .pdfium_widths import WidthTables, add_widths
 from .pdfminer_source import PdfminerPage
 
 FontFacts = dict[str, tuple[str, float | None]]
@@ -66,7 +66,7 @@ class PdfiumDocument:
             self.doc = None
         self.fonts: FontFacts = {}
         self.widths: WidthTables = {}
-        self.seen: dict[str, set[int]] = {"fonts": set(), "widths": set()}
+        self.seen: set[int] = set()
         """Font dictionaries already read (by identity: pdfminer keeps one object per reference)."""
 
     def pages(self) -> Iterator[PdfiumPage | PdfminerPage]:
@@ -86,7 +86,7 @@ class PdfiumPage:
     """One page read by pdfium; ``plumber`` is the same page in pdfminer's document (not parsed)."""
 
     def __init__(self, plumber: Any, page: pdfium.PdfPage,
-                 fonts: tuple[FontFacts, WidthTables, dict[str, set[int]]]) -> None:
+                 fonts: tuple[FontFacts, WidthTables, set[int]]) -> None:
         self.plumber, self.page = plumber, page
         self.fonts, self.widths, self.seen = fonts
         self.page_number = int(plumber.page_number)
@@ -108,9 +108,9 @@ class PdfiumPage:
     def read(self, until_unmapped: bool = False) -> None:
         """Read the characters; with ``until_unmapped``, stop at the first one that hands the page to pdfminer
         (then no characters are kept: :meth:`resolve` needs no more than that one)."""
-        resources = self.plumber.page_obj.resources
-        resource_fonts(resources, self.fonts, self.seen)
-        resource_widths(resources, self.widths, self.seen)
+        for spec in font_specs(self.plumber.page_obj.resources, self.seen):  # one walk of the resources
+            add_font(spec, self.fonts)
+            add_widths(spec, self.widths)
         chars, self.unmapped = read_chars(self.page, self.affine, (self.fonts, self.widths), until_unmapped,
                                           self.walk)
         self._chars = None if self.unmapped and until_unmapped else chars

@@ -13,7 +13,7 @@ from typing import Any
 
 from pdfminer.pdftypes import resolve1
 
-from .pdfium_geometry import SUBSET_PREFIX, font_name_of, font_specs
+from .pdfium_geometry import SUBSET_PREFIX, font_name_of
 
 WidthTables = dict[str, dict[str, float] | None]
 """``/BaseFont`` without subset prefix → {character: width per unit of font size}, None when subsets of that
@@ -55,22 +55,21 @@ def width_table(spec: dict[str, Any]) -> dict[str, float] | None:
     return table
 
 
-def resource_widths(resources: Any, found: WidthTables, seen: dict[str, set[int]] | None = None) -> None:
-    """Width tables of a resource dictionary's fonts with fractional widths, and its form XObjects'."""
-    for spec in font_specs(resources, seen["widths"] if seen is not None else set()):
-        if not isinstance(spec, dict) or font_name_of(spec.get("Subtype")) == "Type3":
-            continue
-        try:
-            fractions = has_fractions(spec)
-        except Exception:  # a damaged width array: pdfium's widths stay
-            continue
-        if not fractions:
-            continue
-        key = SUBSET_PREFIX.sub("", font_name_of(spec.get("BaseFont")))
-        table = width_table(spec)
-        if key in found:
-            table = merged(found[key], table)
-        found[key] = table
+def add_widths(spec: Any, found: WidthTables) -> None:
+    """The width table of a font dictionary (one of ``pdfium_geometry.font_specs``) with fractional widths."""
+    if not isinstance(spec, dict) or font_name_of(spec.get("Subtype")) == "Type3":
+        return
+    try:
+        fractions = has_fractions(spec)
+    except Exception:  # a damaged width array: pdfium's widths stay
+        return
+    if not fractions:
+        return
+    key = SUBSET_PREFIX.sub("", font_name_of(spec.get("BaseFont")))
+    table = width_table(spec)
+    if key in found:
+        table = merged(found[key], table)
+    found[key] = table
 
 
 def merged(a: dict[str, float] | None, b: dict[str, float] | None) -> dict[str, float] | None:
