@@ -302,17 +302,14 @@ def split_rows(lines: list[TextRow], edges: list[float], pieces: list[list[Piece
                placed: dict[int, list[Target] | None], n_rows: int) -> Rows:
     """Each line's characters to the row its pieces were placed in (a line holding a category label set
     around two rows and a wrapped cell's line of one row is cut in two)."""
-    where: dict[tuple[int, int], Target] = {}
+    per_line: dict[int, dict[Target, list[int]]] = {}  # line -> target -> its columns placed there
     for k, targets in placed.items():
         for piece, target in zip(pieces[k], targets or [], strict=True):
-            where[(piece.line, k)] = target
+            per_line.setdefault(piece.line, {}).setdefault(target, []).append(k)
     groups: list[list[TextRow]] = [[] for _ in range(n_rows)]
     spanning: list[tuple[TextRow, list[int]]] = []
     for i, line in enumerate(lines):
-        by_target: dict[Target, list[int]] = {}
-        for (li, k), target in where.items():
-            if li == i:
-                by_target.setdefault(target, []).append(k)
+        by_target = per_line.get(i, {})
         for target, cols in by_target.items():
             part = line if len(by_target) == 1 else cut_line(line, edges, set(cols))
             if target[0] == target[1]:
