@@ -74,7 +74,7 @@ _OPERATORS = frozenset(_ARITY) | frozenset(
 
 _PLAN: dict[bytes, tuple[int, int, int]] = {
     op: (_POSITIONS.get(op, 0), _ARITY.get(op, 0), {b"BX": 1, b"EX": -1, b"BI": 2}.get(op, 0))
-    for op in _OPERATORS | {b"BI"}
+    for op in _OPERATORS
 }
 """Per operator of the syntax: ``(operands checked for an absurd position, operands pdfminer pops, BX/EX
 step or 2 for BI)``, so :func:`scan_content` asks one table per operator."""
