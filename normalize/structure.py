@@ -130,15 +130,14 @@ def foot_caption_lines(
     lines: list[Line],
     free: set[int],
     table: Table,
-    tables: list[Table],
+    tops: list[tuple[int, float]],
     cols: dict[int, Column],
     pitch: float,
 ) -> list[int]:
     """A caption cut from its table by a page break: the table opens its page (no text and no other table
     above it; running headers are already gone) and the previous page's text ends in caption line(s) with no
-    table under them on that page."""
+    table under them on that page.  ``tops``: every table fragment's (:func:`_table_tops`)."""
     page, box = _first_box(table)
-    tops = _table_tops(tables)
     if any(ln.page == page and ln.bbox[3] <= box[1] + 2 for ln in lines):
         return []
     if any(p == page and top < box[1] - 2 for p, top in tops):
@@ -307,9 +306,10 @@ def _captions(
     """Set table titles from their captions; a 专栏 caption also makes a sidebar pointing at the table."""
     sidebars: list[Sidebar] = []
     used: set[int] = set()
+    tops = _table_tops(tables)
     for table in tables:
         idx = caption_lines(lines, free - used, table, cols, pitch)
-        idx = idx or foot_caption_lines(lines, free - used, table, tables, cols, pitch)
+        idx = idx or foot_caption_lines(lines, free - used, table, tops, cols, pitch)
         if not idx:
             continue
         caption = join_lines([lines[i].text for i in idx])
