@@ -148,7 +148,7 @@ def cell_cost(cell: list[Piece], layout: Layout, target: Target) -> float | None
     if any(b.top - a.bottom > gap and not straddles(a, b, band, gap) for a, b in itertools.pairwise(cell)) \
             or not all(allowed(p, layout, target) for p in cell):
         return None
-    cost = fit(cell, layout.band(target))
+    cost = fit(cell, band)
     return cost + DEFAULT_SPAN_COST * layout.tol * (target[1] - target[0]) if cost <= layout.tol else None
 
 
