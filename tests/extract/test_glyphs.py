@@ -458,3 +458,19 @@ def test_glyph_rows_are_read_on_one_thread_unless_configured(monkeypatch: pytest
         with pytest.raises(RuntimeError):
             rapidocr_engine.RapidOcrEngine(OcrSettings(threads=configured)).read_rows([], [])
     assert asked == [1, 2]
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.571428, 3.428571])
+def test_glyph_render_into_a_white_array_gives_pypdfium2s_pixels(scale: float) -> None:
+    # render_rgb skips pdfium's pixel-by-pixel fill; the crops must stay the pixels page.render gives
+    import pypdfium2 as pdfium
+    from policy_extract.extract.glyphs import render_rgb
+
+    pdf = pdfium.PdfDocument(str(PDFS / "garbled_stress_continued_table.pdf"))
+    try:
+        for page in pdf:
+            expected = page.render(scale=scale, rev_byteorder=True).to_numpy()[..., :3]
+            assert np.array_equal(render_rgb(page, scale), expected)
+            page.close()
+    finally:
+        pdf.close()
