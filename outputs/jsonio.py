@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from policy_extract.core.errors import SchemaVersionError, UsageError
-from policy_extract.core.model import Document, check_references, document_from_dict, to_jsonable
+if TYPE_CHECKING:  # pragma: no cover
+    from policy_extract.core.model import Document
+
+# The model and the errors are imported where used: the atomic writers alone (the unchanged rerun's run.json,
+# policy_extract.batch.rerun) load only the standard library.
 
 DEFAULT_INDENT = 2
 
@@ -29,7 +31,7 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Not tempfile.mkstemp: its 0600 mode would stick to the result; 0666 lets the user's umask decide.
-    tmp = target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    tmp = target.parent / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"  # secrets.token_hex(4)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -49,12 +51,16 @@ def write_json(data: Any, path: str | os.PathLike[str]) -> Path:
 def write_document_json(doc: Document, path: str | os.PathLike[str]) -> Path:
     """Write ``doc`` as document.json (SPEC key order, see :func:`policy_extract.core.model.to_jsonable`),
     after :func:`~policy_extract.core.model.check_references`: no file holds a dangling id."""
+    from policy_extract.core.model import check_references, to_jsonable
+
     check_references(doc)
     return write_json(to_jsonable(doc), path)
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:
     """A JSON file of an OUTDIR; unreadable or truncated is a :class:`UsageError` naming the file."""
+    from policy_extract.core.errors import UsageError
+
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -63,6 +69,9 @@ def read_json(path: str | os.PathLike[str]) -> Any:
 
 def read_document_json(path: str | os.PathLike[str]) -> Document:
     """A document.json as a :class:`Document`; another contract version or shape is a :class:`UsageError`."""
+    from policy_extract.core.errors import SchemaVersionError, UsageError
+    from policy_extract.core.model import document_from_dict
+
     data = read_json(path)
     if not isinstance(data, dict) or "schema_version" not in data:
         raise UsageError(f"{os.fspath(path)} is not a document.json (no schema_version)")
@@ -77,6 +86,8 @@ def read_document_json(path: str | os.PathLike[str]) -> Document:
 
 def read_manifest_json(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """manifest.json's records; each must at least name its ``doc_id`` and ``status`` (else UsageError)."""
+    from policy_extract.core.errors import UsageError
+
     records = read_json(path)
     if not isinstance(records, list):
         raise UsageError(f"{os.fspath(path)} is not a manifest (expected a list of records)")

@@ -19,18 +19,26 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-# Both are light to import (the stages load when a document is processed), so ``--help`` stays fast.
-from .batch import run_batch
-from .pipeline import process_pdf
-
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import run_batch
+    from .pipeline import process_pdf
     from .settings import PipelineSettings
 
 __all__ = ["PipelineSettings", "__version__", "process_pdf", "run_batch"]
 
 
 def __getattr__(name: str) -> Any:
-    """``PipelineSettings`` loads the stages' settings, so it is imported only when asked for."""
+    """The API is imported when first asked for: importing the package alone (``python -m policy_extract``
+    before an unchanged rerun's check, :mod:`policy_extract.batch.rerun`) loads none of the batch, the
+    settings or the stages."""
+    if name == "run_batch":
+        from .batch import run_batch
+
+        return run_batch
+    if name == "process_pdf":
+        from .pipeline import process_pdf
+
+        return process_pdf
     if name == "PipelineSettings":
         from .settings import PipelineSettings
 

@@ -1,7 +1,8 @@
 """The ``policy-extract`` command (a thin shell over :mod:`policy_extract.batch`).
 
 Only the standard library is imported here; the pipeline, writers and rich load when a command runs, so
-``policy-extract --help`` is fast.
+``policy-extract --help`` is fast, and an unchanged rerun is answered before argparse even builds the parser
+(:mod:`policy_extract.batch.rerun`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .batch.executors import DEFAULT_EXECUTOR, EXECUTORS
-from .batch.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
-from .core.errors import PolicyExtractError, UsageError
 
 PROG = "policy-extract"
 DEFAULT_OUTDIR = "out"
@@ -54,6 +52,8 @@ def samples_dir() -> Path:
 
 def default_inputs() -> list[str]:
     """The bundled samples, used by ``run`` without INPUT; bad usage when they are not there."""
+    from .core.errors import UsageError
+
     folder = samples_dir()
     if not folder.is_dir():
         raise UsageError(
@@ -91,6 +91,9 @@ def positive_float(text: str) -> float:
 
 
 def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from .batch.executors import DEFAULT_EXECUTOR, EXECUTORS
+    from .batch.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
+
     p = subparsers.add_parser(
         "run",
         help="process PDFs into OUTDIR",
@@ -240,7 +243,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     )
     inputs = args.inputs or default_inputs()
     try:
-        result = run_batch(inputs, args.outdir, options=options)
+        result = run_batch(inputs, args.outdir, options=options, command=getattr(args, "argv", None))
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted; finished documents are kept, rerun the same command to resume",
               file=sys.stderr)
@@ -252,6 +255,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_debug(args: argparse.Namespace) -> int:
+    from .core.errors import UsageError
+
     pdf = Path(args.pdf)
     if not pdf.is_file():
         raise UsageError(f"no such PDF file: {args.pdf}")
@@ -290,6 +295,14 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``--help`` returns 0 instead of exiting)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from .batch.rerun import unchanged_rerun
+
+    status = unchanged_rerun(argv)
+    if status is not None:  # nothing changed since the last run of this command: answered from its record
+        return status
+    from .core.errors import PolicyExtractError, UsageError
+
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -299,6 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    args.argv = argv  # the run's record for an unchanged rerun is keyed by them
     try:
         return handler(args)
     except UsageError as exc:

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "outputs"))
 from doc_factory import fake_process
 
 from policy_extract import cli, pipeline
+from policy_extract.core.errors import UsageError
 
 REPO = Path(__file__).resolve().parent.parent
 HEAVY_MODULES = (
@@ -78,9 +79,9 @@ def test_backend_option_names_the_page_source_in_the_settings(monkeypatch: pytes
 
     seen: list[object] = []
 
-    def stop(_inputs: object, _outdir: object, *, options: batch.BatchOptions) -> None:
+    def stop(_inputs: object, _outdir: object, *, options: batch.BatchOptions, **_kwargs: object) -> None:
         seen.append(options.settings)
-        raise cli.UsageError("stopped here")
+        raise UsageError("stopped here")
 
     monkeypatch.setattr(batch, "run_batch", stop)
     assert cli.main(["run", "x.pdf", "--backend", "pdfium"]) == 2

@@ -23,7 +23,9 @@ Rules this package implements (they are user-visible; the README and manifest sc
   parent); a killed worker is replaced and the batch goes on.
 * **Resumable** (:mod:`.resume`): a rerun reuses documents whose input, pipeline and settings are unchanged;
   ``force`` reprocesses them.  An interrupted run (Ctrl-C, ``kill -9``) leaves every ``docs/<doc_id>``
-  folder either complete or absent, and the next run starts where it stopped.
+  folder either complete or absent, and the next run starts where it stopped.  A command-line rerun with
+  nothing to redo is answered from a record of the last run before the batch machinery loads
+  (:mod:`.rerun`).
 * **Status**: ``failed`` as above; ``partial`` per :func:`policy_extract.outputs.manifest.document_status`;
   else ``ok``.
 * **Exit status**: 0 when every document is ``ok`` or ``partial`` (partial output is still output, and the
@@ -42,13 +44,19 @@ before parsing, and ``--help`` must stay fast.
 
 from __future__ import annotations
 
-from .executors import EXECUTORS, Executor
-from .options import BatchOptions, BatchResult
-from .outcome import MANIFEST_CODES, DocOutcome, error_code_and_message
-from .outdir import TMP_DIRNAME
-from .plan import Job, assign_doc_ids, find_inputs, plan_jobs, safe_doc_id
-from .runner import run_batch
-from .task import JobContext, process_job
+from importlib import import_module
+from typing import Any
+
+_EXPORTS: dict[str, str] = {
+    "EXECUTORS": "executors", "Executor": "executors", "BatchOptions": "options", "BatchResult": "options",
+    "MANIFEST_CODES": "outcome", "DocOutcome": "outcome", "error_code_and_message": "outcome",
+    "TMP_DIRNAME": "outdir", "Job": "plan", "assign_doc_ids": "plan", "find_inputs": "plan",
+    "plan_jobs": "plan", "safe_doc_id": "plan", "run_batch": "runner", "JobContext": "task",
+    "process_job": "task",
+}  # fmt: skip
+"""Where each name of ``__all__`` lives; imported when first asked for, so that the unchanged rerun's check
+(:mod:`.rerun`) can import its own module of this package without the rest."""
+
 
 __all__ = [
     "EXECUTORS",
@@ -68,3 +76,12 @@ __all__ = [
     "run_batch",
     "safe_doc_id",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

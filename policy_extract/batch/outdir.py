@@ -12,9 +12,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from policy_extract.core.errors import UsageError
-
-from .plan import assign_doc_ids
+# Only the standard library at import: the unchanged rerun's check (:mod:`.rerun`) reads TMP_DIRNAME.
 
 if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.core.model import Document
@@ -25,7 +23,9 @@ TMP_DIRNAME = ".policy-extract-tmp"
 def prepare_outdir(outdir: Path) -> str | None:
     """OUTDIR created and locked for this run; scratch left by an interrupted run is removed.  Returns a note
     when a stale lock was taken over (:func:`~.envfault.acquire_lock`)."""
-    from .envfault import acquire_lock
+    from policy_extract.core.errors import UsageError
+
+    from .lock import acquire_lock
 
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"output folder {outdir} exists and is not a folder")
@@ -80,6 +80,8 @@ def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc
     """Write ``docs/<doc_id>/`` (document.json, indicators.csv, duties.csv, tables/*.csv) atomically."""
     from policy_extract.outputs import csvio
     from policy_extract.outputs.jsonio import write_json
+
+    from .plan import assign_doc_ids
 
     work = tmp_root(outdir) / f"{doc_id}.{os.getpid()}.{secrets.token_hex(4)}"
     try:

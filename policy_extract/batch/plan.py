@@ -6,10 +6,13 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from policy_extract.core.digest import sha256_of
-from policy_extract.core.errors import UsageError
+
+from .inputs import find_inputs, pdfs_in_folder, resolved_path
+
+__all__ = ["Job", "assign_doc_ids", "file_sha256", "find_inputs", "hashed_jobs", "pdfs_in_folder",
+           "plan_jobs", "resolved_path", "safe_doc_id"]
 
 DEFAULT_MAX_DOC_ID_BYTES = 150
 """UTF-8 bytes of a doc_id: well under every file system's 255-byte name limit, with room for suffixes."""
@@ -31,43 +34,6 @@ class Job:
     doc_id: str
     sha256: str | None = None
     """Of the input's bytes, computed by the parent before dispatch (``None``: unreadable)."""
-
-
-def pdfs_in_folder(folder: Path) -> list[Path]:
-    """``*.pdf`` (any case) below ``folder``, sorted by relative path; symlinked folders are not followed."""
-    found: list[Path] = []
-    for root, _dirs, files in os.walk(folder):
-        found.extend(Path(root) / f for f in files if f.lower().endswith(".pdf"))
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
-
-
-def resolved_path(path: Path) -> Path:
-    """``path`` made absolute with its symlinks resolved; a symlink loop stays as found (absolute), so the
-    file gets its own failed record instead of stopping the batch."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError: "Symlink loop" (Python < 3.13)
-        return Path(os.path.abspath(path))
-
-
-def find_inputs(inputs: Sequence[str | os.PathLike[str]]) -> list[tuple[str, Path]]:
-    """``(display path, resolved path)`` of every input PDF, in input order, without duplicates."""
-    seen: set[Path] = set()
-    out: list[tuple[str, Path]] = []
-    for arg in inputs:
-        given = Path(arg)
-        if not given.exists() and not given.is_symlink():  # a dangling link or loop gets its own record
-            raise UsageError(f"no such input path: {os.fspath(arg)}")
-        files = pdfs_in_folder(given) if given.is_dir() else [given]
-        for f in files:
-            resolved = resolved_path(f)
-            if resolved not in seen:
-                seen.add(resolved)
-                out.append((f.as_posix(), resolved))
-    if not out:
-        shown = ", ".join(os.fspath(a) for a in inputs) or "(none)"
-        raise UsageError(f"no PDF files found in: {shown}")
-    return out
 
 
 def safe_doc_id(stem: str, max_bytes: int = DEFAULT_MAX_DOC_ID_BYTES) -> str:

@@ -92,13 +92,21 @@ def write_run_json(
     result: BatchResult, jobs: list[Job], opts: BatchOptions, inputs: Sequence[str | os.PathLike[str]]
 ) -> None:
     """Write ``OUTDIR/run.json`` (atomically)."""
+    from policy_extract.outputs.jsonio import write_json
+
+    write_json(run_json_data(result, jobs, opts, inputs), result.outdir / "run.json")
+
+
+def run_json_data(
+    result: BatchResult, jobs: list[Job], opts: BatchOptions, inputs: Sequence[str | os.PathLike[str]]
+) -> dict[str, Any]:
+    """What run.json says of ``result``."""
     import platform
 
     from policy_extract import __version__
     from policy_extract.core.model import SCHEMA_VERSION
-    from policy_extract.outputs.jsonio import write_json
 
-    data = {
+    return {
         "pipeline": {"name": "policy-extract", "version": __version__, "schema_version": SCHEMA_VERSION},
         "python": {"version": platform.python_version(), "implementation": platform.python_implementation()},
         "platform": platform.platform(),
@@ -119,7 +127,6 @@ def write_run_json(
         **({"stopped": result.stopped} if result.stopped else {}),
         "documents": [document_timing(j, o) for j, o in zip(jobs, result.outcomes, strict=True)],
     }
-    write_json(data, result.outdir / "run.json")
 
 
 def document_timing(job: Job, outcome: DocOutcome) -> dict[str, Any]:

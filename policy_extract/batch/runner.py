@@ -43,6 +43,7 @@ def run_batch(
     settings: PipelineSettings | Mapping[str, Any] | None = None,
     options: BatchOptions | None = None,
     process: ProcessFn | None = None,
+    command: Sequence[str] | None = None,
     **overrides: Any,
 ) -> BatchResult:
     """Run the batch and write OUTDIR; raises :class:`UsageError` for bad usage (nothing written then).
@@ -53,6 +54,8 @@ def run_batch(
     one path into a Document (default :func:`policy_extract.pipeline.process_pdf`, looked up at call time);
     it runs in worker processes, so it must be a module-level function.  Ctrl-C stops the workers, removes
     the scratch folder and re-raises ``KeyboardInterrupt``; the finished documents are reused next time.
+    ``command``: the command line's arguments (``run ...``) when it started the run, so that a rerun of the
+    same command can be answered from a record (:mod:`.rerun`).
     """
     from policy_extract import pipeline
 
@@ -64,7 +67,7 @@ def run_batch(
     out = Path(outdir)
     note = prepare_outdir(out)
     try:
-        return run_locked(jobs, out, opts, process, inputs, [note] if note else [])
+        return run_locked(jobs, out, opts, process, inputs, [note] if note else [], command)
     finally:
         release_lock(out)
 
@@ -87,10 +90,15 @@ def check_ocr_engine(settings: PipelineSettings) -> None:
 
 
 def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,
-               inputs: Sequence[str | os.PathLike[str]], notes: list[str]) -> BatchResult:
+               inputs: Sequence[str | os.PathLike[str]], notes: list[str],
+               command: Sequence[str] | None = None) -> BatchResult:
     """The run once OUTDIR is locked; an environment fault ends it with :class:`EnvironmentFault` after the
-    manifest and run.json of the documents finished so far (as far as the disk allows)."""
+    manifest and run.json of the documents finished so far (as far as the disk allows).  The rerun record
+    goes first and, for a ``command``, is written again at the end when a rerun could use it."""
+    from .rerun import forget_record, save_record
+
     started = dt.datetime.now(dt.UTC)
+    forget_record(out)
     jobs = hashed_jobs(jobs)
     try:
         outcomes = run_jobs(jobs, out, opts, process)
@@ -102,6 +110,9 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
         raise EnvironmentFault(stop.message) from stop
     result = BatchResult(out, [outcomes[job.index] for job in jobs], started, dt.datetime.now(dt.UTC), notes)
     write_outputs_or_stop(result, jobs, opts, inputs)
+    if command is not None:
+        with contextlib.suppress(OSError):  # only a shortcut for the next run
+            save_record(command, result, jobs, opts, inputs, process)
     return result
 
 

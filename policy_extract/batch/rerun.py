@@ -1,0 +1,271 @@
+"""An unchanged rerun answered from a record, before the batch machinery loads (issue 18: a rerun that has
+nothing to redo costs a small share of the first run).
+
+Rules (user-visible; the README repeats them):
+
+* A run of the command line whose every document a rerun would reuse (the rules of :mod:`.resume`) ends by
+  writing ``OUTDIR/.state/rerun.json``: a digest of the command (its arguments without ``--force``, the
+  working folder, the CPU count), of the interpreter and import path, the machine, the code (every file of the
+  package: path, size, modification time) and the libraries' versions; the inputs as planned with their
+  sha256; the size and modification time of every file the reuse rests on (state records, document.json
+  files, manifest.json, the combined CSVs, review.xlsx and their stamps; a failed document's folder must be
+  absent); and run.json as that rerun writes it, without its times.
+* ``policy-extract run`` looks at the record first (:func:`unchanged_rerun`, before argparse, the settings or
+  the batch load).  When the command, interpreter, code and libraries match, OUTDIR holds neither a lock nor
+  scratch space, the inputs are found and hashed again to the same files and bytes, and every recorded file
+  is as recorded, it takes the lock, writes run.json, prints the run's summary and exits with the recorded
+  status: the files a full rerun would write hold those bytes already.  Anything else — or any error — goes
+  to the full run, which decides as before; so do arguments the check does not read (``--force``,
+  ``--help``, ``--executor dask``, an abbreviated option, no INPUT).
+* Every run removes the record once it holds OUTDIR's lock, so a record never outlives the outputs it
+  describes.
+
+Only the standard library and the lean modules of this package (:mod:`.inputs`, :mod:`.lock`,
+:mod:`.runinfo`, :mod:`policy_extract.core.digest`, the atomic writer) are imported on the way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .options import BatchOptions, BatchResult
+    from .plan import Job
+
+RECORD_NAME = "rerun.json"
+"""In ``OUTDIR/.state/``."""
+RECORD_VERSION = 1
+STATE_DIRNAME = ".state"
+""":data:`.resume.STATE_DIRNAME` (a test keeps them equal; resume loads the settings' types)."""
+FORCE = "--force"
+VALUE_OPTIONS = frozenset({"-o", "--outdir", "--workers", "--ocr", "--timeout", "--max-memory",
+                           "--page-source", "--backend", "--password", "--executor"})
+"""``run`` options the check reads past (each takes one value); any other sends the run the full way."""
+KEY_LIBRARIES = ("rapidocr-onnxruntime", "onnxruntime")
+"""Besides run.json's libraries: the OCR engine, whose presence the full run checks before it starts."""
+OUTPUT_FILES = ("manifest.json", "indicators.csv", "duties.csv", "review.xlsx",
+                f"{STATE_DIRNAME}/manifest.json.sha256", f"{STATE_DIRNAME}/review.xlsx.sha256")
+
+
+# ------------------------------------------------------------------------------------------ the check
+
+
+def unchanged_rerun(argv: Sequence[str]) -> int | None:
+    """Answer ``policy-extract ARGV`` from OUTDIR's record when nothing changed (rules above): the exit
+    status, or ``None`` for the full run."""
+    command = parse_command(argv)
+    if command is None:
+        return None
+    outdir, inputs = command
+    try:
+        return answer(Path(outdir), inputs, argv)
+    except Exception:  # whatever went wrong here, the full run does it properly and reports
+        return None
+
+
+def parse_command(argv: Sequence[str]) -> tuple[str, list[str]] | None:
+    """OUTDIR and the INPUTs of ``run`` arguments the check reads; None for anything else."""
+    if not argv or argv[0] != "run":
+        return None
+    outdir, inputs, rest = "out", [], list(argv[1:])
+    while rest:
+        token = rest.pop(0)
+        if not token.startswith("-"):
+            inputs.append(token)
+            continue
+        name, eq, value = token.partition("=") if token.startswith("--") else (token, "", "")
+        if name not in VALUE_OPTIONS or not (eq or rest):
+            return None
+        value = value if eq else rest.pop(0)
+        if name == "--executor" and value != "local":
+            return None
+        if name in ("-o", "--outdir"):
+            outdir = value
+    return (outdir, inputs) if inputs else None
+
+
+def answer(out: Path, inputs: list[str], argv: Sequence[str]) -> int | None:
+    record = read_record(out)
+    if record is None or record.get("inputs_given") != inputs or record.get("key") != command_key(argv):
+        return None
+    from .lock import LOCK_NAME, release_lock, write_lock
+    from .outdir import TMP_DIRNAME
+
+    if (out / LOCK_NAME).exists() or (out / TMP_DIRNAME).exists():
+        return None  # a run under way, or one that stopped: the full run deals with it
+    started = dt.datetime.now(dt.UTC)
+    write_lock(out / LOCK_NAME, out)
+    try:
+        if not same_inputs(inputs, record["inputs"]) or file_stats(out, record["files"]) != record["files"]:
+            return None
+        write_run_json(out, record["run"], started)
+    finally:
+        release_lock(out)
+    print(record["summary"])
+    return int(record["exit_status"])
+
+
+def same_inputs(inputs: list[str], planned: list[list[str]]) -> bool:
+    """The inputs still name the planned files (display path, resolved path) with the same bytes."""
+    from policy_extract.core.digest import sha256_of
+
+    from .inputs import find_inputs
+
+    found = find_inputs(inputs)
+    if [[shown, str(resolved)] for shown, resolved in found] != [p[:2] for p in planned]:
+        return False
+    return all(sha256_of(path) == sha256 for _shown, path, sha256 in planned)
+
+
+def write_run_json(out: Path, template: dict[str, Any], started: dt.datetime) -> None:
+    from policy_extract.outputs.jsonio import write_json
+
+    finished = dt.datetime.now(dt.UTC)
+    times = {"started": started.isoformat(timespec="seconds"),
+             "finished": finished.isoformat(timespec="seconds"),
+             "seconds": round((finished - started).total_seconds(), 3)}
+    write_json({k: times.get(k, v) for k, v in template.items()}, out / "run.json")
+
+
+# ------------------------------------------------------------------------------------------ the key
+
+
+def command_key(argv: Sequence[str]) -> str:
+    """The digest of what, besides the inputs and OUTDIR's files, decides a rerun's outputs (rules above)."""
+    from .runinfo import RUN_LIBRARIES, library_versions
+
+    exe = os.stat(sys.executable)
+    key = {
+        "argv": [a for a in argv if a != FORCE],
+        "cwd": os.getcwd(),
+        "cpus": os.cpu_count(),
+        "python": [sys.executable, exe.st_size, exe.st_mtime_ns, sys.version, sys.path],
+        "machine": list(os.uname()) if hasattr(os, "uname") else sys.platform,
+        "code": code_stamp(),
+        "libraries": library_versions((*RUN_LIBRARIES, *KEY_LIBRARIES)),
+    }
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def code_folders() -> list[Path]:
+    """The package's folder and its stages' (an editable install maps them elsewhere), none inside another."""
+    from importlib.util import find_spec
+
+    folders = [Path(__file__).resolve().parents[1]]
+    for stage in ("extract", "normalize", "outputs"):
+        spec = find_spec(f"policy_extract.{stage}")
+        folders += [Path(p).resolve() for p in (spec.submodule_search_locations or [])] if spec else []
+    folders = sorted(set(folders))
+    return [f for f in folders if not any(f != g and f.is_relative_to(g) for g in folders)]
+
+
+def code_stamp() -> list[list[Any]]:
+    """Path, size and modification time of every file of the code (bytecode caches aside)."""
+    stamp: list[list[Any]] = []
+    for folder in code_folders():
+        for root, dirs, files in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                st = os.stat(os.path.join(root, name))
+                stamp.append([os.path.join(root, name), st.st_size, st.st_mtime_ns])
+    return stamp
+
+
+def file_stats(out: Path, names: dict[str, Any]) -> dict[str, list[int] | None]:
+    """``[size, mtime_ns]`` of each file (relative to OUTDIR), ``None`` for one that is not there."""
+    stats: dict[str, list[int] | None] = {}
+    for name in names:
+        try:
+            st = os.stat(out / name)
+        except FileNotFoundError:
+            stats[name] = None
+        else:
+            stats[name] = [st.st_size, st.st_mtime_ns]
+    return stats
+
+
+# ------------------------------------------------------------------------------------------ the record
+
+
+def record_path(out: Path) -> Path:
+    return out / STATE_DIRNAME / RECORD_NAME
+
+
+def read_record(out: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(record_path(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and data.get("record_version") == RECORD_VERSION else None
+
+
+def forget_record(out: Path) -> None:
+    record_path(out).unlink(missing_ok=True)
+
+
+def save_record(argv: Sequence[str], result: BatchResult, jobs: list[Job], opts: BatchOptions,
+                inputs: Sequence[str | os.PathLike[str]], process: Callable[..., Any]) -> bool:
+    """Write the record of a finished run of ``policy-extract ARGV`` when a rerun would reuse every document;
+    returns whether it did."""
+    from policy_extract.outputs.jsonio import write_json
+
+    from .runinfo import run_json_data
+
+    out = result.outdir
+    if result.stopped is not None or not all_reusable(result, jobs, opts, process):
+        return False
+    rerun, rerun_opts = as_rerun(result, opts)
+    run = run_json_data(rerun, jobs, rerun_opts, inputs)
+    run.update(started=None, finished=None, seconds=None)
+    files = [f"{STATE_DIRNAME}/{job.doc_id}.json" for job in jobs]
+    files += [document_file(job, outcome) for job, outcome in zip(jobs, result.outcomes, strict=True)]
+    record = {
+        "record_version": RECORD_VERSION,
+        "key": command_key(argv),
+        "inputs_given": [os.fspath(i) for i in inputs],
+        "inputs": [[job.file, job.path, job.sha256] for job in jobs],
+        "files": file_stats(out, {name: None for name in [*files, *OUTPUT_FILES]}),
+        "run": run,
+        "summary": rerun.summary_line(),
+        "exit_status": rerun.exit_code,
+    }
+    write_json(record, record_path(out))
+    return True
+
+
+def document_file(job: Job, outcome: Any) -> str:
+    """The file a rerun checks for the document: its document.json, or (failed) its folder, to be absent."""
+    folder = f"docs/{job.doc_id}"
+    return folder if outcome.record.error is not None else f"{folder}/document.json"
+
+
+def all_reusable(result: BatchResult, jobs: list[Job], opts: BatchOptions,
+                 process: Callable[..., Any]) -> bool:
+    """Whether a rerun with the same options would reuse every document (:func:`.resume.reusable_state`)."""
+    from .resume import fingerprint, reusable_state, state_key
+
+    fp = fingerprint(process, opts.settings)
+    limits = {"timeout": opts.limits.timeout, "max_memory": opts.limits.max_memory}
+    return len(result.outcomes) == len(jobs) and all(
+        reusable_state(result.outdir, job.doc_id, state_key(job.path, job.sha256, fp, limits)) is not None
+        for job in jobs
+    )
+
+
+def as_rerun(result: BatchResult, opts: BatchOptions) -> tuple[BatchResult, BatchOptions]:
+    """The result and options of the same command rerun without ``--force``: every document reused."""
+    from dataclasses import replace
+
+    from .options import BatchResult
+    from .outcome import DocOutcome
+
+    outcomes = [DocOutcome(o.record, o.indicator_rows, o.duty_rows, reused=True) for o in result.outcomes]
+    rerun = BatchResult(result.outdir, outcomes, result.started, result.finished)
+    return rerun, replace(opts, force=False)
