@@ -139,6 +139,23 @@ def test_the_parent_preloads_the_run_writers_while_workers_run() -> None:
     assert {"openpyxl", "jsonschema"} <= loaded_modules(code)
 
 
+def test_writers_preload_only_what_the_run_will_write(tmp_path: Path) -> None:
+    """(issue 18) A writer whose file and stamp are in OUTDIR is not preloaded: an unchanged manifest or
+    workbook is not written again (a --force rerun), so importing jsonschema/openpyxl would be CPU taken
+    from the workers for nothing."""
+    from policy_extract.batch.runner import MANIFEST_STAMP, writers_needed
+
+    assert writers_needed(tmp_path) == {"xlsx": True, "manifest": True}
+    (tmp_path / "review.xlsx").write_bytes(b"x")
+    (tmp_path / ".state").mkdir()
+    (tmp_path / ".state" / "review.xlsx.sha256").write_text("x", encoding="utf-8")
+    assert writers_needed(tmp_path) == {"xlsx": False, "manifest": True}
+    (tmp_path / "manifest.json").write_bytes(b"[]")
+    assert writers_needed(tmp_path) == {"xlsx": False, "manifest": True}  # no stamp: not validated yet
+    (tmp_path / ".state" / MANIFEST_STAMP).write_text("x", encoding="utf-8")
+    assert writers_needed(tmp_path) == {"xlsx": False, "manifest": False}
+
+
 def test_idle_workers_exit_on_their_own_when_the_batch_closes() -> None:
     """Closing asks every idle worker first and then waits, and a worker asked to stop exits at once (status
     0, no interpreter teardown to wait for), so the end of a batch does not wait worker after worker."""

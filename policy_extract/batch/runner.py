@@ -187,7 +187,7 @@ def dispatch(
     """Run ``jobs`` on the executor ``opts.executor``; the scratch folder goes with an interrupted run."""
     if not jobs:
         return
-    preload_run_writers()
+    preload_run_writers(**writers_needed(out))
     try:
         executor_class(opts.executor)(opts).run(jobs, task, on_done, progress)
     except BaseException:
@@ -195,23 +195,41 @@ def dispatch(
         raise
 
 
-def preload_run_writers() -> None:
+def writers_needed(out: Path) -> dict[str, bool]:
+    """Which writers of the run's files will most likely load their library: not one whose file and stamp
+    are both in OUTDIR (a ``--force`` rerun, a run that changed a few documents), which skips an unchanged
+    manifest or workbook; when its content did change, it loads the library itself at the end."""
+    from .resume import STATE_DIRNAME
+
+    state = out / STATE_DIRNAME
+    return {
+        "xlsx": not ((out / "review.xlsx").is_file() and (state / "review.xlsx.sha256").is_file()),
+        "manifest": not ((out / "manifest.json").is_file() and (state / MANIFEST_STAMP).is_file()),
+    }
+
+
+def preload_run_writers(xlsx: bool = True, manifest: bool = True) -> None:
     """Import what writes the run's files (openpyxl for review.xlsx, jsonschema for the manifest) in a
     background thread while the workers process documents: the parent waits on them anyway, and the quarter
     of a second is no longer spent after the last document (a module's import lock makes the writer wait
-    for an import still under way)."""
+    for an import still under way).  Started at once: with as many workers as cores busy it shares their
+    CPU, which costs the run less than running it after the last document."""
+    if not (xlsx or manifest):
+        return
     import threading
 
-    threading.Thread(target=_import_run_writers, name="preload-writers", daemon=True).start()
+    threading.Thread(target=_import_run_writers, args=(xlsx, manifest), name="preload-writers",
+                     daemon=True).start()
 
 
-def _import_run_writers() -> None:
+def _import_run_writers(xlsx: bool, manifest: bool) -> None:
     try:
-        import openpyxl.writer.excel  # noqa: F401  (openpyxl itself with it)
+        if xlsx:
+            import openpyxl.writer.excel  # noqa: F401  (openpyxl itself with it)
+        if manifest:
+            from policy_extract.outputs import schema
 
-        from policy_extract.outputs import schema
-
-        schema._validator(schema.MANIFEST_SCHEMA)
+            schema._validator(schema.MANIFEST_SCHEMA)
     except Exception:  # only a head start: the writer imports (and reports) for itself
         pass
 
