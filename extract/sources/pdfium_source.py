@@ -33,6 +33,7 @@ from ..textlayer import (
     valid_unicode_chars,
 )
 from .operands import scan_operands
+from .pdfium_codes import keep_garbled
 from .pdfium_geometry import FOREIGN, Affine, add_font, apply, font_specs, page_affine, snap
 from .pdfium_paths import Walk, page_objects, page_paths, page_walk
 from .pdfium_widths import WidthTables, add_widths
@@ -163,7 +164,9 @@ class PdfiumPage:
 
     def resolve(self) -> PdfiumPage | PdfminerPage:
         """This page, or pdfminer's reading of it when pdfium's text cannot be trusted to give the same
-        verdict: empty, with unmapped or lone-surrogate characters, or near the garbled threshold."""
+        verdict: empty, with unmapped or lone-surrogate characters, or near the garbled threshold.  A garbled
+        page (unmapped characters of a font without a usable Unicode map) stays pdfium's, each glyph named as
+        pdfminer names it (:func:`.pdfium_codes.keep_garbled`), unless the two readings do not pair up."""
         try:
             if self._chars is None:
                 self.read(until_unmapped=True)
@@ -171,7 +174,7 @@ class PdfiumPage:
         except Exception:  # pdfium or a damaged resource failed this page: pdfminer reads it (or names it)
             return self.handed_over()
         if chars is None or self.unmapped or valid_unicode_chars(chars):
-            return self.handed_over()
+            return self if self.unmapped and keep_garbled(self) else self.handed_over()
         check = self.layer_check()
         if check.kind != "ok" or check.bad or (check.cjk and check.rare >= _SAFE_RARE_SHARE * check.cjk):
             return self.handed_over()

@@ -110,12 +110,14 @@ def test_edited_pages_read_the_same_from_both_sources(tmp_path: Path, edit) -> N
 @pytest.mark.parametrize("path", [SAMPLES / "garbled_stress_continued_table.pdf",
                                   ROOT / "samples" / "generated" / "pdf" / "garbled_gen_docx_yiliao_lines.pdf"],
                          ids=["garbled_sample", "generated_twin"])
-def test_garbled_pages_are_handed_to_pdfminer_with_its_verdict(path: Path) -> None:
+def test_garbled_pages_keep_pdfminers_glyph_names_and_verdict(path: Path) -> None:
     """pdfium's text of a font without a Unicode map is control characters, not pdfminer's ``(cid:N)``: the
-    page is read by pdfminer, so the OCR verdict is the same as with the pdfminer source."""
+    page stays pdfium's with each glyph named as pdfminer names it (``pdfium_codes``, issue 16), so the OCR
+    verdict is the same as with the pdfminer source."""
     for a, b in both(path):
         resolved = b.resolve()
-        assert isinstance(resolved, PdfminerPage)
+        assert isinstance(resolved, PdfiumPage)
+        assert_same_chars(a, resolved)
         assert resolved.layer_check() == a.layer_check()
         assert a.layer_check().kind in ("garbled", "empty")
 
