@@ -184,11 +184,49 @@ def det_side(image: np.ndarray, max_side: int, text_px: float = 0.0) -> int:
 
 def fit_detector(engine: Any, side: int) -> None:
     """Make RapidOCR's detector scale pages to at most ``side`` (its own choice ignores the configured limit:
-    2,000 px for every page longer than 1,500, which the default ``det_max_side`` keeps)."""
+    2,000 px for every page longer than 1,500, which the default ``det_max_side`` keeps), normalising the
+    page through :func:`table_preprocess`."""
+    det = engine.text_det
+    det.get_preprocess = lambda _longest: table_preprocess(side, det.mean, det.std)
+
+
+def table_preprocess(side: int, mean: Any, std: Any) -> Any:
+    """RapidOCR's ``DetPreProcess`` whose normalisation is a lookup of each byte's value: the same float32
+    tensor, built straight into the network's channel-first layout.
+
+    RapidOCR computes ``(pixel / 255 - mean) / std`` over the whole page in float64 and then copies it to
+    float32 in another layout: 0.17 s CPU and ~200 MB of temporaries per 2,000 px page. A byte has 256
+    values, so the table holds each result computed exactly as RapidOCR does (same float32 product, same
+    float64 steps, same final rounding) and the page's tensor is equal bit for bit."""
+    return table_preprocess_class()(side, "max", mean, std)
+
+
+@lru_cache(maxsize=1)
+def table_preprocess_class() -> type:
+    """The class of :func:`table_preprocess` (built once: RapidOCR is imported only when a page needs it)."""
+    import numpy as np
     from rapidocr_onnxruntime.ch_ppocr_det.utils import DetPreProcess
 
-    det = engine.text_det
-    det.get_preprocess = lambda _longest: DetPreProcess(side, "max", det.mean, det.std)
+    class TablePreProcess(DetPreProcess):
+        def __call__(self, img: np.ndarray) -> np.ndarray | None:
+            resized = self.resize(img)
+            if resized is None or resized.ndim != 3 or resized.dtype != np.uint8:
+                return None if resized is None else super().__call__(img)
+            table = byte_table(self.scale, self.mean, self.std, resized.shape[2])
+            out = np.empty((1, resized.shape[2], *resized.shape[:2]), dtype=np.float32)
+            for channel in range(resized.shape[2]):
+                np.take(table[:, channel], resized[..., channel], out=out[0, channel])
+            return out
+
+    return TablePreProcess
+
+
+def byte_table(scale: float, mean: Any, std: Any, channels: int) -> np.ndarray:
+    """``(256, channels)`` float32: RapidOCR's detector normalisation of every byte value, per channel."""
+    import numpy as np
+
+    values = np.repeat(np.arange(256, dtype=np.uint8)[:, None], channels, axis=1)
+    return ((values.astype("float32") * scale - mean) / std).astype(np.float32)
 
 
 @lru_cache(maxsize=2)
