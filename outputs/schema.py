@@ -71,8 +71,21 @@ def schema_problems(data: Any, name: str = DOCUMENT_SCHEMA) -> list[str]:
     return [f"{_json_path(e.absolute_path)}: {e.message}" for e in errors]
 
 
+@cache
+def _quick(name: str) -> Any:
+    from .schemacheck import quick_check
+
+    return quick_check(_cached_schema(name))
+
+
 def validate(data: Any, name: str) -> None:
-    """Raise :class:`SchemaValidationError` naming the first violations of schema ``name``."""
+    """Raise :class:`SchemaValidationError` naming the first violations of schema ``name``.
+
+    Data the quick test passes (:mod:`.schemacheck`: sound, and what every valid document gives) is valid
+    without jsonschema, which is imported, and asked, only for anything else."""
+    check = _quick(name)
+    if check is not None and check(data):
+        return
     problems = schema_problems(data, name)
     if not problems:
         return
