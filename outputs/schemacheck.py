@@ -4,7 +4,8 @@ jsonschema walks a 55-page document in about 0.1 s and its import costs every wo
 second; every document the pipeline writes is valid.  :func:`quick_check` compiles a schema into plain
 Python tests of the keywords it uses (Draft 2020-12: ``type``, ``properties``, ``required``,
 ``additionalProperties``, ``items``, ``prefixItems``, ``minItems``, ``maxItems``, ``minLength``,
-``pattern``, ``minimum``, ``maximum``, ``enum``, ``const``, local ``$ref``; annotations are ignored).
+``pattern``, ``minimum``, ``maximum``, ``enum``, ``const``, local ``$ref``, and ``oneOf`` whose branches
+name disjoint types; annotations are ignored).
 
 The test is sound, never complete: it answers True only for data jsonschema accepts (where the two could
 differ it is stricter: ``enum``/``const`` need the same type as well as the same value); False means "ask
@@ -125,6 +126,15 @@ class Compiler:
     def k_const(self, value: Any, _node: dict[str, Any]) -> Check:
         return lambda v: _same(v, value)
 
+    def k_oneOf(self, value: list[Any], _node: dict[str, Any]) -> Check:
+        """Only branches that each name their types, pairwise disjoint: jsonschema then finds at most one
+        valid, so "exactly one" is "any", and a branch the quick test passes is one jsonschema passes."""
+        kinds = [_type_set(branch) for branch in value]
+        if any(a & b for i, a in enumerate(kinds) for b in kinds[i + 1:]):
+            raise Unsupported("oneOf with branches that may overlap")
+        tests = [self.compile(branch) for branch in value]
+        return lambda v: any(t(v) for t in tests)
+
     def k_ref(self, value: str, _node: dict[str, Any]) -> Check:
         if not value.startswith("#/$defs/") or "/" in value[len("#/$defs/"):]:
             raise Unsupported(value)
@@ -133,6 +143,14 @@ class Compiler:
             self.refs[value] = self.compile(self.root.get("$defs", {})[value[len("#/$defs/"):]])
         target = self.refs
         return lambda v: target[value](v)
+
+
+def _type_set(branch: Any) -> frozenset[str]:
+    """The JSON types a ``oneOf`` branch allows (``integer`` counts as ``number`` too: they overlap)."""
+    if not isinstance(branch, dict) or "type" not in branch:
+        raise Unsupported("oneOf branch without a type")
+    names = {branch["type"]} if isinstance(branch["type"], str) else set(branch["type"])
+    return frozenset(names | ({"number"} if "integer" in names else set()))
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -56,11 +56,9 @@ def test_every_expected_document_passes_the_quick_test() -> None:
     assert all(check(_load(p)) for p in EXPECTED)
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.sampled_from(EXPECTED[::6]), st.data(), JSON_VALUES, st.sampled_from(["replace", "delete", "add"]))
-def test_what_the_quick_test_passes_jsonschema_accepts(path: Path, data: st.DataObject, value: Any,
-                                                       how: str) -> None:
-    doc = copy.deepcopy(_load(path))
+def _mutate(doc: Any, data: st.DataObject, value: Any, how: str) -> Any:
+    """``doc`` with one value replaced, deleted or added somewhere (a copy)."""
+    doc = copy.deepcopy(doc)
     where = data.draw(st.sampled_from(_paths(doc)[1:]))
     parent = doc
     for step in where[:-1]:
@@ -76,8 +74,37 @@ def test_what_the_quick_test_passes_jsonschema_accepts(path: Path, data: st.Data
         parent[f"{last}_x"] = value
     else:
         parent.insert(last, value)
+    return doc
+
+
+HOW = st.sampled_from(["replace", "delete", "add"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(EXPECTED[::6]), st.data(), JSON_VALUES, HOW)
+def test_what_the_quick_test_passes_jsonschema_accepts(path: Path, data: st.DataObject, value: Any,
+                                                       how: str) -> None:
+    doc = _mutate(_load(path), data, value, how)
     if _quick()(doc):
         assert schema.schema_problems(doc) == []
+
+
+MANIFEST = [
+    {"file": "a.pdf", "doc_id": "a", "sha256": "0" * 64, "status": "ok", "error": None, "pages": 2, "warnings": 0},
+    {"file": "b.pdf", "doc_id": "b", "sha256": None, "status": "failed",
+     "error": {"code": "timeout", "message": "slow"}, "pages": None, "warnings": 0},
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), JSON_VALUES, HOW)
+def test_what_the_quick_test_passes_of_a_manifest_jsonschema_accepts(data: st.DataObject, value: Any,
+                                                                     how: str) -> None:
+    manifest = _mutate(MANIFEST, data, value, how)
+    check = quick_check(schema.load_schema(schema.MANIFEST_SCHEMA))
+    assert check is not None
+    if check(manifest):
+        assert schema.schema_problems(manifest, schema.MANIFEST_SCHEMA) == []
 
 
 @pytest.mark.parametrize(("node", "value", "verdict"), [
@@ -99,9 +126,20 @@ def test_keywords_as_draft_2020_12_reads_them(node: dict, value: Any, verdict: b
 
 
 def test_a_keyword_it_does_not_know_leaves_the_schema_to_jsonschema() -> None:
-    assert quick_check({"oneOf": [{"type": "string"}]}) is None
+    assert quick_check({"oneOf": [{"type": "number"}, {"type": "integer", "minimum": 3}]}) is None  # overlap
+    assert quick_check({"oneOf": [{"minimum": 3}]}) is None
     assert quick_check({"type": "object", "properties": {"a": {"maxLength": 3}}}) is None
-    assert quick_check(schema.load_schema(schema.MANIFEST_SCHEMA)) is None  # oneOf
+
+
+def test_the_manifest_passes_the_quick_test_only_where_jsonschema_does() -> None:
+    check = quick_check(schema.load_schema(schema.MANIFEST_SCHEMA))
+    ok = {"file": "a.pdf", "doc_id": "a", "sha256": "0" * 64, "status": "ok", "error": None, "pages": 2,
+          "warnings": 0}
+    failed = {**ok, "status": "failed", "error": {"code": "timeout", "message": "slow"}, "pages": None}
+    assert check is not None and check([ok, failed]) and check([])
+    for bad in ({**ok, "error": {"code": "nope", "message": "x"}}, {**ok, "error": "x"}, {**ok, "pages": -1},
+                {**ok, "sha256": "ABC"}, {**ok, "doc_id": ""}, {**failed, "error": {"code": "timeout"}}):
+        assert not check([bad]) and schema.schema_problems([bad], schema.MANIFEST_SCHEMA)
 
 
 def test_a_worker_validates_a_document_without_importing_jsonschema() -> None:
