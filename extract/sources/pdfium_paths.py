@@ -22,8 +22,9 @@ from .pdfium_geometry import Affine, apply, compose, snap
 _MAX_FORM_DEPTH = 8
 _SUBPATH = re.compile(r"m[^m]+")
 Point = tuple[float, float]
-Walk = dict[int, list[tuple[Any, Affine]]]
-"""A page's objects by kind, each with the matrix that places what holds it (:func:`page_walk`)."""
+Walk = dict[int, list[tuple[int | None, Affine]]]
+"""A page's objects (their addresses) by kind, each with the matrix that places what holds it
+(:func:`page_walk`)."""
 
 
 class _Out:
@@ -44,36 +45,61 @@ def page_paths(walk: Walk) -> dict[str, list[dict[str, Any]]]:
     return out.found
 
 
+def native(func: Any, restype: Any, *argtypes: Any) -> Any:
+    """A second prototype of pypdfium2's raw function ``func`` that takes and gives handles as addresses
+    (ints): no pointer object is made and read back per call (asked once per character and object)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+def address(pointer: Any) -> int:
+    """A pdfium handle's address (0 for NULL): read in place from the pointer's own bytes, which costs a
+    third of ``ctypes.cast`` (asked once per character)."""
+    try:
+        return ctypes.c_void_p.from_buffer(pointer).value or 0
+    except TypeError:  # not a ctypes pointer instance
+        return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+_PTR, _INT = ctypes.c_void_p, ctypes.c_int
+_page_object = native(raw.FPDFPage_GetObject, _PTR, _PTR, _INT)
+_form_object = native(raw.FPDFFormObj_GetObject, _PTR, _PTR, ctypes.c_ulong)
+_object_type = native(raw.FPDFPageObj_GetType, _INT, _PTR)
+
+
 def page_walk(page: pdfium.PdfPage, affine: Affine) -> Walk:
     """The page's objects by kind, those inside form XObjects too (form objects themselves not), each in
     drawing order with the matrix of what holds it composed down to page coordinates (``affine`` last):
-    one walk over the objects serves the text, path and image readers."""
+    one walk over the objects serves the text, path and image readers.  Objects are kept as addresses
+    (a page has thousands of text objects, whose readers ask no more than that of most of them)."""
     walk: Walk = {}
+    handle = address(page.raw)
     count = raw.FPDFPage_CountObjects(page.raw)
-    _walk([raw.FPDFPage_GetObject(page.raw, i) for i in range(count)], affine, (walk, raw.FS_MATRIX()), 0)
+    _walk([_page_object(handle, i) for i in range(count)], affine, (walk, raw.FS_MATRIX()), 0)
     return walk
 
 
-def _walk(objects: list[Any], outer: Affine, into: tuple[Walk, Any], depth: int) -> None:
+def _walk(objects: list[int | None], outer: Affine, into: tuple[Walk, Any], depth: int) -> None:
     walk, scratch = into
     for obj in objects:
-        found = raw.FPDFPageObj_GetType(obj)
+        found = _object_type(obj)
         if found != raw.FPDF_PAGEOBJ_FORM:
             walk.setdefault(found, []).append((obj, outer))
         elif depth < _MAX_FORM_DEPTH:
-            inner = compose(object_matrix(scratch, obj), outer)
-            children = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            form = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+            inner = compose(object_matrix(scratch, form), outer)
+            children = [_form_object(obj, i) for i in range(raw.FPDFFormObj_CountObjects(form))]
             _walk(children, inner, into, depth + 1)
 
 
 def page_objects(walk: Walk, kind: int, scratch: Any = None,
-                 keep: Callable[[Any], bool] | None = None) -> Iterator[tuple[Any, Affine]]:
-    """The walked page's objects of one ``kind`` (and that ``keep`` accepts), each with its matrix composed
-    down to page coordinates."""
+                 keep: Callable[[int | None], bool] | None = None) -> Iterator[tuple[Any, Affine]]:
+    """The walked page's objects of one ``kind`` (and that ``keep`` accepts, asked with the object's
+    address), each as pypdfium2's handle with its matrix composed down to page coordinates."""
     scratch = scratch if scratch is not None else raw.FS_MATRIX()
     for obj, outer in walk.get(kind, ()):
         if keep is None or keep(obj):
-            yield obj, compose(object_matrix(scratch, obj), outer)
+            handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+            yield handle, compose(object_matrix(scratch, handle), outer)
 
 
 def object_matrix(m: Any, obj: Any) -> Affine:

@@ -34,8 +34,9 @@ from ..textlayer import (
 )
 from .operands import scan_operands
 from .pdfium_codes import keep_garbled
-from .pdfium_geometry import FOREIGN, Affine, add_font, apply, font_specs, page_affine, snap
-from .pdfium_paths import Walk, page_objects, page_paths, page_walk
+from .pdfium_geometry import _SNAPPED, FOREIGN, Affine, add_font, apply, font_specs, page_affine, snap
+from .pdfium_paths import Walk, address, page_objects, page_paths, page_walk
+from .pdfium_paths import native as _native
 from .pdfium_widths import WidthTables, add_widths
 from .pdfminer_source import PdfminerPage
 
@@ -209,6 +210,10 @@ class _Reader:
         self.at = (ctypes.addressof(self.x), ctypes.addressof(self.y), ctypes.addressof(self.matrix),
                    *(ctypes.addressof(v) for v in self.rgba))
         """Addresses of the out-parameters ``x, y, matrix, r, g, b, a``."""
+        self.at_x, self.at_y = self.at[:2]
+        self.at_rgba = self.at[3:]
+        self.straight = (affine[0], affine[4], affine[3], affine[5])
+        """The page matrix's scale and offset of x and of y (all an unrotated page has)."""
         self.objects: dict[int, tuple[Any, ...]] = {}
         self.widths: dict[tuple[int, int], float | None] = {}
         self.font_names: dict[int, tuple[str, float, dict[str, float] | None]] = {}
@@ -217,8 +222,9 @@ class _Reader:
         """A character in a font whose /ToUnicode pdfminer reads otherwise was read."""
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
-        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths)`` of the char's text
-        object (``font`` and ``object`` as addresses, 0 for none)."""
+        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, upright box)`` of the
+        char's text object (``font`` and ``object`` as addresses, 0 for none; the last as
+        :meth:`_upright_box` gives it)."""
         key = _text_object(self.tpa, index) or 0
         facts = self.objects.get(key)
         if facts is None:
@@ -238,7 +244,20 @@ class _Reader:
         font = (_text_font(obj) or 0) if obj else 0
         name, descent, widths = self.font_name(font)
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
-        return (font, name, descent, snap(size.value), matrix, self.fill(index), obj, widths)
+        fs = snap(size.value)
+        return (font, name, descent, fs, matrix, self.fill(index), obj, widths,
+                self._upright_box(matrix, descent, fs))
+
+    def _upright_box(self, matrix: tuple[float, float, float, float], descent: float,
+                     size: float) -> tuple[float, float] | None:
+        """For upright text on an unrotated page, what :func:`char_dict` computes once per text object:
+        ``(d·low, d·high)`` with ``low, high`` from ``descent`` up one font size (None otherwise: the box
+        goes through both matrices corner by corner)."""
+        _, b, c, d = matrix
+        if not self.upright or b or c:
+            return None
+        low = descent * size
+        return (d * low, d * (low + size))
 
     def font_name(self, font: int) -> tuple[str, float, dict[str, float] | None]:
         """``(pdfminer's fontname, descent per font size, widths as written or None)`` of a pdfium font (its
@@ -256,7 +275,7 @@ class _Reader:
 
     def fill(self, index: int) -> tuple[float, float, float]:
         r, g, b, _ = self.rgba
-        if not _fill_color(self.tpa, index, *self.at[3:]):
+        if not _fill_color(self.tpa, index, *self.at_rgba):
             return (0.0, 0.0, 0.0)
         return (r.value / 255, g.value / 255, b.value / 255)
 
@@ -276,12 +295,6 @@ class _Reader:
         return (self.box.right - origin_x) / scale if scale else 0.0
 
 
-def _native(func: Any, restype: Any, *argtypes: Any) -> Any:
-    """A second prototype of pypdfium2's raw function ``func`` that takes and gives handles as addresses
-    (ints): no pointer object is made and read back per call (asked once per character and text object)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, ctypes.c_void_p).value)
-
-
 _FLOAT_P = ctypes.POINTER(ctypes.c_float)
 _PTR, _INT = ctypes.c_void_p, ctypes.c_int
 _get_unicode = _native(raw.FPDFText_GetUnicode, ctypes.c_uint, _PTR, _INT)
@@ -293,17 +306,9 @@ _fill_color = _native(raw.FPDFText_GetFillColor, _INT, _PTR, _INT, _PTR, _PTR, _
 _text_object = _native(raw.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
 _text_font = _native(raw.FPDFTextObj_GetFont, ctypes.c_void_p, ctypes.c_void_p)
 _text_font_size = _native(raw.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_void_p, _FLOAT_P)
+_object_bounds = _native(raw.FPDFPageObj_GetBounds, _INT, _PTR, _FLOAT_P, _FLOAT_P, _FLOAT_P, _FLOAT_P)
 _glyph_width = _native(raw.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
                        ctypes.c_float, _FLOAT_P)
-
-
-def address(pointer: Any) -> int:
-    """A pdfium handle's address (0 for NULL): read in place from the pointer's own bytes, which costs a
-    third of ``ctypes.cast`` (asked once per character)."""
-    try:
-        return ctypes.c_void_p.from_buffer(pointer).value or 0
-    except TypeError:  # not a ctypes pointer instance
-        return ctypes.cast(pointer, ctypes.c_void_p).value or 0
 
 
 def font_base_name(font: Any) -> str:
@@ -338,9 +343,10 @@ def read_chars(page: pdfium.PdfPage, affine: Affine, fonts: tuple[FontFacts, Wid
                 if code == _SPACE and stands_for_a_blank(reader, index, count):
                     append(char_dict(reader, index, code))
                 continue
-            append(char_dict(reader, index, code))
-            if not unmapped:
-                unmapped = bool(_map_error(tpa, index)) or split_glyph(reader, chars)
+            append(char := char_dict(reader, index, code))
+            if not unmapped:  # split_glyph asked only of a character at the x of the one before it
+                unmapped = bool(_map_error(tpa, index)) or (
+                    len(chars) > 1 and chars[-2]["x0"] == char["x0"] and split_glyph(reader, chars))
                 if unmapped and until_unmapped:
                     return chars, True
         objects = walk() if walk is not None else page_walk(page, affine)
@@ -383,10 +389,10 @@ def blank_objects(walk: Walk, reader: _Reader) -> list[Char]:
     the text page listed."""
     out: list[Char] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    def skipped(obj: Any) -> bool:
-        if address(obj) in reader.objects:
+    def skipped(obj: int) -> bool:
+        if obj in reader.objects:
             return False
-        has_bounds = raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+        has_bounds = _object_bounds(obj, left, bottom, right, top)
         return not has_bounds or right.value - left.value <= _NO_WIDTH
 
     for obj, matrix in page_objects(walk, raw.FPDF_PAGEOBJ_TEXT, keep=skipped):
@@ -416,22 +422,45 @@ def blank_char(reader: _Reader, obj: Any, matrix: Affine) -> Char:
 def char_dict(reader: _Reader, index: int, code: int) -> Char:
     """One character with pdfminer's box: from the origin, ``adv`` wide, from ``descent`` up one font size,
     through the character's matrix and then the page's (vertical writing: one font size wide, ``adv`` down
-    from one font size above pdfium's origin, which pdfium already moved by the vertical displacement)."""
+    from one font size above pdfium's origin, which pdfium already moved by the vertical displacement).
+
+    Asked for every character: the text object's facts come from its cache, the origin's short decimals
+    from :func:`snap`'s memo, and upright text on an unrotated page takes the box its object precomputed
+    (:meth:`_Reader._upright_box`), each the same arithmetic as :func:`char_box`."""
     facts = reader.object_facts(index)
-    font, name, descent, size, (a, b, c, d), color, _, widths = facts
-    _char_origin(reader.tpa, index, *reader.at[:2])
-    ox, oy = snap(reader.x.value), snap(reader.y.value)
+    font, name, _, size, matrix, color, _, widths, upright = facts
+    _char_origin(reader.tpa, index, reader.at_x, reader.at_y)
+    x, y = reader.x.value, reader.y.value
+    ox, oy = _SNAPPED.get(x) or snap(x), _SNAPPED.get(y) or snap(y)
     if code == _HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
         code = _HYPHEN
     width = reader.widths.get((font, code))  # a known width: advance()'s first answer, without the call
-    adv = width * size if width else reader.advance(index, font, code, size, ox, a)
+    adv = width * size if width else reader.advance(index, font, code, size, ox, matrix[0])
     if widths is not None or reader.shift[1]:
         ox, oy, adv = written_width(reader, facts, chr(code), (ox, oy), adv)
+    if upright is None or adv < 0:
+        return char_box(reader, facts, chr(code), (ox, oy), adv)
+    m0, m4, m3, m5 = reader.straight
+    x0, x1 = m0 * ox + m4, m0 * (matrix[0] * adv + ox) + m4
+    top, bottom = m3 * (upright[0] + oy) + m5, m3 * (upright[1] + oy) + m5
+    if x1 < x0:  # as sorted() orders two
+        x0, x1 = x1, x0
+    if bottom < top:
+        top, bottom = bottom, top
+    return {"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
+            "fontname": name, "non_stroking_color": color}
+
+
+def char_box(reader: _Reader, facts: tuple[Any, ...], text: str, origin: tuple[float, float],
+             adv: float) -> Char:
+    """:func:`char_dict`'s character through both matrices corner by corner: rotated, skewed or vertical
+    text, or a rotated page."""
+    _, name, descent, size, (a, b, c, d), color, *_ = facts
+    ox, oy = origin
     if adv < 0:
         right, low, high = size, size + adv, size
     else:
         right, low, high = adv, descent * size, descent * size + size
-    text = chr(code)
     m = reader.affine
     if reader.upright and not (b or c):  # upright text on an unrotated page: the box directly
         x0, x1 = m[0] * ox + m[4], m[0] * (a * right + ox) + m[4]
