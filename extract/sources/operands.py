@@ -80,6 +80,56 @@ _PLAN: dict[bytes, tuple[int, int, int]] = {
 step or 2 for BI)``, so :func:`scan_content` asks one table per operator."""
 
 
+_REGULAR = rb"[^\s/\[\]()<>{}%]"
+_ENDS = rb"(?!" + _REGULAR + rb")"
+"""A bare token (number, operator) ends where :data:`_TOKEN` ends it: before a delimiter or whitespace."""
+_SEP = rb"(?:\s|%[^\r\n]*+)*+"
+_SAFE_DIGITS = len(str(int(DEFAULT_MAX_COORD))) - 1
+_SAFE_NUM = rb"[+-]?+(?:\d{1,%d}+(?:\.\d*+)?+|\.\d++)" % _SAFE_DIGITS + _ENDS
+"""A number :func:`is_absurd` passes whatever it places: fewer digits before the point than
+``DEFAULT_MAX_COORD`` has, no exponent."""
+_ANY_NUM = rb"[0-9+\-.]" + _REGULAR + rb"*+"
+_STR = rb"(?:(?>\((?:[^()\\]|\\.|\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))*\))|<[0-9A-Fa-f\s]*+>)"
+_NAME = rb"/" + _REGULAR + rb"*+"
+_OPERAND = rb"(?:" + _STR + rb"|" + _ANY_NUM + rb"|" + _NAME + rb"|<<|>>|(?:true|false|null)" + _ENDS + rb")"
+
+
+def _words(ops: object) -> bytes:
+    return rb"(?:" + rb"|".join(re.escape(op) for op in sorted(ops, key=len, reverse=True)) + rb")" + _ENDS
+
+
+def _clean_grammar() -> re.Pattern[bytes]:
+    """Content every operator of which :func:`scan_content` would pass: each operator whose operands are
+    checked (numbers, font, strings, ``TJ``'s array) right after its own operands of the right kind, numbers
+    it places by below ``DEFAULT_MAX_COORD``, every other operator known (no inline image), and any operand
+    elsewhere (one no checked operator takes: what pdfminer pops for the rest is never checked).  Tokens as
+    :data:`_TOKEN` cuts them (possessive: no shorter reading of a token)."""
+    by_count: dict[int, list[bytes]] = {}
+    for op, n in _NUMBERS.items():
+        if _ARITY.get(op):  # d0/d1: pdfminer pops nothing for them, so nothing is checked
+            by_count.setdefault(n, []).append(op)
+    checked = {op for ops in by_count.values() for op in ops} | {b"Tf", b"Tj", b"'", b'"', b"TJ", b"MP"}
+    rest = set(_PLAN) - checked - {b"BI", b"ID", b"EI", b"true", b"false", b"null"}
+    clauses = [rb"(?:" + _SAFE_NUM + _SEP + rb"){%d}" % n + _words(ops)
+               for n, ops in sorted(by_count.items(), reverse=True)]  # most operands first: Tm, cm
+    clauses += [
+        _NAME + _SEP + _SAFE_NUM + _SEP + rb"Tf" + _ENDS,
+        _STR + _SEP + _words([b"Tj", b"'"]),
+        _SAFE_NUM + _SEP + _SAFE_NUM + _SEP + _STR + _SEP + rb'"' + _ENDS,
+        rb"\[" + _SEP + rb"(?:(?:" + _STR + rb"|" + _ANY_NUM + rb")" + _SEP + rb")*+\]" + _SEP
+        + rb"TJ" + _ENDS,
+        _words(rest),
+        _OPERAND,
+        rb"\[" + _SEP + rb"(?:" + _OPERAND + _SEP + rb")*+\]",
+    ]
+    return re.compile(_SEP + rb"(?:(?:" + rb"|".join(clauses) + rb")" + _SEP + rb")*+", re.DOTALL)
+
+
+_CLEAN = _clean_grammar()
+"""Content with nothing for :func:`scan_content` to count, matched in one pass of native code: the common
+page (every page of the samples and corpora) needs no token-by-token scan."""
+
+
 def count_unknown_operators(data: bytes) -> int:
     """Operators no PDF defines, outside a ``BX``…``EX`` compatibility section: a damaged operator name
     (``Tj`` flipped to ``Tk``), which every reader skips silently with what it would have drawn or shown.  No
@@ -106,7 +156,14 @@ def scan_content(data: bytes) -> tuple[int, int, int]:
     beyond ``DEFAULT_MAX_COORD``: pdfminer's objects there get NaN/inf coordinates (``bad_value``), pdfium's
     not.
 
-    Numbers stay as their token bytes on the stack; other operands as their kind (:data:`_KIND`)."""
+    Content :data:`_CLEAN` matches whole has none of the three; other content is scanned token by token
+    (:func:`scan_tokens`)."""
+    return (0, 0, 0) if _CLEAN.fullmatch(data) is not None else scan_tokens(data)
+
+
+def scan_tokens(data: bytes) -> tuple[int, int, int]:
+    """:func:`scan_content` token by token.  Numbers stay as their token bytes on the stack; other operands
+    as their kind (:data:`_KIND`)."""
     stack: list[object] = []
     arrays: list[list[object]] = []
     target = stack  # where the next operand goes: the innermost open array, or the stack
