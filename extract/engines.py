@@ -53,3 +53,14 @@ class GlyphReader(Protocol):
         """For each RGB row image, the text and confidence read inside each of its glyph spans (x pixel
         ranges of the row); ``("", 0.0)`` for a span where nothing was read."""
         ...
+
+
+class GapReader(Protocol):
+    """An engine that can say what its recogniser sees in given stretches of a text line (ink no recognised
+    character covers: a glyph the decoding dropped).  Optional: without it such glyphs stay unread."""
+
+    def read_gaps(self, row: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
+        """For an RGB image of one text line, the most probable character other than "nothing" over the
+        time steps inside each x span (pixels of the row) and its probability (a character the decoding
+        emitted there included); ``("", 0.0)`` where the recogniser offers none."""
+        ...

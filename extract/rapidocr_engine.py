@@ -266,6 +266,29 @@ def ctc_slots(probs: np.ndarray, width: int, spans: Sequence[tuple[float, float]
     return [("".join(c for c, _ in f), sum(p for _, p in f) / len(f)) if f else ("", 0.0) for f in found]
 
 
+def gap_symbols(probs: np.ndarray, width: int, spans: Sequence[tuple[int, int]],
+                alphabet: Sequence[str]) -> list[tuple[str, float]]:
+    """For each x span of a row the recogniser read (``probs``: time steps × symbols, blank first), the most
+    probable symbol other than blank and space over the time steps centred within half a step of the span,
+    with its probability; ``("", 0.0)`` for a span no time step falls in."""
+    import numpy as np
+
+    step = width / max(probs.shape[0], 1)
+    centres = (np.arange(probs.shape[0]) + 0.5) * step
+    usable = np.array([bool(c.strip()) for c in alphabet[: probs.shape[1]]])
+    usable[0] = False  # the blank
+    out: list[tuple[str, float]] = []
+    for a, b in spans:
+        steps = np.flatnonzero((centres >= a - step / 2) & (centres <= b + step / 2))
+        if not steps.size:
+            out.append(("", 0.0))
+            continue
+        scores = np.where(usable, probs[steps], 0.0)
+        t, k = np.unravel_index(int(scores.argmax()), scores.shape)
+        out.append((alphabet[int(k)], float(scores[t, k])))
+    return out
+
+
 def bgr(image: np.ndarray) -> np.ndarray:
     """The image in the channel order the models were trained on (BGR)."""
     import numpy as np
@@ -307,6 +330,22 @@ class RapidOcrEngine:
         engine = rapid_ocr(self.settings.det_max_side, self.threads)
         result, _ = engine(bgr(image), use_det=False, use_cls=False)
         return (str(result[0][0]), float(result[0][1])) if result else ("", 0.0)
+
+    def read_gaps(self, row: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
+        """What the line recogniser sees in each x span of one line image (:func:`gap_symbols`): the row is
+        read as RapidOCR reads a line crop (48 px high, its own width), by the engine's own recogniser."""
+        import cv2
+        import numpy as np
+
+        rec = rapid_ocr(self.settings.det_max_side, self.threads, self.settings.rec_batch).text_rec
+        height, width = rec.rec_image_shape[1], row.shape[1]
+        scaled_w = max(1, int(np.ceil(height * width / max(row.shape[0], 1))))
+        scaled = cv2.resize(bgr(row), (scaled_w, height)).astype(np.float32)
+        tensor = (scaled.transpose(2, 0, 1) / 127.5 - 1.0)[np.newaxis]
+        probs = rec.session(tensor)[0][0]
+        factor = scaled_w / max(width, 1)
+        return gap_symbols(probs, scaled_w, [(a * factor, b * factor) for a, b in spans],
+                           rec.postprocess_op.character)
 
     def read_rows(self, rows: Sequence[np.ndarray],
                   spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[str, float]]]:
