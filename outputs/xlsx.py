@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import unicodedata
 import zipfile
 from collections.abc import Sequence
@@ -53,10 +54,13 @@ def _cell_text(value: CellValue | list[str]) -> str:
     return str(value)
 
 
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+"""openpyxl.cell.cell.ILLEGAL_CHARACTERS_RE (a test keeps them equal): written here, so that a workbook
+written without openpyxl (:mod:`.xlsxwriter`) does not import it for its pattern."""
+
+
 def _escape_illegal(text: str) -> str:
     """Control characters XML cannot hold become visible ``\\xNN`` escapes (never dropped: text is data)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
@@ -95,7 +99,19 @@ XLSX_FORMAT_VERSION = 1
 
 
 def workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> bytes:
-    """The bytes of ``review.xlsx`` (deterministic for the same rows)."""
+    """The bytes of ``review.xlsx`` (deterministic for the same rows): written directly
+    (:mod:`.xlsxwriter`), or by openpyxl for a cell the direct writer leaves to it (the same bytes)."""
+    from .xlsxwriter import workbook_bytes as direct
+
+    sheets = [(header, [[cell_value(v) for v in row] for row in rows],
+               [column_width(name, [r[i] for r in rows]) for i, name in enumerate(header)])
+              for header, rows in ((INDICATOR_COLUMNS, indicator_rows), (DUTY_COLUMNS, duty_rows))]
+    data = direct(sheets)
+    return data if data is not None else openpyxl_workbook_bytes(indicator_rows, duty_rows)
+
+
+def openpyxl_workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> bytes:
+    """:func:`workbook_bytes` by openpyxl (the reference of the direct writer)."""
     from openpyxl import Workbook
     from openpyxl.writer.excel import ExcelWriter
 

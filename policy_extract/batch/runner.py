@@ -211,7 +211,7 @@ def writers_needed(out: Path) -> dict[str, bool]:
 
 
 def preload_run_writers(xlsx: bool = True, manifest: bool = True) -> None:
-    """Import what writes the run's files (openpyxl for review.xlsx, the manifest's schema test) in a
+    """Import what writes the run's files (review.xlsx's writer, the manifest's schema test) in a
     background thread while the workers process documents: the parent waits on them anyway, and the quarter
     of a second is no longer spent after the last document (a module's import lock makes the writer wait
     for an import still under way).  Started at once: with as many workers as cores busy it shares their
@@ -226,8 +226,8 @@ def preload_run_writers(xlsx: bool = True, manifest: bool = True) -> None:
 
 def _import_run_writers(xlsx: bool, manifest: bool) -> None:
     try:
-        if xlsx:
-            import openpyxl.writer.excel  # noqa: F401  (openpyxl itself with it)
+        if xlsx:  # the direct writer; openpyxl loads only for a cell it leaves to it
+            import policy_extract.outputs.xlsxwriter  # noqa: F401
         if manifest:  # its quick test: a valid manifest needs no jsonschema
             from policy_extract.outputs import schema
 
