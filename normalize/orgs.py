@@ -64,9 +64,9 @@ _lock = threading.Lock()
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     """One jieba tokenizer, loaded once, offline and without its start-up log lines."""
-    import jieba
+    from .segmenter import import_jieba, lazy_tokenizer
 
-    from .segmenter import lazy_tokenizer
+    jieba = import_jieba()
 
     logging.getLogger("jieba").setLevel(logging.ERROR)
     jieba.setLogLevel(logging.ERROR)
