@@ -296,6 +296,29 @@ def bgr(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image[..., ::-1]) if image.ndim == 3 else image
 
 
+def release_free_heap() -> None:
+    """Hand the C heap's free memory back to the system (glibc ``malloc_trim``; nothing elsewhere).
+
+    A page's detection and recognition leave 50-200 MB of freed blocks in the heap that the next page only
+    partly reuses, so a worker's resident size crept up document after document (three scanned documents in
+    one process: peak 780 -> 861 -> 933 MB; trimmed after every page: 770 -> 778 -> 809 MB, CPU within 2%).
+    Outputs do not depend on it."""
+    trim = malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return None
+
+
 def recognised(item: Sequence[Any]) -> Recognised:
     """One RapidOCR result row (``box, text, score, word_boxes, words, ...``) → :class:`Recognised`."""
     words = tuple(item[4]) if len(item) > 4 and item[4] else ()
@@ -322,8 +345,11 @@ class RapidOcrEngine:
         settings = self.settings
         engine = rapid_ocr(settings.det_max_side, self.threads, settings.rec_batch)
         fit_detector(engine, det_side(image, settings.det_max_side, settings.det_text_px))
-        result, _ = engine(bgr(image), use_cls=False, return_word_box=True,
-                           text_score=self.settings.min_score)
+        try:
+            result, _ = engine(bgr(image), use_cls=False, return_word_box=True,
+                               text_score=self.settings.min_score)
+        finally:
+            release_free_heap()
         return [recognised(item) for item in result or []]
 
     def read_text(self, image: np.ndarray) -> tuple[str, float]:
