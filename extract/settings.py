@@ -46,8 +46,10 @@ DEFAULT_OCR_DET_MAX_SIDE = 2000
 pages longer than 1,500 px, which it took whatever was configured (1,600 was written here and never applied);
 recognition still reads crops of the full-resolution page."""
 DEFAULT_OCR_REC_BATCH = 6
-"""Line crops per recognition call (RapidOCR's default).  1 is ~15-25% faster on CPU (no crop padded to the
-widest of its batch) but reads a few characters differently (one paragraph of 7 on a generated scan)."""
+"""Line crops per recognition call (RapidOCR's default).  1 is ~15-30% faster on CPU (no crop padded to the
+widest of its batch) but a crop's reading depends on the crops it is padded with: measured on the six scanned
+documents, 1 read a page folio of moa_njbt_yijian_scanned as ``12丨`` (kept as text, it split two duties:
+duties 0.857 -> 0.714) and a closing ``）`` of scan_gen_docx_nongye_joint as ``)``."""
 DEFAULT_OCR_MIN_SCORE = 0.5
 """Recognised lines below this confidence are dropped (specks, stamps, halftone)."""
 DEFAULT_OCR_MAX_SKEW = 5.0
@@ -73,8 +75,13 @@ class OcrSettings:
     """onnxruntime intra-op threads; 0 lets it use every core."""
     det_text_px: float = 0.0
     """When set (e.g. 24), the detector sees each page scaled so its body text is this high (px), within
-    960..``det_max_side``: ~15% less CPU per page at 24 (det ~2× faster on 16 pt pages), but small text
-    beside large (a table under a 16 pt body) loses line-end marks; 0 (default) keeps ``det_max_side``."""
+    960..``det_max_side``: ~15% less CPU per page at 24 (det ~2× faster on 16 pt pages); 0 (default) keeps
+    ``det_max_side``. Off because the recogniser's reading of small marks flips when a line box moves by 1-2
+    px, and any other detector scale moves boxes that much: a line-end ``，`` cut off (box end 1,417 ->
+    1,415 px), ``〇`` read ``○``, ``。`` read ``·`` (a run-in heading no longer split from its text), ``〕``
+    read ``】``; below ~1,300 px 12 pt table lines' boxes also grow ~25% taller and overlap the next line's
+    (a two-line cell split into two rows). Fixed sides 1,600 and 1,760 px and the body-text fit each lowered
+    at least one scanned document while raising others."""
     rec_batch: int = DEFAULT_OCR_REC_BATCH
     engine: str = DEFAULT_OCR_ENGINE
     """The OCR engine, by its name in :data:`~policy_extract.extract.registry.OCR_ENGINES`."""
