@@ -21,9 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
+import pypdfium2.raw as raw
 from pdfminer.pdffont import PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdftypes import PDFObjRef, resolve1
@@ -72,7 +74,7 @@ def literal_bytes(token: bytes) -> bytes:
 
 
 def hex_bytes(token: bytes) -> bytes:
-    digits = bytes(c for c in token[1:-1] if c not in b" \t\r\n\f\x00")
+    digits = token[1:-1].translate(None, b" \t\r\n\f\x00")
     return bytes.fromhex((digits + b"0" if len(digits) % 2 else digits).decode("ascii"))
 
 
@@ -95,10 +97,19 @@ class FontGlyphs:
         self.manager = PDFResourceManager(caching=True)
         self.glyphs: dict[Any, dict[int, Glyph]] = {}
         """Each font's glyphs by code, keyed by the font object itself (held: no id is reused)."""
+        self.by_id: dict[int, Any] = {}
+        """Fonts by the object id of their dictionary (a ``Tf`` per show operator is common)."""
 
     def font(self, spec: Any) -> Any:
         objid = spec.objid if isinstance(spec, PDFObjRef) else None
-        spec = resolve1(spec)
+        if objid is not None and objid in self.by_id:
+            return self.by_id[objid]
+        font = self.made(objid, resolve1(spec))
+        if objid is not None:
+            self.by_id[objid] = font
+        return font
+
+    def made(self, objid: int | None, spec: Any) -> Any:
         if not isinstance(spec, dict) or font_name_of(spec.get("Subtype")) == "Type3":
             raise Unfollowed("a Type3 font or a font resource that is no dictionary")
         font = self.manager.get_font(objid, spec)
@@ -263,10 +274,7 @@ def paired_chars(page: Any, shown: list[list[Glyph]]) -> list[dict[str, Any]] | 
     operator one to one (text, font name and width: the box is pdfminer's), in pdfminer's order; None at
     the first sign the two do not pair up.  A text object the text page skipped (blanks only) must show
     blanks only; its blank is added as :func:`pdfium_source.read_chars` adds it."""
-    import pypdfium2.raw as raw
-
-    from . import pdfium_source as ps
-
+    ps = source()
     textpage = raw.FPDFText_LoadPage(page.page.raw)
     try:
         reader = ps._Reader(textpage, page.affine, (page.fonts, page.widths))
@@ -277,14 +285,22 @@ def paired_chars(page: Any, shown: list[list[Glyph]]) -> list[dict[str, Any]] | 
         chars: list[dict[str, Any]] = []
         for obj, _ in page.walk().get(raw.FPDF_PAGEOBJ_TEXT, ()):
             group = next(groups, None)
-            indices = listed.pop(object_address(obj), [])
-            if group is None or not paired_object(reader, indices, group, chars):
+            address = object_address(obj)
+            if group is None or not paired_object(reader, (address, listed.pop(address, [])), group, chars):
                 return None
         if listed or next(groups, None) is not None:
             return None
         return chars + ps.blank_objects(page.walk(), reader)
     finally:
         raw.FPDFText_ClosePage(textpage)
+
+
+@cache
+def source() -> Any:
+    """``pdfium_source``, imported on first use (it imports this module)."""
+    from . import pdfium_source
+
+    return pdfium_source
 
 
 def object_address(obj: Any) -> int:
@@ -300,19 +316,20 @@ def object_chars(reader: Any, count: int) -> dict[int, list[tuple[int, int]]] | 
     characters and the later pieces of a glyph pdfium split (a ligature ``ﬁ`` read as ``f``, ``i``: the same
     object, the same origin) left out; None when pdfium dropped a typed blank (which glyph it was is not
     known here)."""
-    from . import pdfium_source as ps
-
+    ps = source()
     found: dict[int, list[tuple[int, int]]] = {}
     last: tuple[int, float, float] | None = None
-    tpa, x, y = reader.tpa, reader.x, reader.y
+    tpa, x, y, at_x, at_y = reader.tpa, reader.x, reader.y, *reader.at[:2]
+    get_unicode, is_generated, text_object, char_origin = (ps._get_unicode, ps._is_generated, ps._text_object,
+                                                           ps._char_origin)
     for index in range(count):
-        code = ps._get_unicode(tpa, index)
-        if ps._is_generated(tpa, index):
+        code = get_unicode(tpa, index)
+        if is_generated(tpa, index):
             if code == ps._SPACE and ps.stands_for_a_blank(reader, index, count):
                 return None
             continue
-        obj = ps._text_object(tpa, index) or 0
-        ps._char_origin(tpa, index, *reader.at[:2])
+        obj = text_object(tpa, index) or 0
+        char_origin(tpa, index, at_x, at_y)
         here = (obj, x.value, y.value)
         if here != last:
             found.setdefault(obj, []).append((index, code))
@@ -320,34 +337,40 @@ def object_chars(reader: Any, count: int) -> dict[int, list[tuple[int, int]]] | 
     return found
 
 
-def paired_object(reader: Any, indices: list[tuple[int, int]], group: list[Glyph],
+def paired_object(reader: Any, listed: tuple[int, list[tuple[int, int]]], group: list[Glyph],
                   chars: list[dict[str, Any]]) -> bool:
-    """One text object's characters paired with its show operator's glyphs (added to ``chars``); an object
-    the text page skipped pairs with blanks only."""
-    from . import pdfium_source as ps
-
+    """One text object's characters (its address, and ``(index, code)`` of each) paired with its show
+    operator's glyphs (added to ``chars``); an object the text page skipped pairs with blanks only.  The
+    object's facts are read with its first glyph's font name and descent (pdfium's names one font for
+    subsets of the same font: ``CAAAAA+UMingCN`` and ``EAAAAA+UMingCN`` print different glyphs for one
+    code); a font with widths as written is left to pdfminer."""
+    obj, indices = listed
     if not indices:
         return all(not g.text.strip() for g in group)
     if len(indices) != len(group):
         return False
-    for (index, code), glyph in zip(indices, group, strict=True):
-        if not paired_char(reader, index, code, glyph):
+    ps = source()
+    if obj not in reader.objects:
+        font = (ps._text_font(obj) or 0) if obj else 0
+        if reader.font_name(font)[2] is not None:
             return False
-        chars.append(named(ps.char_dict(reader, index, code), glyph))
+        reader.font_names[font] = (group[0].fontname, group[0].descent, None)
+    font = reader.object_facts(indices[0][0])[0]
+    char_dict, widths = ps.char_dict, reader.widths
+    for (index, code), glyph in zip(indices, group, strict=True):
+        if glyph.fontname != group[0].fontname or not paired_char(reader, index, code, glyph):
+            return False
+        widths[(font, code)] = glyph.width
+        chars.append(named(char_dict(reader, index, code), glyph))
     return True
 
 
 def paired_char(reader: Any, index: int, code: int, glyph: Glyph) -> bool:
-    """Whether pdfium's ``index``-th character can be the glyph, and if so its width made the glyph's (as
+    """Whether pdfium's ``index``-th character can be the glyph (its width is then made the glyph's, as
     :func:`pdfium_source.char_dict` reads it): a code pdfium could not map is the code itself, a code it
-    maps is the glyph's text when the font has a /ToUnicode map (both read it); a glyph of no width, a hyphen
-    pdfium marks, or a font with widths as written are left to pdfminer.  The character's text object is
-    read with the glyph's font name and descent (pdfium's names one font for subsets of the same font:
-    ``CAAAAA+UMingCN`` and ``EAAAAA+UMingCN`` print different glyphs for one code)."""
-    import pypdfium2.raw as raw
-
-    from . import pdfium_source as ps
-
+    maps is the glyph's text when the font has a /ToUnicode map (both read it); a glyph of no width or a
+    hyphen pdfium marks are left to pdfminer."""
+    ps = source()
     if ps._map_error(reader.tpa, index):
         if code != glyph.code:
             return False
@@ -355,16 +378,7 @@ def paired_char(reader: Any, index: int, code: int, glyph: Glyph) -> bool:
         return False
     if not glyph.width or 0xD800 <= code <= 0xDFFF:
         return False
-    if code == ps._HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index):
-        return False
-    obj = ps._text_object(reader.tpa, index) or 0
-    if obj not in reader.objects:  # its facts are read with this glyph's font name and descent
-        font = (ps._text_font(obj) or 0) if obj else 0
-        if reader.font_name(font)[2] is not None:
-            return False
-        reader.font_names[font] = (glyph.fontname, glyph.descent, None)
-    reader.widths[(reader.object_facts(index)[0], code)] = glyph.width
-    return True
+    return not (code == ps._HYPHEN_MARK and raw.FPDFText_IsHyphen(reader.tp, index))
 
 
 def named(char: dict[str, Any], glyph: Glyph) -> dict[str, Any]:
