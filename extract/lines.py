@@ -15,6 +15,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from policy_extract.core.geometry import round_bbox
@@ -112,22 +113,27 @@ def _color_hex(color: Any) -> str | None:
 
 def char_rows(chars: Iterable[Char], settings: ExtractSettings) -> list[TextRow]:
     """Group characters into visual lines, top to bottom; each line sorted left to right."""
-    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    chars = chars if isinstance(chars, list) else list(chars)
+    mids = [(c["top"] + c["bottom"]) / 2 for c in chars]
     groups: list[list[Char]] = []
     mid_sum = 0.0
-    for ch in ordered:
-        mid = (ch["top"] + ch["bottom"]) / 2
+    tolerance = settings.line_tolerance
+    for i in sorted(range(len(chars)), key=mids.__getitem__):  # stable: as sorting the characters by mid
+        ch, mid = chars[i], mids[i]
         if groups:
             row = groups[-1]
             row_mid = mid_sum / len(row)
-            if abs(mid - row_mid) <= settings.line_tolerance * max(ch["size"], 1.0):
+            if abs(mid - row_mid) <= tolerance * max(ch["size"], 1.0):
                 row.append(ch)
                 mid_sum += mid
                 continue
         groups.append([ch])
         mid_sum = mid
-    rows = [dedupe_overprints(sorted(g, key=lambda c: c["x0"])) for g in groups]
+    rows = [dedupe_overprints(sorted(g, key=_X0)) for g in groups]
     return [r for r in rows if r.chars]
+
+
+_X0 = itemgetter("x0")
 
 
 def dedupe_overprints(chars: list[Char]) -> TextRow:
@@ -147,26 +153,41 @@ def dedupe_overprints(chars: list[Char]) -> TextRow:
 
 
 def is_overprint(kept: list[Char], ch: Char) -> bool:
-    shift = DEFAULT_OVERPRINT_SHIFT * max(ch["size"], 1.0)
+    """Whether ``ch`` repeats one of the last three kept glyphs at its spot (the text compared first: most
+    characters differ from their neighbours)."""
+    text = ch["text"]
+    shift = None
     for prev in reversed(kept[-3:]):
-        same_spot = abs(prev["x0"] - ch["x0"]) < shift and abs(prev["top"] - ch["top"]) < shift
-        if same_spot and prev["text"] == ch["text"]:
+        if prev["text"] != text:
+            continue
+        if shift is None:
+            shift = DEFAULT_OVERPRINT_SHIFT * max(ch["size"], 1.0)
+        if abs(prev["x0"] - ch["x0"]) < shift and abs(prev["top"] - ch["top"]) < shift:
             return True
     return False
 
 
 def row_text(chars: Sequence[Char], settings: ExtractSettings) -> str:
-    """The printed text of a run of characters, with spaces where the page shows them."""
+    """The printed text of a run of characters, with spaces where the page shows them (:func:`needs_space`;
+    a gap below both the Latin and the CJK threshold, or at both, is judged without asking which)."""
     out: list[str] = []
     prev: Char | None = None
     blank_between = False
+    low, high = sorted((settings.latin_space_em, settings.cjk_space_em))
     for ch in chars:
-        if is_blank(ch):
+        text = ch["text"]
+        if not text.strip():
             blank_between = prev is not None
             continue
-        if prev is not None and needs_space(prev, ch, blank_between, settings):
-            out.append(" ")
-        out.append(ch["text"])
+        if prev is not None:
+            if blank_between:
+                out.append(" ")
+            else:
+                em = max(prev["size"], ch["size"], 1.0)
+                gap = ch["x0"] - prev["x1"]
+                if gap >= high * em or (gap >= low * em and needs_space(prev, ch, False, settings)):
+                    out.append(" ")
+        out.append(text)
         prev, blank_between = ch, False
     return "".join(out)
 
@@ -216,15 +237,18 @@ def most_common_of(counts: Counter[Any], key: Callable[[Any], Any], default: Any
     return max(by_key.items(), key=lambda kv: kv[1])[0] if by_key else default
 
 
+_FONTNAME, _SIZE, _TOP, _BOTTOM, _X1 = (itemgetter(k) for k in ("fontname", "size", "top", "bottom", "x1"))
+
+
 def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overprinted: int = 0) -> Line:
     """One `Line` from the (sorted, deduplicated) characters of a visual line or a cell's part of it."""
-    visible = [c for c in chars if not is_blank(c)] or list(chars)
-    font = most_common_of(Counter(c["fontname"] for c in visible), base_font_name, "")
-    size = most_common_of(Counter(c["size"] for c in visible), lambda v: round(float(v), 1), 0.0)
+    visible = [c for c in chars if c["text"].strip()] or list(chars)
+    font = most_common_of(Counter(map(_FONTNAME, visible)), base_font_name, "")
+    size = most_common_of(Counter(map(_SIZE, visible)), lambda v: round(float(v), 1), 0.0)
     cjk_widths = [c["x1"] - c["x0"] for c in visible if is_cjk(c["text"][:1])]
     char_width = statistics.median(cjk_widths) if cjk_widths else float(size)
-    bbox = (min(c["x0"] for c in visible), min(c["top"] for c in visible),
-            max(c["x1"] for c in visible), max(c["bottom"] for c in visible))
+    bbox = (min(map(_X0, visible)), min(map(_TOP, visible)),
+            max(map(_X1, visible)), max(map(_BOTTOM, visible)))
     fake_bold = overprinted * 2 >= len(visible)
     printed = row_text(chars, settings)
     text = fold_shared_glyphs(printed)
@@ -235,10 +259,21 @@ def make_line(chars: Sequence[Char], page: int, settings: ExtractSettings, overp
         font=font,
         size=float(size),
         bold=bool(_TRUE_BOLD_NAME.search(font)) or fake_bold,
-        color=most_common((color_hex(c.get("non_stroking_color")) for c in visible), None),
+        color=line_color(visible),
         char_width=round(float(char_width), 2),
         raw=printed if printed != text else "",
     )
+
+
+def line_color(visible: list[Char]) -> str | None:
+    """The commonest ``#rrggbb`` of the characters' fill colours (ties: the first seen), each distinct colour
+    converted once."""
+    colors = [c.get("non_stroking_color") for c in visible]
+    try:
+        counts = Counter(colors)
+    except TypeError:  # an unhashable colour (a list, a pattern's operands): converted one by one
+        return most_common(map(color_hex, colors), None)
+    return most_common_of(counts, color_hex, None)
 
 
 def lines_from_chars(chars: Iterable[Char], page: int, settings: ExtractSettings) -> list[Line]:
