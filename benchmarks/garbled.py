@@ -5,8 +5,10 @@
 A ``garbled_<id>.pdf`` is ``<id>.pdf`` with every ``/ToUnicode`` removed (``samples/scan.py``): the same
 pages, fonts and positions, a text layer of glyph codes.  Each pair runs in a fresh child process: the twin
 twice (the second, imports warm, is timed), then the garbled file twice — ``cold`` pays loading the
-recognition model, ``warm`` is what every later document of a batch worker costs.  Prints pages/s (wall)
-and CPU seconds, the speed ratio garbled/twin (warm; the issue asks ≥ 0.5), ``source.text_layer``, how many
+recognition model, ``warm`` is what every later document of a batch worker costs; twin and warm runs are
+repeated (``--repeat``, default 3) and the fastest kept.  Prints pages/s (wall) and CPU seconds, the speed
+ratio garbled/twin (warm; the issue asks ≥ 0.5) by wall time and by CPU time (``cpu×``: on a machine shared
+with other work the wall ratio is noise), ``source.text_layer``, how many
 pages kept unread glyphs, and the agreement: the share of the twin's output characters (title, outline,
 paragraphs, sidebar items, table cells; whitespace left out, as text-layer sources space digits
 differently) that the garbled file's output gives in the same order (the issue asks ≥ 99%).  With
@@ -57,12 +59,18 @@ def timed(path: Path, settings: dict[str, Any] | None = None) -> tuple[dict[str,
     return doc, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def measure(garbled: str, twin: str, page_ocr: bool) -> dict[str, Any]:
+def fastest(path: Path, repeat: int) -> tuple[dict[str, Any], float, float]:
+    """The document and the least wall and CPU seconds of ``repeat`` runs."""
+    runs = [timed(path) for _ in range(max(1, repeat))]
+    return runs[0][0], min(r[1] for r in runs), min(r[2] for r in runs)
+
+
+def measure(garbled: str, twin: str, page_ocr: bool, repeat: int = 1) -> dict[str, Any]:
     """Run in a child process: the twin, the garbled file cold and warm (and with page OCR), agreements."""
-    twin_doc, twin_s, twin_cpu = timed(Path(twin))
-    twin_doc, twin_s, twin_cpu = timed(Path(twin))  # second run: imports and caches warm, as in a batch
+    timed(Path(twin))  # first run: imports and caches warm, as in a batch
+    twin_doc, twin_s, twin_cpu = fastest(Path(twin), repeat)
     _, cold_s, cold_cpu = timed(Path(garbled))
-    doc, warm_s, warm_cpu = timed(Path(garbled))
+    doc, warm_s, warm_cpu = fastest(Path(garbled), repeat)
     ocr_doc, ocr_s, _ = timed(Path(garbled), PAGE_OCR) if page_ocr else (None, 0.0, 0.0)
     return {
         "ocr_s": ocr_s,
@@ -85,26 +93,34 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("pdfs", nargs="*")
     ap.add_argument("--page-ocr", action="store_true",
                     help="also read each garbled file with page OCR (decode_glyphs off), as before: slow")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs of the twin and the warm garbled file; "
+                    "the fastest is kept (default 3)")
     args = ap.parse_args(argv)
     print(f"{'garbled document':38}{'layer':>8}{'pages':>6}{'twin p/s':>9}{'cold p/s':>9}{'warm p/s':>9}"
-          f"{'cpu twin':>9}{'cpu warm':>9}{'speed':>7}{'unread':>7}{'agree':>8}")
+          f"{'cpu twin':>9}{'cpu warm':>9}{'speed':>7}{'cpu×':>7}{'unread':>7}{'agree':>8}")
     ctx = mp.get_context("spawn")
-    worst_speed, worst_agree = float("inf"), 1.0
+    worst = {"speed": float("inf"), "cpu": float("inf"), "agree": 1.0}
     for garbled, twin in pairs(args.pdfs):
         with ctx.Pool(1) as pool:
-            r = pool.apply(measure, (str(garbled), str(twin), args.page_ocr))
-        pages = r["pages"]
-        speed = r["twin_s"] / r["warm_s"]
-        worst_speed, worst_agree = min(worst_speed, speed), min(worst_agree, r["agree"])
-        rates = "".join(f"{pages / r[key]:>9.2f}" for key in ("twin_s", "cold_s", "warm_s"))
-        print(f"{garbled.stem[:38]:38}{r['layer']:>8}{pages:>6}{rates}{r['twin_cpu']:>9.2f}{r['warm_cpu']:>9.2f}"
-              f"{speed:>7.2f}{r['undecoded']:>7}{r['agree']:>8.4f}")
-        if args.page_ocr:
-            print(f"{'  same, page OCR':38}{'ocr':>8}{pages:>6}{'':>18}{pages / r['ocr_s']:>9.2f}{'':>18}"
-                  f"{r['twin_s'] / r['ocr_s']:>7.2f}{'':>7}{r['ocr_agree']:>8.4f}")
-    print(f"worst speed ratio (warm garbled / twin) {worst_speed:.2f} (issue 16 asks >= 0.5); "
-          f"worst agreement {worst_agree:.4f} (asks >= 0.99)")
+            r = pool.apply(measure, (str(garbled), str(twin), args.page_ocr, args.repeat))
+        report(garbled, r, worst, args.page_ocr)
+    print(f"worst speed ratio (warm garbled / twin) {worst['speed']:.2f} by wall time, {worst['cpu']:.2f} by "
+          f"CPU time (issue 16 asks >= 0.5); worst agreement {worst['agree']:.4f} (asks >= 0.99)")
     return 0
+
+
+def report(garbled: Path, r: dict[str, Any], worst: dict[str, float], page_ocr: bool) -> None:
+    """One pair's line (and its page OCR line), the worst figures so far updated."""
+    pages = r["pages"]
+    speed, cpu = r["twin_s"] / r["warm_s"], r["twin_cpu"] / max(r["warm_cpu"], 1e-9)
+    worst.update(speed=min(worst["speed"], speed), cpu=min(worst["cpu"], cpu),
+                 agree=min(worst["agree"], r["agree"]))
+    rates = "".join(f"{pages / r[key]:>9.2f}" for key in ("twin_s", "cold_s", "warm_s"))
+    print(f"{garbled.stem[:38]:38}{r['layer']:>8}{pages:>6}{rates}{r['twin_cpu']:>9.3f}{r['warm_cpu']:>9.3f}"
+          f"{speed:>7.2f}{cpu:>7.2f}{r['undecoded']:>7}{r['agree']:>8.4f}")
+    if page_ocr:
+        print(f"{'  same, page OCR':38}{'ocr':>8}{pages:>6}{'':>18}{pages / r['ocr_s']:>9.2f}{'':>18}"
+              f"{r['twin_s'] / r['ocr_s']:>7.2f}{'':>14}{r['ocr_agree']:>8.4f}")
 
 
 if __name__ == "__main__":
