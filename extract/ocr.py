@@ -109,6 +109,8 @@ _STOPS = frozenset(".。，,、")
 _HIGH_MARKS = frozenset("“”‘’\"'")
 """Marks printed in the upper half of a line; ``_LOW_MARKS`` in the lower half."""
 _LOW_MARKS = frozenset("、，。,.")
+_CJK_QUOTES = frozenset("“”‘’")
+"""Chinese text's quotation marks (General Punctuation, outside the CJK blocks ``is_cjk`` covers)."""
 
 Box = tuple[float, float, float, float]
 
@@ -467,7 +469,8 @@ def is_dropped_glyph(text: str, prob: float, beside: set[str]) -> bool:
     the character beside it (that character's own ink past its box: a quote's second tick, the end of a long
     dash or a wide ``%``; a doubled character the decoding merged stays merged)."""
     mark = _FULL_WIDTH.get(text, text).translate(_LOOKALIKES)
-    return is_cjk(mark) and prob >= DEFAULT_GAP_MIN_PROB and text not in beside and mark not in beside
+    chinese = is_cjk(mark) or mark in _CJK_QUOTES
+    return chinese and prob >= DEFAULT_GAP_MIN_PROB and text not in beside and mark not in beside
 
 
 def trimmed(chars: list[tuple[str, Box]]) -> list[tuple[str, Box]]:

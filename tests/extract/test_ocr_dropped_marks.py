@@ -11,6 +11,7 @@ from policy_extract.extract.ocr import (
     clipped_rows,
     fill_gaps,
     fix_punctuation,
+    is_dropped_glyph,
     orphan_ink,
     reread_clipped,
     with_inserted,
@@ -190,3 +191,10 @@ def test_the_gap_reading_is_the_best_symbol_other_than_blank_and_space_under_the
     probs[5] = [0.0, 0.0, 0.0, 1.0, 0.0]
     assert gap_symbols(probs, 60, [(30, 40)], alphabet) == [("敞", pytest.approx(0.236))]
     assert gap_symbols(probs, 60, [(100, 120)], alphabet) == [("", 0.0)]
+
+
+@pytest.mark.parametrize(("text", "kept"), [("“", True), ("、", True), (",", True), ("遂", True), ("|", False),
+                                            ("8", False), ("有", False)])  # fmt: skip
+def test_a_dropped_glyph_is_a_chinese_glyph_or_mark_other_than_its_neighbours(text: str, kept: bool) -> None:
+    """Quotes sit outside the CJK blocks but are Chinese text's marks (a “ dropped after a squeezed 、)."""
+    assert is_dropped_glyph(text, 0.1, {"有"}) is kept
