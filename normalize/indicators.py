@@ -20,13 +20,15 @@ from policy_extract.core.vocabulary import (
     INDICATOR_NAME_HEADERS,
     NO_YEAR_VALUE_WORDS,
     NUMBER_HEADERS,
+    REQUIREMENT_ADVERBIAL,
     REQUIREMENT_HEADER_WORDS,
+    REQUIREMENT_STATE_PREDICATE,
     UNIT_HEADERS,
 )
 
 from .numerals import to_halfwidth
 from .units import canonical_unit, split_name_unit
-from .values import parse_requirement, parse_values
+from .values import ParsedIndicator, parse_requirement, parse_values
 
 _YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])\s*年?")
 """A year in a column header: four digits standing alone (``TQJG20250123`` is a code, not a year)."""
@@ -240,13 +242,34 @@ def is_requirement_table(table: Table) -> bool:
     return heads[0] in NUMBER_HEADERS and wanted
 
 
+def states_a_result(sentence: str) -> bool:
+    """Whether a requirement sentence with no value states a result to reach: the first clause holding a
+    state predicate (``REQUIREMENT_STATE_PREDICATE``: 实现…, 建成…, 确保…) has only time, territory or aim
+    adverbials before it (``REQUIREMENT_ADVERBIAL``: ``到2025年，基本建成…``); after a clause that acts
+    (``推广公交电子站牌…服务，实现中心城区主要站点全覆盖``) the state is that action's purpose: a task."""
+    for clause in re.split(r"[，,；;：:]", to_halfwidth(sentence)):
+        if REQUIREMENT_STATE_PREDICATE.search(clause):
+            return True
+        if not REQUIREMENT_ADVERBIAL.fullmatch(clause.strip()):
+            return False
+    return False
+
+
+def _is_qualitative(parsed: list[ParsedIndicator]) -> bool:
+    """A sentence read as one requirement with no quantity (its own words as the target)."""
+    return len(parsed) == 1 and all(v.value is None and v.op is None for v in parsed[0].values)
+
+
 def indicators_from_requirement_table(table: Table, doc_year: int | None) -> list[Indicator]:
     out: list[Indicator] = []
     for row in range(band_after_caption(table).stop, table.n_rows):
         cell = cell_at(table, row, table.n_cols - 1)
         if cell is None or not cell.text or cell.row != row:
             continue
-        for parsed in parse_requirement(cell.text, doc_year=doc_year):
+        parsed_cell = parse_requirement(cell.text, doc_year=doc_year)
+        if _is_qualitative(parsed_cell) and not states_a_result(cell.text):
+            continue  # an action whose purpose is a state (…服务，实现…全覆盖): a task, no target
+        for parsed in parsed_cell:
             units = {v.unit for v in parsed.values if v.unit}
             out.append(
                 Indicator(

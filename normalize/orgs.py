@@ -17,6 +17,7 @@ from typing import Any
 from policy_extract.core.vocabulary import (
     ADMIN_LEVEL_CHARS,
     ADMIN_LEVELS,
+    ASSIGNING_VERBS,
     DEADLINE_LABELS,
     DEADLINE_LIKE,
     LABEL_COPULA,
@@ -391,12 +392,22 @@ def _copula_clause(clause: str) -> str | None:
 
 def _opens_as_name(name: str) -> bool:
     """A name standing in a sentence before 为 opens with its level (市教育局, 各县…) or holds no level near
-    its start (国家发展改革委): ``确定市教育局``/``明确市发展改革委`` are a verb before a name, no owner.  A
+    its start (国家发展改革委): ``确定市教育局``/``明确市发展改革委`` are a verb before a name, no owner, and
+    so is any name holding an assigning verb before a unit name (``进一步明确市教育局``).  A
     tail opening with 各, which only ever opens a name (``各区政府``), leaves a non-name before it in the
     clause (``明确各区政府``): no owner either."""
     if "各" in name[1:] and _is_unit_name(name[name.index("各", 1) :]):
         return False
+    if _verb_before_name(name):
+        return False
     return name[:1] in UNIT_PREFIXES or not any(ch in ADMIN_LEVEL_CHARS for ch in name[1:3])
+
+
+def _verb_before_name(name: str) -> bool:
+    """Whether an assigning verb (``ASSIGNING_VERBS``) stands before a unit name inside ``name``
+    (``进一步明确市教育局``: the level rule above only looks at the name's first characters)."""
+    return any(verb in name and _is_unit_name(name[name.index(verb) + len(verb) :])
+               for verb in ASSIGNING_VERBS)
 
 
 def _copulas_as_labels(text: str) -> str:

@@ -257,6 +257,9 @@ CO_SUPPORT_HEADER_WORDS = ("配合", "协办", "参与", "协同", "协助", "�
 """Headers of a second owner column that only ever names support units (配合单位 beside 责任单位)."""
 LEAD_INTRO = "由"
 """``由X牵头，Y配合``: the preposition before a lead written as a sentence."""
+ASSIGNING_VERBS = ("明确", "确定", "指定", "确立", "委托", "授权")
+"""Verbs that assign a unit a role in a sentence of the task (``进一步明确市教育局为责任单位``): a name
+standing before 为 with one of them before a unit name is that verb and its object, not an owner."""
 LABEL_COPULA = "为"
 """The verb that ties an owner or deadline label to what it names, in either order: ``X为牵头单位``,
 ``牵头单位为X``, ``完成时限为2024年底``: read as ``牵头单位：X``."""
@@ -403,6 +406,13 @@ state or result to reach (``实现乡镇污水处理设施全覆盖``, ``基本�
 ``完成…削减目标``, after an aim word or not: 002's ``力争质量专业技术人员获取职业资格证书``), kept as
 qualitative text.  A bare action on an object is a task, no indicator (``在建项目全面落实安全生产责任制``,
 ``积极争取中央预算内资金支持``)."""
+REQUIREMENT_ADVERBIAL = re.compile(
+    r"(?:到|至|截至|在|于)?\s*(?:\d{4}\s*年(?:底|末)?(?:前|以前|之前)?|年内|年底前|今年|明年|本年度"
+    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|末|时期)?)|全[市省县区州旗盟镇乡]|力争|争取|力求"
+)
+"""A clause that only sets the time, territory or aim of what follows (``到2025年``, ``年内``, ``全市``,
+``力争``): before it, a requirement's state predicate is still the sentence's own (``到2025年，基本建成…``);
+a clause that acts (``推广…服务，实现…全覆盖``) makes the state its purpose, and the sentence a task."""
 REQUIREMENT_TRAILING_FILLERS: tuple[str, ...] = (
     "稳定在", "保持在", "维持在", "稳定", "保持", "维持", "总体", "均", "为", "是", "在", "要", "应",
 )  # fmt: skip

@@ -171,3 +171,19 @@ def test_a_requirement_table_with_its_caption_as_first_row_reads_the_header_unde
         assert [(i.row, i.name, i.values[0].op, i.values[0].value) for i in inds] == [
             (2, "专项施工方案专家论证率", ">=", 100)
         ]
+
+
+@given(st.sampled_from(["", "到2025年，", "年内，", "全市，", "力争", "“十四五”期间，"]),
+       st.sampled_from(["实现乡镇污水处理设施全覆盖", "基本建成覆盖城乡的公共服务体系", "确保不发生较大生产安全事故"]),
+       st.sampled_from(["推广公交电子站牌和实时到站查询服务，", "依托市心理健康教育指导中心，建立区域心理辅导站，",
+                        "统一医共体内电子病历等信息系统，"]))  # fmt: skip
+def test_a_state_predicate_after_an_action_clause_is_a_task_not_a_target(
+        adverbial: str, state: str, action: str) -> None:
+    """``推广公交电子站牌和实时到站查询服务，实现中心城区主要站点全覆盖`` in a 序号 | 要求 table was a
+    qualitative target: the state predicate was searched anywhere in the sentence.  After a clause that acts
+    the state is its purpose (a task, as gen_docx_jiaotong_threeline and gen_docx_jiaoyu_header print such
+    rows in their responsibility tables); after time, territory or aim words it is the sentence's target."""
+    aimed = table([["序号", "要求"], ["1", adverbial + state + "。"]])
+    assert [i.values[0].text.endswith(state) for i in build_indicators(_doc(aimed))] == [True]
+    acting = table([["序号", "要求"], ["1", action + state + "。"]])
+    assert build_indicators(_doc(acting)) == []

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 from policy_extract.normalize.orgs import parse_annotation, parse_owners, split_units
 from text_strategies import ORG_TEXT
 
+from policy_extract.core.vocabulary import ASSIGNING_VERBS
+
 
 @pytest.mark.parametrize(
     ("text", "known", "expected"),
@@ -388,6 +390,20 @@ def test_a_verb_before_a_name_opening_with_各_leaves_no_owner(verb: str, name: 
     """``加强统筹协调，明确各区政府为责任单位`` gave the lead ``明确各区政府``: 各 only opens a name, so what
     stands before it in the clause is no name and the clause is a sentence of the task, no owners."""
     text = f"加强统筹协调，{verb}{name}为{label}"
+    owners = parse_annotation(text)
+    assert (owners.lead, owners.support, owners.rest) == ([], [], text)
+    alone = parse_annotation(f"加强统筹协调。{name}为{label}")
+    assert alone.lead + alone.support == [name]
+
+
+@given(st.sampled_from(["", "进一步", "同时", "要"]), st.sampled_from(ASSIGNING_VERBS),
+       st.sampled_from(["市教育局", "区卫生健康委", "县人民政府", "国家发展改革委"]),
+       st.sampled_from(["责任单位", "牵头单位"]), st.sampled_from(["", "。"]))  # fmt: skip
+def test_an_assigning_verb_before_a_unit_name_anywhere_in_the_clause_leaves_no_owner(
+        adverb: str, verb: str, name: str, label: str, stop: str) -> None:
+    """``加强统筹协调，进一步明确市教育局为责任单位`` gave the lead ``进一步明确市教育局``: the level rule only
+    looked at a name's first characters, so a verb after an adverb passed as part of the name."""
+    text = f"加强统筹协调，{adverb}{verb}{name}为{label}{stop}"
     owners = parse_annotation(text)
     assert (owners.lead, owners.support, owners.rest) == ([], [], text)
     alone = parse_annotation(f"加强统筹协调。{name}为{label}")
