@@ -142,3 +142,29 @@ def test_a_piece_out_of_time_fails_the_document_as_a_timeout(tmp_path: Path) -> 
     records = {r.doc_id: r for r in result.records}
     assert records["000_5d3202af9fddf20f"].error.code == "timeout"
     assert result.count("failed") >= 1 and not (tmp_path / "out" / "docs" / "000_5d3202af9fddf20f").exists()
+
+
+
+def test_the_finish_has_what_the_pieces_left_of_the_documents_time(monkeypatch) -> None:
+    """The pieces ran side by side for ``spent`` seconds: the joined finish's clock starts that much earlier
+    (a document handed back gets its whole limit, as unsplit), and its seconds count them."""
+    import time
+    import types
+
+    from policy_extract.batch import split as split_module
+    from policy_extract.batch.budget import document_clock
+    from policy_extract.batch.workers import Limits
+
+    with document_clock(str(LONG), None, Limits(timeout=5.0), "off", spent=4.0) as clock:
+        assert time.monotonic() - clock.start >= 4.0
+    seen: list[float] = []
+
+    def fake_job(_job: Job, _process: object, _context: object, spent: float = 0.0) -> object:
+        seen.append(spent)
+        return types.SimpleNamespace(seconds=1.0)
+
+    monkeypatch.setattr(split_module, "process_job", fake_job)
+    job = Job(0, LONG.name, str(LONG), "long", None)
+    joined = split_module.run_finish(Finish(job, (), False, 3.0), None, None)
+    whole = split_module.run_finish(Finish(job, (), True, 3.0), None, None)
+    assert seen == [3.0, 0.0] and joined.seconds == whole.seconds == 4.0

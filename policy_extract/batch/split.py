@@ -21,7 +21,9 @@ Rules:
   killed or died, is the document's failure, recorded as an unsplit one is; its other pieces are dropped.
 * The manifest, run.json, progress and resume state see one document (its outcome is the finish's, or the
   failed piece's), written in input order as always.  Its seconds in run.json are the longest piece's plus
-  the finish's.  Each piece and the finish get the document's whole time limit.
+  the finish's.  Each piece gets the document's time limit, the finish what the longest piece left of it
+  (the pieces run side by side), so the document's work still fits in its limit; a document handed back
+  gets its whole limit again, as unsplit.
 """
 
 from __future__ import annotations
@@ -135,10 +137,11 @@ def run_finish(finish: Finish, process: ProcessFn, context: JobContext) -> DocOu
     if finish.whole:
         for file in finish.files:
             Path(file).unlink(missing_ok=True)
-        outcome = process_job(finish.job, process, context)
+        outcome = process_job(finish.job, process, context)  # its whole limit, as when it is not split
     else:
         load = functools.partial(load_pieces, finish.files)
-        outcome = process_job(finish.job, functools.partial(pipeline.process_pieces, pieces=load), context)
+        process = functools.partial(pipeline.process_pieces, pieces=load)
+        outcome = process_job(finish.job, process, context, finish.spent)
     outcome.seconds += finish.spent
     return outcome
 
