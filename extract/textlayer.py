@@ -136,6 +136,34 @@ def is_bad_char(text: str) -> bool:
             or (code < 0x20 and text not in "\t\n\r"))
 
 
+_BAD_CODE_POINT = re.compile("[\ue000-\uf8ff\ufffd\U000f0000-\U0010ffff\x00-\x08\x0b\x0c\x0e-\x1f]")
+"""One-character texts :func:`is_bad_char` calls bad: private use, replacement, control characters."""
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0003134f]")
+"""What :func:`is_ideograph` accepts."""
+
+
+def one_code_point_each(texts: list[str], joined: str) -> bool:
+    """Whether every text is one code point (``joined`` their concatenation): then the texts can be judged in
+    one regex pass over ``joined`` (a page has thousands)."""
+    return len(joined) == len(texts) and "" not in texts
+
+
+def count_bad(texts: list[str]) -> int:
+    """How many of ``texts`` :func:`is_bad_char` calls bad."""
+    joined = "".join(texts)
+    if one_code_point_each(texts, joined):
+        return len(_BAD_CODE_POINT.findall(joined))
+    return sum(1 for t in texts if is_bad_char(t))
+
+
+def ideographs(texts: list[str]) -> list[str]:
+    """The one-character texts that are ideographs, in order."""
+    joined = "".join(texts)
+    if one_code_point_each(texts, joined):
+        return _IDEOGRAPH.findall(joined)
+    return [t for t in texts if len(t) == 1 and is_ideograph(t)]
+
+
 def check_texts(texts: Iterable[str], *, min_chars: int = DEFAULT_MIN_CHARS,
                 max_bad_share: float = DEFAULT_MAX_BAD_SHARE,
                 max_rare_share: float = DEFAULT_MAX_RARE_SHARE) -> LayerCheck:
@@ -143,10 +171,10 @@ def check_texts(texts: Iterable[str], *, min_chars: int = DEFAULT_MIN_CHARS,
     visible = [t for t in texts if t.strip()]
     if not visible:
         return LayerCheck("empty")
-    bad = sum(1 for t in visible if is_bad_char(t))
-    cjk_chars = [t for t in visible if len(t) == 1 and is_ideograph(t)]
+    bad = count_bad(visible)
+    cjk_chars = ideographs(visible)
     common = common_chars() if cjk_chars else frozenset()
-    rare = sum(1 for t in cjk_chars if t not in common)
+    rare = len(cjk_chars) - sum(map(common.__contains__, cjk_chars))
     check = LayerCheck("ok", len(visible), bad, len(cjk_chars), rare)
     if len(visible) < min_chars and not bad:
         return check
@@ -161,7 +189,7 @@ def unmapped_fonts(chars: Iterable[dict[str, Any]],
                    min_share: float = DEFAULT_FONT_BAD_SHARE) -> frozenset[str]:
     """Fonts (by name) that give glyph codes for at least ``min_share`` of their visible glyphs."""
     chars = chars if isinstance(chars, list) else list(chars)
-    if min_share > 0 and not any(map(is_bad_char, [ch["text"] for ch in chars])):
+    if min_share > 0 and not count_bad([ch["text"] for ch in chars]):
         return frozenset()  # the common page: no code at all, so no font reaches a positive share
     seen: Counter[str] = Counter()
     bad: Counter[str] = Counter()
