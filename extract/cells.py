@@ -44,11 +44,11 @@ def split_chars(chars: list[Char], grids: list[Grid]) -> tuple[list[list[list[Ch
     quality report)."""
     per_grid: list[list[list[Char]]] = [[[] for _ in g.cells] for g in grids]
     outside: list[Char] = []
+    boxes = [(gi, grid, *grid.bbox) for gi, grid in enumerate(grids)]
     for ch in chars:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        for gi, grid in enumerate(grids):
-            index = locate(grid, cx, cy)
-            if index is not None:
+        for gi, grid, x0, top, x1, bottom in boxes:  # locate()'s own first test, without the call
+            if x0 <= cx <= x1 and top <= cy <= bottom and (index := locate(grid, cx, cy)) is not None:
                 per_grid[gi][index].append(ch)
                 break
         else:
