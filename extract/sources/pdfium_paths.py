@@ -47,8 +47,10 @@ def page_paths(walk: Walk) -> dict[str, list[dict[str, Any]]]:
 
 def native(func: Any, restype: Any, *argtypes: Any) -> Any:
     """A second prototype of pypdfium2's raw function ``func`` that takes and gives handles as addresses
-    (ints): no pointer object is made and read back per call (asked once per character and object)."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(func, ctypes.c_void_p).value)
+    (ints): no pointer object is made and read back per call (asked once per character and object).  The
+    call keeps the GIL (``PYFUNCTYPE``): these functions read a page already in memory for a microsecond,
+    and releasing and taking the lock back around each of them cost more than the call."""
+    return ctypes.PYFUNCTYPE(restype, *argtypes)(ctypes.cast(func, ctypes.c_void_p).value)
 
 
 def address(pointer: Any) -> int:

@@ -427,7 +427,11 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     Asked for every character: the text object's facts come from its cache, the origin's short decimals
     from :func:`snap`'s memo, and upright text on an unrotated page takes the box its object precomputed
     (:meth:`_Reader._upright_box`), each the same arithmetic as :func:`char_box`."""
-    facts = reader.object_facts(index)
+    key = _text_object(reader.tpa, index) or 0  # reader.object_facts(index), without the call
+    facts = reader.objects.get(key)
+    if facts is None:
+        facts = reader.objects[key] = reader._object_facts(key, index)
+    reader.last_keys = (reader.last_keys[1], key)
     font, name, _, size, matrix, color, _, widths, upright = facts
     _char_origin(reader.tpa, index, reader.at_x, reader.at_y)
     x, y = reader.x.value, reader.y.value
