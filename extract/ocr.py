@@ -115,8 +115,6 @@ _STOPS = frozenset(".。，,、")
 _HIGH_MARKS = frozenset("“”‘’\"'")
 """Marks printed in the upper half of a line; ``_LOW_MARKS`` in the lower half."""
 _LOW_MARKS = frozenset("、，。,.")
-_CJK_QUOTES = frozenset("“”‘’")
-"""Chinese text's quotation marks (General Punctuation, outside the CJK blocks ``is_cjk`` covers)."""
 
 Box = tuple[float, float, float, float]
 
@@ -477,7 +475,7 @@ def is_dropped_glyph(text: str, prob: float, beside: set[str]) -> bool:
     the character beside it (that character's own ink past its box: a quote's second tick, the end of a long
     dash or a wide ``%``; a doubled character the decoding merged stays merged)."""
     mark = _FULL_WIDTH.get(text, text).translate(_LOOKALIKES)
-    chinese = is_cjk(mark) or mark in _CJK_QUOTES
+    chinese = is_cjk(mark)  # curly quotes included
     return chinese and prob >= DEFAULT_GAP_MIN_PROB and text not in beside and mark not in beside
 
 
@@ -497,9 +495,12 @@ def with_inserted(line: OcrLine, added: list[tuple[int, str, Box]]) -> OcrLine:
     rebuilt (spaces kept) and its punctuation repaired again in the new context."""
     if not added:
         return line
-    at = {i: t for i, t, _b in added}
+    at: dict[int, str] = {}
+    for i, text, _b in added:  # two glyphs dropped between the same neighbours: both, in reading order
+        at[i] = at.get(i, "") + text
     chars = list(line.chars)
-    for i, text, box in sorted(added, key=lambda x: x[0], reverse=True):
+    order = sorted(range(len(added)), key=lambda k: (added[k][0], k), reverse=True)
+    for i, text, box in (added[k] for k in order):
         chars[i:i] = [(text, box)]
         chars[i - 1 : i + 2] = trimmed(chars[i - 1 : i + 2]) if i else chars[i - 1 : i + 2]
     fixed = fix_punctuation("".join(c for c, _ in chars))

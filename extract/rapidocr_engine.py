@@ -343,12 +343,13 @@ def release_free_heap() -> None:
 
 @lru_cache(maxsize=1)
 def malloc_trim() -> Any:
-    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl)."""
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl) or the process has no
+    C library to name (Windows: ``CDLL(None)`` raises TypeError)."""
     import ctypes
 
     try:
         return ctypes.CDLL(None).malloc_trim
-    except (AttributeError, OSError):
+    except (AttributeError, OSError, TypeError):
         return None
 
 

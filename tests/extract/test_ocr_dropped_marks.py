@@ -198,3 +198,13 @@ def test_the_gap_reading_is_the_best_symbol_other_than_blank_and_space_under_the
 def test_a_dropped_glyph_is_a_chinese_glyph_or_mark_other_than_its_neighbours(text: str, kept: bool) -> None:
     """Quotes sit outside the CJK blocks but are Chinese text's marks (a “ dropped after a squeezed 、)."""
     assert is_dropped_glyph(text, 0.1, {"有"}) is kept
+
+
+def test_two_glyphs_dropped_between_the_same_neighbours_are_both_inserted_in_reading_order() -> None:
+    """Review: both gap readings keyed the same index, so the text kept only the last and the characters came
+    out reversed (关于乙通知 / 关于乙甲通知)."""
+    chars = [(c, (40.0 * i, 0.0, 40.0 * i + 40, 42.0)) for i, c in enumerate("关于通知")]
+    line = OcrLine("关于通知", 0.9, (0.0, 0.0, 160.0, 42.0), chars)
+    out = with_inserted(line, [(2, "甲", (78.0, 0.0, 80.0, 42.0)), (2, "乙", (80.0, 0.0, 82.0, 42.0))])
+    assert out.text == "关于甲乙通知"
+    assert "".join(c for c, _ in out.chars) == "关于甲乙通知"

@@ -212,3 +212,21 @@ def test_item_by_item_passes_single_inputs_through_and_stacks_every_output() -> 
     session.run(None, {"x": x[:1]})
     assert inner.calls == [1, 1, 1, 1]
     assert session.get_inputs() == ["x"]  # everything else is the session's
+
+
+def test_heap_trim_is_skipped_where_the_process_has_no_c_library_to_name(monkeypatch) -> None:
+    """Review: on Windows ``ctypes.CDLL(None)`` raises TypeError, which escaped from every OCR page."""
+    import ctypes
+
+    from policy_extract.extract import rapidocr_engine
+
+    def no_library(name: object) -> None:
+        raise TypeError("argument of type 'NoneType' is not iterable")
+
+    monkeypatch.setattr(ctypes, "CDLL", no_library)
+    rapidocr_engine.malloc_trim.cache_clear()
+    try:
+        assert rapidocr_engine.malloc_trim() is None
+        rapidocr_engine.release_free_heap()  # no error
+    finally:
+        rapidocr_engine.malloc_trim.cache_clear()
