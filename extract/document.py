@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,8 +21,8 @@ if TYPE_CHECKING:
     from .ocr import PageImages
     from .sources import SourcePage
 
-__all__ = ["PagePiece", "content_cut", "damage_warnings", "extract_document", "extract_page", "extract_pages",
-           "joined_document", "read_page"]
+__all__ = ["content_cut", "damage_warnings", "extract_document", "extract_page", "read_page"]
+
 
 
 def extract_document(path: str | Path, *, password: str | None = None,
@@ -34,26 +32,6 @@ def extract_document(path: str | Path, *, password: str | None = None,
     ``ocr``: ``auto`` reads pages without a usable text layer (scans, fonts without a Unicode map) with OCR,
     ``force`` reads every page with OCR, ``off`` never does (an image-only PDF then fails with ``no_text``).
     """
-    return joined_document(path, [extract_pages(path, password=password, settings=settings, ocr=ocr)], ocr)
-
-
-@dataclass(slots=True)
-class PagePiece:
-    """Pages of a document read by :func:`extract_pages`, with the warnings they gave, in page order."""
-
-    pages: list[PageContent]
-    warnings: list[DocWarning]
-    alone: bool
-    """No page needed OCR or had a garbled font: what they hold is what the whole document's pass gives them
-    (the fonts found garbled and the glyph table carry over to later pages; OCR pages change the budget)."""
-
-
-def extract_pages(path: str | Path, *, password: str | None = None, settings: ExtractSettings | None = None,
-                  ocr: str = DEFAULT_OCR_MODE, first: int = 1, last: int | None = None) -> PagePiece:
-    """Pages ``first``..``last`` (1-based, inclusive; ``None``: to the end) as :func:`extract_document` reads
-    them in its one pass: the pages before ``first`` are primed (the page source learns what they leave for
-    later pages, its fonts) but not read.  :func:`joined_document` of the pieces covering every page, in
-    order, is :func:`extract_document`'s result when every piece is :attr:`PagePiece.alone`."""
     if ocr not in OCR_MODES:
         raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
     settings = settings or ExtractSettings()
@@ -61,42 +39,10 @@ def extract_pages(path: str | Path, *, password: str | None = None, settings: Ex
     reader = Scans(path, password, settings)
     warnings: list[DocWarning] = []
     try:
-        pages = [read_page(page, reader, ocr, settings, warnings)
-                 for page in page_range(source.pages(), first, last, ocr)]
+        pages = [read_page(page, reader, ocr, settings, warnings) for page in source.pages()]
     finally:
         source.close()
         reader.close()
-    return PagePiece(pages, warnings, reader.untouched())
-
-
-def page_range(pages: Iterator[SourcePage], first: int, last: int | None, ocr: str) -> Iterator[SourcePage]:
-    for page in pages:
-        if last is not None and page.page_number > last:
-            page.close()
-            return
-        if page.page_number >= first:
-            yield page
-        elif ocr == "force":  # read with OCR only: nothing of the page source carries over
-            page.close()
-        else:
-            prime(page)
-
-
-def prime(page: SourcePage) -> None:
-    """What reading ``page`` leaves in its source for later pages, without reading it: the source's own
-    ``prime`` when it has one, else the page resolved (its characters read) as the one pass does."""
-    learn = getattr(page, "prime", None)
-    if learn is not None:
-        learn()
-        page.close()
-    else:
-        page.resolve().close()
-
-
-def joined_document(path: str | Path, pieces: list[PagePiece], ocr: str) -> RawDocument:
-    """The document of :func:`extract_pages` pieces that cover its pages in order."""
-    pages = [page for piece in pieces for page in piece.pages]
-    warnings = [warning for piece in pieces for warning in piece.warnings]
     empty = [p.number for p in pages if not p.lines and not p.tables]
     if ocr == "off" and pages and len(empty) == len(pages):
         raise NoTextError(
@@ -129,10 +75,6 @@ class Scans:
         if self._images is None:
             self._images = scanned.PageImages(self.path, self.password, self.settings.ocr)
         return scanned.ocr_page(page, self._images, self.settings)
-
-    def untouched(self) -> bool:
-        """No page was read with OCR and no font was found garbled (see :attr:`PagePiece.alone`)."""
-        return self._images is None and (self._glyphs is None or not self._glyphs.fonts)
 
     def close(self) -> None:
         if self._images is not None:

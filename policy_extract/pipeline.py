@@ -6,18 +6,14 @@ gets its own sections of the :class:`~policy_extract.settings.PipelineSettings` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .core.errors import CorruptPDFError, NoTextError, PolicyExtractError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from policy_extract.extract.document import PagePiece
-
     from .core.model import Document, RawDocument
     from .settings import PipelineSettings
-
-T = TypeVar("T")
 
 
 def process_pdf(
@@ -32,18 +28,14 @@ def process_pdf(
     :class:`~policy_extract.core.errors.SettingsError` before the file is opened.  Errors are the stages'
     own (:mod:`policy_extract.core.errors`); the batch runner records them.
     """
+    from policy_extract.normalize import normalize_document
+
     from .settings import PipelineSettings
 
     resolved = PipelineSettings.resolve(settings)
-    return normalized(extract_classified(str(path), password, resolved), resolved)
-
-
-def normalized(raw: RawDocument, settings: PipelineSettings) -> Document:
-    """The normalize stage of an extracted document (which must have text)."""
-    from policy_extract.normalize import normalize_document
-
-    check_has_text(raw, settings.ocr)
-    return normalize_document(raw, layout=settings.layout, paragraphs=settings.paragraphs)
+    raw = extract_classified(str(path), password, resolved)
+    check_has_text(raw, resolved.ocr)
+    return normalize_document(raw, layout=resolved.layout, paragraphs=resolved.paragraphs)
 
 
 def extract_classified(path: str, password: str | None, settings: PipelineSettings) -> RawDocument:
@@ -53,43 +45,10 @@ def extract_classified(path: str, password: str | None, settings: PipelineSettin
     damaged file (a font dictionary read lazily), and that is the file's fault, not a bug of ours.
     """
     from policy_extract.extract import extract_document
-
-    return classified(path, password, lambda: extract_document(path, password=password,
-                                                                settings=settings.extract, ocr=settings.ocr))
-
-
-def extract_piece(path: str, first: int, last: int, *, password: str | None,
-                  settings: PipelineSettings) -> PagePiece:
-    """Pages ``first``..``last`` of the extract stage (a long document shared among workers:
-    :mod:`policy_extract.batch.split`), with errors classified as :func:`extract_classified` does."""
-    from policy_extract.extract.document import extract_pages
-
-    def pages() -> PagePiece:
-        return extract_pages(path, password=password, settings=settings.extract, ocr=settings.ocr,
-                             first=first, last=last)
-
-    return classified(path, password, pages)
-
-
-def process_pieces(path: str, *, pieces: Callable[[], list[PagePiece]], password: str | None = None,
-                   settings: PipelineSettings | Mapping[str, Any] | None = None) -> Document:
-    """:func:`process_pdf` of a document whose extract stage ran in pieces that cover its pages in order
-    (``pieces`` loads them), each :attr:`~policy_extract.extract.document.PagePiece.alone`: the same
-    Document."""
-    from policy_extract.extract.document import joined_document
-
-    from .settings import PipelineSettings
-
-    resolved = PipelineSettings.resolve(settings)
-    return normalized(joined_document(path, pieces(), resolved.ocr), resolved)
-
-
-def classified(path: str, password: str | None, extract: Callable[[], T]) -> T:
-    """``extract()``, with a parser error it let through raised as the damaged PDF it shows."""
     from policy_extract.extract.pdf import classify_open_error, is_parser_error
 
     try:
-        return extract()
+        return extract_document(path, password=password, settings=settings.extract, ocr=settings.ocr)
     except PolicyExtractError:
         raise
     except Exception as exc:

@@ -20,9 +20,7 @@ Rules this package implements (they are user-visible; the README and manifest sc
   settings' ``limits.timeout`` seconds per document (a timer in the worker, and a kill from the parent
   :data:`~.workers.DEFAULT_KILL_GRACE` seconds later for work stuck in native code) and
   ``limits.max_memory`` MB per worker (a data-segment limit in the worker and an RSS watchdog in the
-  parent); a killed worker is replaced and the batch goes on.  A long document that would otherwise be the
-  batch's tail has its extract stage shared among the workers by page ranges, joined in page order before
-  its one normalize pass, with the unsplit run's output and failures (:mod:`.split`).
+  parent); a killed worker is replaced and the batch goes on.
 * **Resumable** (:mod:`.resume`): a rerun reuses documents whose input, pipeline and settings are unchanged;
   ``force`` reprocesses them.  An interrupted run (Ctrl-C, ``kill -9``) leaves every ``docs/<doc_id>``
   folder either complete or absent, and the next run starts where it stopped.  A command-line rerun with

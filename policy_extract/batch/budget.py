@@ -97,12 +97,9 @@ def usable_timer() -> bool:
 
 
 @contextmanager
-def document_clock(path: str, password: str | None, limits: Limits, ocr: str,
-                   spent: float = 0.0) -> Iterator[DocumentClock]:
-    """Raise :class:`DocumentTimeoutError` when the document's work passes its limit (see the module);
-    ``spent``: seconds of it already used elsewhere (its pieces' extract stage, :mod:`.split`)."""
+def document_clock(path: str, password: str | None, limits: Limits, ocr: str) -> Iterator[DocumentClock]:
+    """Raise :class:`DocumentTimeoutError` when the document's work passes its limit (see the module)."""
     clock = DocumentClock(limits, ocr)
-    clock.start -= spent
     timer, previous = usable_timer(), None
 
     def on_alarm(_signum: int, _frame: object) -> None:

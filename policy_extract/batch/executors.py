@@ -45,10 +45,7 @@ class Executor:
         if options.scheduler:
             raise UsageError("--scheduler is only used with --executor dask")
 
-    def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress,
-            split: str | None = None) -> None:
-        """``split``: the page source's name when long documents may be shared among workers
-        (:mod:`.split`; the task then takes its pieces too); an executor may ignore it."""
+    def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress) -> None:
         raise NotImplementedError
 
 
@@ -58,18 +55,10 @@ class LocalExecutor(Executor):
     name = "local"
     help = "worker processes on this machine"
 
-    def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress,
-            split: str | None = None) -> None:
+    def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress) -> None:
         from .workers import Supervisor
 
         workers = max(1, min(self.options.workers, len(jobs)))
-        if split is not None and self.options.workers > 1:
-            from .split import Splitter
-
-            splitter = Splitter(jobs, self.options.workers, (self.options.password, split), on_done, progress)
-            with Supervisor(task, self.options.limits, self.options.workers) as supervisor:
-                supervisor.run(splitter.pending, splitter.on_done, splitter.on_start, splitter.expand)
-            return
         with Supervisor(task, self.options.limits, workers) as supervisor:
             supervisor.run(jobs, on_done, lambda job: progress.start(job.file))
 
@@ -88,8 +77,7 @@ class DaskExecutor(Executor):
         if not options.scheduler:
             raise UsageError("--executor dask needs --scheduler ADDR (e.g. tcp://10.0.0.5:8786)")
 
-    def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress,
-            split: str | None = None) -> None:
+    def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress) -> None:
         from .workers import run_isolated
 
         client, as_completed = self._connect()

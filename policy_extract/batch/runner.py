@@ -24,8 +24,7 @@ from .outdir import clear_scratch, prepare_outdir
 from .plan import Job, hashed_jobs, plan_jobs
 from .progress import Progress, progress_display
 from .runinfo import write_run_json
-from .split import run_item
-from .task import JobContext, ProcessFn
+from .task import JobContext, ProcessFn, process_job
 
 if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.settings import PipelineSettings
@@ -144,7 +143,7 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn)
     keys = {job.index: state_key(job.path, job.sha256, fp, limits) for job in jobs}
     outcomes, todo = split_reusable(jobs, out, keys, opts.force)
     context = JobContext(str(out), opts.password, opts.settings)
-    task = functools.partial(run_item, process=process, context=context)
+    task = functools.partial(process_job, process=process, context=context)
     show = sys.stdout.isatty() if opts.progress is None else opts.progress
     with progress_display(len(jobs), show) as progress:
         dispatched: dict[int, float] = {}
@@ -163,7 +162,7 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn)
             progress.done(jobs[index].file)
         dispatched.update((job.index, time.monotonic()) for job in todo)
         try:
-            dispatch(todo, task, opts, on_done, progress, out, split_source(process, opts))
+            dispatch(todo, task, opts, on_done, progress, out)
         except StopBatch as stop:
             stop.outcomes = dict(outcomes)
             raise
@@ -183,15 +182,14 @@ def save_state_or_stop(out: Path, doc_id: str, key: dict[str, Any], payload: dic
 
 
 def dispatch(
-    jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone, progress: Progress, out: Path,
-    split: str | None = None,
+    jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone, progress: Progress, out: Path
 ) -> None:
     """Run ``jobs`` on the executor ``opts.executor``; the scratch folder goes with an interrupted run."""
     if not jobs:
         return
     preload_run_writers(**writers_needed(out))
     try:
-        executor_class(opts.executor)(opts).run(jobs, task, on_done, progress, split)
+        executor_class(opts.executor)(opts).run(jobs, task, on_done, progress)
     except BaseException:
         clear_scratch(out)
         raise
@@ -234,16 +232,6 @@ def _import_run_writers(xlsx: bool, manifest: bool) -> None:
             schema._quick(schema.MANIFEST_SCHEMA)
     except Exception:  # only a head start: the writer imports (and reports) for itself
         pass
-
-
-def split_source(process: ProcessFn, opts: BatchOptions) -> str | None:
-    """The page source's name when a long document may be shared among workers (:mod:`.split`): the
-    pipeline's own process function, whose extract stage runs by page ranges, and not ``--ocr force``."""
-    from policy_extract import pipeline
-
-    if process is not pipeline.process_pdf or opts.settings.ocr == "force" or opts.workers < 2:
-        return None
-    return opts.settings.extract.page_source
 
 
 def split_reusable(

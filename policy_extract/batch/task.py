@@ -42,12 +42,11 @@ def quiet_parser_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def process_job(job: Job, process: ProcessFn, context: JobContext, spent: float = 0.0) -> DocOutcome:
+def process_job(job: Job, process: ProcessFn, context: JobContext) -> DocOutcome:
     """Process and write one document; every error becomes a failed record (runs in a worker process).
 
     The time limit covers processing, validation and writing: a document's whole work fits in its limit
-    (``--timeout``, or one sized to the document: :mod:`policy_extract.batch.budget`), ``spent`` seconds of
-    which went to its pieces (:mod:`.split`).
+    (``--timeout``, or one sized to the document: :mod:`policy_extract.batch.budget`).
     """
     from policy_extract.outputs.csvio import duty_rows, indicator_rows
     from policy_extract.outputs.manifest import record_for_document
@@ -58,7 +57,7 @@ def process_job(job: Job, process: ProcessFn, context: JobContext, spent: float 
     outdir, limits = Path(context.outdir), context.settings.limits
     job = replace(job, sha256=job.sha256 or file_sha256(job.path))
     try:
-        with document_clock(job.path, context.password, limits, context.settings.ocr, spent):
+        with document_clock(job.path, context.password, limits, context.settings.ocr):
             doc = process(job.path, password=context.password, settings=context.settings)
             data = checked_document_json(doc)  # cross-references, then the JSON Schema
             write_document_folder(doc, data, outdir, job.doc_id)

@@ -383,22 +383,16 @@ class Supervisor:
         jobs: Sequence[Any],
         on_done: Callable[[Any, Any], None],
         on_start: Callable[[Any], None] | None = None,
-        expand: Callable[[Any], list[Any]] | None = None,
     ) -> None:
         """Call ``on_done(job, result)`` for every job: the task's return value, or a :class:`JobFailure`.
 
-        A deque of jobs is worked from as it stands (``on_done`` may add or drop jobs); ``expand(job)`` turns
-        a job about to start into the jobs to run for it, the first started now, the rest next.  Idle
-        workers stay up for the next ``run``; on an exception (Ctrl-C) every worker is killed.
+        Idle workers stay up for the next ``run``; on an exception (Ctrl-C) every worker is killed.
         """
-        pending = jobs if isinstance(jobs, deque) else deque(jobs)
+        pending = deque(jobs)
         try:
             while pending or self.busy:
                 while pending and len(self.busy) < self.workers:
                     job = pending.popleft()
-                    if expand is not None:
-                        job, *rest = expand(job)
-                        pending.extendleft(reversed(rest))
                     self._start(job)
                     if on_start:
                         on_start(job)
