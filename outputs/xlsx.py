@@ -137,12 +137,17 @@ def normalized_zip(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         entries = sorted(src.infolist(), key=lambda i: i.filename != _CONTENT_TYPES)  # stable sort
         for info in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 3  # Unix, whatever the platform, so the bytes do not depend on it
-            dst.writestr(fixed, src.read(info.filename))
+            dst.writestr(pinned_entry(info.filename), src.read(info.filename))
     return out.getvalue()
+
+
+def pinned_entry(name: str) -> zipfile.ZipInfo:
+    """A zip entry with a fixed time and attributes, so the bytes depend on the content alone."""
+    fixed = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    fixed.compress_type = zipfile.ZIP_DEFLATED
+    fixed.external_attr = 0o644 << 16
+    fixed.create_system = 3  # Unix, whatever the platform, so the bytes do not depend on it
+    return fixed
 
 
 def write_review_xlsx(

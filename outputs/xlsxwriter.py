@@ -18,6 +18,7 @@ import re
 import zipfile
 from collections.abc import Sequence
 
+from .xlsx import pinned_entry
 from .xlsxparts import ORDER, PARTS
 
 Cell = str | int | float | None
@@ -36,7 +37,11 @@ SHEET_TAIL = (
 )
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Characters lxml refuses in text (openpyxl then fails): such a workbook is left to openpyxl."""
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+MAX_CELL_TEXT = 32_767
+"""Excel's limit on a cell's text; a longer text is left to openpyxl (which the direct writer was not
+checked against there)."""
 
 
 class Declined(Exception):
@@ -64,11 +69,7 @@ def zipped(entries: Sequence[tuple[str, bytes]]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name, data in entries:
-            fixed = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            fixed.create_system = 3
-            dst.writestr(fixed, data)
+            dst.writestr(pinned_entry(name), data)
     return out.getvalue()
 
 
@@ -93,7 +94,7 @@ def row_xml(number: int, values: Sequence[Cell], letters: Sequence[str], style: 
 
 def cell_xml(ref: str, value: Cell, style: str) -> str:
     if isinstance(value, str):
-        if _NOT_XML.search(value):
+        if _NOT_XML.search(value) or len(value) > MAX_CELL_TEXT:
             raise Declined(ref)
         if value == "":
             return f'<c r="{ref}"{style} t="inlineStr"></c>'

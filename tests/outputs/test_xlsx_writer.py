@@ -68,3 +68,14 @@ def test_illegal_characters_are_openpyxls() -> None:
 def test_column_letters() -> None:
     assert [xlsxwriter.column_letter(i) for i in (1, 14, 26, 27, 52, 53, 702, 703)] == [
         "A", "N", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+
+
+def test_a_text_longer_than_excels_cell_limit_is_left_to_openpyxl() -> None:
+    """Review: a 40,000-character cell was written whole by the direct writer, where openpyxl's bytes differ."""
+    header = ("a", "b")
+    long_row = ["甲" * (xlsxwriter.MAX_CELL_TEXT + 1), 1]
+    assert xlsxwriter.workbook_bytes([(header, [long_row], [6.0, 6.0]), (header, [], [6.0, 6.0])]) is None
+    at_limit = ["甲" * xlsxwriter.MAX_CELL_TEXT, 1]
+    assert xlsxwriter.workbook_bytes([(header, [at_limit], [6.0, 6.0]), (header, [], [6.0, 6.0])]) is not None
+    indicators = [["x"] + ["甲" * 40_000] + [None] * (len(csvio.INDICATOR_COLUMNS) - 2)]
+    assert xlsx.workbook_bytes(indicators, []) == xlsx.openpyxl_workbook_bytes(indicators, [])
