@@ -65,13 +65,13 @@ _lock = threading.Lock()
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     """One jieba tokenizer, loaded once, offline and without its start-up log lines."""
-    from .segmenter import import_jieba, lazy_tokenizer
+    from policy_extract.core.segmenter import import_jieba, lazy_tokenizer
 
     jieba = import_jieba()
 
     logging.getLogger("jieba").setLevel(logging.ERROR)
     jieba.setLogLevel(logging.ERROR)
-    tok = lazy_tokenizer()  # the dictionary as a list of names needs it (speed: .segmenter)
+    tok = lazy_tokenizer()  # the dictionary as a list of names needs it (speed: core.segmenter)
     for word in org_words():
         tok.add_word(word, freq=100_000)
     return tok

@@ -11,15 +11,15 @@ from functools import lru_cache
 import jieba
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policy_extract.normalize import segmenter
-from policy_extract.normalize.segmenter import (
+
+from policy_extract.core import segmenter
+from policy_extract.core.segmenter import (
     FirstCharFreq,
     cache_path,
     dictionary_groups,
     group_entries,
     lazy_tokenizer,
 )
-
 from policy_extract.core.vocabulary import org_words
 
 jieba.setLogLevel(logging.ERROR)

@@ -22,6 +22,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 Groups = dict[str, str]
@@ -214,3 +215,15 @@ def lazy_tokenizer() -> Any:
     tok.total = total
     tok.initialized = True
     return tok
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> FirstCharFreq:
+    """jieba's default dictionary as a prefix dictionary unpacked per first character (no tokenizer built)."""
+    return FirstCharFreq(dictionary_groups()[0])
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's default dictionary counts ``word`` as a word (0: not a word, or only the prefix of
+    one)."""
+    return int(dictionary().get(word, 0) or 0)
