@@ -59,6 +59,8 @@ class Compiler:
             return lambda _v: True
         if not isinstance(node, dict):
             raise Unsupported(repr(node)[:60])
+        if "$id" in node and node is not self.root:  # a new base for $ref below it: not resolved here
+            raise Unsupported("$id below the root")
         tests = [self.keyword(name, value, node) for name, value in node.items() if name not in ANNOTATIONS]
         tests = [t for t in tests if t is not None]
         return lambda v: all(t(v) for t in tests)

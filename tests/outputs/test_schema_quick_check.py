@@ -151,3 +151,13 @@ def test_a_worker_validates_a_document_without_importing_jsonschema() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_nested_id_leaves_the_schema_to_jsonschema() -> None:
+    """Review: a ``$ref`` under a nested ``$id`` resolves against that id, not the root; the compiler read it
+    against the root, so such a schema gets no quick test."""
+    nested = {"$id": "https://example.org/root", "properties": {
+        "a": {"$id": "https://example.org/inner", "$defs": {"t": {"type": "string"}}, "$ref": "#/$defs/t"}},
+        "$defs": {"t": {"type": "integer"}}}
+    assert quick_check(nested) is None
+    assert quick_check({"$id": "https://example.org/root", "type": "object"}) is not None
