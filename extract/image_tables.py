@@ -56,7 +56,7 @@ def ink_image(img: np.ndarray, level: int = DEFAULT_INK_LEVEL) -> np.ndarray:
     import cv2
 
     gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY) if img.ndim == 3 else img
-    return np.where(gray < level, 255, 0).astype(np.uint8)
+    return cv2.threshold(gray, level - 1, 255, cv2.THRESH_BINARY_INV)[1]  # 255 where gray < level
 
 
 def blank_text(ink: np.ndarray, lines: Iterable[OcrLine]) -> np.ndarray:

@@ -171,6 +171,16 @@ def ink_mask(gray: np.ndarray, level: int = DEFAULT_INK_LEVEL) -> np.ndarray:
     return (gray < level).astype(np.uint8)
 
 
+def darkest(pixels: np.ndarray) -> np.ndarray:
+    """Per pixel, its darkest channel: ``pixels.min(axis=-1)`` (the same values) as element-wise minima of
+    the channels, several times faster than numpy's reduction over a last axis three wide (1.6 s of CPU
+    over 28 scanned pages, called for every recognised line)."""
+    out = pixels[..., 0]
+    for channel in range(1, pixels.shape[-1]):
+        out = np.minimum(out, pixels[..., channel])
+    return out
+
+
 def profile_sharpness(ink: np.ndarray, angle: float) -> float:
     """How sharply the ink falls into rows after rotating by ``angle``: squared row-to-row changes."""
     import cv2
@@ -178,7 +188,8 @@ def profile_sharpness(ink: np.ndarray, angle: float) -> float:
     h, w = ink.shape
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
     rotated = cv2.warpAffine(ink, matrix, (w, h), flags=cv2.INTER_NEAREST, borderValue=0)
-    rows = rotated.sum(axis=1, dtype=np.int64).astype(np.float64)
+    # row sums by cv2.reduce: numpy's sum(axis=1) gives the same integers 16x slower
+    rows = cv2.reduce(rotated, 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().astype(np.float64)
     return float(np.sum(np.diff(rows) ** 2))
 
 
@@ -276,7 +287,7 @@ def ink_blobs(img: np.ndarray, box: Box) -> list[tuple[int, int, int, int, int]]
 
     x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
     patch = img[y0 : max(y0 + 1, int(np.ceil(box[3]))), x0 : max(x0 + 1, int(np.ceil(box[2])))]
-    gray = patch.min(axis=2) if patch.ndim == 3 else patch
+    gray = darkest(patch) if patch.ndim == 3 else patch
     count, _, stats, _ = cv2.connectedComponentsWithStats(ink_mask(gray), connectivity=8)
     return [(x0 + int(x), y0 + int(y), int(w), int(h), int(a)) for x, y, w, h, a in stats[1:count]]
 
@@ -365,7 +376,7 @@ def clipped_rows(img: np.ndarray, box: Box) -> tuple[int, int] | None:
     reach = int(np.ceil(DEFAULT_CLIP_MAX_EM * (y1 - y0)))
     lo, hi = max(0, y0 - reach - 1), min(img.shape[0], y1 + reach + 1)
     patch = img[lo:hi, x0:x1]
-    counts = ((patch.min(axis=2) if patch.ndim == 3 else patch) < DEFAULT_INK_LEVEL).sum(axis=1)
+    counts = ((darkest(patch) if patch.ndim == 3 else patch) < DEFAULT_INK_LEVEL).sum(axis=1)
     if not counts.size or counts.max() == 0:
         return None
     inked = counts >= max(1, DEFAULT_INK_ROW_SHARE * counts.max())
@@ -418,7 +429,7 @@ def orphan_ink(line: OcrLine, img: np.ndarray) -> list[tuple[int, int]]:
     em = line_em_px(line, ink)
     x0, x1 = max(0, int(line.box[0])), int(np.ceil(line.box[2]))
     patch = img[int(ink[0]) : int(ink[1]), x0:x1]
-    mask = (patch.min(axis=2) if patch.ndim == 3 else patch) < DEFAULT_INK_LEVEL
+    mask = (darkest(patch) if patch.ndim == 3 else patch) < DEFAULT_INK_LEVEL
     counts = mask.sum(axis=0)
     spans = []
     for a, b in column_runs(counts):
@@ -548,7 +559,7 @@ def ink_color(img: np.ndarray, box: tuple[float, float, float, float]) -> str | 
         return None
     x0, y0, x1, y1 = (max(0, int(v)) for v in box)
     patch = img[y0 : max(y0 + 1, int(y1)), x0 : max(x0 + 1, int(x1))].reshape(-1, 3)
-    ink = patch[patch.min(axis=1) < DEFAULT_INK_LEVEL] if patch.size else patch
+    ink = patch[darkest(patch) < DEFAULT_INK_LEVEL] if patch.size else patch
     if not len(ink):
         return None
     r, g, b = (int(v) for v in np.median(ink, axis=0))
@@ -559,7 +570,7 @@ def ink_rows(img: np.ndarray, box: tuple[float, float, float, float]) -> tuple[f
     """First and last pixel row (image coordinates) holding the line's ink, or None without ink."""
     x0, y0, x1, y1 = (max(0, int(v)) for v in box)
     patch = img[y0 : max(y0 + 1, y1), x0 : max(x0 + 1, x1)]
-    gray = patch.min(axis=2) if patch.ndim == 3 else patch
+    gray = darkest(patch) if patch.ndim == 3 else patch
     counts = (gray < DEFAULT_INK_LEVEL).sum(axis=1)
     if not counts.size or counts.max() == 0:
         return None
