@@ -88,11 +88,8 @@ def runs(ink: np.ndarray, orient: Orientation, min_px: int) -> np.ndarray:
 def mask_segments(mask: np.ndarray, orient: Orientation, scale: float,
                   max_thickness_pt: float) -> list[Segment]:
     """One segment (PDF points) per connected run; blobs thicker than a rule (filled areas) are skipped."""
-    import cv2
-
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
     out = []
-    for x, y, w, h, _area in stats[1:count]:
+    for x, y, w, h, _area in component_stats(mask):
         thickness, length = (h, w) if orient == "h" else (w, h)
         if thickness * scale > max_thickness_pt or length <= thickness:
             continue
@@ -101,6 +98,34 @@ def mask_segments(mask: np.ndarray, orient: Orientation, scale: float,
         else:
             out.append(Segment("v", (x + w / 2) * scale, y * scale, (y + h) * scale))
     return out
+
+
+def component_stats(mask: np.ndarray) -> np.ndarray:
+    """``connectedComponentsWithStats(mask, connectivity=8)``'s stats rows (x, y, w, h, area) of the
+    components, background row dropped, computed on the mask without most of its empty rows and columns
+    (:func:`kept_lines`); ``x``, ``y`` are mapped back. A page's run masks are nearly empty (a few rules),
+    and labelling the full page cost 17 ms per mask."""
+    import cv2
+
+    rows = kept_lines(cv2.reduce(mask, 1, cv2.REDUCE_MAX).ravel())
+    cols = kept_lines(cv2.reduce(mask, 0, cv2.REDUCE_MAX).ravel())
+    count, _, stats, _ = cv2.connectedComponentsWithStats(np.ascontiguousarray(mask[np.ix_(rows, cols)]),
+                                                          connectivity=8)
+    stats = stats[1:count].copy()
+    stats[:, cv2.CC_STAT_LEFT] = cols[stats[:, cv2.CC_STAT_LEFT]]
+    stats[:, cv2.CC_STAT_TOP] = rows[stats[:, cv2.CC_STAT_TOP]]
+    return stats
+
+
+def kept_lines(profile: np.ndarray) -> np.ndarray:
+    """Indices of the rows (or columns) kept for labelling, by pairs (0-1, 2-3, ...): each pair holding ink,
+    the pair after it (an empty one parts it from the next ink) and the first. A component never spans an
+    empty pair, so none is cut or joined and each keeps its size; OpenCV labels by 2×2 blocks in scan order,
+    and with whole pairs dropped every kept block keeps its neighbours and its place in that order, so the
+    components come in the same order."""
+    inked = np.r_[profile != 0, np.zeros(len(profile) % 2, bool)].reshape(-1, 2).any(axis=1)
+    keep = inked | np.r_[True, inked[:-1]]
+    return np.flatnonzero(np.repeat(keep, 2)[: len(profile)])
 
 
 def image_segments(img: np.ndarray, lines: list[OcrLine], scale: float,

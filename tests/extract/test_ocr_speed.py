@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from policy_extract.extract.rapidocr_engine import (
     DEFAULT_DET_MIN_SIDE,
     RapidOcrEngine,
@@ -230,3 +232,44 @@ def test_heap_trim_is_skipped_where_the_process_has_no_c_library_to_name(monkeyp
         rapidocr_engine.release_free_heap()  # no error
     finally:
         rapidocr_engine.malloc_trim.cache_clear()
+
+
+@given(st.integers(1, 60), st.integers(1, 60), st.sampled_from([0.01, 0.1, 0.4]), st.integers(0, 2**32 - 1))
+@settings(max_examples=300, deadline=None)
+def test_components_of_a_mask_without_its_empty_rows_are_opencvs_in_its_order(h, w, share, seed) -> None:
+    """Labelling with most empty rows and columns dropped (OpenCV labels by 2×2 blocks: order kept)."""
+    import cv2
+    from policy_extract.extract.image_tables import component_stats
+
+    rng = np.random.default_rng(seed)
+    mask = (rng.random((h, w)) < share).astype(np.uint8) * 255
+    mask[rng.random(h) < 0.5] = 0
+    mask[:, rng.random(w) < 0.5] = 0
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    assert component_stats(mask).tolist() == stats[1:count].tolist()
+
+
+def test_a_pages_rules_are_labelled_as_opencv_labels_the_whole_page() -> None:
+    import cv2
+    from policy_extract.extract.image_tables import component_stats
+
+    mask = np.zeros((2339, 1654), np.uint8)
+    mask[200:205, 100:1500] = mask[1500:1504, 101:1500] = mask[::97, 300:900] = 255
+    mask[300:1400, 99:103] = 255
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    assert component_stats(mask).tolist() == stats[1:count].tolist()
+
+
+def test_pixel_shortcuts_give_numpys_values() -> None:
+    """The darkest channel, the BGR copy, the ink mask and the row sums of the deskew: C paths, same bytes."""
+    import cv2
+    from policy_extract.extract.image_tables import ink_image
+    from policy_extract.extract.ocr import darkest
+    from policy_extract.extract.rapidocr_engine import bgr
+
+    img = np.random.default_rng(7).integers(0, 256, (120, 90, 3), dtype=np.uint8)
+    assert np.array_equal(darkest(img), img.min(axis=2))
+    assert np.array_equal(darkest(img.reshape(-1, 3)), img.reshape(-1, 3).min(axis=1))
+    assert np.array_equal(bgr(img[10:50, 5:80]), np.ascontiguousarray(img[10:50, 5:80, ::-1]))
+    gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
+    assert np.array_equal(ink_image(img, 160), np.where(gray < 160, 255, 0).astype(np.uint8))
