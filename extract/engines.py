@@ -22,13 +22,16 @@ class Recognised:
     """One text line as an engine read it, in the image's pixels.
 
     ``words``/``word_boxes`` are the engine's per-character (or per-word) boxes when it gives them; the
-    line's characters are then placed on them, otherwise spread over ``box`` by width class."""
+    line's characters are then placed on them, otherwise spread over ``box`` by width class.  ``choices``,
+    when the engine gives them, holds for each character of ``text`` (spaces included) its most probable
+    readings with their probabilities, best (the one read) first; only the first where the engine is sure."""
 
     text: str
     score: float
     box: BBox
     words: tuple[str, ...] = ()
     word_boxes: tuple[BBox, ...] = ()
+    choices: tuple[tuple[tuple[str, float], ...], ...] = ()
 
 
 class OcrEngine(Protocol):
@@ -57,7 +60,9 @@ class GlyphReader(Protocol):
 
 class GapReader(Protocol):
     """An engine that can say what its recogniser sees in given stretches of a text line (ink no recognised
-    character covers: a glyph the decoding dropped).  Optional: without it such glyphs stay unread."""
+    character covers: a glyph the decoding dropped).  Optional: without it such glyphs stay unread.  An
+    engine may also offer ``read_gap_choices(row, spans, k)``: the ``k`` most probable readings of each span,
+    best first, ``()`` where none (the dictionary then weighs an unsure one, ``ocr.lexicon_choice``)."""
 
     def read_gaps(self, row: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
         """For an RGB image of one text line, the most probable character other than "nothing" over the

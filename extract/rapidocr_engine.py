@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,10 @@ _PROBE_FACTOR = 0.5
 """Text height is measured on the page scaled by this (a 200 dpi page at 100 dpi)."""
 _BLOB_PX = (3, 80)
 """Blobs of the scaled-down page this high (px) are glyphs or runs of glyphs, not specks or rules."""
+DEFAULT_CHOICES = 5
+"""A character the line recogniser is unsure of comes with this many of its readings (:func:`ctc_choices`)."""
+DEFAULT_UNSURE_PROB = 0.5
+"""…when its probability is below this (RapidOCR's per-character confidence)."""
 WORKERS_ENV = "POLICY_EXTRACT_WORKERS"
 """Set by the batch for its worker processes: how many run at once, so each takes its share of the cores."""
 
@@ -185,6 +190,8 @@ def rapid_ocr(det_max_side: int, threads: int, rec_batch: int = DEFAULT_OCR_REC_
     shrink_after_runs(engine.text_rec.session)
     item_by_item(engine.text_rec.session)
     engine.text_rec.rec_batch_num = rec_batch
+    engine.text_rec.postprocess_op = ChoiceRecorder(engine.text_rec.postprocess_op, DEFAULT_CHOICES,
+                                                    DEFAULT_UNSURE_PROB)
     return engine
 
 
@@ -305,22 +312,70 @@ def gap_symbols(probs: np.ndarray, width: int, spans: Sequence[tuple[int, int]],
     """For each x span of a row the recogniser read (``probs``: time steps × symbols, blank first), the most
     probable symbol other than blank and space over the time steps centred within half a step of the span,
     with its probability; ``("", 0.0)`` for a span no time step falls in."""
+    return [choices[0] if choices else ("", 0.0) for choices in gap_choices(probs, width, spans, alphabet, 1)]
+
+
+def gap_choices(probs: np.ndarray, width: int, spans: Sequence[tuple[int, int]], alphabet: Sequence[str],
+                k: int) -> list[tuple[tuple[str, float], ...]]:
+    """For each x span (as :func:`gap_symbols`), the ``k`` most probable symbols other than blank and space
+    at the time step where the most probable of them is, best first; ``()`` for a span no step falls in."""
     import numpy as np
 
     step = width / max(probs.shape[0], 1)
     centres = (np.arange(probs.shape[0]) + 0.5) * step
     usable = np.array([bool(c.strip()) for c in alphabet[: probs.shape[1]]])
     usable[0] = False  # the blank
-    out: list[tuple[str, float]] = []
+    out: list[tuple[tuple[str, float], ...]] = []
     for a, b in spans:
         steps = np.flatnonzero((centres >= a - step / 2) & (centres <= b + step / 2))
         if not steps.size:
-            out.append(("", 0.0))
+            out.append(())
             continue
         scores = np.where(usable, probs[steps], 0.0)
-        t, k = np.unravel_index(int(scores.argmax()), scores.shape)
-        out.append((alphabet[int(k)], float(scores[t, k])))
+        t, best = np.unravel_index(int(scores.argmax()), scores.shape)
+        order = [int(best)] + [int(i) for i in np.argsort(-scores[t], kind="stable")[:k] if i != best]
+        out.append(tuple((alphabet[i], float(scores[t, i])) for i in order[:k]))
     return out
+
+
+def ctc_choices(probs: np.ndarray, alphabet: Sequence[str], k: int,
+                below: float) -> list[tuple[tuple[str, float], ...]]:
+    """Greedy CTC decoding of one row (``probs``: time steps × symbols, blank first) as RapidOCR decodes it,
+    each emitted character with its probability at the first time step of its run (RapidOCR's confidence);
+    a character less probable than ``below`` also with the next ``k - 1`` most probable symbols other than
+    blank at that step, best first: ``((symbol, probability), ...)`` per character, in reading order."""
+    import numpy as np
+
+    best = probs.argmax(axis=1)
+    starts = np.flatnonzero(np.r_[True, best[1:] != best[:-1]])
+    out: list[tuple[tuple[str, float], ...]] = []
+    for t in starts[best[starts] != 0]:
+        row, index = probs[t], int(best[t])
+        if row[index] >= below:
+            out.append(((alphabet[index] if index < len(alphabet) else "", float(row[index])),))
+            continue
+        order = np.argsort(-row, kind="stable")
+        out.append(tuple((alphabet[int(i)], float(row[i])) for i in order[: k + 1]
+                         if i and i < len(alphabet))[:k])
+    return out
+
+
+class ChoiceRecorder:
+    """RapidOCR's CTC decoder, also keeping what :func:`ctc_choices` says of each line it decodes
+    (``seen``: ``(text, choices)`` in decoding order) for :meth:`RapidOcrEngine.read_lines`."""
+
+    def __init__(self, decoder: Any, k: int, below: float) -> None:
+        self.decoder, self.k, self.below = decoder, k, below
+        self.seen: list[tuple[str, list[tuple[tuple[str, float], ...]]]] = []
+
+    def __call__(self, preds: Any, *args: Any, **kwargs: Any) -> Any:
+        result = self.decoder(preds, *args, **kwargs)
+        for row, item in zip(preds, result, strict=True):
+            self.seen.append((item[0], ctc_choices(row, self.decoder.character, self.k, self.below)))
+        return result
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.decoder, name)
 
 
 def bgr(image: np.ndarray) -> np.ndarray:
@@ -364,6 +419,16 @@ def recognised(item: Sequence[Any]) -> Recognised:
     return Recognised(str(item[1]), float(item[2]), points_bbox(item[0]), words, boxes)
 
 
+def with_choices(rec: Recognised, seen: list[tuple[str, list[tuple[tuple[str, float], ...]]]]) -> Recognised:
+    """The line with the readings its decoding recorded (:class:`ChoiceRecorder`): the first line decoded
+    to the same text (taken out of ``seen``), when it has one reading per character of the text."""
+    at = next((i for i, (text, _c) in enumerate(seen) if text == rec.text), None)
+    if at is None:
+        return rec
+    choices = seen.pop(at)[1]
+    return replace(rec, choices=tuple(choices)) if len(choices) == len(rec.text) else rec
+
+
 class RapidOcrEngine:
     """:class:`~policy_extract.extract.engines.OcrEngine` over RapidOCR."""
 
@@ -383,21 +448,24 @@ class RapidOcrEngine:
         settings = self.settings
         engine = rapid_ocr(settings.det_max_side, self.threads, settings.rec_batch)
         fit_detector(engine, det_side(image, settings.det_max_side, settings.det_text_px))
+        recorder = engine.text_rec.postprocess_op
+        recorder.seen.clear()
         try:
             result, _ = engine(bgr(image), use_cls=False, return_word_box=True,
                                text_score=self.settings.min_score)
         finally:
             release_free_heap()
-        return [recognised(item) for item in result or []]
+        seen, recorder.seen[:] = list(recorder.seen), []
+        return [with_choices(recognised(item), seen) for item in result or []]
 
     def read_text(self, image: np.ndarray) -> tuple[str, float]:
         engine = rapid_ocr(self.settings.det_max_side, self.threads)
         result, _ = engine(bgr(image), use_det=False, use_cls=False)
         return (str(result[0][0]), float(result[0][1])) if result else ("", 0.0)
 
-    def read_gaps(self, row: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
-        """What the line recogniser sees in each x span of one line image (:func:`gap_symbols`): the row is
-        read as RapidOCR reads a line crop (48 px high, its own width), by the engine's own recogniser."""
+    def line_probs(self, row: np.ndarray) -> tuple[np.ndarray, int, Sequence[str]]:
+        """The line recogniser's probabilities over one line image read as RapidOCR reads a line crop (48 px
+        high, its own width): ``(time steps × symbols, blank first; the scaled width; the alphabet)``."""
         import cv2
         import numpy as np
 
@@ -406,10 +474,19 @@ class RapidOcrEngine:
         scaled_w = max(1, int(np.ceil(height * width / max(row.shape[0], 1))))
         scaled = cv2.resize(bgr(row), (scaled_w, height)).astype(np.float32)
         tensor = (scaled.transpose(2, 0, 1) / 127.5 - 1.0)[np.newaxis]
-        probs = rec.session(tensor)[0][0]
-        factor = scaled_w / max(width, 1)
-        return gap_symbols(probs, scaled_w, [(a * factor, b * factor) for a, b in spans],
-                           rec.postprocess_op.character)
+        return rec.session(tensor)[0][0], scaled_w, rec.postprocess_op.character
+
+    def read_gaps(self, row: np.ndarray, spans: Sequence[tuple[int, int]]) -> list[tuple[str, float]]:
+        """What the line recogniser sees in each x span of one line image (:func:`gap_symbols` over
+        :meth:`line_probs`), by the engine's own recogniser."""
+        return [c[0] if c else ("", 0.0) for c in self.read_gap_choices(row, spans, 1)]
+
+    def read_gap_choices(self, row: np.ndarray, spans: Sequence[tuple[int, int]],
+                         k: int) -> list[tuple[tuple[str, float], ...]]:
+        """:meth:`read_gaps` with the ``k`` most probable readings of each span (:func:`gap_choices`)."""
+        probs, scaled_w, alphabet = self.line_probs(row)
+        factor = scaled_w / max(row.shape[1], 1)
+        return gap_choices(probs, scaled_w, [(a * factor, b * factor) for a, b in spans], alphabet, k)
 
     def read_rows(self, rows: Sequence[np.ndarray],
                   spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[str, float]]]:
