@@ -132,22 +132,16 @@ def import_jieba() -> Any:
     """The ``jieba`` module, imported without ``pkg_resources`` (speed only, issue 18).  jieba imports it
     only to open its own data files and opens the same files by path when it is missing; importing it scans
     every installed distribution, four fifths of jieba's import (0.08 of 0.1 s CPU in a worker).  It is
-    held out of the import only while jieba loads, under the interpreter's import lock (another thread's
-    import waits instead of failing), and only when nothing imported it before."""
-    import _imp
-
-    _imp.acquire_lock()  # the global import lock (re-entrant): no other thread imports while it is held out
+    held out of the import only while jieba loads (an import of it meanwhile would fail: workers split
+    unit names on one thread) and only when nothing imported it before."""
+    held = "pkg_resources" not in sys.modules
+    if held:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # ``import`` raises ImportError
     try:
-        held = "pkg_resources" not in sys.modules
-        if held:
-            sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # ``import`` raises ImportError
-        try:
-            import jieba
-        finally:
-            if held and sys.modules.get("pkg_resources", 0) is None:
-                del sys.modules["pkg_resources"]
+        import jieba
     finally:
-        _imp.release_lock()
+        if held and sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
     return jieba
 
 
