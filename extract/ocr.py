@@ -104,6 +104,9 @@ DEFAULT_GAP_MAX_COVER = 0.5
 """…and it is uncovered when less than this share of its width lies in the boxes of recognised characters
 (a dropped glyph between two boxes: 0–22% measured)."""
 
+DEFAULT_CUT_RATIO = 10
+"""An unsure character's other reading may cut a word its neighbours form only when that word is more than
+this many times rarer than the word the reading makes."""
 DEFAULT_UNSURE_PROB = 0.5
 """A character the recogniser read with less than this probability (its confidence at the time step it was
 emitted) may be one of its other readings (:func:`lexicon_choice`). Measured on the scanned documents: 5 of
@@ -291,17 +294,36 @@ def spread_chars(text: str, box: tuple[float, float, float, float]) -> list[tupl
     return out
 
 
-def forms_word(chars: list[str], i: int, ch: str) -> bool:
+def forms_word(chars: list[str], i: int, ch: str, whole: bool = False) -> bool:
     """Whether ``ch`` at ``chars[i]`` makes a two- or three-character dictionary word with its neighbours
-    (ideographs only, at least ``DEFAULT_MIN_WORD_FREQ`` frequent)."""
+    (ideographs only, at least ``DEFAULT_MIN_WORD_FREQ`` frequent); with ``whole``, only a word that does not
+    cut a word its neighbours already form beyond it unless that word is far rarer (:func:`cut_frequency`:
+    刘赟同志 never reads 赞同 out of 同志, while 遴选 may cut the rare 选机 out of 选机制)."""
     for start in range(i - 2, i + 1):
         for end in range(max(start + 2, i + 1), min(start + 4, len(chars) + 1)):
             if start < 0 or end > len(chars):
                 continue
             word = "".join(chars[start:i]) + ch + "".join(chars[i + 1 : end])
-            if all(is_ideograph(c) for c in word) and word_frequency(word) >= DEFAULT_MIN_WORD_FREQ:
+            freq = frequency(word)
+            if freq >= DEFAULT_MIN_WORD_FREQ and not (
+                    whole and cut_frequency(chars, i, start, end) * DEFAULT_CUT_RATIO >= freq):
                 return True
     return False
+
+
+def frequency(word: str) -> int:
+    return word_frequency(word) if all(is_ideograph(c) for c in word) else 0
+
+
+def cut_frequency(chars: list[str], i: int, start: int, end: int) -> int:
+    """The largest frequency of a word of up to three characters that the neighbours of ``chars[i]`` inside
+    ``chars[start:end]`` form with characters outside it (without ``chars[i]``): what the span would cut."""
+    n, best = len(chars), 0
+    for a in range(max(0, start - 2), start):  # from the left, ending inside the span before i
+        best = max([best] + [frequency("".join(chars[a:b])) for b in range(start + 1, min(i, a + 3) + 1)])
+    for b in range(end + 1, min(n, end + 2) + 1):  # into the right, starting inside the span after i
+        best = max([best] + [frequency("".join(chars[a:b])) for a in range(max(i + 1, b - 3), end)])
+    return best
 
 
 def lexicon_choice(chars: list[str], i: int, choices: tuple[tuple[str, float], ...]) -> str:
@@ -313,7 +335,7 @@ def lexicon_choice(chars: list[str], i: int, choices: tuple[tuple[str, float], .
     if top != chars[i] or prob >= DEFAULT_UNSURE_PROB or not is_ideograph(top) or forms_word(chars, i, top):
         return chars[i]
     for alt, p in choices[1:]:
-        if p >= DEFAULT_CHOICE_SHARE * prob and is_ideograph(alt) and forms_word(chars, i, alt):
+        if p >= DEFAULT_CHOICE_SHARE * prob and is_ideograph(alt) and forms_word(chars, i, alt, whole=True):
             return alt
     return chars[i]
 

@@ -4,6 +4,7 @@ is settled among the recogniser's own readings by jieba's dictionary (ocr.lexico
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from policy_extract.extract.engines import Recognised
@@ -90,3 +91,13 @@ def test_the_choice_is_the_reading_or_one_of_the_recognisers_candidates(text, at
         assert out == text[i]  # a sure character is never changed
     if out != text[i]:
         assert any(c == out and p >= DEFAULT_CHOICE_SHARE * ranked[0] for c, p in choices[1:])
+
+
+@pytest.mark.parametrize(("text", "at", "choices"), [
+    ("刘赟同志", 1, (("赟", 0.3), ("赞", 0.2))),  # 赞同 would take 同 from 同志
+    ("任命李桐同志为", 3, (("桐", 0.4), ("相", 0.15))),  # 相同 likewise
+])
+def test_a_name_before_a_word_keeps_its_rare_character(text: str, at: int, choices: tuple) -> None:
+    """Review: a personal name's rare character (no word of its own) turned into a look-alike that made a
+    word by taking the first character of the 同志 after it."""
+    assert lexicon_choice(list(text), at, choices) == text[at]
