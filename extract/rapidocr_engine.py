@@ -460,7 +460,10 @@ class RapidOcrEngine:
 
     def read_text(self, image: np.ndarray) -> tuple[str, float]:
         engine = rapid_ocr(self.settings.det_max_side, self.threads)
-        result, _ = engine(bgr(image), use_det=False, use_cls=False)
+        try:
+            result, _ = engine(bgr(image), use_det=False, use_cls=False)
+        finally:  # readings recorded here are nobody's (review: kept for the worker's life otherwise)
+            getattr(engine.text_rec.postprocess_op, "seen", []).clear()
         return (str(result[0][0]), float(result[0][1])) if result else ("", 0.0)
 
     def line_probs(self, row: np.ndarray) -> tuple[np.ndarray, int, Sequence[str]]:

@@ -273,3 +273,16 @@ def test_pixel_shortcuts_give_numpys_values() -> None:
     assert np.array_equal(bgr(img[10:50, 5:80]), np.ascontiguousarray(img[10:50, 5:80, ::-1]))
     gray = cv2.cvtColor(img, cv2.COLOR_RGB2GRAY)
     assert np.array_equal(ink_image(img, 160), np.where(gray < 160, 255, 0).astype(np.uint8))
+
+
+def test_a_recognition_only_read_leaves_no_recorded_readings_behind() -> None:
+    """Review: readings recorded while reading a crop alone (``read_text``) stayed in the recorder for the
+    worker's life when no page read cleared them."""
+    import cv2
+
+    img = np.full((48, 220, 3), 255, np.uint8)
+    cv2.putText(img, "2024", (10, 36), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (0, 0, 0), 2)
+    engine = RapidOcrEngine(OcrSettings())
+    engine.read_text(img)
+    recorder = rapid_ocr(OcrSettings().det_max_side, engine.threads).text_rec.postprocess_op
+    assert list(getattr(recorder, "seen", [])) == []
