@@ -101,3 +101,22 @@ def test_a_name_before_a_word_keeps_its_rare_character(text: str, at: int, choic
     """Review: a personal name's rare character (no word of its own) turned into a look-alike that made a
     word by taking the first character of the 同志 after it."""
     assert lexicon_choice(list(text), at, choices) == text[at]
+
+
+def test_the_recorded_readings_agree_with_rapidocrs_own_ctc_decoding() -> None:
+    """Review: nothing checked the recorder against RapidOCR's decoder; if a RapidOCR upgrade decoded
+    differently the choice rule would silently switch off. Texts and per-character confidences must agree."""
+    from policy_extract.extract.rapidocr_engine import ChoiceRecorder
+    from rapidocr_onnxruntime.ch_ppocr_rec.utils import CTCLabelDecode
+
+    decoder = CTCLabelDecode(character=list("遂遵遴选机制 "))
+    recorder = ChoiceRecorder(decoder, 5, 0.5)
+    rng = np.random.default_rng(1)
+    for _ in range(100):
+        probs = rng.random((2, 30, len(decoder.character))) ** 6
+        probs /= probs.sum(axis=2, keepdims=True)
+        recorder.seen.clear()
+        out = recorder(probs.astype(np.float32), True, wh_ratio_list=[1, 1], max_wh_ratio=1)
+        for (text, _conf, info), (seen_text, choices) in zip(out, recorder.seen, strict=True):
+            assert seen_text == text and len(choices) == len(text)
+            assert [c[0][1] for c in choices] == pytest.approx([float(x) for x in info[4]][: len(choices)])
