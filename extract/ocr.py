@@ -44,7 +44,7 @@ from policy_extract.core.budget import announce
 from policy_extract.core.segmenter import word_frequency
 from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_SIZES, is_cjk
 
-from .engines import GapReader, OcrEngine, Recognised
+from .engines import DEFAULT_CHOICES, DEFAULT_UNSURE_PROB, GapReader, OcrEngine, Recognised
 from .lines import Char
 from .registry import OCR_ENGINES, load
 from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
@@ -107,13 +107,6 @@ DEFAULT_GAP_MAX_COVER = 0.5
 DEFAULT_CUT_RATIO = 10
 """An unsure character's other reading may cut a word its neighbours form only when that word is more than
 this many times rarer than the word the reading makes."""
-DEFAULT_UNSURE_PROB = 0.5
-"""A character the recogniser read with less than this probability (its confidence at the time step it was
-emitted) may be one of its other readings (:func:`lexicon_choice`). Measured on the scanned documents: 5 of
-~9 000 characters fall below it (遴 read 遂 at 0.21, 亟 read 函 at 0.30, a 厅 at 0.38, two dashes ≈ 0.49);
-characters read right are 0.9+ almost always."""
-DEFAULT_CHOICES = 5
-"""How many of the recogniser's readings of a dropped glyph are weighed (:func:`gap_readings`)."""
 DEFAULT_CHOICE_SHARE = 0.25
 """…an other reading counts when at least this share of the read one's probability (遴 0.063 beside 遂 0.21:
 a rare character's probability is spread over its look-alikes)."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from policy_extract.core.errors import NoTextError
 from policy_extract.core.geometry import points_bbox
 
-from .engines import Recognised
+from .engines import DEFAULT_CHOICES, DEFAULT_UNSURE_PROB, Recognised
 from .settings import DEFAULT_OCR_REC_BATCH, DEFAULT_RENDER_LIMIT_PX, OcrSettings
 
 if TYPE_CHECKING:
@@ -42,10 +42,6 @@ _PROBE_FACTOR = 0.5
 """Text height is measured on the page scaled by this (a 200 dpi page at 100 dpi)."""
 _BLOB_PX = (3, 80)
 """Blobs of the scaled-down page this high (px) are glyphs or runs of glyphs, not specks or rules."""
-DEFAULT_CHOICES = 5
-"""A character the line recogniser is unsure of comes with this many of its readings (:func:`ctc_choices`)."""
-DEFAULT_UNSURE_PROB = 0.5
-"""…when its probability is below this (RapidOCR's per-character confidence)."""
 WORKERS_ENV = "POLICY_EXTRACT_WORKERS"
 """Set by the batch for its worker processes: how many run at once, so each takes its share of the cores."""
 
