@@ -22,7 +22,7 @@ from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import CLAUSE_END, LIST_MARKER, PARAGRAPH_MARKER
 
-from .finders import PageTables, TableFinder
+from .finders import PageTables, TableFinder, with_typed_spaces
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
 from .settings import ExtractSettings
 
@@ -177,7 +177,7 @@ def words_per_column(rows: list[TextRow], col_edges: list[float]) -> list[list[l
     for row in rows:
         per_col: list[list[Char]] = [[] for _ in col_edges[1:]]
         for word in row.words:
-            per_col[column_of(word, col_edges)].extend(word)
+            per_col[column_of(word, col_edges)].extend(with_typed_spaces(word, row))
         out.append(per_col)
     return out
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from policy_extract.core.model import BBox, Frame, RawTable
 
 from .lattice import Grid
-from .lines import Char, TextRow, char_rows
+from .lines import Char, TextRow, char_rows, is_blank
 from .rules import Segment
 from .settings import ExtractSettings
 
@@ -57,6 +57,18 @@ class PageTables:
         self._rows = [r for r in self.rows() if id(r) not in gone]
         claimed = {id(c) for r in used for c in r.chars}
         self.chars = [c for c in self.chars if id(c) not in claimed]
+
+
+def with_typed_spaces(part: list[Char], row: TextRow) -> list[Char]:
+    """``part`` (characters of one cell taken from ``row``'s words) with the row's blank glyphs printed
+    between two of them: a typed space inside a cell.  The word splitter drops blanks, and a proportional
+    font's space is narrower than the gap that reads as a space without one (“Median household income”)."""
+    if not part:
+        return part
+    x0 = min(c["x0"] for c in part)
+    x1 = max(c["x1"] for c in part)
+    inside = [c for c in row.chars if is_blank(c) and x0 < (c["x0"] + c["x1"]) / 2 < x1]
+    return part + inside if inside else part
 
 
 class TableFinder(ABC):

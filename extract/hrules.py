@@ -22,7 +22,7 @@ from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import ROW_SERIAL
 
 from .anchors import anchor_rows
-from .finders import PageTables, TableFinder
+from .finders import PageTables, TableFinder, with_typed_spaces
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
 from .rules import Segment
 from .settings import ExtractSettings
@@ -271,6 +271,19 @@ def split_at_edges(chars: list[Char], edges: list[float]) -> list[list[Char]]:
     return out
 
 
+def line_parts(line: TextRow, edges: list[float], header: bool) -> list[tuple[int, int, list[Char]]]:
+    """(column, colspan, characters) of one line's words: a header word cut at the column edges its gaps hold,
+    spanning the columns it covers; body characters gathered by the column they start in."""
+    if header:
+        return [(*header_span(word_of(w), edges), w)
+                for chars in line.words for w in split_at_edges(chars, edges)]
+    per_col: dict[int, list[Char]] = {}
+    for chars in line.words:
+        for c in chars:
+            per_col.setdefault(column_span(word_of([c]), edges)[0], []).append(c)
+    return [(col, 1, chars) for col, chars in per_col.items()]
+
+
 def row_cells(group: list[TextRow], edges: list[float],
               cols: list[tuple[float, float]] | None) -> list[tuple[int, int, list[Char]]]:
     """(column, colspan, characters) of one row, left to right.  A header word spans the columns it covers
@@ -279,12 +292,9 @@ def row_cells(group: list[TextRow], edges: list[float],
     n_cols = len(edges) - 1
     filled: dict[int, tuple[int, list[Char]]] = {}
     for line in group:
-        for chars in line.words:
-            parts = [(*header_span(word_of(w), edges), w) for w in split_at_edges(chars, edges)] \
-                if cols else [(column_span(word_of([c]), edges)[0], 1, [c]) for c in chars]
-            for first, span, part in parts:
-                old_span, old_chars = filled.get(first, (1, []))
-                filled[first] = (max(span, old_span), old_chars + part)
+        for first, span, part in line_parts(line, edges, cols is not None):
+            old_span, old_chars = filled.get(first, (1, []))
+            filled[first] = (max(span, old_span), old_chars + with_typed_spaces(part, line))
     out = []
     c = 0
     while c < n_cols:
