@@ -1,20 +1,22 @@
 """The ``policy-extract`` command (a thin shell over :mod:`policy_extract.batch`).
 
-Only the standard library is imported here; the pipeline, writers and rich load when a command runs, so
-``policy-extract --help`` is fast, and an unchanged rerun is answered before argparse even builds the parser
-(:mod:`policy_extract.batch.rerun`).
+Only ``os`` and ``sys`` are imported here; argparse when the parser is built, the pipeline, writers and rich
+when a command runs, so ``policy-extract --help`` is fast, and an unchanged rerun is answered before argparse
+even loads (:mod:`policy_extract.batch.rerun`).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
+
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+    from pathlib import Path
 
 PROG = "policy-extract"
 DEFAULT_OUTDIR = "out"
@@ -43,6 +45,7 @@ def samples_dir() -> Path:
     """The bundled sample PDFs: package data ``policy_extract.bundled_samples`` (``samples/pdf`` in a checkout
     or an editable install, a folder inside the installed package otherwise)."""
     import importlib.util
+    from pathlib import Path
 
     spec = importlib.util.find_spec("policy_extract.bundled_samples")
     if spec is not None and spec.submodule_search_locations:
@@ -68,6 +71,8 @@ def default_inputs() -> list[str]:
 
 
 def positive_int(text: str) -> int:
+    import argparse
+
     try:
         value = int(text)
     except ValueError:
@@ -78,6 +83,8 @@ def positive_int(text: str) -> int:
 
 
 def positive_float(text: str) -> float:
+    import argparse
+
     try:
         value = float(text)
     except ValueError:
@@ -91,6 +98,8 @@ def positive_float(text: str) -> float:
 
 
 def add_run_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    import argparse
+
     from .batch.executors import DEFAULT_EXECUTOR, EXECUTORS
     from .batch.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT
 
@@ -175,6 +184,8 @@ COLOR_CHOICES = ("auto", "always", "never")
 
 
 def add_diff_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    import argparse
+
     diff = subparsers.add_parser(
         "diff", help="compare two runs (two OUTDIRs or two document.json files)",
         description="Compare two OUTDIRs or two document.json files: added, removed and changed tables, "
@@ -213,6 +224,8 @@ def add_review_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     epilog = f"example:\n  {PROG} run pdfs/ -o out\n\nmore: {PROG} COMMAND --help"
     raw = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=epilog, formatter_class=raw)
@@ -255,6 +268,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_debug(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .core.errors import UsageError
 
     pdf = Path(args.pdf)

@@ -123,25 +123,97 @@ def test_the_check_reads_outdir_and_inputs_as_argparse_does() -> None:
 
 def test_record_folder_is_the_resume_state_folder() -> None:
     assert rerun.STATE_DIRNAME == STATE_DIRNAME
+    assert rerun.TMP_DIRNAME == batch.TMP_DIRNAME
+
+
+def _settle(out: Path, seconds: float = 60.0) -> None:
+    """Move the record's hashing time ``seconds`` later, as if the inputs had been hashed well after they were
+    last written (so their stats are not racy)."""
+    path = out / STATE_DIRNAME / rerun.RECORD_NAME
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["hashed_ns"] += int(seconds * 1e9)
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+
+def _count_hashes(monkeypatch) -> list[str]:
+    from policy_extract.core import digest
+
+    hashed: list[str] = []
+    real = digest.sha256_of
+
+    def counting(path):
+        hashed.append(str(path))
+        return real(path)
+
+    monkeypatch.setattr(digest, "sha256_of", counting)
+    return hashed
+
+
+def test_a_settled_unchanged_input_is_not_hashed_again(tmp_path: Path, monkeypatch) -> None:
+    _inputs, out, argv = _first_run(tmp_path)
+    _settle(out)
+    hashed = _count_hashes(monkeypatch)
+    assert rerun.unchanged_rerun(argv) == 0
+    assert hashed == []
+
+
+def test_an_input_written_just_before_its_hash_is_hashed_again(tmp_path: Path, monkeypatch) -> None:
+    """git's racy rule: the first run hashed the inputs within a second of writing them, so a write in the
+    same clock tick could have left their stat unchanged; the rerun reads them."""
+    _inputs, _out, argv = _first_run(tmp_path)
+    hashed = _count_hashes(monkeypatch)
+    assert rerun.unchanged_rerun(argv) == 0
+    assert sorted(Path(p).name for p in hashed) == ["a.pdf", "b.pdf"]
+
+
+def test_an_edit_that_restores_size_and_mtime_is_seen_by_its_change_time(tmp_path: Path) -> None:
+    import os
+    import time
+
+    inputs, out, argv = _first_run(tmp_path)
+    _settle(out)
+    b = inputs / "b.pdf"
+    before = b.stat()
+    data = b.read_bytes()
+    time.sleep(0.01)  # a change time of its own, however coarse the clock
+    b.write_bytes(data[:-1] + (b"X" if data[-1:] != b"X" else b"Y"))  # same size, other bytes
+    os.utime(b, ns=(before.st_atime_ns, before.st_mtime_ns))  # the modification time set back
+    after = b.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert after.st_ctime_ns != before.st_ctime_ns
+    assert rerun.unchanged_rerun(argv) is None
+
+
+def test_a_touched_input_with_the_same_bytes_is_hashed_and_answered(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    inputs, out, argv = _first_run(tmp_path)
+    _settle(out)
+    os.utime(inputs / "a.pdf", ns=(0, 0))
+    hashed = _count_hashes(monkeypatch)
+    assert rerun.unchanged_rerun(argv) == 0
+    assert [Path(p).name for p in hashed] == ["a.pdf"]
 
 
 def test_command_line_rerun_loads_neither_batch_nor_stages(tmp_path: Path) -> None:
-    """End to end on a real sample: the second run is answered before the batch machinery is imported."""
+    """End to end on a real sample: the second run is answered before the batch machinery, argparse or hashlib
+    is imported (the input's stat is unchanged and settled: its recorded sha256 is trusted)."""
     import subprocess
 
     pdf = REPO / "samples" / "pdf" / "stress_spaced_table.pdf"
     out = tmp_path / "out"
     command = [sys.executable, "-m", "policy_extract", "run", str(pdf), "-o", str(out), "--workers", "1"]
     subprocess.run(command, check=True, capture_output=True, cwd=tmp_path)
+    _settle(out)
     before = snapshot(out)
     probe = ("import os, runpy, sys; sys.argv = ['policy_extract', *sys.argv[1:]]; sys.path[0] = os.getcwd()\n"
              "try:\n    runpy.run_module('policy_extract', run_name='__main__')\n"
              "except SystemExit as exc:\n    code = exc.code\n"
-             "heavy = [m for m in ('policy_extract.batch.runner', 'policy_extract.settings', 'argparse') "
+             "heavy = [m for m in ('policy_extract.batch.runner', 'policy_extract.settings', 'argparse', 'hashlib') "
              "if m in sys.modules]\n"
              "print('loaded:', heavy, 'exit:', code, file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", probe, *command[3:]], capture_output=True, text=True,
                           cwd=tmp_path, check=False)
-    assert "loaded: ['argparse'] exit: 0" in done.stderr, done.stderr
+    assert "loaded: [] exit: 0" in done.stderr, done.stderr
     assert "(1 unchanged, reused)" in done.stdout
     assert snapshot(out) == before

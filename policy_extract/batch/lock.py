@@ -4,12 +4,17 @@ unchanged rerun's check (:mod:`.rerun`) can take the lock without the batch mach
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
+import time
 from pathlib import Path
 
 LOCK_NAME = ".policy-extract.lock"
+
+
+def iso_utc(seconds: float) -> str:
+    """``datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")`` without importing datetime."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(seconds))
 
 
 def process_start(pid: int) -> str | None:
@@ -63,7 +68,7 @@ def acquire_lock(outdir: Path) -> str | None:
 
 
 def write_lock(path: Path, outdir: Path) -> None:
-    data = {"pid": os.getpid(), "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    data = {"pid": os.getpid(), "started": iso_utc(time.time()),
             "proc_start": process_start(os.getpid())}
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)

@@ -7,17 +7,21 @@ interrupted run leaves each folder complete or absent; a failed document's folde
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-# Only the standard library at import: the unchanged rerun's check (:mod:`.rerun`) reads TMP_DIRNAME.
+# Only os and pathlib at import (shutil when a folder is removed): the unchanged rerun's check (:mod:`.rerun`)
+# reads TMP_DIRNAME.
 
 if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.core.model import Document
 
 TMP_DIRNAME = ".policy-extract-tmp"
+
+
+def random_hex() -> str:
+    """8 random hex digits for a scratch name (``secrets.token_hex(4)``, whose import loads OpenSSL)."""
+    return os.urandom(4).hex()
 
 
 def prepare_outdir(outdir: Path) -> str | None:
@@ -47,6 +51,8 @@ def tmp_root(outdir: Path) -> Path:
 
 def clear_scratch(outdir: Path) -> None:
     """Remove the scratch space (at the end of a run, after Ctrl-C, or left by a killed run)."""
+    import shutil
+
     shutil.rmtree(outdir / TMP_DIRNAME, ignore_errors=True)
 
 
@@ -59,6 +65,8 @@ def replace_dir(new: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(new, target)
     if old is not None:
+        import shutil
+
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -66,7 +74,9 @@ def remove_dir(target: Path, scratch: Path) -> None:
     """Remove ``target`` by renaming it away first, so it vanishes at once rather than file by file."""
     if not target.exists():
         return
-    doomed = scratch / f"{target.name}.{os.getpid()}.{secrets.token_hex(4)}.gone"
+    import shutil
+
+    doomed = scratch / f"{target.name}.{os.getpid()}.{random_hex()}.gone"
     os.replace(target, doomed)
     shutil.rmtree(doomed, ignore_errors=True)
 
@@ -83,7 +93,7 @@ def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc
 
     from .plan import assign_doc_ids
 
-    work = tmp_root(outdir) / f"{doc_id}.{os.getpid()}.{secrets.token_hex(4)}"
+    work = tmp_root(outdir) / f"{doc_id}.{os.getpid()}.{random_hex()}"
     try:
         write_json(data, work / "document.json")
         csvio.write_indicators_csv(work / "indicators.csv", csvio.indicator_rows(doc, doc_id))
@@ -94,6 +104,8 @@ def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc
             csvio.write_table_csv(work / "tables" / f"{name}.csv", table)
         replace_dir(work, outdir / "docs" / doc_id)
     except BaseException:
+        import shutil
+
         shutil.rmtree(work, ignore_errors=True)
         raise
     return outdir / "docs" / doc_id

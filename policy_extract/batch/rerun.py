@@ -12,25 +12,30 @@ Rules (user-visible; the README repeats them):
   absent); and run.json as that rerun writes it, without its times.
 * ``policy-extract run`` looks at the record first (:func:`unchanged_rerun`, before argparse, the settings or
   the batch load).  When the command, interpreter, code and libraries match, OUTDIR holds neither a lock nor
-  scratch space, the inputs are found and hashed again to the same files and bytes, and every recorded file
-  is as recorded, it takes the lock, writes run.json, prints the run's summary and exits with the recorded
-  status: the files a full rerun would write hold those bytes already.  Anything else — or any error — goes
-  to the full run, which decides as before; so do arguments the check does not read (``--force``,
-  ``--help``, ``--executor dask``, an abbreviated option, no INPUT).
+  scratch space, the inputs are found to the same files with the same bytes, and every recorded file is as
+  recorded, it takes the lock, writes run.json, prints the run's summary and exits with the recorded status:
+  the files a full rerun would write hold those bytes already.  Anything else — or any error — goes to the
+  full run, which decides as before; so do arguments the check does not read (``--force``, ``--help``,
+  ``--executor dask``, an abbreviated option, no INPUT).
+* **Same bytes** (git's rule for its index): the record keeps each input's size, modification and change
+  times (nanoseconds), inode and device as they were just before the run hashed it.  An input whose five are
+  all unchanged keeps its recorded sha256 unread, unless its modification or change time lies within
+  :data:`RACY_SECONDS` of that moment or after it (a write in the same clock tick as the hash could leave
+  them unchanged; some file systems keep times to 2 s); any other input is hashed again.  The change time
+  cannot be set back, so an edit that restores the size and the modification time is still seen.
 * Every run removes the record once it holds OUTDIR's lock, so a record never outlives the outputs it
   describes.
 
 Only the standard library and the lean modules of this package (:mod:`.inputs`, :mod:`.lock`,
-:mod:`.runinfo`, :mod:`policy_extract.core.digest`, the atomic writer) are imported on the way.
+:mod:`.runinfo`, the atomic writer) are imported on the way; hashlib only for an input that is hashed again.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,9 +46,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 RECORD_NAME = "rerun.json"
 """In ``OUTDIR/.state/``."""
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+"""2: the command's key kept whole (comparing it needs no hashlib), the inputs' stats and hashing time."""
+RACY_SECONDS = 3.0
+"""An input modified or changed less than this before it was hashed (or since) is hashed again (rules
+above)."""
 STATE_DIRNAME = ".state"
 """:data:`.resume.STATE_DIRNAME` (a test keeps them equal; resume loads the settings' types)."""
+TMP_DIRNAME = ".policy-extract-tmp"
+""":data:`.outdir.TMP_DIRNAME` (a test keeps them equal)."""
 FORCE = "--force"
 VALUE_OPTIONS = frozenset({"-o", "--outdir", "--workers", "--ocr", "--timeout", "--max-memory",
                            "--page-source", "--backend", "--password", "--executor"})
@@ -96,14 +107,14 @@ def answer(out: Path, inputs: list[str], argv: Sequence[str]) -> int | None:
     if record is None or record.get("inputs_given") != inputs or record.get("key") != command_key(argv):
         return None
     from .lock import LOCK_NAME, release_lock, write_lock
-    from .outdir import TMP_DIRNAME
 
     if (out / LOCK_NAME).exists() or (out / TMP_DIRNAME).exists():
         return None  # a run under way, or one that stopped: the full run deals with it
-    started = dt.datetime.now(dt.UTC)
+    started = time.time()
     write_lock(out / LOCK_NAME, out)
     try:
-        if not same_inputs(inputs, record["inputs"]) or file_stats(out, record["files"]) != record["files"]:
+        if not same_inputs(inputs, record["inputs"], record["hashed_ns"]) or \
+                file_stats(out, record["files"]) != record["files"]:
             return None
         write_run_json(out, record["run"], started)
     finally:
@@ -112,33 +123,63 @@ def answer(out: Path, inputs: list[str], argv: Sequence[str]) -> int | None:
     return int(record["exit_status"])
 
 
-def same_inputs(inputs: list[str], planned: list[list[str]]) -> bool:
+def same_inputs(inputs: list[str], planned: list[list[Any]], hashed_ns: int) -> bool:
     """The inputs still name the planned files (display path, resolved path) with the same bytes."""
-    from policy_extract.core.digest import sha256_of
-
     from .inputs import find_inputs
 
     found = find_inputs(inputs)
     if [[shown, str(resolved)] for shown, resolved in found] != [p[:2] for p in planned]:
         return False
-    return all(sha256_of(path) == sha256 for _shown, path, sha256 in planned)
+    return all(same_bytes(path, sha256, stat, hashed_ns) for _shown, path, sha256, stat in planned)
 
 
-def write_run_json(out: Path, template: dict[str, Any], started: dt.datetime) -> None:
+def same_bytes(path: str, sha256: str, stat: list[int] | None, hashed_ns: int) -> bool:
+    """Whether ``path`` still holds the bytes of ``sha256``: trusted from an unchanged, settled ``stat``
+    (taken just before the hash at ``hashed_ns``), hashed again otherwise (rules above)."""
+    if stat is not None and input_stat(path) == stat and not racy(stat, hashed_ns):
+        return True
+    from policy_extract.core.digest import sha256_of
+
+    return sha256_of(path) == sha256
+
+
+def racy(stat: list[int], hashed_ns: int) -> bool:
+    """The file's modification or change time lies too close to (or after) the moment it was hashed."""
+    _size, mtime_ns, ctime_ns, _inode, _device = stat
+    return max(mtime_ns, ctime_ns) >= hashed_ns - int(RACY_SECONDS * 1e9)
+
+
+def input_stat(path: str) -> list[int] | None:
+    """``[size, mtime_ns, ctime_ns, inode, device]`` of an input; ``None`` when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev]
+
+
+def input_stamps(paths: Sequence[str]) -> tuple[int, list[list[int] | None]]:
+    """The moment, then the stats of the inputs, taken just before the run hashes them."""
+    return time.time_ns(), [input_stat(path) for path in paths]
+
+
+def write_run_json(out: Path, template: dict[str, Any], started: float) -> None:
     from policy_extract.outputs.jsonio import write_json
 
-    finished = dt.datetime.now(dt.UTC)
-    times = {"started": started.isoformat(timespec="seconds"),
-             "finished": finished.isoformat(timespec="seconds"),
-             "seconds": round((finished - started).total_seconds(), 3)}
+    from .lock import iso_utc
+
+    finished = time.time()
+    times = {"started": iso_utc(started), "finished": iso_utc(finished),
+             "seconds": round(finished - started, 3)}
     write_json({k: times.get(k, v) for k, v in template.items()}, out / "run.json")
 
 
 # ------------------------------------------------------------------------------------------ the key
 
 
-def command_key(argv: Sequence[str]) -> str:
-    """The digest of what, besides the inputs and OUTDIR's files, decides a rerun's outputs (rules above)."""
+def command_key(argv: Sequence[str]) -> dict[str, Any]:
+    """What, besides the inputs and OUTDIR's files, decides a rerun's outputs (rules above), as JSON reads it
+    back (lists, not tuples): the record keeps it whole, so comparing needs no digest (nor hashlib)."""
     from .runinfo import RUN_LIBRARIES, library_versions
 
     exe = os.stat(sys.executable)
@@ -151,7 +192,7 @@ def command_key(argv: Sequence[str]) -> str:
         "code": code_stamp(),
         "libraries": library_versions((*RUN_LIBRARIES, *KEY_LIBRARIES)),
     }
-    return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
+    return key
 
 
 def code_folders() -> list[Path]:
@@ -211,9 +252,11 @@ def forget_record(out: Path) -> None:
 
 
 def save_record(argv: Sequence[str], result: BatchResult, jobs: list[Job], opts: BatchOptions,
-                inputs: Sequence[str | os.PathLike[str]], process: Callable[..., Any]) -> bool:
+                inputs: Sequence[str | os.PathLike[str]], process: Callable[..., Any],
+                stamps: tuple[int, list[list[int] | None]]) -> bool:
     """Write the record of a finished run of ``policy-extract ARGV`` when a rerun would reuse every document;
-    returns whether it did."""
+    ``stamps``: :func:`input_stamps` of the jobs' paths, taken before they were hashed.  Returns whether it
+    wrote the record."""
     from policy_extract.outputs.jsonio import write_json
 
     from .runinfo import run_json_data
@@ -230,7 +273,8 @@ def save_record(argv: Sequence[str], result: BatchResult, jobs: list[Job], opts:
         "record_version": RECORD_VERSION,
         "key": command_key(argv),
         "inputs_given": [os.fspath(i) for i in inputs],
-        "inputs": [[job.file, job.path, job.sha256] for job in jobs],
+        "inputs": [[job.file, job.path, job.sha256, stat] for job, stat in zip(jobs, stamps[1], strict=True)],
+        "hashed_ns": stamps[0],
         "files": file_stats(out, {name: None for name in [*files, *OUTPUT_FILES]}),
         "run": run,
         "summary": rerun.summary_line(),

@@ -95,10 +95,11 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     """The run once OUTDIR is locked; an environment fault ends it with :class:`EnvironmentFault` after the
     manifest and run.json of the documents finished so far (as far as the disk allows).  The rerun record
     goes first and, for a ``command``, is written again at the end when a rerun could use it."""
-    from .rerun import forget_record, save_record
+    from .rerun import forget_record, input_stamps, save_record
 
     started = dt.datetime.now(dt.UTC)
     forget_record(out)
+    stamps = input_stamps([job.path for job in jobs])  # before the hashes: what a rerun may trust them by
     jobs = hashed_jobs(jobs)
     try:
         outcomes = run_jobs(jobs, out, opts, process)
@@ -112,7 +113,7 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     write_outputs_or_stop(result, jobs, opts, inputs)
     if command is not None:
         with contextlib.suppress(OSError):  # only a shortcut for the next run
-            save_record(command, result, jobs, opts, inputs, process)
+            save_record(command, result, jobs, opts, inputs, process, stamps)
     return result
 
 
