@@ -317,14 +317,10 @@ class GlyphDecoder:
         loose = [ch for ch in targets if glyph_key(ch) is None]
         if new or loose:
             img, scale = self.render(page, [*new.values(), *loose])
-            for ch in loose:  # no glyph key: each is read where it is printed
-                if not has_ink(glyph_crop(img, ch, scale, page_origin(page))):
-                    ch["_decoded"] = " "
-            self.read_new(new, img, scale, page)
-            self.read_in_context([ch for ch in targets if self.text_of(ch) is None], img, scale, page)
-            unread = [ch for ch in targets if self.text_of(ch) is None]
-            if unread:
-                report.from_page_ocr = self.read_from_page_ocr(unread, img, scale, page)
+            try:
+                self.read_page(page, (new, loose, targets), img, scale, report)
+            finally:
+                img.close()
         for ch in targets:
             text = self.text_of(ch)
             ch["text"] = REPLACEMENT if text is None else text
@@ -332,31 +328,47 @@ class GlyphDecoder:
             ch.pop("_decoded", None)
         return report
 
+    def read_page(self, page: Any, glyphs: tuple[dict[GlyphKey, Char], list[Char], list[Char]],
+                  img: PageCanvas, scale: float, report: PageDecode) -> None:
+        """The page's new glyphs read alone, then what is left in its line, then from page OCR."""
+        new, loose, targets = glyphs
+        for ch in loose:  # no glyph key: each is read where it is printed
+            if not has_ink(glyph_crop(img, ch, scale, page_origin(page))):
+                ch["_decoded"] = " "
+        self.read_new(new, img, scale, page)
+        self.read_in_context([ch for ch in targets if self.text_of(ch) is None], img, scale, page)
+        unread = [ch for ch in targets if self.text_of(ch) is None]
+        if unread:
+            report.from_page_ocr = self.read_from_page_ocr(unread, img, scale, page)
+
     def text_of(self, ch: Char) -> str | None:
         key = glyph_key(ch)
         return ch.get("_decoded") if key is None else self.table.get(key)
 
-    def render(self, page: Any, chars: list[Char]) -> tuple[np.ndarray, float]:
-        """The page rendered so the smallest of ``chars`` is ``DEFAULT_GLYPH_MIN_PX`` high."""
-        import pypdfium2 as pdfium
-
-        if self._pdf is None:
-            self._pdf = pdfium.PdfDocument(str(self.path), password=self.password or None)
+    def render(self, page: Any, chars: list[Char]) -> tuple[PageCanvas, float]:
+        """The page's canvas at the scale that makes the smallest of ``chars`` ``DEFAULT_GLYPH_MIN_PX`` high
+        (drawn where it is looked at: :class:`PageCanvas`).  A page pdfium reads is drawn from the page the
+        source opened; any other from the decoder's own opening of the file."""
         smallest = min((float(ch["bottom"]) - float(ch["top"]) for ch in chars), default=10.0)
         longest = max(float(page.width), float(page.height), 1.0)
         scale = min(DEFAULT_GLYPH_MIN_PX / max(smallest, 1.0), DEFAULT_GLYPH_MAX_SCALE,
                     DEFAULT_RENDER_LIMIT_PX / longest)
-        pdf_page = self._pdf[page.page_number - 1]
-        try:
-            return render_rgb(pdf_page, scale), scale
-        finally:
-            pdf_page.close()
+        import pypdfium2 as pdfium
 
-    def read_new(self, new: dict[GlyphKey, Char], img: np.ndarray, scale: float, page: Any) -> None:
+        pdf_page = getattr(page, "page", None)
+        if isinstance(pdf_page, pdfium.PdfPage):
+            return PageCanvas(pdf_page, scale), scale
+        if self._pdf is None:
+            self._pdf = pdfium.PdfDocument(str(self.path), password=self.password or None)
+        return PageCanvas(self._pdf[page.page_number - 1], scale, owned=True), scale
+
+    def read_new(self, new: dict[GlyphKey, Char], img: PageCanvas, scale: float, page: Any) -> None:
         """Read each new glyph from its crop, laid in rows with others, and enter it in the table.  Glyphs
         read as nothing, several characters, with little confidence, or as an ideograph outside common use
         (a variant form read for a common character) are left to be read in their printed line."""
-        crops = {key: glyph_crop(img, ch, scale, page_origin(page)) for key, ch in new.items()}
+        origin = page_origin(page)
+        img.draw_all([pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM) for ch in new.values()])
+        crops = {key: glyph_crop(img, ch, scale, origin) for key, ch in new.items()}
         ink = {key: crop for key, crop in crops.items() if has_ink(crop)}
         for key in crops.keys() - ink.keys():
             self.table[key] = " "
@@ -371,7 +383,7 @@ class GlyphDecoder:
             if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE and usual:
                 self.table[key] = settle_glyph(text, new[key], crop)
 
-    def read_in_context(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> None:
+    def read_in_context(self, unread: list[Char], img: PageCanvas, scale: float, page: Any) -> None:
         """Glyphs not read alone, read again inside their printed line (a few glyphs either side, as the
         model was trained to see them): one row per glyph, the reading under its own span kept.  A line's
         reading is kept in :data:`READINGS` by the line's image, never by the glyph's: the same glyph in
@@ -404,7 +416,7 @@ class GlyphDecoder:
 
         return ocr_engine(self.settings)
 
-    def read_from_page_ocr(self, unread: list[Char], img: np.ndarray, scale: float, page: Any) -> int:
+    def read_from_page_ocr(self, unread: list[Char], img: PageCanvas, scale: float, page: Any) -> int:
         """Glyphs the model could not read alone or in their line, read from page OCR (detection and
         recognition) of the bands of the render that hold them, at their boxes; learnt for the rest of the
         document."""
@@ -418,8 +430,9 @@ class GlyphDecoder:
         boxes = [char_box(ch, scale, page_origin(page)) for ch in unread]
         lines = []
         for top, bottom in line_bands(boxes, img.shape[0]):
+            band = img.crop((0, top, img.shape[1], bottom))
             lines += [replace(ln, box=(ln.box[0], ln.box[1] + top, ln.box[2], ln.box[3] + top))
-                      for ln in recognise(img[top:bottom], self.settings)]
+                      for ln in recognise(band, self.settings)]
         found = 0
         for ch, box in zip(unread, boxes, strict=True):
             text = ocr_text_at(lines, box)
@@ -450,6 +463,77 @@ def render_rgb(pdf_page: Any, scale: float) -> np.ndarray:
     finally:
         raw.FPDFBitmap_Destroy(bitmap)
     return img
+
+
+class PageCanvas:
+    """A page rendered at ``scale`` as RGB (the pixels of :func:`render_rgb`), drawn only where it is looked
+    at: :meth:`crop` draws the rectangle asked for (pdfium clipped to it, the page's whole matrix unchanged,
+    so each pixel is the one a whole render gives) and returns it.  A later page mostly reuses glyphs read
+    before, and even the first has glyphs printed at many places: drawing the crops of its new glyphs costs
+    a fraction of drawing the page.  Pixels never asked for are never written (nor read)."""
+
+    def __init__(self, pdf_page: Any, scale: float, owned: bool = False) -> None:
+        import ctypes
+        import math
+
+        import numpy as np
+        import pypdfium2.raw as raw
+
+        self.page, self.owned = pdf_page, owned
+        width, height = math.ceil(pdf_page.get_width() * scale), math.ceil(pdf_page.get_height() * scale)
+        self.shape = (height, width, 3)
+        self.img = np.empty(self.shape, dtype=np.uint8)
+        self._bitmap = raw.FPDFBitmap_CreateEx(width, height, raw.FPDFBitmap_BGR,
+                                               self.img.ctypes.data_as(ctypes.c_void_p), width * 3)
+        # FPDF_RenderPageBitmap fits the page to the bitmap: width / page width across, height / page
+        # height down (not ``scale`` itself); given as this matrix, the pixels are the same
+        self._matrix = raw.FS_MATRIX(width / pdf_page.get_width(), 0, 0, height / pdf_page.get_height(), 0, 0)
+        self._drawn: list[tuple[int, int, int, int]] = []
+
+    def crop(self, box: tuple[int, int, int, int]) -> np.ndarray:
+        """The render inside ``box`` (cut to the page; a white pixel when nothing is left), drawn first."""
+        inside = inside_box(box, self.shape)
+        if inside is None:
+            return crop_box(self.img, box)
+        self.draw(inside)
+        x0, top, x1, bottom = inside
+        return self.img[top:bottom, x0:x1]
+
+    def draw_all(self, boxes: list[tuple[int, int, int, int]]) -> None:
+        """Draw the rectangles that hold ``boxes``: boxes overlapping in height are drawn as one (a line's
+        glyphs), as each drawing walks every object it touches whole."""
+        h, w = self.shape[:2]
+        groups: list[list[int]] = []
+        for x0, top, x1, bottom in sorted(boxes, key=lambda b: b[1]):
+            if groups and top < groups[-1][3]:
+                g = groups[-1]
+                g[0], g[2], g[3] = min(g[0], x0), max(g[2], x1), max(g[3], bottom)
+            else:
+                groups.append([x0, top, x1, bottom])
+        for x0, top, x1, bottom in groups:
+            self.draw((max(0, x0), max(0, top), min(w, x1), min(h, bottom)))
+
+    def draw(self, box: tuple[int, int, int, int]) -> None:
+        """Render the page inside ``box`` (pixels, inside the page) unless an earlier drawing holds it."""
+        import pypdfium2.raw as raw
+
+        x0, top, x1, bottom = box
+        if any(a <= x0 and b <= top and x1 <= c and bottom <= d for a, b, c, d in self._drawn):
+            return
+        self.img[top:bottom, x0:x1] = 255
+        raw.FPDF_RenderPageBitmapWithMatrix(self._bitmap, self.page.raw, self._matrix,
+                                            raw.FS_RECTF(x0, top, x1, bottom),
+                                            raw.FPDF_ANNOT | raw.FPDF_REVERSE_BYTE_ORDER)
+        self._drawn.append(box)
+
+    def close(self) -> None:
+        import pypdfium2.raw as raw
+
+        if self._bitmap is not None:
+            raw.FPDFBitmap_Destroy(self._bitmap)
+            self._bitmap = None
+        if self.owned:
+            self.page.close()
 
 
 def line_bands(boxes: list[tuple[int, int, int, int]], height: int) -> list[tuple[int, int]]:
@@ -489,7 +573,8 @@ def char_box(ch: Char, scale: float, origin: tuple[float, float]) -> tuple[int, 
             round((float(ch["x1"]) - origin[0]) * scale), round((float(ch["bottom"]) - origin[1]) * scale))
 
 
-def glyph_crop(img: np.ndarray, ch: Char, scale: float, origin: tuple[float, float]) -> np.ndarray:
+def glyph_crop(img: np.ndarray | PageCanvas, ch: Char, scale: float,
+               origin: tuple[float, float]) -> np.ndarray:
     """The glyph's em box in the render, with ``DEFAULT_CROP_PAD_EM`` above and below (a comma's tail)."""
     return crop_box(img, pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM))
 
@@ -500,13 +585,26 @@ def pad_box(box: tuple[int, int, int, int], x_em: float, y_em: float) -> tuple[i
             round(box[3] + y_em * em))
 
 
-def crop_box(img: np.ndarray, box: tuple[int, int, int, int]) -> np.ndarray:
+def crop_box(img: np.ndarray | PageCanvas, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The image inside ``box`` (at least a pixel each way, cut to the image); one white pixel when the box
+    lies wholly outside it."""
     import numpy as np
 
-    x0, top, x1, bottom = box
-    h, w = img.shape[:2]
-    crop = img[max(0, top) : min(h, max(bottom, top + 1)), max(0, x0) : min(w, max(x1, x0 + 1))]
-    return crop if crop.size else np.full((1, 1, 3), 255, dtype=np.uint8)
+    if isinstance(img, PageCanvas):
+        return img.crop(box)
+    inside = inside_box(box, img.shape)
+    if inside is None:
+        return np.full((1, 1, 3), 255, dtype=np.uint8)
+    x0, top, x1, bottom = inside
+    return img[top:bottom, x0:x1]
+
+
+def inside_box(box: tuple[int, int, int, int], shape: tuple[int, ...]) -> tuple[int, int, int, int] | None:
+    """``box`` made at least a pixel wide and high, cut to an image of ``shape``; None when none is left."""
+    h, w = shape[:2]
+    x0, top = max(0, box[0]), max(0, box[1])
+    x1, bottom = min(w, max(box[2], box[0] + 1)), min(h, max(box[3], box[1] + 1))
+    return (x0, top, x1, bottom) if x1 > x0 and bottom > top else None
 
 
 def glyph_rows(crops: list[np.ndarray], per_row: int) -> tuple[list[np.ndarray], list[list[tuple[int, int]]]]:
@@ -529,7 +627,7 @@ def glyph_rows(crops: list[np.ndarray], per_row: int) -> tuple[list[np.ndarray],
     return rows, spans
 
 
-def context_row(img: np.ndarray, ch: Char, page: Any,
+def context_row(img: np.ndarray | PageCanvas, ch: Char, page: Any,
                 scale: float) -> tuple[np.ndarray, list[tuple[int, int]], int]:
     """The printed line around one glyph: ``DEFAULT_CONTEXT_EM`` either side, the spans of the characters
     in it (pixels of the crop), and which span is the glyph's."""

@@ -474,3 +474,38 @@ def test_glyph_render_into_a_white_array_gives_pypdfium2s_pixels(scale: float) -
             page.close()
     finally:
         pdf.close()
+
+
+@given(boxes=st.lists(st.tuples(st.integers(-50, 2100), st.integers(-50, 2900), st.integers(1, 600),
+                                st.integers(1, 300)), min_size=1, max_size=6),
+       page_number=st.sampled_from([1, 2]))
+def test_a_canvas_drawn_where_looked_at_gives_the_whole_renders_pixels(boxes: list, page_number: int) -> None:
+    # glyph crops are drawn clipped to their boxes (PageCanvas), overlapping or cut by the page's edge; each
+    # pixel must be the one the whole render gives, or the rows read (and the readings kept) would change
+    import pypdfium2 as pdfium
+    from policy_extract.extract.glyphs import PageCanvas, crop_box, render_rgb
+
+    pdf = pdfium.PdfDocument(str(PDFS / "garbled_stress_continued_table.pdf"))
+    try:
+        page = pdf[page_number - 1]
+        whole = render_rgb(page, 3.428571)
+        canvas = PageCanvas(page, 3.428571)
+        try:
+            crops = [(box, canvas.crop(box)) for box in ((x, y, x + w, y + h) for x, y, w, h in boxes)]
+            for box, crop in crops:  # read after every drawing: a later one never changes an earlier crop
+                assert np.array_equal(crop, crop_box(whole, box))
+        finally:
+            canvas.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def test_a_glyph_box_wholly_above_the_render_crops_to_white_not_to_a_wrapped_slice() -> None:
+    # crop_box cut a box ending above the image at a negative row, which numpy reads from the bottom: a
+    # glyph printed off the page was read from most of the page
+    from policy_extract.extract.glyphs import crop_box
+
+    img = np.zeros((40, 30, 3), dtype=np.uint8)
+    assert crop_box(img, (5, -12, 15, -2)).tolist() == [[[255, 255, 255]]]
+    assert crop_box(img, (5, -12, 15, 3)).shape == (3, 10, 3)
