@@ -225,10 +225,14 @@ def opens_serial(unit: list[TextRow], edges: list[float]) -> bool:
     return bool(text) and bool(ROW_SERIAL.match(text))
 
 
-def same_header_row(row: list[TextRow], unit: list[TextRow], edges: list[float], inner: list[float]) -> bool:
+def same_header_row(row: list[TextRow], unit: list[TextRow], edges: list[float], inner: list[float],
+                    group_heads: tuple[Segment, ...] = ()) -> bool:
     """Above the header rule every line is one header row (a name over its unit), unless the row above holds
-    a group header standing over several columns: then the lines under it are the next header row."""
+    a group header standing over several columns, or a group rule (:func:`group_rules`) is drawn between
+    them: then the lines under it are the next header row."""
     if not inner or min(r.top for r in unit) > inner[0]:
+        return False
+    if ruled_between(max(r.bottom for r in row), min(r.top for r in unit), [s.pos for s in group_heads]):
         return False
     return all(header_span(word_of(w), edges)[1] == 1 for r in row for w in split_words_of(r, edges))
 
@@ -238,7 +242,7 @@ def split_words_of(row: TextRow, edges: list[float]) -> list[list[Char]]:
 
 
 def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
-               headed: bool = True) -> list[list[TextRow]]:
+               headed: bool = True, group_heads: tuple[Segment, ...] = ()) -> list[list[TextRow]]:
     """Visual lines grouped into table rows (:func:`overlap_units`, :func:`continues_row`).  With no rule
     under the header (``headed``: the lines start with it), the first row takes only the lines chained to
     it: the next piece opens the body (a cell cut by a page break goes on at the top of the next page's)."""
@@ -246,7 +250,7 @@ def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
     groups: list[list[TextRow]] = []
     for unit in overlap_units(lines, inner):
         head = headed and len(groups) == 1 and not inner
-        if groups and (same_header_row(groups[-1], unit, edges, inner)
+        if groups and (same_header_row(groups[-1], unit, edges, inner, group_heads)
                        or (not head and continues_row(groups[-1], unit, edges, inner, limit))):
             groups[-1] += unit
         else:
@@ -271,11 +275,13 @@ def split_at_edges(chars: list[Char], edges: list[float]) -> list[list[Char]]:
     return out
 
 
-def line_parts(line: TextRow, edges: list[float], header: bool) -> list[tuple[int, int, list[Char]]]:
+def line_parts(line: TextRow, edges: list[float], header: bool,
+               group_heads: tuple[Segment, ...] = ()) -> list[tuple[int, int, list[Char]]]:
     """(column, colspan, characters) of one line's words: a header word cut at the column edges its gaps hold,
-    spanning the columns it covers; body characters gathered by the column they start in."""
+    spanning the columns it covers (or its group rule's: :func:`ruled_span`); body characters gathered by
+    the column they start in."""
     if header:
-        return [(*header_span(word_of(w), edges), w)
+        return [(*ruled_span(word_of(w), edges, group_heads), w)
                 for chars in line.words for w in split_at_edges(chars, edges)]
     per_col: dict[int, list[Char]] = {}
     for chars in line.words:
@@ -284,15 +290,29 @@ def line_parts(line: TextRow, edges: list[float], header: bool) -> list[tuple[in
     return [(col, 1, chars) for col, chars in per_col.items()]
 
 
-def row_cells(group: list[TextRow], edges: list[float],
-              cols: list[tuple[float, float]] | None) -> list[tuple[int, int, list[Char]]]:
+def ruled_span(word: Word, edges: list[float], group_heads: tuple[Segment, ...]) -> tuple[int, int]:
+    """The columns a header word stands over: those its group rule spans when one is drawn close under it
+    (within a line height, under its centre: “Total” over PK–12, PK–8 and 9–12; the columns whose middle it
+    spans), else :func:`header_span`."""
+    mid, height = (word.x0 + word.x1) / 2, word.bottom - word.top
+    for rule in group_heads:
+        if rule.start <= mid <= rule.end and word.bottom - DEFAULT_TIE_PT <= rule.pos <= word.bottom + height:
+            under = [i for i, (a, b) in enumerate(itertools.pairwise(edges))
+                     if rule.start <= (a + b) / 2 <= rule.end]
+            if under:
+                return under[0], len(under)
+    return header_span(word, edges)
+
+
+def row_cells(group: list[TextRow], edges: list[float], cols: list[tuple[float, float]] | None,
+              group_heads: tuple[Segment, ...] = ()) -> list[tuple[int, int, list[Char]]]:
     """(column, colspan, characters) of one row, left to right.  A header word spans the columns it covers
     (up to the next filled column; ``cols``: the body's text ranges, given for a header row); body characters
     go to the column they start in."""
     n_cols = len(edges) - 1
     filled: dict[int, tuple[int, list[Char]]] = {}
     for line in group:
-        for first, span, part in line_parts(line, edges, cols is not None):
+        for first, span, part in line_parts(line, edges, cols is not None, group_heads):
             old_span, old_chars = filled.get(first, (1, []))
             filled[first] = (max(span, old_span), old_chars + with_typed_spaces(part, line))
     out = []
@@ -324,9 +344,10 @@ def open_body(rows: list[TextRow], bottom: float, x0: float, x1: float,
     return out if len(out) >= 2 else []
 
 
-def region_table(run: list[Segment], rows: list[TextRow], page: int,
-                 settings: ExtractSettings) -> tuple[RawTable | None, list[TextRow]]:
-    """The table between the first and last rule of a run, and the lines it holds."""
+def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: ExtractSettings,
+                 loose: list[Segment] | None = None) -> tuple[RawTable | None, list[TextRow]]:
+    """The table between the first and last rule of a run, and the lines it holds (``loose``: the page's
+    free rules, the header's group rules among them)."""
     top, bottom = run[0].pos, run[-1].pos
     x0, x1 = min(s.start for s in run), max(s.end for s in run)
     lines = sorted(rows_between(rows, top, bottom, x0, x1), key=lambda r: r.top)
@@ -337,12 +358,40 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int,
     below = open_body(rows, bottom, x0, x1, settings) if header_only else []
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
-    table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings)
+    group_heads = group_rules(loose or [], top, inner[0] if inner else bottom, x0, x1)
+    table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings, group_heads=group_heads)
     # a header alone: no body under the rules (when ``header_only``, ``below`` already looked)
     if table is None and len(run) == 2 and not below \
             and (header_only or not open_body(rows, bottom, x0, x1, settings)):
         table = header_table(lines, (x0, top, x1, bottom), page, settings)
     return table, (lines if table else [])
+
+
+def group_rules(loose: list[Segment], top: float, header_rule: float, x0: float,
+                x1: float) -> tuple[Segment, ...]:
+    """Rules drawn inside the header, between the top rule and the header rule, narrower than the table:
+    each underlines a group header over the columns it spans (and parts the header's rows)."""
+    tol = DEFAULT_EXTENT_TOLERANCE
+    return tuple(s for s in loose if top + DEFAULT_TIE_PT < s.pos < header_rule - DEFAULT_TIE_PT
+                 and s.start >= x0 - tol and s.end <= x1 + tol and s.length < x1 - x0 - 2 * tol)
+
+
+def raise_stub_heads(table: RawTable, head: int) -> None:
+    """In a header parted by group rules, a cell of its last row with nothing printed above it spans up to
+    the top rule (“Year” set level with the leaf labels, beside the groups over them)."""
+    leaf = head - 1
+    cells = table.cells
+    for cell in [c for c in cells if c.row == leaf and c.lines]:
+        above = [c for c in cells if c.row < leaf and overlaps_columns(c, cell)]
+        inside = all(cell.col <= c.col and c.col + c.colspan <= cell.col + cell.colspan for c in above)
+        if above and inside and all(not c.lines and c.rowspan == 1 for c in above):
+            cells = [c for c in cells if all(c is not a for a in above)]
+            cell.row, cell.rowspan = 0, head
+            cell.bbox = round_bbox((cell.bbox[0], table.row_edges[0], cell.bbox[2], cell.bbox[3]))
+    empty = sum(1 for c in cells if not c.lines)
+    table.cells = sorted(cells, key=lambda c: (c.row, c.col))
+    table.report = replace(table.report, cells=len(cells), empty_cells=empty,
+                           empty_ratio=round(empty / len(cells), 3))
 
 
 def header_units(lines: list[TextRow]) -> int:
@@ -409,7 +458,8 @@ def overlaps_columns(a: RawCell, b: RawCell) -> bool:
 
 
 def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, float, float, float], page: int,
-                settings: ExtractSettings, slack: int = 0, alone: bool = False) -> RawTable | None:
+                settings: ExtractSettings, slack: int = 0, alone: bool = False,
+                group_heads: tuple[Segment, ...] = ()) -> RawTable | None:
     """The table of the text lines (words split) inside ``box`` with rules across it at ``inner``: columns
     from the gutters of the body (under the first inner rule), rows grouped by :func:`group_rows`; some row
     fills every column (less ``slack``): words that never line up are prose."""
@@ -425,24 +475,31 @@ def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, floa
     if len(cols) < 2:
         return None
     edges = [x0] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)] + [x1]
-    groups, spanning = table_rows(lines, edges, inner)
+    groups, spanning = table_rows(lines, edges, inner, group_heads)
     if len(cols) > max(len(filled_columns(g, edges)) for g in groups) + slack:
         return None
     head = sum(1 for g in groups if inner and g[0].top < inner[0])
-    table = build_table(groups, edges, cols, (top, bottom), head, page, settings, alone)
+    table = build_table(groups, edges, cols, (top, bottom), head, page, settings, alone, group_heads)
     if table is not None:
         span_labels(table, spanning, head, settings)
+        if group_heads and head > 1:
+            raise_stub_heads(table, head)
     return table
 
 
-def table_rows(lines: list[TextRow], edges: list[float],
-               inner: list[float]) -> tuple[list[list[TextRow]], list[tuple[TextRow, list[int]]]]:
+Rows = tuple[list[list[TextRow]], list[tuple[TextRow, list[int]]]]
+"""Lines grouped into table rows, and the first-column labels spanning several of them."""
+
+
+def table_rows(lines: list[TextRow], edges: list[float], inner: list[float],
+               group_heads: tuple[Segment, ...] = ()) -> Rows:
     """The lines grouped into rows, with the first-column labels that span several rows.  Below the header
     rule (or in a table with none) the rows come from the anchor columns (:func:`.anchors.anchor_rows`)
     where the table has them; otherwise, and above the header rule (where a header's wrapped lines stand as
     far apart as rows: only the rule tells), from gaps and overlaps (:func:`group_rows`)."""
     side = side_labels(lines, edges)
-    groups = group_rows([r for r in lines if all(r is not t for t in side)], edges, inner)
+    groups = group_rows([r for r in lines if all(r is not t for t in side)], edges, inner,
+                        group_heads=group_heads)
     head = [g for g in groups if inner and g[0].top < inner[0]]
     held = {id(r) for g in head for r in g}
     anchored = anchor_rows([r for r in lines if id(r) not in held], edges, inner)
@@ -536,11 +593,12 @@ def merge_first(table: RawTable, first: dict[int, RawCell], rows: list[int], cha
 
 def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tuple[float, float]],
                 span: tuple[float, float], head: int, page: int,
-                settings: ExtractSettings, alone: bool = False) -> RawTable | None:
+                settings: ExtractSettings, alone: bool = False,
+                group_heads: tuple[Segment, ...] = ()) -> RawTable | None:
     """Cells of the grouped rows; None unless two rows fill two cells or more (a signature or a note between
     rules is never a table), or, a header ``alone`` (:func:`header_table`) of at most
     :data:`DEFAULT_OPEN_HEADER_ROWS` rows, one row fills :data:`DEFAULT_BOX_MIN_COLS` cells or more."""
-    per_row = [row_cells(g, edges, cols if i < head else None) for i, g in enumerate(groups)]
+    per_row = [row_cells(g, edges, cols if i < head else None, group_heads) for i, g in enumerate(groups)]
     filled = [*sorted((sum(1 for *_, ch in cells if ch) for cells in per_row), reverse=True), 0]
     header_alone = alone and len(groups) <= DEFAULT_OPEN_HEADER_ROWS and filled[0] >= DEFAULT_BOX_MIN_COLS
     if not header_alone and (len(groups) < 2 or filled[1] < 2):
@@ -638,8 +696,9 @@ class HorizontalRulesFinder(TableFinder):
 
     def find(self, page: PageTables) -> None:
         rows = page.rows()
-        for run in rule_runs(free_rules(page), rows, page.settings):
-            table, used = region_table(run, rows, page.number, page.settings)
+        loose = free_rules(page)
+        for run in rule_runs(loose, rows, page.settings):
+            table, used = region_table(run, rows, page.number, page.settings, loose)
             if table is not None:
                 page.tables.append(table)
                 page.keep_chars(outside_box(page.chars, table.bbox, used))
