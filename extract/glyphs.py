@@ -108,6 +108,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "`"})
 """Standard encoding's quote glyphs, back to the ASCII codes they stand for."""
 
 GlyphKey = tuple[str, str]
+Keyed = tuple[Char, "GlyphKey | None"]
+"""A character with its :func:`glyph_key`, worked out once per page."""
 
 
 def font_of(ch: Char) -> str:
@@ -311,24 +313,24 @@ class GlyphDecoder:
         self.fonts |= fonts
         if not fonts or int(page.rotation or 0) % 360 or not hasattr(self.engine(), "read_rows"):
             return None
-        targets = [ch for ch in page.chars if font_of(ch) in fonts and ch["text"] != "\n"]
-        report = PageDecode(fonts, sum(1 for ch in targets if ch["text"].strip()))
-        new = first_occurrences(ch for ch in targets if glyph_key(ch) not in self.table)
-        loose = [ch for ch in targets if glyph_key(ch) is None]
+        targets = [(ch, glyph_key(ch)) for ch in page.chars if font_of(ch) in fonts and ch["text"] != "\n"]
+        report = PageDecode(fonts, sum(1 for ch, _ in targets if ch["text"].strip()))
+        new = first_keyed((ch, key) for ch, key in targets if key is not None and key not in self.table)
+        loose = [ch for ch, key in targets if key is None]
         if new or loose:
             img, scale = self.render(page, [*new.values(), *loose])
             try:
                 self.read_page(page, (new, loose, targets), img, scale, report)
             finally:
                 img.close()
-        for ch in targets:
-            text = self.text_of(ch)
+        for ch, key in targets:
+            text = self.keyed_text(ch, key)
             ch["text"] = REPLACEMENT if text is None else text
             report.undecoded += text is None
             ch.pop("_decoded", None)
         return report
 
-    def read_page(self, page: Any, glyphs: tuple[dict[GlyphKey, Char], list[Char], list[Char]],
+    def read_page(self, page: Any, glyphs: tuple[dict[GlyphKey, Char], list[Char], list[Keyed]],
                   img: PageCanvas, scale: float, report: PageDecode) -> None:
         """The page's new glyphs read alone, then what is left in its line, then from page OCR."""
         new, loose, targets = glyphs
@@ -336,10 +338,17 @@ class GlyphDecoder:
             if not has_ink(glyph_crop(img, ch, scale, page_origin(page))):
                 ch["_decoded"] = " "
         self.read_new(new, img, scale, page)
-        self.read_in_context([ch for ch in targets if self.text_of(ch) is None], img, scale, page)
-        unread = [ch for ch in targets if self.text_of(ch) is None]
+        self.read_in_context(self.unread(targets), img, scale, page)
+        unread = self.unread(targets)
         if unread:
             report.from_page_ocr = self.read_from_page_ocr(unread, img, scale, page)
+
+    def unread(self, targets: list[Keyed]) -> list[Char]:
+        return [ch for ch, key in targets if self.keyed_text(ch, key) is None]
+
+    def keyed_text(self, ch: Char, key: GlyphKey | None) -> str | None:
+        """:meth:`text_of` for a character whose :func:`glyph_key` is ``key``."""
+        return ch.get("_decoded") if key is None else self.table.get(key)
 
     def text_of(self, ch: Char) -> str | None:
         key = glyph_key(ch)
@@ -552,9 +561,13 @@ def line_bands(boxes: list[tuple[int, int, int, int]], height: int) -> list[tupl
 
 def first_occurrences(chars: Iterable[Char]) -> dict[GlyphKey, Char]:
     """One occurrence of each glyph: the largest printed (most pixels to read)."""
+    return first_keyed((ch, glyph_key(ch)) for ch in chars)
+
+
+def first_keyed(chars: Iterable[Keyed]) -> dict[GlyphKey, Char]:
+    """:func:`first_occurrences` of characters given with their :func:`glyph_key`."""
     best: dict[GlyphKey, Char] = {}
-    for ch in chars:
-        key = glyph_key(ch)
+    for ch, key in chars:
         if key is not None and (key not in best or ch["size"] > best[key]["size"]):
             best[key] = ch
     return best
