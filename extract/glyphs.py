@@ -376,8 +376,8 @@ class GlyphDecoder:
         read as nothing, several characters, with little confidence, or as an ideograph outside common use
         (a variant form read for a common character) are left to be read in their printed line."""
         origin = page_origin(page)
-        img.draw_all([pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM) for ch in new.values()])
-        crops = {key: glyph_crop(img, ch, scale, origin) for key, ch in new.items()}
+        boxes = [pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM) for ch in new.values()]
+        crops = dict(zip(new, img.crops(boxes), strict=True))
         ink = {key: crop for key, crop in crops.items() if has_ink(crop)}
         for key in crops.keys() - ink.keys():
             self.table[key] = " "
@@ -508,19 +508,23 @@ class PageCanvas:
         x0, top, x1, bottom = inside
         return self.img[top:bottom, x0:x1]
 
-    def draw_all(self, boxes: list[tuple[int, int, int, int]]) -> None:
-        """Draw the rectangles that hold ``boxes``: boxes overlapping in height are drawn as one (a line's
-        glyphs), as each drawing walks every object it touches whole."""
-        h, w = self.shape[:2]
+    def crops(self, boxes: list[tuple[int, int, int, int]]) -> list[np.ndarray]:
+        """:meth:`crop` of each box, the rectangles that hold them drawn first: boxes overlapping in height
+        are drawn as one (a line's glyphs), as each drawing walks every object it touches whole."""
+        import numpy as np
+
+        inside = [inside_box(box, self.shape) for box in boxes]
         groups: list[list[int]] = []
-        for x0, top, x1, bottom in sorted(boxes, key=lambda b: b[1]):
+        for x0, top, x1, bottom in sorted((b for b in inside if b is not None), key=lambda b: b[1]):
             if groups and top < groups[-1][3]:
                 g = groups[-1]
                 g[0], g[2], g[3] = min(g[0], x0), max(g[2], x1), max(g[3], bottom)
             else:
                 groups.append([x0, top, x1, bottom])
         for x0, top, x1, bottom in groups:
-            self.draw((max(0, x0), max(0, top), min(w, x1), min(h, bottom)))
+            self.draw((x0, top, x1, bottom))
+        white = np.full((1, 1, 3), 255, dtype=np.uint8)
+        return [white if b is None else self.img[b[1] : b[3], b[0] : b[2]] for b in inside]
 
     def draw(self, box: tuple[int, int, int, int]) -> None:
         """Render the page inside ``box`` (pixels, inside the page) unless an earlier drawing holds it."""

@@ -480,7 +480,8 @@ def test_glyph_render_into_a_white_array_gives_pypdfium2s_pixels(scale: float) -
                                 st.integers(1, 300)), min_size=1, max_size=6),
        page_number=st.sampled_from([1, 2]))
 def test_a_canvas_drawn_where_looked_at_gives_the_whole_renders_pixels(boxes: list, page_number: int) -> None:
-    # glyph crops are drawn clipped to their boxes (PageCanvas), overlapping or cut by the page's edge; each
+    # glyph crops are drawn clipped to their boxes or their lines (PageCanvas.crop, .crops), overlapping or cut
+    # by the page's edge; each
     # pixel must be the one the whole render gives, or the rows read (and the readings kept) would change
     import pypdfium2 as pdfium
     from policy_extract.extract.glyphs import PageCanvas, crop_box, render_rgb
@@ -491,7 +492,9 @@ def test_a_canvas_drawn_where_looked_at_gives_the_whole_renders_pixels(boxes: li
         whole = render_rgb(page, 3.428571)
         canvas = PageCanvas(page, 3.428571)
         try:
-            crops = [(box, canvas.crop(box)) for box in ((x, y, x + w, y + h) for x, y, w, h in boxes)]
+            boxes = [(x, y, x + w, y + h) for x, y, w, h in boxes]
+            crops = [(box, canvas.crop(box)) for box in boxes[::2]]
+            crops += zip(boxes, canvas.crops(boxes), strict=True)
             for box, crop in crops:  # read after every drawing: a later one never changes an earlier crop
                 assert np.array_equal(crop, crop_box(whole, box))
         finally:
