@@ -316,6 +316,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = unchanged_rerun(argv)
     if status is not None:  # nothing changed since the last run of this command: answered from its record
         return status
+    from .batch.spawn import discard_prestarted, prestart_for_command
+
+    prestart_for_command(argv)  # the workers start up while this process builds the parser and plans
+    try:
+        return parse_and_run(argv)
+    finally:
+        discard_prestarted()
+
+
+def parse_and_run(argv: list[str]) -> int:
+    """The command line past the unchanged rerun's check."""
     from .core.errors import PolicyExtractError, UsageError
 
     parser = build_parser()

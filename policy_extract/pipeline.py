@@ -57,6 +57,44 @@ def extract_classified(path: str, password: str | None, settings: PipelineSettin
         raise
 
 
+WARM_MODULES: tuple[str, ...] = (
+    "policy_extract.batch.task", "policy_extract.settings",
+    "policy_extract.extract.document", "policy_extract.extract.pdf", "policy_extract.extract.glyphs",
+    "policy_extract.extract.borderless", "pdfplumber",
+    "policy_extract.normalize", "policy_extract.normalize.document", "policy_extract.normalize.structure",
+    "policy_extract.normalize.duties",
+    "policy_extract.outputs.csvio", "policy_extract.outputs.manifest", "policy_extract.outputs.schema",
+    "policy_extract.outputs.schemacheck",
+)  # fmt: skip
+"""What a batch worker imports for a born-digital document on the default settings, besides the page source
+(``tests/test_startup.py`` checks that a document after :func:`warm_up` loads no more of the package or of a
+PDF library)."""
+
+
+def warm_up(page_source: str | None = None) -> None:
+    """Import what processing a born-digital document needs, and read the common-character table and the
+    document schema's quick test, before there is a document: a worker started early
+    (:mod:`policy_extract.batch.spawn`) does it while the batch parent gets ready.  ``page_source``: its name
+    (``None``: the settings' default).  Only a head start: a module that fails to load is left to the job."""
+    from contextlib import suppress
+    from importlib import import_module
+
+    for name in WARM_MODULES:
+        with suppress(Exception):  # the job imports (and reports) it again
+            import_module(name)
+    with suppress(Exception):
+        from policy_extract.extract.registry import PAGE_SOURCES, load
+        from policy_extract.extract.settings import ExtractSettings
+
+        load(PAGE_SOURCES, page_source or ExtractSettings().page_source)
+    with suppress(Exception):  # the tables a document reads once per process
+        from policy_extract.extract.textlayer import common_chars
+        from policy_extract.outputs import schema
+
+        common_chars()
+        schema._quick(schema.DOCUMENT_SCHEMA)
+
+
 def check_has_text(raw: RawDocument, ocr: str) -> None:
     """Raise :class:`NoTextError` when no page has any text (a scan without OCR gives no data at all), and
     :class:`CorruptPDFError` when there is no page at all."""

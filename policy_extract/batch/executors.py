@@ -56,11 +56,16 @@ class LocalExecutor(Executor):
     help = "worker processes on this machine"
 
     def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress) -> None:
+        from .spawn import discard_prestarted
         from .workers import Supervisor
 
         workers = max(1, min(self.options.workers, len(jobs)))
-        with Supervisor(task, self.options.limits, workers) as supervisor:
-            supervisor.run(jobs, on_done, lambda job: progress.start(job.file))
+        try:
+            supervisor = Supervisor(task, self.options.limits, workers)
+            supervisor.run(jobs, on_done, lambda job: progress.start(job.file))  # closes it on an error
+            supervisor.close(wait=False)  # the run's files are written while the workers exit
+        finally:
+            discard_prestarted()  # started early for more workers than the batch has documents
 
 
 class DaskExecutor(Executor):

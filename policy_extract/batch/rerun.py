@@ -83,23 +83,40 @@ def unchanged_rerun(argv: Sequence[str]) -> int | None:
 
 def parse_command(argv: Sequence[str]) -> tuple[str, list[str]] | None:
     """OUTDIR and the INPUTs of ``run`` arguments the check reads; None for anything else."""
+    parsed = run_arguments(argv)
+    if parsed is None:
+        return None
+    options, inputs = parsed
+    if FORCE in options or options.get("--executor", "local") != "local" or not inputs:
+        return None
+    return options.get("--outdir", "out"), inputs
+
+
+OPTION_ALIASES = {"-o": "--outdir", "--backend": "--page-source"}
+
+
+def run_arguments(argv: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
+    """The options (by long name, the last value given; ``--force`` as ``""``) and the INPUTs of ``run``
+    arguments whose every option is ``--force`` or one of :data:`VALUE_OPTIONS`; None for anything else
+    (also read by :mod:`.spawn` to start the workers early)."""
     if not argv or argv[0] != "run":
         return None
-    outdir, inputs, rest = "out", [], list(argv[1:])
+    options: dict[str, str] = {}
+    inputs: list[str] = []
+    rest = list(argv[1:])
     while rest:
         token = rest.pop(0)
         if not token.startswith("-"):
             inputs.append(token)
             continue
+        if token == FORCE:
+            options[FORCE] = ""
+            continue
         name, eq, value = token.partition("=") if token.startswith("--") else (token, "", "")
         if name not in VALUE_OPTIONS or not (eq or rest):
             return None
-        value = value if eq else rest.pop(0)
-        if name == "--executor" and value != "local":
-            return None
-        if name in ("-o", "--outdir"):
-            outdir = value
-    return (outdir, inputs) if inputs else None
+        options[OPTION_ALIASES.get(name, name)] = value if eq else rest.pop(0)
+    return options, inputs
 
 
 def answer(out: Path, inputs: list[str], argv: Sequence[str]) -> int | None:

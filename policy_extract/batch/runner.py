@@ -25,6 +25,7 @@ from .plan import Job, hashed_jobs, plan_jobs
 from .progress import Progress, progress_display
 from .runinfo import write_run_json
 from .task import JobContext, ProcessFn, process_job
+from .workers import join_reapers
 
 if TYPE_CHECKING:  # pragma: no cover
     from policy_extract.settings import PipelineSettings
@@ -70,6 +71,7 @@ def run_batch(
         return run_locked(jobs, out, opts, process, inputs, [note] if note else [], command)
     finally:
         release_lock(out)
+        join_reapers()  # the workers exited while the run's files were written
 
 
 def check_ocr_engine(settings: PipelineSettings) -> None:

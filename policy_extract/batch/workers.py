@@ -43,6 +43,11 @@ from typing import IO, Any
 
 from policy_extract.core.errors import ErrorCode
 
+from .spawn import PARENT_PID_ENV as PARENT_PID_ENV  # where they were defined before .spawn
+from .spawn import WARM_ENV, adopt, spawn_worker
+from .spawn import WORKERS_ENV as WORKERS_ENV
+from .spawn import child_env as child_env
+
 DEFAULT_TIMEOUT: float | None = None
 """Fixed seconds per document (``--timeout``); ``None``: each document gets its own budget, sized to it."""
 DEFAULT_BASE_SECONDS = 60.0
@@ -63,15 +68,9 @@ DEFAULT_DEATH_MEMORY_FRACTION = 0.8
 DEFAULT_STOP_SECONDS = 5.0
 _MB = 1 << 20
 _HEADER = struct.Struct(">Q")
-_CHILD_CODE = "from policy_extract.batch.workers import worker_main; worker_main()"
 _EOF = object()
 EXIT_OUT_OF_MEMORY = 3
 """A worker's exit status after it reported :class:`OutOfMemory`."""
-PARENT_PID_ENV = "POLICY_EXTRACT_PARENT_PID"
-"""Set by the parent for its workers: its pid, which a worker checks once its death signal is armed."""
-
-WORKERS_ENV = "POLICY_EXTRACT_WORKERS"
-"""Set by the parent for its workers: how many run at once (the OCR engine sizes its thread pools by it)."""
 
 Task = Callable[[Any], Any]
 
@@ -228,6 +227,11 @@ def worker_main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     die_with_parent()
     inbox = sys.stdin.buffer
+    warm = os.environ.pop(WARM_ENV, None)
+    if warm is not None:  # started early (.spawn): the pipeline's modules load while the parent gets ready
+        from policy_extract.pipeline import warm_up
+
+        warm_up(warm or None)
     hello = recv_message(inbox)
     sys.path[:] = hello["sys_path"]
     apply_memory_limit(hello["max_memory"])
@@ -277,23 +281,13 @@ def process_rss(pid: int) -> int | None:
         return None
 
 
-def child_env(workers: int = 1) -> dict[str, str]:
-    """The parent's environment, with its import path, so the child can import the package and the task,
-    and the number of workers running at once, so each takes its share of the cores."""
-    paths = [p for p in sys.path if p]
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONUNBUFFERED": "1",
-            PARENT_PID_ENV: str(os.getpid()), WORKERS_ENV: str(workers)}
-
-
 class Worker:
     """One child process, its reader thread and the job it is running."""
 
     def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]], workers: int = 1,
                  uncapped: bool = False) -> None:
         self.hello, self.uncapped = hello, uncapped
-        command = [sys.executable, "-c", _CHILD_CODE]
-        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     env=child_env(workers))
+        self.proc = (None if uncapped else adopt(workers)) or spawn_worker(workers)
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin: IO[bytes] = self.proc.stdin
         self.stdin.write(hello)
@@ -408,14 +402,20 @@ class Supervisor:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def close(self) -> None:
-        """Stop idle workers and kill busy ones."""
+    def close(self, wait: bool = True) -> None:
+        """Stop idle workers and kill busy ones; ``wait=False``: the idle ones' exits (the kernel freeing
+        their memory, milliseconds the batch's finish need not wait for) are waited for in a thread."""
         for worker in self.busy:
             worker.kill()
-        asked = [worker.ask_to_stop() for worker in self.idle]  # all first, so they exit side by side
-        for worker, ok in zip(self.idle, asked, strict=True):
-            worker.wait_stopped(ok)
+        idle, asked = self.idle, [worker.ask_to_stop() for worker in self.idle]  # all first: side by side
         self.busy, self.idle = [], []
+        if wait:
+            wait_all_stopped(idle, asked)
+        elif idle:
+            reaper = threading.Thread(target=wait_all_stopped, args=(idle, asked), name="reap-workers",
+                                      daemon=True)
+            reaper.start()
+            _reapers.append(reaper)
 
     def _start(self, job: Any, uncapped: bool = False) -> None:
         """``job`` on an idle worker, or a new one; ``uncapped``: on a new worker without the data-segment
@@ -510,6 +510,22 @@ class Supervisor:
         if cap is not None and worker.sample_rss() > cap:
             return JobFailure(ErrorCode.TOO_LARGE, memory_message(self.limits.max_memory, ""))
         return None
+
+
+_reapers: list[threading.Thread] = []
+"""Threads waiting for the workers of supervisors closed with ``wait=False``."""
+
+
+def wait_all_stopped(workers: list[Worker], asked: list[bool]) -> None:
+    for worker, ok in zip(workers, asked, strict=True):
+        worker.wait_stopped(ok)
+
+
+def join_reapers() -> None:
+    """Wait until every worker of a supervisor closed with ``wait=False`` is gone (and its resources are
+    counted as this process's children's)."""
+    while _reapers:
+        _reapers.pop().join()
 
 
 def timeout_message(limit: float, ran: float, page: int | None = None, how: str = "") -> str:
