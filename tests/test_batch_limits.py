@@ -132,3 +132,25 @@ def _getpid_task(_job: object) -> int:
     import os
 
     return os.getpid()
+
+
+def test_the_rss_watchdog_reads_what_psutil_reads_without_importing_it() -> None:
+    """The parent samples each worker's RSS many times a second: on Linux from /proc/<pid>/statm, the file
+    psutil reads there, so the parent of a batch need not import psutil (a tenth of its start-up)."""
+    import subprocess
+
+    from policy_extract.batch import workers
+
+    if not workers._HAS_PROC_STATM:
+        pytest.skip("no /proc")
+    psutil = pytest.importorskip("psutil")
+    code = "import sys; sys.stdin.read()"  # a child that waits, its memory still
+    with subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE) as child:
+        time.sleep(0.2)
+        assert workers.process_rss(child.pid) == psutil.Process(child.pid).memory_info().rss
+        child.communicate(b"")
+    assert workers.process_rss(child.pid) is None  # gone
+    probe = ("import sys; from policy_extract.batch.workers import process_rss; import os\n"
+             "assert process_rss(os.getpid()) > 0; print('psutil' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
