@@ -334,10 +334,12 @@ class GlyphDecoder:
                   img: PageCanvas, scale: float, report: PageDecode) -> None:
         """The page's new glyphs read alone, then what is left in its line, then from page OCR."""
         new, loose, targets = glyphs
-        for ch in loose:  # no glyph key: each is read where it is printed
-            if not has_ink(glyph_crop(img, ch, scale, page_origin(page))):
+        origin = page_origin(page)
+        crops = img.crops([glyph_box(ch, scale, origin) for ch in [*new.values(), *loose]])
+        for ch, crop in zip(loose, crops[len(new) :], strict=True):  # no glyph key: read where printed
+            if not has_ink(crop):
                 ch["_decoded"] = " "
-        self.read_new(new, img, scale, page)
+        self.read_new(new, dict(zip(new, crops[: len(new)], strict=True)))
         self.read_in_context(self.unread(targets), img, scale, page)
         unread = self.unread(targets)
         if unread:
@@ -371,13 +373,10 @@ class GlyphDecoder:
             self._pdf = pdfium.PdfDocument(str(self.path), password=self.password or None)
         return PageCanvas(self._pdf[page.page_number - 1], scale, owned=True), scale
 
-    def read_new(self, new: dict[GlyphKey, Char], img: PageCanvas, scale: float, page: Any) -> None:
+    def read_new(self, new: dict[GlyphKey, Char], crops: dict[GlyphKey, np.ndarray]) -> None:
         """Read each new glyph from its crop, laid in rows with others, and enter it in the table.  Glyphs
         read as nothing, several characters, with little confidence, or as an ideograph outside common use
         (a variant form read for a common character) are left to be read in their printed line."""
-        origin = page_origin(page)
-        boxes = [pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM) for ch in new.values()]
-        crops = dict(zip(new, img.crops(boxes), strict=True))
         ink = {key: crop for key, crop in crops.items() if has_ink(crop)}
         for key in crops.keys() - ink.keys():
             self.table[key] = " "
@@ -402,10 +401,11 @@ class GlyphDecoder:
         if not todo:
             return
         origin = page_origin(page)
-        rows, spans, slots = [], [], []
-        for ch in todo.values():
-            row, row_spans, slot = context_row(img, ch, page, scale)
-            rows.append(row)
+        boxes = [context_box(ch, scale, origin) for ch in todo.values()]
+        rows = img.crops(boxes)
+        spans, slots = [], []
+        for ch, box, row in zip(todo.values(), boxes, rows, strict=True):
+            row_spans, slot = context_spans(ch, page, scale, (box[0], box[0] + row.shape[1]))
             spans.append(row_spans)
             slots.append(slot)
         reads = read_rows_once(self.engine(), rows, spans)
@@ -593,7 +593,12 @@ def char_box(ch: Char, scale: float, origin: tuple[float, float]) -> tuple[int, 
 def glyph_crop(img: np.ndarray | PageCanvas, ch: Char, scale: float,
                origin: tuple[float, float]) -> np.ndarray:
     """The glyph's em box in the render, with ``DEFAULT_CROP_PAD_EM`` above and below (a comma's tail)."""
-    return crop_box(img, pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM))
+    return crop_box(img, glyph_box(ch, scale, origin))
+
+
+def glyph_box(ch: Char, scale: float, origin: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The pixels of :func:`glyph_crop`."""
+    return pad_box(char_box(ch, scale, origin), 0.0, DEFAULT_CROP_PAD_EM)
 
 
 def pad_box(box: tuple[int, int, int, int], x_em: float, y_em: float) -> tuple[int, int, int, int]:
@@ -644,23 +649,28 @@ def glyph_rows(crops: list[np.ndarray], per_row: int) -> tuple[list[np.ndarray],
     return rows, spans
 
 
-def context_row(img: np.ndarray | PageCanvas, ch: Char, page: Any,
-                scale: float) -> tuple[np.ndarray, list[tuple[int, int]], int]:
-    """The printed line around one glyph: ``DEFAULT_CONTEXT_EM`` either side, the spans of the characters
-    in it (pixels of the crop), and which span is the glyph's."""
-    box = pad_box(char_box(ch, scale, page_origin(page)), 0.0, DEFAULT_CROP_PAD_EM)
+def context_box(ch: Char, scale: float, origin: tuple[float, float]) -> tuple[int, int, int, int]:
+    """The printed line around a glyph: its crop widened by ``DEFAULT_CONTEXT_EM`` either side."""
+    box = glyph_box(ch, scale, origin)
     em = box[3] - box[1]
-    x0, x1 = max(0, round(box[0] - DEFAULT_CONTEXT_EM * em)), round(box[2] + DEFAULT_CONTEXT_EM * em)
-    row = crop_box(img, (x0, box[1], x1, box[3]))
+    return (max(0, round(box[0] - DEFAULT_CONTEXT_EM * em)), box[1], round(box[2] + DEFAULT_CONTEXT_EM * em),
+            box[3])
+
+
+def context_spans(ch: Char, page: Any, scale: float,
+                  cut: tuple[int, int]) -> tuple[list[tuple[int, int]], int]:
+    """The spans of the characters of ``ch``'s line inside the pixel columns ``cut`` (counted from its
+    left), and which of them is ``ch``'s."""
+    x0, x1 = cut
     mid = (float(ch["top"]) + float(ch["bottom"])) / 2
     near = sorted((c for c in page.chars if c["top"] < mid < c["bottom"]), key=lambda c: c["x0"])
     spans, slot = [], 0
     for other in near:
         a, _, b, _ = char_box(other, scale, page_origin(page))
-        if a >= x0 and b <= x0 + row.shape[1]:
+        if a >= x0 and b <= x1:
             slot = len(spans) if other is ch else slot
             spans.append((a - x0, b - x0))
-    return row, spans, slot
+    return spans, slot
 
 
 def has_ink(crop: np.ndarray) -> bool:
