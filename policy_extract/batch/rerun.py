@@ -270,10 +270,11 @@ def forget_record(out: Path) -> None:
 
 def save_record(argv: Sequence[str], result: BatchResult, jobs: list[Job], opts: BatchOptions,
                 inputs: Sequence[str | os.PathLike[str]], process: Callable[..., Any],
-                stamps: tuple[int, list[list[int] | None]]) -> bool:
+                stamps: tuple[int, list[list[int] | None]], key: dict[str, Any] | None = None) -> bool:
     """Write the record of a finished run of ``policy-extract ARGV`` when a rerun would reuse every document;
-    ``stamps``: :func:`input_stamps` of the jobs' paths, taken before they were hashed.  Returns whether it
-    wrote the record."""
+    ``stamps``: :func:`input_stamps` of the jobs' paths, taken before they were hashed; ``key``: the
+    :func:`command_key` of ARGV when it was computed already (while the documents were processed).  Returns
+    whether it wrote the record."""
     from policy_extract.outputs.jsonio import write_json
 
     from .runinfo import run_json_data
@@ -288,7 +289,7 @@ def save_record(argv: Sequence[str], result: BatchResult, jobs: list[Job], opts:
     files += [document_file(job, outcome) for job, outcome in zip(jobs, result.outcomes, strict=True)]
     record = {
         "record_version": RECORD_VERSION,
-        "key": command_key(argv),
+        "key": key if key is not None else command_key(argv),
         "inputs_given": [os.fspath(i) for i in inputs],
         "inputs": [[job.file, job.path, job.sha256, stat] for job, stat in zip(jobs, stamps[1], strict=True)],
         "hashed_ns": stamps[0],

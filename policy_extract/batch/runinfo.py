@@ -109,7 +109,7 @@ def run_json_data(
     return {
         "pipeline": {"name": "policy-extract", "version": __version__, "schema_version": SCHEMA_VERSION},
         "python": {"version": platform.python_version(), "implementation": platform.python_implementation()},
-        "platform": platform.platform(),
+        "platform": platform_text(),
         "libraries": library_versions(),
         "inputs": [os.fspath(i) for i in inputs],
         "outdir": str(result.outdir),
@@ -127,6 +127,15 @@ def run_json_data(
         **({"stopped": result.stopped} if result.stopped else {}),
         "documents": [document_timing(j, o) for j, o in zip(jobs, result.outcomes, strict=True)],
     }
+
+
+@cache
+def platform_text() -> str:
+    """``platform.platform()``, looked up once per process (it reads the C library's version from the
+    interpreter's binary); the batch parent asks for it while its workers run (``runner.FinishPrefetch``)."""
+    import platform
+
+    return platform.platform()
 
 
 def document_timing(job: Job, outcome: DocOutcome) -> dict[str, Any]:

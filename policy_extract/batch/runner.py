@@ -103,8 +103,9 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     forget_record(out)
     stamps = input_stamps([job.path for job in jobs])  # before the hashes: what a rerun may trust them by
     jobs = hashed_jobs(jobs)
+    prefetch = FinishPrefetch(command)
     try:
-        outcomes = run_jobs(jobs, out, opts, process)
+        outcomes = run_jobs(jobs, out, opts, process, prefetch)
     except StopBatch as stop:
         done = [job for job in jobs if job.index in stop.outcomes]
         finished = [stop.outcomes[job.index] for job in done]
@@ -115,7 +116,7 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     write_outputs_or_stop(result, jobs, opts, inputs)
     if command is not None:
         with contextlib.suppress(OSError):  # only a shortcut for the next run
-            save_record(command, result, jobs, opts, inputs, process, stamps)
+            save_record(command, result, jobs, opts, inputs, process, stamps, prefetch.command_key())
     return result
 
 
@@ -137,7 +138,8 @@ def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptio
         raise EnvironmentFault(result.stopped) from exc
 
 
-def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn) -> dict[int, DocOutcome]:
+def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,
+             prefetch: FinishPrefetch | None = None) -> dict[int, DocOutcome]:
     """Every job's outcome by index: reused from the state of an earlier run, or processed now."""
     from .resume import fingerprint, state_key
 
@@ -165,7 +167,7 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn)
             progress.done(jobs[index].file)
         dispatched.update((job.index, time.monotonic()) for job in todo)
         try:
-            dispatch(todo, task, opts, on_done, progress, out)
+            dispatch(todo, task, opts, on_done, progress, out, prefetch)
         except StopBatch as stop:
             stop.outcomes = dict(outcomes)
             raise
@@ -184,13 +186,12 @@ def save_state_or_stop(out: Path, doc_id: str, key: dict[str, Any], payload: dic
         raise StopBatch(message) from exc
 
 
-def dispatch(
-    jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone, progress: Progress, out: Path
-) -> None:
+def dispatch(jobs: list[Job], task: Task, opts: BatchOptions, on_done: OnDone, progress: Progress, out: Path,
+             prefetch: FinishPrefetch | None = None) -> None:
     """Run ``jobs`` on the executor ``opts.executor``; the scratch folder goes with an interrupted run."""
     if not jobs:
         return
-    preload_run_writers(**writers_needed(out))
+    (prefetch or FinishPrefetch()).start(**writers_needed(out))
     try:
         executor_class(opts.executor)(opts).run(jobs, task, on_done, progress)
     except BaseException:
@@ -212,29 +213,64 @@ def writers_needed(out: Path) -> dict[str, bool]:
 
 
 def preload_run_writers(xlsx: bool = True, manifest: bool = True) -> None:
-    """Import what writes the run's files (review.xlsx's writer, the manifest's schema test) in a
-    background thread while the workers process documents: the parent waits on them anyway, and the quarter
-    of a second is no longer spent after the last document (a module's import lock makes the writer wait
-    for an import still under way).  Started at once: with as many workers as cores busy it shares their
-    CPU, which costs the run less than running it after the last document."""
-    if not (xlsx or manifest):
-        return
-    import threading
+    """:meth:`FinishPrefetch.start` without a command line."""
+    FinishPrefetch().start(xlsx, manifest)
 
-    threading.Thread(target=_import_run_writers, args=(xlsx, manifest), name="preload-writers",
-                     daemon=True).start()
+
+class FinishPrefetch:
+    """What the run's finish needs and its documents do not decide, made in a background thread while the
+    workers process them: the parent waits on them anyway, and the serial tail after the last document only
+    writes files.  Imported: what writes the run's files (review.xlsx's direct writer, the manifest's schema
+    test, the CSV writer, the platform module); computed: run.json's platform and library versions, and for
+    a command line the key of its rerun record (:func:`.rerun.command_key`: the code as it was when the
+    documents were dispatched).  Started at once: with as many workers as cores busy it shares their CPU,
+    which costs the run less than doing it after the last document.  A module's import lock makes the
+    finish wait for an import still under way; anything that fails here is done (and reported) there."""
+
+    def __init__(self, command: Sequence[str] | None = None) -> None:
+        self.command = command
+        self.key: dict[str, Any] | None = None
+        self.thread: Any = None
+
+    def start(self, xlsx: bool = True, manifest: bool = True) -> None:
+        import threading
+
+        self.thread = threading.Thread(target=self._run, args=(xlsx, manifest), name="preload-writers",
+                                       daemon=True)
+        self.thread.start()
+
+    def command_key(self) -> dict[str, Any] | None:
+        """The prefetched key of the rerun record (``None``: not prefetched, the record computes it)."""
+        if self.thread is not None:
+            self.thread.join()
+        return self.key
+
+    def _run(self, xlsx: bool, manifest: bool) -> None:
+        with contextlib.suppress(Exception):
+            _import_run_writers(xlsx, manifest)
+        with contextlib.suppress(Exception):
+            from .runinfo import library_versions, platform_text
+
+            platform_text()
+            library_versions()
+        if self.command is not None:
+            with contextlib.suppress(Exception):
+                from .rerun import command_key
+
+                self.key = command_key(self.command)
 
 
 def _import_run_writers(xlsx: bool, manifest: bool) -> None:
-    try:
-        if xlsx:  # the direct writer; openpyxl loads only for a cell it leaves to it
-            import policy_extract.outputs.xlsxwriter  # noqa: F401
-        if manifest:  # its quick test: a valid manifest needs no jsonschema
-            from policy_extract.outputs import schema
+    import policy_extract.outputs.csvio
+    import policy_extract.outputs.manifest
 
-            schema._quick(schema.MANIFEST_SCHEMA)
-    except Exception:  # only a head start: the writer imports (and reports) for itself
-        pass
+    if xlsx:  # the direct writer; openpyxl loads only for a cell it leaves to it
+        import policy_extract.outputs.xlsx
+        import policy_extract.outputs.xlsxwriter  # noqa: F401
+    if manifest:  # its quick test: a valid manifest needs no jsonschema
+        from policy_extract.outputs import schema
+
+        schema._quick(schema.MANIFEST_SCHEMA)
 
 
 def split_reusable(
