@@ -207,6 +207,8 @@ def test_command_line_rerun_loads_neither_batch_nor_stages(tmp_path: Path) -> No
     _settle(out)
     before = snapshot(out)
     probe = ("import os, runpy, sys; sys.argv = ['policy_extract', *sys.argv[1:]]; sys.path[0] = os.getcwd()\n"
+             "def _exit(code):\n    raise SystemExit(code)\n"
+             "os._exit = _exit  # the entry ends without the interpreter's teardown; here it returns to the probe\n"
              "try:\n    runpy.run_module('policy_extract', run_name='__main__')\n"
              "except SystemExit as exc:\n    code = exc.code\n"
              "heavy = [m for m in ('policy_extract.batch.runner', 'policy_extract.settings', 'argparse', 'hashlib') "

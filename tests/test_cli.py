@@ -148,6 +148,19 @@ def test_python_dash_m_help_runs() -> None:
     assert "policy-extract" in proc.stdout and "run" in proc.stdout
 
 
+def test_python_dash_m_keeps_its_output_and_exit_status_without_the_teardown(tmp_path: Path) -> None:
+    """``python -m policy_extract`` ends with os._exit (no interpreter teardown): what it printed into a pipe
+    still arrives, and the exit status is the command's."""
+    bad = subprocess.run([sys.executable, "-m", "policy_extract", "run", str(tmp_path / "missing.pdf")],
+                         cwd=REPO, env=_env(), capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "no such input path" in bad.stderr
+    pdf = REPO / "samples" / "pdf" / "stress_spaced_table.pdf"
+    ok = subprocess.run([sys.executable, "-m", "policy_extract", "run", str(pdf), "-o", str(tmp_path / "o"),
+                         "--workers", "1"], cwd=REPO, env=_env(), capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("processed 1 documents: 1 ok") and ok.stdout.endswith("\n")
+
+
 def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys\n"
