@@ -39,6 +39,8 @@ _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(
             b"\\": b"\\"}
 """pdfminer's escapes; any other escaped character is dropped, as pdfminer's lexer drops it."""
 _SHOW = frozenset((b"Tj", b"'", b'"', b"TJ"))
+_FOLLOWED = _SHOW | {b"q", b"Q", b"Tf", b"Do", b"BI"}
+"""The operators :func:`operate` acts on."""
 
 
 class Unfollowed(Exception):
@@ -144,6 +146,7 @@ def shown_glyphs(content: bytes, resources: Any, fonts: FontGlyphs, depth: int =
     xobjects = resolve1(resources.get("XObject")) if isinstance(resources, dict) else None
     out: list[list[Glyph]] = []
     font, saved, stack, arrays = None, [], [], []
+    context = (resources, font_specs, xobjects, fonts, depth)
     tokens = iter(_TOKEN.findall(content))
     for tok in tokens:
         first = tok[:1]
@@ -159,8 +162,8 @@ def shown_glyphs(content: bytes, resources: Any, fonts: FontGlyphs, depth: int =
         elif first == b"%":
             continue
         else:
-            context = (resources, font_specs, xobjects, fonts, depth)
-            font = operate(tok, stack, (font, saved, out), context, tokens)
+            if tok in _FOLLOWED:  # any other operator changes nothing this reading follows
+                font = operate(tok, stack, (font, saved, out), context, tokens)
             stack.clear()
     return out
 

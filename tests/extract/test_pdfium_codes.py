@@ -90,3 +90,25 @@ def test_literal_strings_are_unescaped_as_pdfminer_unescapes_them(data: bytes) -
 @pytest.mark.parametrize("token", [b"(a\\\nb)", b"(\\n\\r\\t\\b\\f)", b"(\\0531)", b"(\\q)", b"(a\\\r\nb)"])
 def test_escapes_and_line_continuations_read_as_pdfminer_reads_them(token: bytes) -> None:
     assert literal_bytes(token) == _pdfminer_literal(token)
+
+
+_OPERATORS = ["b", "B", "b*", "B*", "BDC", "BMC", "BT", "BX", "c", "cm", "CS", "cs", "d", "d0", "d1", "DP", "EMC",
+              "ET", "EX", "f", "F", "f*", "G", "g", "gs", "h", "i", "j", "J", "K", "k", "l", "m", "M", "MP", "n",
+              "re", "RG", "rg", "ri", "s", "S", "SC", "sc", "SCN", "scn", "sh", "T*", "Tc", "Td", "TD", "Tm",
+              "Tr", "Ts", "Tw", "Tz", "TL", "v", "w", "W", "W*", "y", "true", "null"]
+
+
+@given(op=st.sampled_from(_OPERATORS) | st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ*'\"",
+                                               min_size=1, max_size=4))
+def test_an_operator_the_code_reading_skips_changes_nothing_it_follows(op: str) -> None:
+    # shown_glyphs hands operate() only the operators of _FOLLOWED; any other must leave the font, the saved
+    # fonts and the shown glyphs as they were, or the shortcut reads another page than operate() would
+    from policy_extract.extract.sources.pdfium_codes import _FOLLOWED, FontGlyphs, operate
+
+    tok = op.encode()
+    if tok in _FOLLOWED:
+        return
+    font, saved, out = object(), [object()], [[]]
+    state = (font, list(saved), [list(g) for g in out])
+    got = operate(tok, [b"/F1", b"12"], state, (None, None, None, FontGlyphs(), 0), iter([b"EI"]))
+    assert got is font and state[1] == saved and state[2] == out
