@@ -7,6 +7,8 @@ it; only the parent can, by killing that process and starting a new one.  Rules:
 * A worker is a plain ``python`` child process (``subprocess``, not ``multiprocessing``, so it also works
   inside daemonic processes such as Dask workers).  Jobs and results travel as length-prefixed pickles over
   its stdin/stdout; the child points its own fd 1 at stderr so library ``print`` calls cannot corrupt them.
+  The command line may start a run's workers before the run is planned (:mod:`.spawn`); such a worker loads
+  the pipeline before it reads its first message, and a supervisor adopts it like one it started.
 * **Timeout**: the task itself may stop at ``timeout`` (the batch's timer signal); the parent kills the worker
   at ``timeout + kill_grace`` whatever it is doing, and reports ``timeout``.
 * **Memory**: the child caps its data segment at ``max_memory`` MB (``RLIMIT_DATA``, POSIX), so a runaway
