@@ -335,6 +335,9 @@ class GlyphDecoder:
         """The page's new glyphs read alone, then what is left in its line, then from page OCR."""
         new, loose, targets = glyphs
         origin = page_origin(page)
+        # a loose glyph with ink is read in its line (read_in_context): its line is drawn that wide at once
+        img.draw_lines([glyph_box(ch, scale, origin) for ch in new.values()]
+                       + [context_box(ch, scale, origin) for ch in loose])
         crops = img.crops([glyph_box(ch, scale, origin) for ch in [*new.values(), *loose]])
         for ch, crop in zip(loose, crops[len(new) :], strict=True):  # no glyph key: read where printed
             if not has_ink(crop):
@@ -509,12 +512,19 @@ class PageCanvas:
         return self.img[top:bottom, x0:x1]
 
     def crops(self, boxes: list[tuple[int, int, int, int]]) -> list[np.ndarray]:
-        """:meth:`crop` of each box, the rectangles that hold them drawn first: boxes overlapping in height
-        are drawn as one (a line's glyphs), as each drawing walks every object it touches whole."""
+        """:meth:`crop` of each box, drawn first a line at a time (:meth:`draw_lines`)."""
         import numpy as np
 
+        self.draw_lines(boxes)
+        white = np.full((1, 1, 3), 255, dtype=np.uint8)
         inside = [inside_box(box, self.shape) for box in boxes]
+        return [white if b is None else self.img[b[1] : b[3], b[0] : b[2]] for b in inside]
+
+    def draw_lines(self, boxes: list[tuple[int, int, int, int]]) -> None:
+        """Draw the rectangles that hold ``boxes``: boxes overlapping in height are drawn as one (a line's
+        glyphs), as each drawing walks every object it touches whole."""
         groups: list[list[int]] = []
+        inside = (inside_box(box, self.shape) for box in boxes)
         for x0, top, x1, bottom in sorted((b for b in inside if b is not None), key=lambda b: b[1]):
             if groups and top < groups[-1][3]:
                 g = groups[-1]
@@ -523,8 +533,6 @@ class PageCanvas:
                 groups.append([x0, top, x1, bottom])
         for x0, top, x1, bottom in groups:
             self.draw((x0, top, x1, bottom))
-        white = np.full((1, 1, 3), 255, dtype=np.uint8)
-        return [white if b is None else self.img[b[1] : b[3], b[0] : b[2]] for b in inside]
 
     def draw(self, box: tuple[int, int, int, int]) -> None:
         """Render the page inside ``box`` (pixels, inside the page) unless an earlier drawing holds it."""
