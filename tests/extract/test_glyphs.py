@@ -512,3 +512,31 @@ def test_a_glyph_box_wholly_above_the_render_crops_to_white_not_to_a_wrapped_sli
     img = np.zeros((40, 30, 3), dtype=np.uint8)
     assert crop_box(img, (5, -12, 15, -2)).tolist() == [[[255, 255, 255]]]
     assert crop_box(img, (5, -12, 15, 3)).shape == (3, 10, 3)
+
+
+def test_a_loose_glyphs_context_row_is_drawn_with_its_line_not_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a blank with ink is read in its line next (read_in_context): its line is drawn as wide as the row at
+    # once, and the row (and the glyph's crop) then cut from it without pdfium walking the line again
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from policy_extract.extract.glyphs import PageCanvas, context_box, glyph_box
+
+    drawn: list[object] = []
+    render = raw.FPDF_RenderPageBitmapWithMatrix
+    monkeypatch.setattr(raw, "FPDF_RenderPageBitmapWithMatrix", lambda *a: drawn.append(a) or render(*a))
+    blank = {"text": " ", "x0": 120.0, "x1": 128.0, "top": 200.0, "bottom": 216.0, "size": 16.0}
+    word = {"text": "(cid:7)", "x0": 300.0, "x1": 316.0, "top": 200.0, "bottom": 216.0, "size": 16.0}
+    pdf = pdfium.PdfDocument(str(PDFS / "garbled_stress_continued_table.pdf"))
+    try:
+        page = pdf[1]
+        canvas = PageCanvas(page, 3.428571)
+        try:
+            canvas.draw_lines([glyph_box(word, 3.428571, (0.0, 0.0)), context_box(blank, 3.428571, (0.0, 0.0))])
+            canvas.crops([glyph_box(ch, 3.428571, (0.0, 0.0)) for ch in (word, blank)])
+            canvas.crops([context_box(blank, 3.428571, (0.0, 0.0))])
+        finally:
+            canvas.close()
+            page.close()
+    finally:
+        pdf.close()
+    assert len(drawn) == 1
