@@ -696,7 +696,7 @@ def settle_glyph(text: str, ch: Char, crop: np.ndarray) -> str:
     text = fix_punctuation(text) or text
     size = float(ch["bottom"]) - float(ch["top"])
     advance = (float(ch["x1"]) - float(ch["x0"])) / size if size > 0 else 1.0
-    ink = ink_extent(crop)
+    ink = ink_extent(crop) if text in _BARS or text in _STOPS else None  # measured only where it decides
     if text in _BARS and ink is not None:
         return bar_glyph(text, ink)
     if (text in _OPENING or text in _CLOSING) and advance >= DEFAULT_FULL_WIDTH_EM:

@@ -540,3 +540,19 @@ def test_a_loose_glyphs_context_row_is_drawn_with_its_line_not_again(monkeypatch
     finally:
         pdf.close()
     assert len(drawn) == 1
+
+
+@pytest.mark.parametrize("text", ["1", "、", "A", "：", "(", "%"])
+def test_a_glyph_neither_bar_nor_stop_is_settled_without_measuring_its_ink(text: str) -> None:
+    # settle_glyph measured every non-ideograph's ink (~40 us of numpy each) though only bars and stops use
+    # it: digits and most marks are settled by their advance alone
+    class Untouchable:
+        def __getattr__(self, name: str) -> object:
+            raise AssertionError(f"crop.{name} read")
+
+    half = {"x0": 0.0, "x1": 8.0, "top": 0.0, "bottom": 16.0}
+    full = {"x0": 0.0, "x1": 16.0, "top": 0.0, "bottom": 16.0}
+    for ch in (half, full):
+        if text == "(" and ch is full:
+            continue  # a full-width bracket is told solid or thin by its ink
+        settle_glyph(text, ch, Untouchable())  # type: ignore[arg-type]
