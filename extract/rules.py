@@ -93,6 +93,8 @@ def segments_from_curve(obj: dict[str, Any], settings: ExtractSettings) -> list[
 
 def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]],
                  curves: Iterable[dict[str, Any]], settings: ExtractSettings) -> list[Segment]:
+    """Segments of the page's drawn objects, less the white ones drawn on no coloured fill (invisible)."""
+    rects = rects if isinstance(rects, list) else list(rects)
     out: list[Segment] = []
     for obj in lines:
         out += segments_from_line(obj, settings)
@@ -100,7 +102,26 @@ def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]
         out += segments_from_rect(obj, settings)
     for obj in curves:
         out += segments_from_curve(obj, settings)
-    return out
+    if not any(s.color == WHITE for s in out):
+        return out
+    fills = [r for r in rects if r.get("fill") and color_hex(r.get("non_stroking_color")) not in (WHITE, None)
+             and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) > settings.max_rule_thickness]
+    return [s for s in out if s.color != WHITE or on_fill(s, fills)]
+
+
+WHITE = "#ffffff"
+
+
+DEFAULT_FILL_REACH = 3.0
+"""A white rule this close to a coloured area (pt) is seen: it parts the area or edges it (a table's white
+border along its shaded header)."""
+
+
+def on_fill(seg: Segment, fills: list[dict[str, Any]]) -> bool:
+    """The segment's middle lies on or beside a coloured area."""
+    x0, y0, x1, y1 = seg.bbox()
+    cx, cy, d = (x0 + x1) / 2, (y0 + y1) / 2, DEFAULT_FILL_REACH
+    return any(r["x0"] - d <= cx <= r["x1"] + d and r["top"] - d <= cy <= r["bottom"] + d for r in fills)
 
 
 def snap_positions(segs: list[Segment], tolerance: float) -> list[list[Segment]]:
