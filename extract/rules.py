@@ -95,6 +95,7 @@ def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]
                  curves: Iterable[dict[str, Any]], settings: ExtractSettings) -> list[Segment]:
     """Segments of the page's drawn objects, less the white ones drawn on no coloured fill (invisible)."""
     rects = rects if isinstance(rects, list) else list(rects)
+    curves = curves if isinstance(curves, list) else list(curves)
     out: list[Segment] = []
     for obj in lines:
         out += segments_from_line(obj, settings)
@@ -104,17 +105,22 @@ def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]
         out += segments_from_curve(obj, settings)
     if not any(s.color == WHITE for s in out):
         return out
-    fills = [r for r in rects if r.get("fill") and color_hex(r.get("non_stroking_color")) not in (WHITE, None)
-             and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) > settings.max_rule_thickness]
+    fills = coloured_areas(rects + curves, settings)
     return [s for s in out if s.color != WHITE or on_fill(s, fills)]
 
 
 WHITE = "#ffffff"
 
 
+def coloured_areas(objs: list[dict[str, Any]], settings: ExtractSettings) -> list[dict[str, Any]]:
+    """Filled rectangles and shapes of a colour other than white, wider and taller than a rule."""
+    return [r for r in objs if r.get("fill") and color_hex(r.get("non_stroking_color")) not in (WHITE, None)
+            and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) > settings.max_rule_thickness]
+
+
 DEFAULT_FILL_REACH = 3.0
-"""A white rule this close to a coloured area (pt) is seen: it parts the area or edges it (a table's white
-border along its shaded header)."""
+"""A white rule this close to a coloured area (a filled rectangle or shape, pt) is seen: it parts the area
+or edges it (a table's white border along its shaded header)."""
 
 
 def on_fill(seg: Segment, fills: list[dict[str, Any]]) -> bool:

@@ -10,7 +10,8 @@ import io
 from pathlib import Path
 
 from policy_extract.extract.document import extract_document
-from policy_extract.extract.rules import Segment, on_fill
+from policy_extract.extract.rules import Segment, coloured_areas, on_fill
+from policy_extract.extract.settings import ExtractSettings
 from reportlab.pdfgen import canvas
 
 XS = [60, 200, 260, 330, 390]
@@ -56,3 +57,13 @@ def test_a_white_rule_on_or_along_a_coloured_area_is_seen() -> None:
     assert on_fill(Segment("v", 200.0, 100.0, 126.0, "#ffffff"), shaded)  # parting two shaded header cells
     assert on_fill(Segment("h", 98.5, 80.0, 460.0, "#ffffff"), shaded)  # the border along the shading
     assert not on_fill(Segment("v", 500.0, 100.0, 126.0, "#ffffff"), shaded)
+
+
+def test_coloured_areas_are_filled_rectangles_and_shapes_not_white_nor_rules() -> None:
+    box = {"x0": 80.0, "top": 100.0, "x1": 460.0, "bottom": 126.0}
+    objs = [{**box, "fill": True, "non_stroking_color": (0.3, 0.5, 0.74)},  # a shaded header
+            {**box, "fill": True, "non_stroking_color": (0.9,), "pts": [(80.0, 100.0)]},  # a rounded panel
+            {**box, "fill": True, "non_stroking_color": (1, 1, 1)},  # white on white
+            {**box, "fill": False, "non_stroking_color": (0, 0, 0)},  # a stroked frame
+            {**box, "bottom": 101.0, "fill": True, "non_stroking_color": (0, 0, 0)}]  # a thin filled rule
+    assert coloured_areas(objs, ExtractSettings()) == objs[:2]
