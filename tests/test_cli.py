@@ -161,6 +161,18 @@ def test_python_dash_m_keeps_its_output_and_exit_status_without_the_teardown(tmp
     assert ok.stdout.startswith("processed 1 documents: 1 ok") and ok.stdout.endswith("\n")
 
 
+def test_console_script_ends_as_python_dash_m_does() -> None:
+    """The installed ``policy-extract`` command and ``python -m policy_extract`` end the same way (the teardown
+    skipped after the run's files are written): the console script once called ``cli:main`` and missed it."""
+    import tomllib
+
+    from policy_extract.__main__ import run_and_exit
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, name = scripts["policy-extract"].partition(":")
+    assert (module, name) == (run_and_exit.__module__, run_and_exit.__name__)
+
+
 def test_help_does_not_import_heavy_modules() -> None:
     code = (
         "import sys\n"
