@@ -138,9 +138,11 @@ def band_rows(cell: GridCell, values: list[tuple[GridCell, list[TextRow]]],
     return group_rows(lines, edges, [], headed=False)
 
 
-def row_cuts(cell: GridCell, rows: list[list[TextRow]]) -> list[Segment]:
-    """Rules across a cell between the band's text rows."""
-    ys = [(max(r.bottom for r in a) + min(r.top for r in b)) / 2 for a, b in itertools.pairwise(rows)]
+def row_cuts(cell: GridCell, rows: list[list[TextRow]], grid: Grid) -> list[Segment]:
+    """Rules across a cell between the band's text rows: at a row edge of the grid standing in the gap
+    between them when there is one (the row rules of the ruled columns beside an unruled one), else midway."""
+    gaps = [(max(r.bottom for r in a), min(r.top for r in b)) for a, b in itertools.pairwise(rows)]
+    ys = [next((y for y in grid.ys if lo <= y <= hi), (lo + hi) / 2) for lo, hi in gaps]
     return [Segment("h", y, cell.bbox[0], cell.bbox[2]) for y in ys if cell.bbox[1] < y < cell.bbox[3]]
 
 
@@ -161,7 +163,7 @@ def text_cuts(grid: Grid, cell_chars: list[list[Char]], settings: ExtractSetting
                 for cell, chars in zip(grid.cells, cell_chars, strict=True)]
     values = value_cells(per_cell, grid.n_rows)
     cuts = [cut for cell, lines in values
-            for cut in row_cuts(cell, band_rows(cell, values, grid)) + gutter_cuts(grid, cell, lines)]
+            for cut in row_cuts(cell, band_rows(cell, values, grid), grid) + gutter_cuts(grid, cell, lines)]
     done = {id(c) for c, _ in values}
     spanning = [spanning_cuts(grid, cell, lines) for cell, lines in per_cell if id(cell) not in done]
     if sum(1 for c in spanning if c) >= DEFAULT_MIN_LINE_CELLS:  # the form repeats: not one odd cell
