@@ -27,14 +27,15 @@ def started(monkeypatch) -> list[tuple[int, str]]:
     return calls
 
 
-def test_a_first_run_starts_one_worker_per_file_up_to_workers(tmp_path: Path, started) -> None:
+def test_a_first_run_starts_one_worker_per_document_up_to_workers(tmp_path: Path, started) -> None:
     inputs = fake_pdfs(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
     out = str(tmp_path / "out")
     files = [str(inputs / n) for n in ("a.pdf", "b.pdf", "c.pdf")]
     assert spawn.prestart_for_command(["run", *files, "-o", out, "--workers", "2"]) == 2
     assert spawn.prestart_for_command(["run", files[0], "-o", out, "--workers=4", "--backend", "pdfminer"]) == 1
-    assert spawn.prestart_for_command(["run", str(inputs), "-o", out, "--workers", "3"]) == 3  # a folder
-    assert started == [(2, ""), (1, "pdfminer"), (3, "")]
+    assert spawn.prestart_for_command(["run", str(inputs), "-o", out, "--workers", "5"]) == 3  # a folder of 3
+    assert spawn.prestart_for_command(["run", files[0], files[0], "-o", out, "--workers", "2"]) == 1  # twice
+    assert started == [(2, ""), (1, "pdfminer"), (3, ""), (1, "")]
 
 
 def test_a_rerun_without_force_starts_none(tmp_path: Path, started) -> None:
@@ -54,6 +55,8 @@ def test_other_commands_start_none(tmp_path: Path, started, extra: list[str]) ->
     inputs = fake_pdfs(tmp_path / "in", "a.pdf")
     assert spawn.prestart_for_command(["run", str(inputs / "a.pdf"), "-o", str(tmp_path / "o"), *extra]) == 0
     assert spawn.prestart_for_command(["run", str(tmp_path / "missing.pdf")]) == 0  # bad usage
+    (tmp_path / "empty").mkdir()
+    assert spawn.prestart_for_command(["run", str(tmp_path / "empty")]) == 0  # no PDF in it
     assert spawn.prestart_for_command(["diff", "a", "b"]) == 0
     assert started == []
 

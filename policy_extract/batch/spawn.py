@@ -8,8 +8,8 @@ Rules:
 * :func:`prestart_for_command` starts workers for ``policy-extract run`` arguments that the unchanged rerun's
   check reads (:func:`.rerun.run_arguments`), on the local executor, when every document will most likely be
   processed: ``--force``, or an OUTDIR without resume state.  As many as the supervisor will run:
-  ``--workers`` (default: the CPU count), at most one per INPUT when every INPUT is a file; none when an
-  INPUT is missing (bad usage).
+  ``--workers`` (default: the CPU count), at most one per document (the inputs found as the planner finds
+  them); none when an INPUT is missing or holds no PDF (bad usage).
 * Such a worker imports what the default pipeline needs (:func:`policy_extract.pipeline.warm_up`) before it
   reads its first message; everything else is as for any worker (:mod:`.workers`): the first message sets
   its import path, memory cap and task.
@@ -87,6 +87,14 @@ def kill(proc: subprocess.Popen[bytes]) -> None:
             pipe.close()
 
 
+def documents(inputs: Sequence[str]) -> int:
+    """How many documents the run will have: its inputs found as the planner finds them (folders searched,
+    duplicates dropped; bad usage raises)."""
+    from .inputs import find_inputs
+
+    return len(find_inputs(inputs))
+
+
 def prestart_for_command(argv: Sequence[str]) -> int:
     """Start the workers of a ``policy-extract run`` command early (rules above); how many it started."""
     from .rerun import FORCE, STATE_DIRNAME, run_arguments
@@ -95,16 +103,16 @@ def prestart_for_command(argv: Sequence[str]) -> int:
     if parsed is None:
         return 0
     options, inputs = parsed
-    if options.get("--executor", "local") != "local" or not inputs or not all(map(os.path.exists, inputs)):
+    if options.get("--executor", "local") != "local" or not inputs:
         return 0
     outdir = options.get("--outdir", "out")
     if FORCE not in options and os.path.exists(os.path.join(outdir, STATE_DIRNAME)):
         return 0  # a rerun: most documents may be reused, and the run starts workers only if it needs them
     try:
         workers = int(options["--workers"]) if "--workers" in options else os.cpu_count() or 1
-    except ValueError:
+        count = min(workers, documents(inputs))
+    except Exception:  # a bad --workers, a missing INPUT, no PDF: the full run says what is wrong
         return 0
-    count = workers if any(map(os.path.isdir, inputs)) else min(workers, len(inputs))
     if count < 1:
         return 0
     try:
