@@ -420,6 +420,27 @@ def bgr(image: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(image[..., ::-1]) if image.ndim == 3 else image
 
 
+@contextmanager
+def bgr_in_place(image: np.ndarray) -> Iterator[np.ndarray]:
+    """The page in BGR order (:func:`bgr`) for the length of the block, its own pixels swapped in place and
+    swapped back after (the same bytes again) when it is a writable contiguous RGB byte image, else a copy.
+
+    The page's copy was live through the detector's run, the worker's peak: 11.6 MB less at 200 dpi A4."""
+    import cv2
+    import numpy as np
+
+    swappable = (image.ndim == 3 and image.shape[2] == 3 and image.dtype == np.uint8
+                 and image.flags.writeable and image.flags.c_contiguous)
+    if not swappable:
+        yield bgr(image)
+        return
+    cv2.cvtColor(image, cv2.COLOR_RGB2BGR, dst=image)
+    try:
+        yield image
+    finally:
+        cv2.cvtColor(image, cv2.COLOR_BGR2RGB, dst=image)
+
+
 def release_free_heap() -> None:
     """Hand the C heap's free memory back to the system (glibc ``malloc_trim``; nothing elsewhere).
 
@@ -483,8 +504,9 @@ class RapidOcrEngine:
         recorder = engine.text_rec.postprocess_op
         recorder.seen.clear()
         try:
-            result, _ = engine(bgr(image), use_cls=False, return_word_box=True,
-                               text_score=self.settings.min_score)
+            with bgr_in_place(image) as page:
+                result, _ = engine(page, use_cls=False, return_word_box=True,
+                                   text_score=self.settings.min_score)
         finally:
             release_free_heap()
         seen, recorder.seen[:] = list(recorder.seen), []

@@ -327,3 +327,25 @@ def test_the_detectors_map_is_the_same_bit_for_bit_in_priority_order_from_the_sh
     name = ours.get_inputs()[0].name
     for _ in range(2):  # the first run of a shape and a planned one
         assert ours.run(None, {name: tensor})[0].tobytes() == theirs.run(None, {name: tensor})[0].tobytes()
+
+
+def test_the_page_is_read_in_bgr_order_in_place_and_given_back_as_it_was() -> None:
+    """The BGR copy of the page was live through the detector's run (the worker's peak); the page's own pixels
+    are swapped for the read and swapped back: RapidOCR sees the bytes of the copy, the caller its page."""
+    import cv2
+    from policy_extract.extract.rapidocr_engine import bgr, bgr_in_place
+
+    page = np.random.default_rng(5).integers(0, 256, (301, 207, 3), dtype=np.uint8)
+    kept = page.copy()
+    with bgr_in_place(page) as seen:
+        assert seen is page and seen.tobytes() == bgr(kept).tobytes()
+    assert page.tobytes() == kept.tobytes()
+    with pytest.raises(RuntimeError), bgr_in_place(page):
+        raise RuntimeError("a failed read")
+    assert page.tobytes() == kept.tobytes()  # given back after a failure too
+    strided = kept[:, ::2]  # not contiguous, and a grey page: read as bgr() gives them, never written
+    for image in (strided, cv2.cvtColor(kept, cv2.COLOR_RGB2GRAY)):
+        before = image.copy()
+        with bgr_in_place(image) as seen:
+            assert seen.tobytes() == bgr(before).tobytes()
+        assert image.tobytes() == before.tobytes()
