@@ -353,7 +353,7 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: E
     lines = sorted(rows_between(rows, top, bottom, x0, x1), key=lambda r: r.top)
     for line in lines:
         line.words = split_words(line, settings)
-    inner = [s.pos for s in run[1:-1] if s.length >= x1 - x0 - 2 * DEFAULT_EXTENT_TOLERANCE]
+    inner = [s.pos for s in run[1:-1]]
     header_only = len(run) == 2 and header_units(lines) <= DEFAULT_OPEN_HEADER_ROWS
     below = open_body(rows, bottom, x0, x1, settings) if header_only else []
     if below:
@@ -365,35 +365,6 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: E
             and (header_only or not open_body(rows, bottom, x0, x1, settings)):
         table = header_table(lines, (x0, top, x1, bottom), page, settings)
     return table, (lines if table else [])
-
-
-def rules_above(run: list[Segment], loose: list[Segment], rows: list[TextRow],
-                settings: ExtractSettings) -> list[Segment]:
-    """Rules over the columns of a header set above the run's top rule: each narrower than the table and
-    flush with one of its sides (“Year” over the value columns, its rule level with the table's right end),
-    the header's lines between it and the rule under it (at most :data:`DEFAULT_OPEN_HEADER_ROWS` rows, no
-    prose).  Top to bottom; their top one is the table's top rule, the run's first its header rule."""
-    x0, x1, tol = run[0].start, run[0].end, DEFAULT_EXTENT_TOLERANCE
-    out: list[Segment] = []
-    top = run[0].pos
-    while True:
-        above = [s for s in loose
-                 if s.pos < top - DEFAULT_TIE_PT and x0 - tol <= s.start and s.end <= x1 + tol]
-        if not above:
-            return out
-        rule = max(above, key=lambda s: s.pos)
-        flush = abs(rule.end - x1) <= tol or abs(rule.start - x0) <= tol
-        between = rows_between(rows, rule.pos, top, x0, x1)
-        if rule.length >= x1 - x0 - 2 * tol or not flush or not is_header_band(between, x1 - x0, settings):
-            return out
-        out.insert(0, rule)
-        top = rule.pos
-
-
-def is_header_band(lines: list[TextRow], width: float, settings: ExtractSettings) -> bool:
-    """Text between two rules of a header: one or two rows, none of them prose."""
-    return bool(lines) and len(overlap_units(lines, [])) <= DEFAULT_OPEN_HEADER_ROWS \
-        and not is_prose(lines, width, settings)
 
 
 def group_rules(loose: list[Segment], top: float, header_rule: float, x0: float,
@@ -727,7 +698,6 @@ class HorizontalRulesFinder(TableFinder):
         rows = page.rows()
         loose = free_rules(page)
         for run in rule_runs(loose, rows, page.settings):
-            run = rules_above(run, loose, rows, page.settings) + run
             table, used = region_table(run, rows, page.number, page.settings, loose)
             if table is not None:
                 page.tables.append(table)
