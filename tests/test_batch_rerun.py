@@ -219,3 +219,55 @@ def test_command_line_rerun_loads_neither_batch_nor_stages(tmp_path: Path) -> No
     assert "loaded: [] exit: 0" in done.stderr, done.stderr
     assert "(1 unchanged, reused)" in done.stdout
     assert snapshot(out) == before
+
+
+def _files_holding(out: Path, secret: bytes) -> list[str]:
+    return [str(p.relative_to(out)) for p in sorted(out.rglob("*")) if p.is_file() and secret in p.read_bytes()]
+
+
+@pytest.mark.parametrize("given", [["--password", "S3cretPW"], ["--password=S3cretPW"], ["--pass", "S3cretPW"],
+                                   ["--passw=S3cretPW"]])
+def test_a_password_on_the_command_line_is_written_into_no_file_of_outdir(tmp_path: Path, given) -> None:
+    """The rerun record kept the command line whole: ``--password PW`` stood in OUTDIR/.state/rerun.json.
+    A command with a password (any form argparse accepts) writes no record; its rerun goes the full way."""
+    inputs = fake_pdfs(tmp_path / "in", "a.pdf", "b.pdf")
+    out = tmp_path / "out"
+    argv = _argv(inputs, out, *given)
+    assert cli.build_parser().parse_args(argv).password == "S3cretPW"  # argparse reads it as the password
+    for _ in range(2):  # a first run, then the rerun: the full way, reusing both documents
+        assert rerun.unchanged_rerun(argv) is None
+        result = run_batch([str(inputs)], str(out), process=fake_process, workers=1, password="S3cretPW",
+                           progress=False, command=argv)
+        assert _files_holding(out, b"S3cretPW") == []
+        assert not (out / STATE_DIRNAME / rerun.RECORD_NAME).exists()
+    assert result.exit_code == 0 and "(2 unchanged, reused)" in result.summary_line()
+
+
+def test_a_password_run_removes_an_earlier_record(tmp_path: Path) -> None:
+    inputs, out, argv = _first_run(tmp_path)
+    assert (out / STATE_DIRNAME / rerun.RECORD_NAME).is_file()
+    run_batch([str(inputs)], str(out), process=fake_process, workers=1, password="pw", progress=False,
+              command=[*argv, "--password", "pw"])
+    assert not (out / STATE_DIRNAME / rerun.RECORD_NAME).exists()
+
+
+@pytest.mark.parametrize("argv", [["run", "x.pdf", "--page-source", "pdfium"], ["run", "x.pdf", "-o", "pass"],
+                                  ["run", "--pages", "x.pdf"]])
+def test_only_a_password_option_counts_as_one(argv: list[str]) -> None:
+    assert not rerun.carries_password(argv)
+
+
+def test_command_line_with_a_password_leaves_it_in_no_file(tmp_path: Path) -> None:
+    """End to end: ``policy-extract run x.pdf -o out --pass S3cretPW`` twice; the second run works (the full
+    way, the document reused) and neither leaves the password in OUTDIR."""
+    import subprocess
+
+    pdf = REPO / "samples" / "pdf" / "stress_spaced_table.pdf"
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "policy_extract", "run", str(pdf), "-o", str(out), "--workers", "1",
+               "--pass", "S3cretPW"]
+    for _ in range(2):
+        done = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, check=False)
+        assert done.returncode == 0, done.stderr
+        assert _files_holding(out, b"S3cretPW") == []
+    assert "(1 unchanged, reused)" in done.stdout

@@ -4,9 +4,9 @@ nothing to redo costs a small share of the first run).
 Rules (user-visible; the README repeats them):
 
 * A run of the command line whose every document a rerun would reuse (the rules of :mod:`.resume`) ends by
-  writing ``OUTDIR/.state/rerun.json``: a digest of the command (its arguments without ``--force``, the
-  working folder, the CPU count), of the interpreter and import path, the machine, the code (every file of the
-  package: path, size, modification time) and the libraries' versions; the inputs as planned with their
+  writing ``OUTDIR/.state/rerun.json``: the command's key, kept whole (its arguments without ``--force``, the
+  working folder, the CPU count; the interpreter and import path, the machine, the code — every file of the
+  package: path, size, modification time — and the libraries' versions); the inputs as planned with their
   sha256; the size and modification time of every file the reuse rests on (state records, document.json
   files, manifest.json, the combined CSVs, review.xlsx and their stamps; a failed document's folder must be
   absent); and run.json as that rerun writes it, without its times.
@@ -25,6 +25,9 @@ Rules (user-visible; the README repeats them):
   cannot be set back, so an edit that restores the size and the modification time is still seen.
 * Every run removes the record once it holds OUTDIR's lock, so a record never outlives the outputs it
   describes.
+* **No password on disk**: a command that gives a password (``--password PW``, ``--password=PW`` or an
+  abbreviation argparse accepts, such as ``--pass PW``) writes no record and is never answered from one; it
+  goes the full way (OUTDIR is shared, and the record keeps the command line whole).
 
 Only the standard library and the lean modules of this package (:mod:`.inputs`, :mod:`.lock`,
 :mod:`.runinfo`, the atomic writer) are imported on the way; hashlib only for an input that is hashed again.
@@ -72,7 +75,7 @@ def unchanged_rerun(argv: Sequence[str]) -> int | None:
     """Answer ``policy-extract ARGV`` from OUTDIR's record when nothing changed (rules above): the exit
     status, or ``None`` for the full run."""
     command = parse_command(argv)
-    if command is None:
+    if command is None or carries_password(argv):
         return None
     outdir, inputs = command
     try:
@@ -93,6 +96,21 @@ def parse_command(argv: Sequence[str]) -> tuple[str, list[str]] | None:
 
 
 OPTION_ALIASES = {"-o": "--outdir", "--backend": "--page-source"}
+PASSWORD = "--password"
+PASSWORD_PREFIX = "--p"
+"""The shortest abbreviation of :data:`PASSWORD` to treat as one (argparse finds ``--p`` and ``--pa``
+ambiguous with ``--page-source`` and refuses them; treating them as a password costs only the record)."""
+
+
+def carries_password(argv: Sequence[str]) -> bool:
+    """Whether the command line may give a password: a token that is ``--password`` or an abbreviation of
+    it (argparse's parsers allow abbreviations), alone or with ``=PW`` (rules above: no record then)."""
+    for token in argv:
+        name = token.partition("=")[0]
+        if name.startswith(PASSWORD_PREFIX) and PASSWORD.startswith(name):
+            return True
+    return False
+
 
 
 def run_arguments(argv: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
@@ -280,8 +298,8 @@ def save_record(argv: Sequence[str], result: BatchResult, jobs: list[Job], opts:
     from .runinfo import run_json_data
 
     out = result.outdir
-    if result.stopped is not None or not all_reusable(result, jobs, opts, process):
-        return False
+    if carries_password(argv) or result.stopped is not None or not all_reusable(result, jobs, opts, process):
+        return False  # a password is never written into OUTDIR (rules above)
     rerun, rerun_opts = as_rerun(result, opts)
     run = run_json_data(rerun, jobs, rerun_opts, inputs)
     run.update(started=None, finished=None, seconds=None)
