@@ -258,9 +258,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         result = run_batch(inputs, args.outdir, options=options, command=getattr(args, "argv", None))
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted; finished documents are kept, rerun the same command to resume",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return interrupted()
     print(result.summary_line())
     for note in result.notes:
         print(f"{PROG}: note: {note}", file=sys.stderr)
@@ -308,21 +306,38 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def interrupted() -> int:
+    """Ctrl-C: say so (no traceback) and return :data:`EXIT_INTERRUPTED`."""
+    print(f"{PROG}: interrupted; finished documents are kept, rerun the same command to resume",
+          file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (``--help`` returns 0 instead of exiting)."""
+    """Run the command line; returns the exit status (``--help`` returns 0 instead of exiting).  Ctrl-C at
+    any moment, start-up included, is :func:`interrupted`, with the workers started early killed."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    from .batch.spawn import discard_prestarted
+
+    try:
+        return start_and_run(argv)
+    except KeyboardInterrupt:
+        return interrupted()
+    finally:
+        discard_prestarted()
+
+
+def start_and_run(argv: list[str]) -> int:
+    """The unchanged rerun's answer, else the workers started early and the command line parsed and run."""
     from .batch.rerun import unchanged_rerun
 
     status = unchanged_rerun(argv)
     if status is not None:  # nothing changed since the last run of this command: answered from its record
         return status
-    from .batch.spawn import discard_prestarted, prestart_for_command
+    from .batch.spawn import prestart_for_command
 
     prestart_for_command(argv)  # the workers start up while this process builds the parser and plans
-    try:
-        return parse_and_run(argv)
-    finally:
-        discard_prestarted()
+    return parse_and_run(argv)
 
 
 def parse_and_run(argv: list[str]) -> int:

@@ -121,3 +121,54 @@ def test_the_command_line_gives_the_same_files_with_workers_started_early(tmp_pa
         subprocess.run(command, check=True, capture_output=True, cwd=tmp_path, timeout=120)
         outs.append({k: v for k, v in snapshot(out).items() if not k.endswith("rerun.json")})
     assert outs[0] == outs[1] and "manifest.json" in outs[0]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX sessions")
+def test_workers_run_in_a_session_of_their_own() -> None:
+    """The terminal's Ctrl-C goes to its foreground process group: a worker still starting its interpreter
+    (before it ignores SIGINT) died of it with "Fatal Python error: init_import_site".  Workers started early
+    and those the supervisor starts both run outside the parent's group; the parent kills them."""
+    import os
+
+    early = spawn.spawn_worker(1, warm="")
+    try:
+        with Supervisor(str.upper, Limits(), 1) as supervisor:
+            supervisor.run(["a"], lambda _job, _result: None)
+            started = supervisor.idle[0].proc
+            assert os.getsid(started.pid) == started.pid != os.getsid(0)
+        assert os.getsid(early.pid) == early.pid and os.getpgid(early.pid) != os.getpgrp()
+    finally:
+        spawn.kill(early)
+
+
+def _interrupt(*_args: object, **_kwargs: object) -> int:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("where", ["while the workers start", "while the command is parsed"])
+def test_ctrl_c_at_start_up_is_the_interrupted_message_and_kills_the_early_workers(
+        tmp_path: Path, monkeypatch, capsys, where: str) -> None:
+    """Ctrl-C in the first tenths of a second (prestart_for_command stood outside main's try) printed the
+    parent's KeyboardInterrupt traceback and left the early workers to the interpreter's exit."""
+    from policy_extract import cli
+
+    inputs = fake_pdfs(tmp_path / "in", "a.pdf", "b.pdf")
+    started: list[subprocess.Popen[bytes]] = []
+    real_spawn = spawn.spawn_worker
+    monkeypatch.setattr(spawn, "spawn_worker", lambda *a, **k: started.append(real_spawn(*a, **k)) or started[-1])
+    if where == "while the workers start":
+        real_prestart = spawn.prestart
+        monkeypatch.setattr(spawn, "prestart", lambda *a, **k: (real_prestart(*a, **k), _interrupt()))
+    else:
+        monkeypatch.setattr(cli, "parse_and_run", _interrupt)
+    status = cli.main(["run", str(inputs), "-o", str(tmp_path / "out"), "--workers", "2"])
+    assert status == cli.EXIT_INTERRUPTED == 130
+    assert "interrupted" in capsys.readouterr().err
+    assert len(started) == 2 and all(proc.returncode is not None for proc in started)
+    assert spawn._prestarted == []
+
+
+def test_the_entry_ends_a_ctrl_c_before_main_with_the_interrupted_status() -> None:
+    from policy_extract import __main__, cli
+
+    assert __main__.EXIT_INTERRUPTED == cli.EXIT_INTERRUPTED

@@ -49,12 +49,22 @@ def child_env(workers: int = 1) -> dict[str, str]:
 
 
 def spawn_worker(workers: int, warm: str | None = None) -> subprocess.Popen[bytes]:
-    """A new worker process (pipes on its stdin and stdout); ``warm``: see :data:`WARM_ENV`."""
+    """A new worker process (pipes on its stdin and stdout); ``warm``: see :data:`WARM_ENV`.  It runs in a
+    session (POSIX) or process group (Windows) of its own, so the terminal's Ctrl-C reaches the parent only,
+    which kills its workers: one still starting its interpreter, before it ignores SIGINT, would otherwise
+    die of it with a "Fatal Python error"."""
     env = child_env(workers)
     if warm is not None:
         env[WARM_ENV] = warm
     return subprocess.Popen([sys.executable, "-c", CHILD_CODE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            env=env)
+                            env=env, **own_group())
+
+
+def own_group() -> dict[str, object]:
+    """Popen's arguments that start a child outside the parent's process group (see :func:`spawn_worker`)."""
+    if sys.platform == "win32":
+        return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    return {"start_new_session": True}
 
 
 def prestart(count: int, page_source: str = "") -> None:
