@@ -172,3 +172,32 @@ def test_the_entry_ends_a_ctrl_c_before_main_with_the_interrupted_status() -> No
     from policy_extract import __main__, cli
 
     assert __main__.EXIT_INTERRUPTED == cli.EXIT_INTERRUPTED
+
+
+@pytest.mark.parametrize("warm", ["", None])
+def test_a_worker_whose_parent_is_gone_ends_quietly_at_its_hello(warm: str | None) -> None:
+    """Off Linux (no death signal) a worker started early whose parent died met its stdin's end at the hello,
+    after warming up, and printed an EOFError traceback.  Its stdin closed stands for the parent's death."""
+    env = spawn.child_env(1)
+    if warm is not None:
+        env[spawn.WARM_ENV] = warm
+    proc = subprocess.Popen([sys.executable, "-c", spawn.CHILD_CODE], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    _out, err = proc.communicate(b"", timeout=120)  # stdin closed at once
+    assert proc.returncode == 0 and b"Traceback" not in err, err.decode(errors="replace")
+
+
+def test_an_adopted_worker_that_died_before_its_hello_is_replaced(monkeypatch) -> None:
+    """A worker started early that died between adopt()'s poll and the hello raised BrokenPipeError out of
+    the supervisor and aborted the batch; it is killed and a fresh worker takes its place."""
+    from policy_extract.batch import workers
+
+    dead = spawn.spawn_worker(1)
+    dead.kill()
+    dead.wait()
+    monkeypatch.setattr(workers, "adopt", lambda _workers: dead)
+    results: list[object] = []
+    with Supervisor(str.upper, Limits(), 1) as supervisor:
+        supervisor.run(["a", "b"], lambda _job, result: results.append(result))
+        assert supervisor.idle[0].proc is not dead
+    assert sorted(results) == ["A", "B"] and dead.stdin is not None and dead.stdin.closed

@@ -94,7 +94,10 @@ def kill(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
     for pipe in (proc.stdin, proc.stdout):
         if pipe is not None:
-            pipe.close()
+            try:
+                pipe.close()
+            except OSError:  # bytes still buffered for a pipe whose reader is gone
+                pass
 
 
 def documents(inputs: Sequence[str]) -> int:

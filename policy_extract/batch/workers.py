@@ -21,9 +21,10 @@ it; only the parent can, by killing that process and starting a new one.  Rules:
   the RSS watchdog alone; only a second death is ``internal``.
 * A worker is replaced after ``max_jobs_per_worker`` jobs, after a job that left its RSS above half the cap,
   and after any kill; a new one starts on demand.
-* Ctrl-C reaches the parent only (children ignore SIGINT); the parent kills every child on the way out.  On
-  Linux a child also dies with its parent (``PR_SET_PDEATHSIG``), so ``kill -9`` of the batch leaves no
-  orphan writing output.
+* Ctrl-C reaches the parent only (children run in a session of their own and ignore SIGINT); the parent
+  kills every child on the way out.  On Linux a child also dies with its parent (``PR_SET_PDEATHSIG``), so
+  ``kill -9`` of the batch leaves no orphan writing output; elsewhere a worker whose parent is gone ends
+  quietly at its stdin's end.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from typing import IO, Any
 from policy_extract.core.errors import ErrorCode
 
 from .spawn import PARENT_PID_ENV as PARENT_PID_ENV  # where they were defined before .spawn
-from .spawn import WARM_ENV, adopt, spawn_worker
+from .spawn import WARM_ENV, adopt, kill, spawn_worker
 from .spawn import WORKERS_ENV as WORKERS_ENV
 from .spawn import child_env as child_env
 
@@ -234,7 +235,10 @@ def worker_main() -> None:
         from policy_extract.pipeline import warm_up
 
         warm_up(warm or None)
-    hello = recv_message(inbox)
+    try:
+        hello = recv_message(inbox)
+    except (EOFError, OSError):  # the parent is gone (or never adopted it): nothing to do, nothing to say
+        os._exit(0)
     sys.path[:] = hello["sys_path"]
     apply_memory_limit(hello["max_memory"])
     task: Task = pickle.loads(hello["task"])
@@ -288,17 +292,37 @@ _HAS_PROC_STATM = os.path.exists("/proc/self/statm")
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if _HAS_PROC_STATM else 0
 
 
+def greeted(hello: bytes, workers: int, adopted: subprocess.Popen[bytes] | None) -> subprocess.Popen[bytes]:
+    """The ``adopted`` worker (started early), else a new one, sent its ``hello``.  An adopted worker that
+    died since :func:`.spawn.adopt` saw it running (the write fails) is killed and a new one started: its
+    BrokenPipeError aborted the batch."""
+    if adopted is not None:
+        try:
+            send_hello(adopted, hello)
+        except OSError:
+            kill(adopted)
+        else:
+            return adopted
+    proc = spawn_worker(workers)
+    send_hello(proc, hello)
+    return proc
+
+
+def send_hello(proc: subprocess.Popen[bytes], hello: bytes) -> None:
+    assert proc.stdin is not None
+    proc.stdin.write(hello)
+    proc.stdin.flush()
+
+
 class Worker:
     """One child process, its reader thread and the job it is running."""
 
     def __init__(self, hello: bytes, results: queue.Queue[tuple[Worker, Any]], workers: int = 1,
                  uncapped: bool = False) -> None:
         self.hello, self.uncapped = hello, uncapped
-        self.proc = (None if uncapped else adopt(workers)) or spawn_worker(workers)
+        self.proc = greeted(hello, workers, None if uncapped else adopt(workers))
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin: IO[bytes] = self.proc.stdin
-        self.stdin.write(hello)
-        self.stdin.flush()
         self.job: Any = None
         self.started = 0.0
         self.jobs_done = 0
