@@ -2,10 +2,13 @@
 
 Rules, applied at each line break:
 
-* between two CJK characters (or CJK and full-width punctuation) → nothing: Chinese has no inter-word space;
-* between two Latin/digit word characters → one space (``ISO\\n9000`` → ``ISO 9000``), except a line-final
+* a CJK character (or full-width punctuation) on either side → nothing: Chinese has no inter-word space;
+* a line of Latin text ending in a letter, a digit, a closing mark or clause punctuation (vocabulary
+  ``LATIN_BREAK_END``, or a word's ``/``) before one starting with a letter,
+  a digit, an opening bracket or a bullet (``LATIN_BREAK_START``) → one space (``ISO\\n9000`` → ``ISO 9000``,
+  ``compounds\\n(as HCl)`` → ``compounds (as HCl)``, ``34.8%\\nPrima`` → ``34.8% Prima``), except a line-final
   hyphen between two lowercase letters, which is a hyphenation and is removed;
-* anywhere else (CJK next to a digit, punctuation) → nothing, because the break is a layout artefact.
+* anywhere else (a hyphen before a capital, ``Non-\\nNegligent``; a path's ``/``) → nothing, as printed.
 
 Characters are never dropped; only the break itself is replaced.
 """
@@ -15,10 +18,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from policy_extract.core.vocabulary import is_cjk
+from policy_extract.core.vocabulary import LATIN_BREAK_END, LATIN_BREAK_START, is_cjk
 
-_LATIN_WORD = re.compile(r"[A-Za-z0-9]")
 _HYPHENATED = re.compile(r"[a-z]-$")
+_WORD_SLASH = re.compile(r"(?:^|\s)(?:[A-Za-z]{2,}[a-z]{2})?/$")
+"""A line ending in a slash between words (``Asian/``, ``Murder /``): after a Latin word of four letters or
+more alone, or alone itself; not a path's (``org/products/``), a unit's (``kg/``), a code's (``GB/``)."""
 
 
 def line_separator(prev: str, nxt: str) -> str:
@@ -26,9 +31,16 @@ def line_separator(prev: str, nxt: str) -> str:
     if not prev or not nxt:
         return ""
     a, b = prev[-1], nxt[0]
-    if _LATIN_WORD.match(a) and _LATIN_WORD.match(b):
-        return " "
-    return ""
+    if is_cjk(a) or is_cjk(b):
+        return ""
+    ends = _latin_alnum(a) or a in LATIN_BREAK_END or bool(_WORD_SLASH.search(prev))
+    starts = _latin_alnum(b) or b in LATIN_BREAK_START
+    return " " if ends and starts else ""
+
+
+def _latin_alnum(ch: str) -> bool:
+    """A letter or digit of an alphabetic script (Latin with accents, Greek, Cyrillic), not of East Asia."""
+    return ch.isalnum() and ord(ch) < 0x2E80
 
 
 def join_lines(lines: list[str]) -> str:

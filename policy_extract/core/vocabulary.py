@@ -487,6 +487,14 @@ LATIN_UNIT = re.compile(r"[kMGTPE](?:bps|FLOPS|Wh|W|B|Hz|VA|t)|bps|FLOPS|kWh|Hz"
 unit: no prefix-and-base reading covers it."""
 UNIT_MAGNITUDES: tuple[str, ...] = ("十万", "百万", "千万", "万亿", "万", "亿", "千", "百")
 
+LATIN_BREAK_END = ")]}%’”,.;:!?&"
+"""Besides a Latin letter or digit, what a printed line of Latin text may end in for a word space to stand at
+its break (``compounds`` / ``(as HCl)``, ``Total: 34.8%`` / ``Prima``, ``Coffee,`` / ``Tea``): closing marks,
+clause punctuation, ``&``.  A ``/`` ending a word (``Asian/`` / ``Pacific``) counts too, a path's does not."""
+LATIN_BREAK_START = "([{‘“&•▪◦‣●"
+"""Besides a Latin letter or digit, what a printed line may begin with for a word space to stand before it:
+opening brackets and quotes, ``&``, a list bullet (``… missing data points`` / ``• Generates …``)."""
+
 
 # ------------------------------------------------------------------------------------------- data files
 
