@@ -92,7 +92,15 @@ which grows by exactly what a tensor needs (``kSameAsRequested``). The session's
 configured from Python (RapidOCR's ``arena_extend_strategy`` provider option is not read by the CPU provider)
 and grows in powers of two: the first run of a page shape (no memory plan yet) took +526 MB over the process
 before it, then +518 MB planned. Shared arena with :data:`PRIORITY_ORDER`: +392 MB first run, +373 planned;
-the detector's map equal bit for bit, CPU unchanged (0.62 s per run)."""
+the detector's map equal bit for bit, CPU unchanged (0.62 s per run).
+
+Tried with these and dropped (same page, one thread): memory pattern off (+394 every run alone, but the
+pipeline's peaks rose 20-60 MB); no arena (+336 first run, +528 planned, 1.0-1.7 s CPU); no arena and
+a fixed 1 MB mmap threshold (+256, the activations' true live set, at 3.0 s CPU); an initial 1 GB arena
+chunk or 1-16 MB ``max_dead_bytes_per_chunk`` (no better); ``session.disable_prepacking`` (no change);
+basic/extended graph optimisation (+461, map off by up to 1e-4). The planned run's resident size varies by
+process (+373..+462 MB: where the arena's regions land; numpy's huge-page advice adds to it), which is the
+±50 MB spread of a document's peak from one run to the next."""
 
 
 @lru_cache(maxsize=1)
