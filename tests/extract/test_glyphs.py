@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from policy_extract.extract.glyphs import (
     READINGS,
@@ -476,29 +476,57 @@ def test_glyph_render_into_a_white_array_gives_pypdfium2s_pixels(scale: float) -
         pdf.close()
 
 
-@given(boxes=st.lists(st.tuples(st.integers(-50, 2100), st.integers(-50, 2900), st.integers(1, 600),
-                                st.integers(1, 300)), min_size=1, max_size=6),
-       page_number=st.sampled_from([1, 2]))
-def test_a_canvas_drawn_where_looked_at_gives_the_whole_renders_pixels(boxes: list, page_number: int) -> None:
-    # glyph crops are drawn clipped to their boxes or their lines (PageCanvas.crop, .crops), overlapping or cut
-    # by the page's edge; each
-    # pixel must be the one the whole render gives, or the rows read (and the readings kept) would change
-    import pypdfium2 as pdfium
-    from policy_extract.extract.glyphs import PageCanvas, crop_box, render_rgb
+CANVAS_PAGES = {"plain": {}, "cropbox offset": {"/CropBox": [37.3, 51.7, 560.11, 790.37]},
+                "userunit": {"/UserUnit": 2.0}}
+_canvas_pdfs: dict[str, str] = {}
 
-    pdf = pdfium.PdfDocument(str(PDFS / "garbled_stress_continued_table.pdf"))
+
+def _canvas_pdf(variant: str, folder: Path) -> str:
+    """The garbled sample, its pages given ``CANVAS_PAGES[variant]`` (written once per test session)."""
+    if variant not in _canvas_pdfs:
+        import pikepdf
+
+        path = folder / f"canvas-{variant.replace(' ', '-')}.pdf"
+        with pikepdf.open(PDFS / "garbled_stress_continued_table.pdf") as pdf:
+            for page in pdf.pages:
+                for key, value in CANVAS_PAGES[variant].items():
+                    page.obj[pikepdf.Name(key)] = pikepdf.Array(value) if isinstance(value, list) else value
+            pdf.save(path)
+        _canvas_pdfs[variant] = str(path)
+    return _canvas_pdfs[variant]
+
+
+@settings(max_examples=40, deadline=None)
+@given(boxes=st.lists(st.tuples(st.floats(-0.02, 1.0), st.floats(-0.02, 1.0), st.integers(1, 600),
+                                st.integers(1, 300)), min_size=1, max_size=6),
+       page_number=st.sampled_from([1, 2]), scale=st.floats(1.5, 6.0),
+       variant=st.sampled_from(sorted(CANVAS_PAGES)))
+def test_a_canvas_drawn_where_looked_at_gives_the_whole_drawings_pixels(
+        tmp_path_factory: pytest.TempPathFactory, boxes: list, page_number: int, scale: float, variant: str) -> None:
+    # glyph crops are drawn clipped to their boxes or their lines (PageCanvas.crop, .crops), overlapping or cut
+    # by the page's edge; each pixel must be the one a drawing of the whole page with the same matrix gives,
+    # or the rows read (and the readings kept) would change.  pdfium's pixels along a clip's edge differed
+    # (up to 34 levels; found at other scales than 3.43, on CropBox-offset, rotated and UserUnit pages),
+    # and a later drawing's edge overwrote an earlier crop: now drawn CLIP_PAD wider, earlier pixels kept
+    import pypdfium2 as pdfium
+    from policy_extract.extract.glyphs import PageCanvas, crop_box
+
+    pdf = pdfium.PdfDocument(_canvas_pdf(variant, tmp_path_factory.getbasetemp()))
     try:
         page = pdf[page_number - 1]
-        whole = render_rgb(page, 3.428571)
-        canvas = PageCanvas(page, 3.428571)
+        whole, canvas = PageCanvas(page, scale), PageCanvas(page, scale)
         try:
-            boxes = [(x, y, x + w, y + h) for x, y, w, h in boxes]
+            height, width = whole.shape[:2]
+            whole.draw((0, 0, width, height))
+            boxes = [(round(x * width), round(y * height), round(x * width) + w, round(y * height) + h)
+                     for x, y, w, h in boxes]
             crops = [(box, canvas.crop(box)) for box in boxes[::2]]
             crops += zip(boxes, canvas.crops(boxes), strict=True)
             for box, crop in crops:  # read after every drawing: a later one never changes an earlier crop
-                assert np.array_equal(crop, crop_box(whole, box))
+                assert np.array_equal(crop, crop_box(whole.img, box))
         finally:
             canvas.close()
+            whole.close()
             page.close()
     finally:
         pdf.close()
