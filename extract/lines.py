@@ -1,11 +1,12 @@
 """Characters → printed text lines (`Line`), with their font facts.
 
 Characters are grouped by their vertical centre, sorted left to right, and joined.  Spaces are decided from
-geometry, as printed: a typed blank (a space glyph) or a real gap between Latin/digit runs gives one space;
-CJK characters that justification merely spreads wider get none.  Glyphs overprinted at the same spot (a
-word processor's fake bold) are counted once and mark the line bold.  Radicals a subset font reads back for
-the ideographs it prints (``⼈⺠`` for 人民) fold to the ideographs (``vocabulary.fold_shared_glyphs``); the
-line keeps the encoded text in ``Line.raw``.
+geometry, as printed: a typed blank (a space glyph) or a real gap between Latin/digit runs gives one space
+(0.5 em, or, in a Latin line that types no blanks, a gap clearly wider than the line's own letter spacing:
+TeX's word gaps); CJK characters that justification merely spreads wider get none.  Glyphs overprinted at
+the same spot (a word processor's fake bold) are counted once and mark the line bold.  Radicals a subset
+font reads back for the ideographs it prints (``⼈⺠`` for 人民) fold to the ideographs
+(``vocabulary.fold_shared_glyphs``); the line keeps the encoded text in ``Line.raw``.
 """
 
 from __future__ import annotations
@@ -168,39 +169,90 @@ def is_overprint(kept: list[Char], ch: Char) -> bool:
 
 
 def row_text(chars: Sequence[Char], settings: ExtractSettings) -> str:
-    """The printed text of a run of characters, with spaces where the page shows them (:func:`needs_space`;
-    a gap below both the Latin and the CJK threshold, or at both, is judged without asking which)."""
+    """The printed text of a run of characters, with spaces where the page shows them (:func:`needs_space`,
+    judged against the run's own :func:`letter_gap`; a gap below every threshold, or at least the Latin and
+    the CJK one, is judged without asking which)."""
     out: list[str] = []
     prev: Char | None = None
     blank_between = False
-    low, high = sorted((settings.latin_space_em, settings.cjk_space_em))
+    low = min(settings.latin_space_em, settings.latin_word_gap_em, settings.cjk_space_em)
+    high = max(settings.latin_space_em, settings.cjk_space_em)
+    letters = letter_gap(chars)
+    piece = False  # prev is a later piece of a glyph split in two (ligature ``ﬁ`` read as f, i): end unknown
     for ch in chars:
         text = ch["text"]
         if not text.strip():
             blank_between = prev is not None
             continue
         if prev is not None:
+            em = max(prev["size"], ch["size"], 1.0)
             if blank_between:
                 out.append(" ")
             else:
-                em = max(prev["size"], ch["size"], 1.0)
                 gap = ch["x0"] - prev["x1"]
-                if gap >= high * em or (gap >= low * em and needs_space(prev, ch, False, settings)):
+                known = None if piece else letters
+                if gap >= high * em or (gap >= low * em and needs_space(prev, ch, False, settings, known)):
                     out.append(" ")
+            piece = not blank_between and abs(ch["x0"] - prev["x0"]) < _PIECE_EM * em
         out.append(text)
         prev, blank_between = ch, False
     return "".join(out)
 
 
-def needs_space(prev: Char, ch: Char, blank_between: bool, settings: ExtractSettings) -> bool:
+_PIECE_EM = 0.1
+"""Two characters starting within this many em of each other are pieces of one glyph (a ligature)."""
+_MIN_LETTER_PAIRS = 3
+"""Latin letter pairs a run needs for its median gap to be its letter spacing (fewer: unknown)."""
+_NUMBER_CHARS = frozenset("0123456789.,")
+_NO_SPACE_BEFORE = frozenset(",.;:!?)]}%")
+_NO_SPACE_AFTER = frozenset("([{")
+"""Latin typography sets no word space before closing punctuation or after an opening bracket: a gap there
+is justification or kerning."""
+
+
+def letter_gap(chars: Sequence[Char]) -> float | None:
+    """The run's own letter spacing, in em: the median gap between adjacent Latin characters (0 if negative).
+    None, unknown, with fewer than three such pairs, where the run types its Latin word spaces as blank
+    glyphs (a gap without one there is a kerning or a ligature's box, not a word space), or where it holds a
+    CJK character (justification spreads a Chinese line at its Latin/digit boundaries: ``GB/T5657``)."""
+    gaps: list[float] = []
+    prev: Char | None = None
+    blank = False
+    for ch in chars:
+        text = ch["text"]
+        if not text.strip():
+            blank = prev is not None
+            continue
+        if is_cjk(text[0]) or (prev is not None and blank):
+            return None
+        if prev is not None:
+            gaps.append((ch["x0"] - prev["x1"]) / max(prev["size"], ch["size"], 1.0))
+        prev, blank = ch, False
+    if len(gaps) < _MIN_LETTER_PAIRS:
+        return None
+    return max(0.0, statistics.median(gaps))
+
+
+def needs_space(
+    prev: Char, ch: Char, blank_between: bool, settings: ExtractSettings, letters: float | None = None
+) -> bool:
+    """Whether a space stands between two characters: a typed blank; between Latin characters a gap of
+    ``latin_space_em``, or ``latin_word_gap_em`` wider than the line's ``letters`` spacing where it is known
+    (not inside a number); next to a CJK character a gap of ``cjk_space_em``."""
     if blank_between:
         return True  # a typed blank is printed text (文号 such as “〔2022〕 15 号” keep it)
     em = max(prev["size"], ch["size"], 1.0)
     gap = ch["x0"] - prev["x1"]
-    latin = not is_cjk(prev["text"][-1]) and not is_cjk(ch["text"][0])
-    if latin:
-        return gap >= settings.latin_space_em * em
-    return gap >= settings.cjk_space_em * em
+    a, b = prev["text"][-1], ch["text"][0]
+    if is_cjk(a) or is_cjk(b):
+        return gap >= settings.cjk_space_em * em
+    if gap >= settings.latin_space_em * em:
+        return True
+    if letters is None or (a in _NUMBER_CHARS and b in _NUMBER_CHARS):
+        return False
+    if b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
+        return False
+    return gap >= (letters + settings.latin_word_gap_em) * em
 
 
 def split_words(row: TextRow, settings: ExtractSettings) -> list[list[Char]]:

@@ -21,6 +21,11 @@ DEFAULT_LINE_TOLERANCE = 0.45
 """Characters whose vertical centres differ by less than this many font sizes share a line."""
 DEFAULT_LATIN_SPACE_EM = 0.5
 """A gap of this many em between Latin/digit runs is a printed space."""
+DEFAULT_LATIN_WORD_GAP_EM = 0.15
+"""A gap between two Latin characters this many em wider than its line's own letter gap (the median gap
+between the line's Latin letters) is a word space printed as a gap only, without a blank glyph (TeX's and
+some word processors' text layers: letters within ±0.05 em, word gaps 0.19–0.35 em); never between two
+digits of one number, never beside a CJK character."""
 DEFAULT_CJK_SPACE_EM = 1.5
 """A gap this wide next to a CJK character is a printed gap (justified text stays well below it)."""
 DEFAULT_WORD_GAP_EM = 1.0
@@ -121,6 +126,7 @@ class ExtractSettings:
     edge_coverage: float = DEFAULT_EDGE_COVERAGE
     line_tolerance: float = DEFAULT_LINE_TOLERANCE
     latin_space_em: float = DEFAULT_LATIN_SPACE_EM
+    latin_word_gap_em: float = DEFAULT_LATIN_WORD_GAP_EM
     cjk_space_em: float = DEFAULT_CJK_SPACE_EM
     word_gap_em: float = DEFAULT_WORD_GAP_EM
     borderless_min_lines: int = DEFAULT_BORDERLESS_MIN_LINES
@@ -138,7 +144,8 @@ class ExtractSettings:
             raise ValueError(f"ExtractSettings.page_source must be one of {', '.join(PAGE_SOURCES)}, "
                              f"not {self.page_source!r}")
         for name in ("snap_tolerance", "join_tolerance", "max_rule_thickness", "min_rule_length",
-                     "min_cell_size", "line_tolerance", "latin_space_em", "cjk_space_em", "word_gap_em",
+                     "min_cell_size", "line_tolerance", "latin_space_em", "latin_word_gap_em", "cjk_space_em",
+                     "word_gap_em",
                      "borderless_min_gutter_em"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"ExtractSettings.{name} must be > 0, got {getattr(self, name)!r}")

@@ -8,7 +8,14 @@ from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from policy_extract.extract.lines import color_hex, line_color, most_common, needs_space, row_text
+from policy_extract.extract.lines import (
+    color_hex,
+    letter_gap,
+    line_color,
+    most_common,
+    needs_space,
+    row_text,
+)
 from policy_extract.extract.settings import ExtractSettings
 
 _CHAR = st.fixed_dictionaries({
@@ -20,22 +27,25 @@ _CHAR = st.fixed_dictionaries({
 
 
 def _row_text_one_by_one(chars: list[dict], s: ExtractSettings) -> str:
-    out, prev, blank = [], None, False
+    out, prev, blank, piece = [], None, False, False
+    letters = letter_gap(chars)
     for ch in chars:
         if not ch["text"].strip():
             blank = prev is not None
             continue
-        if prev is not None and needs_space(prev, ch, blank, s):
-            out.append(" ")
+        if prev is not None:
+            if needs_space(prev, ch, blank, s, None if piece else letters):
+                out.append(" ")
+            piece = not blank and abs(ch["x0"] - prev["x0"]) < 0.1 * max(prev["size"], ch["size"], 1.0)
         out.append(ch["text"])
         prev, blank = ch, False
     return "".join(out)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_CHAR, max_size=12), st.floats(0.01, 2), st.floats(0.01, 2))
-def test_row_text_spaces_as_judged_pair_by_pair(chars: list[dict], latin: float, cjk: float) -> None:
-    s = ExtractSettings(latin_space_em=latin, cjk_space_em=cjk)
+@given(st.lists(_CHAR, max_size=12), st.floats(0.01, 2), st.floats(0.01, 2), st.floats(0.01, 2))
+def test_row_text_spaces_as_judged_pair_by_pair(chars: list[dict], latin: float, cjk: float, word: float) -> None:
+    s = ExtractSettings(latin_space_em=latin, cjk_space_em=cjk, latin_word_gap_em=word)
     assert row_text(chars, s) == _row_text_one_by_one(chars, s)
 
 
