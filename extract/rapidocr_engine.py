@@ -114,9 +114,15 @@ def shared_arena() -> bool:
         info = onnxruntime.OrtMemoryInfo("Cpu", onnxruntime.OrtAllocatorType.ORT_ARENA_ALLOCATOR, 0,
                                          onnxruntime.OrtMemType.DEFAULT)
         onnxruntime.create_and_register_allocator(info, config)
-    except (AttributeError, RuntimeError, TypeError, ValueError):
+    except Exception:  # onnxruntime's own errors (Fail, InvalidArgument, ...) derive from Exception alone
         return False
     return True
+
+
+def priority_order(onnxruntime: Any) -> Any:
+    """``onnxruntime.ExecutionOrder.PRIORITY_BASED`` (:data:`PRIORITY_ORDER`), ``None`` where this onnxruntime
+    has no such order (it is not pinned): its sessions then keep their default order."""
+    return getattr(getattr(onnxruntime, "ExecutionOrder", None), PRIORITY_ORDER, None)
 
 
 class ShrinkingRun:
@@ -201,7 +207,9 @@ def sleeping_threads() -> Iterator[None]:
             opts = original.__func__(config)
             opts.add_session_config_entry(*NO_SPINNING)
             opts.enable_cpu_mem_arena = True
-            opts.execution_order = getattr(onnxruntime.ExecutionOrder, PRIORITY_ORDER)
+            order = priority_order(onnxruntime)
+            if order is not None:
+                opts.execution_order = order
             if shared_arena():
                 opts.add_session_config_entry(*SHARED_ARENA)
             return opts
