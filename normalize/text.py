@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from policy_extract.core.vocabulary import LATIN_BREAK_END, LATIN_BREAK_START, is_cjk
 
@@ -31,11 +32,18 @@ def line_separator(prev: str, nxt: str) -> str:
     if not prev or not nxt:
         return ""
     a, b = prev[-1], nxt[0]
-    if is_cjk(a) or is_cjk(b):
+    if is_cjk(a) or is_cjk(b) or is_cjk(_word_char(reversed(prev))) or is_cjk(_word_char(nxt)):
         return ""
     ends = _latin_alnum(a) or a in LATIN_BREAK_END or bool(_WORD_SLASH.search(prev))
     starts = _latin_alnum(b) or b in LATIN_BREAK_START
     return " " if ends and starts else ""
+
+
+def _word_char(chars: Iterable[str]) -> str:
+    """The first character that is no mark of the break grammar (bracket, quote, clause punctuation, bullet,
+    blank): what a mark at the break belongs to (``(亿元)`` / ``GDP`` is a Chinese word's bracket)."""
+    marks = LATIN_BREAK_END + LATIN_BREAK_START + "/ "
+    return next((ch for ch in chars if ch not in marks), "")
 
 
 def _latin_alnum(ch: str) -> bool:

@@ -59,6 +59,9 @@ def test_latin_break_without_word_space(lines: list[str], joined: str) -> None:
         (["100-500万元", "（1）招标"], "100-500万元（1）招标"),
         (["比上年增长5.2%，", "达到"], "比上年增长5.2%，达到"),
         (["大中型食品企业推行GB/", "T2200、HACCP认证"], "大中型食品企业推行GB/T2200、HACCP认证"),
+        (["地区生产总值GDP", "(亿元)"], "地区生产总值GDP(亿元)"),  # a Chinese word's half-width bracket
+        (["“十四五”", "2025年目标"], "“十四五”2025年目标"),  # a Chinese word's quotes
+        (["(亿元)", "GDP"], "(亿元)GDP"),
     ],
 )
 def test_chinese_lines_join_without_space(lines: list[str], joined: str) -> None:
