@@ -17,12 +17,13 @@ Rules:
   for the same number of workers (the OCR engine sizes its thread pools by it); any left over is killed
   (:func:`discard_prestarted`) when that supervisor is done, or when the command ends.
 
-Only ``os``, ``subprocess`` and ``sys`` are imported here: the command line imports this module before
-anything else of the batch.
+Only ``os``, ``subprocess``, ``sys`` and ``contextlib`` (which subprocess imports) are imported here: the
+command line imports this module before anything else of the batch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -94,10 +95,8 @@ def kill(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
     for pipe in (proc.stdin, proc.stdout):
         if pipe is not None:
-            try:
+            with contextlib.suppress(OSError):  # bytes still buffered for a pipe whose reader is gone
                 pipe.close()
-            except OSError:  # bytes still buffered for a pipe whose reader is gone
-                pass
 
 
 def documents(inputs: Sequence[str]) -> int:
