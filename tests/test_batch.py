@@ -171,26 +171,3 @@ def test_quiet_when_progress_off(tmp_path: Path, capsys: pytest.CaptureFixture[s
     inputs = _pdfs(tmp_path / "in", "a.pdf")
     run_batch([inputs], tmp_path / "out", process=fake_process, workers=1, progress=False)
     assert capsys.readouterr().out == ""
-
-
-def test_jobs_go_to_workers_largest_file_first(tmp_path: Path) -> None:
-    """A batch's long document started last is its tail (one worker busy, the others idle): jobs are handed
-    out largest file first, ties in input order, an unreadable file last; the outputs stay in input order."""
-    from policy_extract.batch.plan import Job
-    from policy_extract.batch.runner import largest_first
-
-    sizes = {"a": 10, "b": 300, "c": 10, "d": 5000}
-    jobs = []
-    for index, (name, size) in enumerate(sizes.items()):
-        path = tmp_path / f"{name}.pdf"
-        path.write_bytes(b"%PDF-1.4 " + b"x" * size)
-        jobs.append(Job(index, path.name, str(path), name))
-    jobs.append(Job(4, "gone.pdf", str(tmp_path / "gone.pdf"), "gone"))
-    assert [job.doc_id for job in largest_first(jobs)] == ["d", "b", "a", "c", "gone"]
-
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for name, size in sizes.items():
-        (inputs / f"{name}.pdf").write_bytes(b"%PDF-1.4 " + b"x" * size)
-    run_batch([inputs], tmp_path / "out", process=fake_process, workers=2, progress=False)
-    assert [r["doc_id"] for r in _manifest(tmp_path / "out")] == ["a", "b", "c", "d"]

@@ -167,26 +167,11 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,
             progress.done(jobs[index].file)
         dispatched.update((job.index, time.monotonic()) for job in todo)
         try:
-            dispatch(largest_first(todo), task, opts, on_done, progress, out, prefetch)
+            dispatch(todo, task, opts, on_done, progress, out, prefetch)
         except StopBatch as stop:
             stop.outcomes = dict(outcomes)
             raise
     return outcomes
-
-
-def largest_first(jobs: list[Job]) -> list[Job]:
-    """The jobs in the order they are handed to workers: largest file first (ties and unreadable files in
-    input order).  A long document started last is the batch's tail, run on one worker while the others
-    wait; started first, the short ones fill in beside it (longest-first scheduling, with the file's size
-    for its work).  Outcomes are kept by job index, so every output is the same in any order."""
-    def size(job: Job) -> int:
-        try:
-            return os.stat(job.path).st_size
-        except OSError:
-            return 0
-
-    sizes = {job.index: size(job) for job in jobs}
-    return sorted(jobs, key=lambda job: (-sizes[job.index], job.index))
 
 
 def save_state_or_stop(out: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:
