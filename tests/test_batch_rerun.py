@@ -184,6 +184,17 @@ def test_an_edit_that_restores_size_and_mtime_is_seen_by_its_change_time(tmp_pat
     assert rerun.unchanged_rerun(argv) is None
 
 
+def test_where_the_change_time_is_a_creation_time_every_input_is_hashed(tmp_path: Path, monkeypatch) -> None:
+    """On Windows ``st_ctime`` is the creation time: an in-place edit restoring size and mtime would leave the
+    stat as recorded, so the stat is never trusted there and each input is hashed again."""
+    _inputs, out, argv = _first_run(tmp_path)
+    _settle(out)
+    monkeypatch.setattr(rerun, "CHANGE_TIME_IS_KEPT", False)
+    hashed = _count_hashes(monkeypatch)
+    assert rerun.unchanged_rerun(argv) == 0
+    assert sorted(Path(p).name for p in hashed) == ["a.pdf", "b.pdf"]
+
+
 def test_a_touched_input_with_the_same_bytes_is_hashed_and_answered(tmp_path: Path, monkeypatch) -> None:
     import os
 

@@ -22,7 +22,8 @@ Rules (user-visible; the README repeats them):
   all unchanged keeps its recorded sha256 unread, unless its modification or change time lies within
   :data:`RACY_SECONDS` of that moment or after it (a write in the same clock tick as the hash could leave
   them unchanged; some file systems keep times to 2 s); any other input is hashed again.  The change time
-  cannot be set back, so an edit that restores the size and the modification time is still seen.
+  cannot be set back, so an edit that restores the size and the modification time is still seen (on POSIX;
+  where ``st_ctime`` is a creation time — Windows — every input is hashed again).
 * Every run removes the record once it holds OUTDIR's lock, so a record never outlives the outputs it
   describes.
 * **No password on disk**: a command that gives a password (``--password PW``, ``--password=PW`` or an
@@ -168,10 +169,18 @@ def same_inputs(inputs: list[str], planned: list[list[Any]], hashed_ns: int) -> 
     return all(same_bytes(path, sha256, stat, hashed_ns) for _shown, path, sha256, stat in planned)
 
 
+CHANGE_TIME_IS_KEPT = os.name == "posix"
+"""Whether ``st_ctime`` is the inode's change time, which no write can set back.  On Windows it is the
+creation time, so an in-place edit that restores size and modification time would pass unseen: there every
+input is hashed again."""
+
+
 def same_bytes(path: str, sha256: str, stat: list[int] | None, hashed_ns: int) -> bool:
     """Whether ``path`` still holds the bytes of ``sha256``: trusted from an unchanged, settled ``stat``
-    (taken just before the hash at ``hashed_ns``), hashed again otherwise (rules above)."""
-    if stat is not None and input_stat(path) == stat and not racy(stat, hashed_ns):
+    (taken just before the hash at ``hashed_ns``) where the change time is kept, hashed again otherwise
+    (rules above)."""
+    trusted = CHANGE_TIME_IS_KEPT and stat is not None
+    if trusted and input_stat(path) == stat and not racy(stat, hashed_ns):
         return True
     from policy_extract.core.digest import sha256_of
 
