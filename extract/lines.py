@@ -177,7 +177,8 @@ def row_text(chars: Sequence[Char], settings: ExtractSettings) -> str:
     blank_between = False
     low = min(settings.latin_space_em, settings.latin_word_gap_em, settings.cjk_space_em)
     high = max(settings.latin_space_em, settings.cjk_space_em)
-    letters = letter_gap(chars)
+    letters, cjk = letter_gap(chars)
+    s = settings
     piece = False  # prev is a later piece of a glyph split in two (ligature ``ﬁ`` read as f, i): end unknown
     for ch in chars:
         text = ch["text"]
@@ -189,9 +190,8 @@ def row_text(chars: Sequence[Char], settings: ExtractSettings) -> str:
             if blank_between:
                 out.append(" ")
             else:
-                gap = ch["x0"] - prev["x1"]
-                known = None if piece else letters
-                if gap >= high * em or (gap >= low * em and needs_space(prev, ch, False, settings, known)):
+                gap, known = ch["x0"] - prev["x1"], None if piece else letters
+                if gap >= high * em or (gap >= low * em and needs_space(prev, ch, False, s, known, cjk)):
                     out.append(" ")
             piece = not blank_between and abs(ch["x0"] - prev["x0"]) < _PIECE_EM * em
         out.append(text)
@@ -210,35 +210,45 @@ _NO_SPACE_AFTER = frozenset("([{")
 is justification or kerning."""
 
 
-def letter_gap(chars: Sequence[Char]) -> float | None:
-    """The run's own letter spacing, in em: the median gap between adjacent Latin characters (0 if negative).
-    None, unknown, with fewer than three such pairs, where the run types its Latin word spaces as blank
-    glyphs (a gap without one there is a kerning or a ligature's box, not a word space), or where it holds a
-    CJK character (justification spreads a Chinese line at its Latin/digit boundaries: ``GB/T5657``)."""
+def letter_gap(chars: Sequence[Char]) -> tuple[float | None, bool]:
+    """The run's own letter spacing, in em: the median gap between adjacent Latin characters (0 if negative);
+    None, unknown, with fewer than three such pairs or where the run types its Latin word spaces as blank
+    glyphs (a gap without one there is a kerning or a ligature's box, not a word space).  And whether the run
+    holds a CJK character: justification spreads a Chinese line at its Latin/digit boundaries (``GB/T5657``),
+    so there only a gap between two Latin letters is a word space (``CCF A类``)."""
     gaps: list[float] = []
     prev: Char | None = None
-    blank = False
+    blank = cjk = False
     for ch in chars:
         text = ch["text"]
         if not text.strip():
             blank = prev is not None
             continue
-        if is_cjk(text[0]) or (prev is not None and blank):
-            return None
+        if is_cjk(text[0]):
+            prev, cjk = None, True
+            continue
+        if prev is not None and blank:
+            return None, cjk
         if prev is not None:
             gaps.append((ch["x0"] - prev["x1"]) / max(prev["size"], ch["size"], 1.0))
         prev, blank = ch, False
     if len(gaps) < _MIN_LETTER_PAIRS:
-        return None
-    return max(0.0, statistics.median(gaps))
+        return None, cjk
+    return max(0.0, statistics.median(gaps)), cjk
 
 
 def needs_space(
-    prev: Char, ch: Char, blank_between: bool, settings: ExtractSettings, letters: float | None = None
+    prev: Char,
+    ch: Char,
+    blank_between: bool,
+    settings: ExtractSettings,
+    letters: float | None = None,
+    cjk_line: bool = False,
 ) -> bool:
     """Whether a space stands between two characters: a typed blank; between Latin characters a gap of
     ``latin_space_em``, or ``latin_word_gap_em`` wider than the line's ``letters`` spacing where it is known
-    (not inside a number); next to a CJK character a gap of ``cjk_space_em``."""
+    (not inside a number; in a ``cjk_line`` between two letters only); next to a CJK character a gap of
+    ``cjk_space_em``."""
     if blank_between:
         return True  # a typed blank is printed text (文号 such as “〔2022〕 15 号” keep it)
     em = max(prev["size"], ch["size"], 1.0)
@@ -250,9 +260,13 @@ def needs_space(
         return True
     if letters is None or (a in _NUMBER_CHARS and b in _NUMBER_CHARS):
         return False
-    if b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER:
+    if b in _NO_SPACE_BEFORE or a in _NO_SPACE_AFTER or (cjk_line and not (_letter(a) and _letter(b))):
         return False
     return gap >= (letters + settings.latin_word_gap_em) * em
+
+
+def _letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def split_words(row: TextRow, settings: ExtractSettings) -> list[list[Char]]:

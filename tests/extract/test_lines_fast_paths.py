@@ -28,13 +28,13 @@ _CHAR = st.fixed_dictionaries({
 
 def _row_text_one_by_one(chars: list[dict], s: ExtractSettings) -> str:
     out, prev, blank, piece = [], None, False, False
-    letters = letter_gap(chars)
+    letters, cjk_line = letter_gap(chars)
     for ch in chars:
         if not ch["text"].strip():
             blank = prev is not None
             continue
         if prev is not None:
-            if needs_space(prev, ch, blank, s, None if piece else letters):
+            if needs_space(prev, ch, blank, s, None if piece else letters, cjk_line):
                 out.append(" ")
             piece = not blank and abs(ch["x0"] - prev["x0"]) < 0.1 * max(prev["size"], ch["size"], 1.0)
         out.append(ch["text"])

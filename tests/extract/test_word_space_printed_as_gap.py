@@ -76,6 +76,16 @@ def test_latin_gap_in_a_chinese_line_is_no_space(tmp_path: Path) -> None:
     assert lines == ["性能应符合GB/T5657的规定"]
 
 
+def test_word_gap_between_latin_letters_in_a_chinese_line_is_kept(tmp_path: Path) -> None:
+    """ouc_xxxy_xueye_jiangxuejin_xize_2020: CCF A类期刊, Engineering Village, Minor Revision: 0.19–0.26 em."""
+    lines = _page_lines(tmp_path, [
+        [("Helvetica", "CCF", 0.0), ("Helvetica", "A", 0.19), (CJK_FONT, "类期刊和会议论文", 0.0)],
+        [(CJK_FONT, "通过", 0.0), ("Helvetica", "Engineering", 0.1), ("Helvetica", "Village", 0.24),
+         (CJK_FONT, "查询", 0.1)],
+    ])
+    assert lines == ["CCF A类期刊和会议论文", "通过Engineering Village查询"]
+
+
 def test_gap_in_a_line_with_typed_blanks_is_no_space(tmp_path: Path) -> None:
     """A line that types its word spaces: a gap alone there is a ligature's box (us-019 ``dif erence``)."""
     lines = _page_lines(tmp_path, [
