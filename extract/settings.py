@@ -25,7 +25,8 @@ DEFAULT_LATIN_WORD_GAP_EM = 0.15
 """A gap between two Latin characters this many em wider than its line's own letter gap (the median gap
 between the line's Latin letters) is a word space printed as a gap only, without a blank glyph (TeX's and
 some word processors' text layers: letters within ±0.05 em, word gaps 0.19–0.35 em); never between two
-digits of one number, never beside a CJK character."""
+digits of one number, never beside a CJK character, in a line holding CJK between two letters only, and
+not in a line that types its word spaces as blanks (``extract.lines.letter_gap``)."""
 DEFAULT_CJK_SPACE_EM = 1.5
 """A gap this wide next to a CJK character is a printed gap (justified text stays well below it)."""
 DEFAULT_WORD_GAP_EM = 1.0
