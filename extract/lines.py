@@ -213,9 +213,15 @@ is justification or kerning."""
 def letter_gap(chars: Sequence[Char]) -> tuple[float | None, bool]:
     """The run's own letter spacing, in em: the median gap between adjacent Latin characters (0 if negative);
     None, unknown, with fewer than three such pairs or where the run types its Latin word spaces as blank
-    glyphs (a gap without one there is a kerning or a ligature's box, not a word space).  And whether the run
-    holds a CJK character: justification spreads a Chinese line at its Latin/digit boundaries (``GB/T5657``),
-    so there only a gap between two Latin letters is a word space (``CCF A类``)."""
+    glyphs (a gap without one there is a kerning or a ligature's box, not a word space), or that holds OCR
+    characters (their boxes are estimated from the recognised line, so a gap between two is no evidence:
+    ``EngineeringVillage`` came out ``En gineering``).  And whether the run holds a CJK character:
+    justification spreads a Chinese line at its Latin/digit boundaries (``GB/T5657``), so there only a gap
+    between two Latin letters is a word space (``CCF A类``)."""
+    from .ocr import OCR_FONT  # here, not at the top: ocr imports this module
+
+    if any(ch.get("fontname") == OCR_FONT for ch in chars):
+        return None, any(ch["text"] and is_cjk(ch["text"][0]) for ch in chars)
     gaps: list[float] = []
     prev: Char | None = None
     blank = cjk = False
