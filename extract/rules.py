@@ -92,8 +92,11 @@ def segments_from_curve(obj: dict[str, Any], settings: ExtractSettings) -> list[
 
 
 def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]],
-                 curves: Iterable[dict[str, Any]], settings: ExtractSettings) -> list[Segment]:
-    """Segments of the page's drawn objects, less the white ones drawn on no coloured fill (invisible)."""
+                 curves: Iterable[dict[str, Any]], settings: ExtractSettings,
+                 images: Iterable[dict[str, Any]] = (), shaded: bool = False) -> list[Segment]:
+    """Segments of the page's drawn objects, less the white ones drawn on no coloured area (invisible).
+    ``images`` are the page's raster image boxes (coloured areas too); ``shaded`` says the page paints a
+    shading (``sh``) whose extent is not known here, so that every white rule may be on it."""
     rects = rects if isinstance(rects, list) else list(rects)
     curves = curves if isinstance(curves, list) else list(curves)
     out: list[Segment] = []
@@ -103,31 +106,59 @@ def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]
         out += segments_from_rect(obj, settings)
     for obj in curves:
         out += segments_from_curve(obj, settings)
-    if not any(s.color == WHITE for s in out):
+    whites = [s for s in out if s.color == WHITE]
+    if not whites or shaded:
         return out
-    fills = coloured_areas(rects + curves, settings)
-    return [s for s in out if s.color != WHITE or on_fill(s, fills)]
+    seen = seen_whites(whites, coloured_areas(rects + curves, settings) + list(images))
+    return [s for s in out if s.color != WHITE or id(s) in seen]
 
 
 WHITE = "#ffffff"
 
 
 def coloured_areas(objs: list[dict[str, Any]], settings: ExtractSettings) -> list[dict[str, Any]]:
-    """Filled rectangles and shapes of a colour other than white, wider and taller than a rule."""
-    return [r for r in objs if r.get("fill") and color_hex(r.get("non_stroking_color")) not in (WHITE, None)
+    """Filled rectangles and shapes of a colour other than white (a pattern's too), wider and taller than
+    a rule."""
+    return [r for r in objs if r.get("fill") and color_hex(r.get("non_stroking_color")) != WHITE
             and min(r["x1"] - r["x0"], r["bottom"] - r["top"]) > settings.max_rule_thickness]
 
 
 DEFAULT_FILL_REACH = 3.0
-"""A white rule this close to a coloured area (a filled rectangle or shape, pt) is seen: it parts the area
-or edges it (a table's white border along its shaded header)."""
+"""A white rule this close to a coloured area (a filled rectangle or shape, an image; pt) is seen: it parts
+the area or edges it (a table's white border along its shaded header)."""
 
 
 def on_fill(seg: Segment, fills: list[dict[str, Any]]) -> bool:
-    """The segment's middle lies on or beside a coloured area."""
+    """Some part of the segment's length lies on or beside a coloured area (a long white column rule
+    crosses shaded and unshaded rows of a banded table)."""
     x0, y0, x1, y1 = seg.bbox()
-    cx, cy, d = (x0 + x1) / 2, (y0 + y1) / 2, DEFAULT_FILL_REACH
-    return any(r["x0"] - d <= cx <= r["x1"] + d and r["top"] - d <= cy <= r["bottom"] + d for r in fills)
+    d = DEFAULT_FILL_REACH
+    return any(r["x0"] - d <= x1 and x0 <= r["x1"] + d and r["top"] - d <= y1 and y0 <= r["bottom"] + d
+               for r in fills)
+
+
+def touching(a: Segment, b: Segment) -> bool:
+    """The two segments meet or come within the fill reach of each other."""
+    ax0, ay0, ax1, ay1 = a.bbox()
+    bx0, by0, bx1, by1 = b.bbox()
+    d = DEFAULT_FILL_REACH
+    return bx0 - d <= ax1 and ax0 <= bx1 + d and by0 - d <= ay1 and ay0 <= by1 + d
+
+
+def seen_whites(whites: list[Segment], fills: list[dict[str, Any]]) -> set[int]:
+    """Ids of the white segments that are seen: those on or beside a coloured area, and those touching a
+    seen one (a white grid over a banded table stays whole where it crosses an unshaded row)."""
+    todo = [s for s in whites if on_fill(s, fills)]
+    seen = {id(s) for s in todo}
+    rest = [s for s in whites if id(s) not in seen]
+    while todo and rest:
+        kept = todo.pop()
+        found = [s for s in rest if touching(s, kept)]
+        if found:
+            seen.update(id(s) for s in found)
+            todo += found
+            rest = [s for s in rest if id(s) not in seen]
+    return seen
 
 
 def snap_positions(segs: list[Segment], tolerance: float) -> list[list[Segment]]:
@@ -166,8 +197,13 @@ def merge_segments(segs: list[Segment], settings: ExtractSettings) -> list[Segme
 
 
 def page_segments(page: Any, settings: ExtractSettings) -> list[Segment]:
-    """Merged rules of a pdfplumber page."""
-    return merge_segments(raw_segments(page.lines, page.rects, page.curves, settings), settings)
+    """Merged rules of a pdfplumber page (its images and a shading in its resources tell where white
+    rules are seen)."""
+    resources = getattr(getattr(page, "page_obj", None), "resources", None)
+    shaded = isinstance(resources, dict) and "Shading" in resources
+    images = getattr(page, "images", ())
+    segs = raw_segments(page.lines, page.rects, page.curves, settings, images, shaded)
+    return merge_segments(segs, settings)
 
 
 def to_rules(segs: Iterable[Segment], page_number: int) -> list[Rule]:

@@ -130,8 +130,12 @@ class PdfiumPage:
         return self._walk
 
     def segments(self, settings: ExtractSettings) -> list[Segment]:
-        paths = self.paths
-        return merge_segments(raw_segments(paths["line"], paths["rect"], paths["curve"], settings), settings)
+        """Merged rules of the page's paths (its images and shadings tell where white rules are seen)."""
+        paths, walk = self.paths, self.walk()
+        images = [dict(zip(("x0", "top", "x1", "bottom"), b, strict=True)) for b in self.image_boxes()]
+        shaded = bool(walk.get(raw.FPDF_PAGEOBJ_SHADING))
+        segs = raw_segments(paths["line"], paths["rect"], paths["curve"], settings, images, shaded)
+        return merge_segments(segs, settings)
 
     def damage(self) -> list[DocWarning]:
         """Coordinates checked on what pdfium read; operands and a cut stream on the content bytes."""
@@ -157,11 +161,15 @@ class PdfiumPage:
     def image_cover(self) -> float:
         """Share of the page its raster images cover (forms' images too), as ``textlayer.check_page``
         measures it on pdfplumber's images."""
+        return image_cover(self.image_boxes(), (0.0, 0.0, self.width, self.height))
+
+    def image_boxes(self) -> list[tuple[float, float, float, float]]:
+        """The boxes ``(x0, top, x1, bottom)`` of the page's raster images (forms' images too)."""
         boxes = []
         for _, m in page_objects(self.walk(), raw.FPDF_PAGEOBJ_IMAGE):
             xs, ys = zip(*(apply(m, x, y) for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))), strict=True)
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
-        return image_cover(boxes, (0.0, 0.0, self.width, self.height))
+        return boxes
 
     def resolve(self) -> PdfiumPage | PdfminerPage:
         """This page, or pdfminer's reading of it when pdfium's text cannot be trusted to give the same
