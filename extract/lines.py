@@ -199,6 +199,8 @@ def row_text(chars: Sequence[Char], settings: ExtractSettings) -> str:
     return "".join(out)
 
 
+OCR_FONT = "OCR"
+"""The font name of characters read by OCR (``extract.ocr`` gives it; their boxes are estimates)."""
 _PIECE_EM = 0.1
 """Two characters starting within this many em of each other are pieces of one glyph (a ligature)."""
 _MIN_LETTER_PAIRS = 3
@@ -218,8 +220,6 @@ def letter_gap(chars: Sequence[Char]) -> tuple[float | None, bool]:
     ``EngineeringVillage`` came out ``En gineering``).  And whether the run holds a CJK character:
     justification spreads a Chinese line at its Latin/digit boundaries (``GB/T5657``), so there only a gap
     between two Latin letters is a word space (``CCF A类``)."""
-    from .ocr import OCR_FONT  # here, not at the top: ocr imports this module
-
     if any(ch.get("fontname") == OCR_FONT for ch in chars):
         return None, any(ch["text"] and is_cjk(ch["text"][0]) for ch in chars)
     gaps: list[float] = []

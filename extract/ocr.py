@@ -45,12 +45,11 @@ from policy_extract.core.segmenter import word_frequency
 from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_SIZES, is_cjk
 
 from .engines import DEFAULT_CHOICES, DEFAULT_UNSURE_PROB, GapReader, OcrEngine, Recognised
-from .lines import Char
+from .lines import OCR_FONT, Char
 from .registry import OCR_ENGINES, load
 from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
 from .textlayer import is_ideograph
 
-OCR_FONT = "OCR"
 DEFAULT_CJK_INK_EM = 0.94
 """Ink height of a line of Chinese text as a share of its font size (measured on the bundled samples:
 16 pt 仿宋/宋体 lines are 15.1 pt of ink, 22 pt titles 20.9 pt, 12 pt table text 11.2 pt)."""
