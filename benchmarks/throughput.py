@@ -293,10 +293,7 @@ def speed_table(ctx: Context) -> tuple[list[str], dict[str, Measure]]:
         rows.append(speed_row(label, pages, m, plumber, GOAL_VS_PLUMBER if default else None))
     load = os.getloadavg()[0]
     runs["two"] = two = b.pipeline(files, ctx.tmp / "two", 2, ctx.default)
-    scale = runs[ctx.default].seconds / two.seconds
-    rows.append(f"| pipeline, {ctx.default}, 2 workers | {rate(pages, two):.1f}{status(two)} "
-                f"| {plumber.seconds / two.seconds:.2f} | | | 2 vs 1 worker ≥ {GOAL_TWO_WORKERS}×: "
-                f"{scale:.2f}× | {verdict(scale >= GOAL_TWO_WORKERS)} |")
+    rows.append(two_workers_row(ctx.default, pages, two, runs[ctx.default], plumber))
     bound = best_split([page_count([f]) for f in files], 2)
     rows += ["", f"(one document per worker: 2 workers can give at most {bound:.2f}× on these files; load "
              f"average when they started: {load:.1f} on {os.cpu_count()} CPUs)"]
@@ -310,6 +307,14 @@ def speed_row(label: str, pages: int, m: Measure, plumber: Measure, goal: float 
     judged = f"≥ {goal}× | {verdict(wall >= goal)}, {verdict(cpu >= goal)}" if goal else "|"
     return (f"| {label} | {rate(pages, m):.1f}{status(m)} | {wall:.2f} | {per_cpu:.1f} | {cpu:.2f} "
             f"| {judged} |")
+
+
+def two_workers_row(source: str, pages: int, two: Measure, one: Measure, plumber: Measure) -> str:
+    """The 2-worker run's row: its pages/s beside pdfplumber's, judged against the 1-worker run."""
+    scale = one.seconds / two.seconds if two.seconds else 0.0
+    return (f"| pipeline, {source}, 2 workers | {rate(pages, two):.1f}{status(two)} "
+            f"| {plumber.seconds / two.seconds:.2f} | | | 2 vs 1 worker ≥ {GOAL_TWO_WORKERS}×: {scale:.2f}× "
+            f"| {verdict(scale >= GOAL_TWO_WORKERS)} |")
 
 
 def startup_table(ctx: Context) -> list[str]:
@@ -386,7 +391,6 @@ def batch_table(ctx: Context) -> list[str]:
     load = os.getloadavg()[0]
     two = b.pipeline(files, ctx.tmp / "batch-two", 2, ctx.default)
     again = b.pipeline(files, ctx.tmp / "batch-two", 2, ctx.default, force=False)
-    scale = one.seconds / two.seconds if two.seconds else 0.0
     share = again.seconds / two.seconds if two.seconds else 0.0
     return [
         f"a larger batch: the corpora's born-digital PDFs, {len(files)} files, {pages} pages ({ctx.default})",
@@ -396,9 +400,7 @@ def batch_table(ctx: Context) -> list[str]:
         speed_row("pdfplumber `extract_text`", pages, plumber, plumber),
         speed_row("pypdfium2 `get_text_range` (floor)", pages, floor, plumber),
         speed_row(f"pipeline, {ctx.default}, 1 worker", pages, one, plumber, GOAL_VS_PLUMBER),
-        f"| pipeline, {ctx.default}, 2 workers | {rate(pages, two):.1f}{status(two)} "
-        f"| {plumber.seconds / two.seconds:.2f} | | | 2 vs 1 worker ≥ {GOAL_TWO_WORKERS}×: {scale:.2f}× "
-        f"| {verdict(scale >= GOAL_TWO_WORKERS)} |",
+        two_workers_row(ctx.default, pages, two, one, plumber),
         f"| unchanged rerun of the 2-worker run | {again.seconds:.2f} s{status(again)} | | | "
         f"| ≤ {100 * GOAL_RERUN_SHARE:.0f}% of the first: {100 * share:.1f}% "
         f"| {verdict(share <= GOAL_RERUN_SHARE)} |",
