@@ -255,10 +255,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         settings=settings,
     )
     inputs = args.inputs or default_inputs()
-    try:
-        result = run_batch(inputs, args.outdir, options=options, command=getattr(args, "argv", None))
-    except KeyboardInterrupt:
-        return interrupted()
+    result = run_batch(inputs, args.outdir, options=options, command=getattr(args, "argv", None))
     print(result.summary_line())
     for note in result.notes:
         print(f"{PROG}: note: {note}", file=sys.stderr)
@@ -317,14 +314,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (``--help`` returns 0 instead of exiting).  Ctrl-C at
     any moment, start-up included, is :func:`interrupted`, with the workers started early killed."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    from .batch.spawn import discard_prestarted
-
     try:
         return start_and_run(argv)
     except KeyboardInterrupt:
         return interrupted()
     finally:
-        discard_prestarted()
+        spawn = sys.modules.get("policy_extract.batch.spawn")  # not imported: nothing was started early
+        if spawn is not None:
+            spawn.discard_prestarted()
 
 
 def start_and_run(argv: list[str]) -> int:

@@ -44,6 +44,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .outdir import TMP_DIRNAME  # a lean module (os and pathlib)
+
 if TYPE_CHECKING:  # pragma: no cover
     from .options import BatchOptions, BatchResult
     from .plan import Job
@@ -57,8 +59,6 @@ RACY_SECONDS = 3.0
 above)."""
 STATE_DIRNAME = ".state"
 """:data:`.resume.STATE_DIRNAME` (a test keeps them equal; resume loads the settings' types)."""
-TMP_DIRNAME = ".policy-extract-tmp"
-""":data:`.outdir.TMP_DIRNAME` (a test keeps them equal)."""
 FORCE = "--force"
 VALUE_OPTIONS = frozenset({"-o", "--outdir", "--workers", "--ocr", "--timeout", "--max-memory",
                            "--page-source", "--backend", "--password", "--executor"})
