@@ -352,11 +352,7 @@ class GlyphDecoder:
         return [ch for ch, key in targets if self.keyed_text(ch, key) is None]
 
     def keyed_text(self, ch: Char, key: GlyphKey | None) -> str | None:
-        """:meth:`text_of` for a character whose :func:`glyph_key` is ``key``."""
-        return ch.get("_decoded") if key is None else self.table.get(key)
-
-    def text_of(self, ch: Char) -> str | None:
-        key = glyph_key(ch)
+        """The text decoded for ``ch``, whose :func:`glyph_key` is ``key`` (None: not read yet)."""
         return ch.get("_decoded") if key is None else self.table.get(key)
 
     def render(self, page: Any, chars: list[Char]) -> tuple[PageCanvas, float]:

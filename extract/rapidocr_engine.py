@@ -515,7 +515,7 @@ class RapidOcrEngine:
 
     def read_lines(self, image: np.ndarray) -> list[Recognised]:
         settings = self.settings
-        engine = rapid_ocr(settings.det_max_side, self.threads, settings.rec_batch)
+        engine = self.engine()
         fit_detector(engine, det_side(image, settings.det_max_side, settings.det_text_px))
         recorder = engine.text_rec.postprocess_op
         recorder.seen.clear()
@@ -528,8 +528,12 @@ class RapidOcrEngine:
         seen, recorder.seen[:] = list(recorder.seen), []
         return [with_choices(recognised(item), seen) for item in result or []]
 
+    def engine(self) -> Any:
+        """The process's RapidOCR engine for these settings (one for every kind of read: built once)."""
+        return rapid_ocr(self.settings.det_max_side, self.threads, self.settings.rec_batch)
+
     def read_text(self, image: np.ndarray) -> tuple[str, float]:
-        engine = rapid_ocr(self.settings.det_max_side, self.threads)
+        engine = self.engine()
         try:
             result, _ = engine(bgr(image), use_det=False, use_cls=False)
         finally:  # readings recorded here are nobody's (review: kept for the worker's life otherwise)
@@ -542,7 +546,7 @@ class RapidOcrEngine:
         import cv2
         import numpy as np
 
-        rec = rapid_ocr(self.settings.det_max_side, self.threads, self.settings.rec_batch).text_rec
+        rec = self.engine().text_rec
         height, width = rec.rec_image_shape[1], row.shape[1]
         scaled_w = max(1, int(np.ceil(height * width / max(row.shape[0], 1))))
         scaled = cv2.resize(bgr(row), (scaled_w, height)).astype(np.float32)

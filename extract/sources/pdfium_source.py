@@ -35,7 +35,7 @@ from ..textlayer import (
 from .operands import scan_operands
 from .pdfium_codes import keep_garbled
 from .pdfium_geometry import _SNAPPED, FOREIGN, Affine, add_font, apply, font_specs, page_affine, snap
-from .pdfium_paths import Walk, address, page_objects, page_paths, page_walk
+from .pdfium_paths import _INT, _PTR, Walk, address, page_objects, page_paths, page_walk
 from .pdfium_paths import native as _native
 from .pdfium_widths import WidthTables, add_widths
 from .pdfminer_source import PdfminerPage
@@ -304,7 +304,6 @@ class _Reader:
 
 
 _FLOAT_P = ctypes.POINTER(ctypes.c_float)
-_PTR, _INT = ctypes.c_void_p, ctypes.c_int
 _get_unicode = _native(raw.FPDFText_GetUnicode, ctypes.c_uint, _PTR, _INT)
 _is_generated = _native(raw.FPDFText_IsGenerated, _INT, _PTR, _INT)
 _map_error = _native(raw.FPDFText_HasUnicodeMapError, _INT, _PTR, _INT)
