@@ -89,9 +89,14 @@ def fill_sheet(ws: Worksheet, header: Sequence[str], rows: Sequence[Row]) -> Non
             if cell.data_type == "f":
                 cell.data_type = "s"
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(len(rows) + 1, 1)}"
-    for i, name in enumerate(header):
-        ws.column_dimensions[get_column_letter(i + 1)].width = column_width(name, [r[i] for r in rows])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
+    for i, width in enumerate(column_widths(header, rows)):
+        ws.column_dimensions[get_column_letter(i + 1)].width = width
+
+
+def column_widths(header: Sequence[str], rows: Sequence[Row]) -> list[float]:
+    """Each column's width in the workbook: :func:`column_width` of its name and values."""
+    return [column_width(name, [r[i] for r in rows]) for i, name in enumerate(header)]
 
 
 XLSX_FORMAT_VERSION = 1
@@ -103,8 +108,7 @@ def workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[Row]) -> b
     (:mod:`.xlsxwriter`), or by openpyxl for a cell the direct writer leaves to it (the same bytes)."""
     from .xlsxwriter import workbook_bytes as direct
 
-    sheets = [(header, [[cell_value(v) for v in row] for row in rows],
-               [column_width(name, [r[i] for r in rows]) for i, name in enumerate(header)])
+    sheets = [(header, [[cell_value(v) for v in row] for row in rows], column_widths(header, rows))
               for header, rows in ((INDICATOR_COLUMNS, indicator_rows), (DUTY_COLUMNS, duty_rows))]
     data = direct(sheets)
     return data if data is not None else openpyxl_workbook_bytes(indicator_rows, duty_rows)
@@ -133,11 +137,17 @@ def openpyxl_workbook_bytes(indicator_rows: Sequence[Row], duty_rows: Sequence[R
 def normalized_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed entry times and attributes, ``[Content_Types].xml`` first (as Office writes
     it; some readers sniff the first entry), the other entries in their original, stable order."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
         entries = sorted(src.infolist(), key=lambda i: i.filename != _CONTENT_TYPES)  # stable sort
-        for info in entries:
-            dst.writestr(pinned_entry(info.filename), src.read(info.filename))
+        return zipped([(info.filename, src.read(info.filename)) for info in entries])
+
+
+def zipped(entries: Sequence[tuple[str, bytes]]) -> bytes:
+    """A zip of ``entries`` in their order, each with a fixed time and attributes (:func:`pinned_entry`)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in entries:
+            dst.writestr(pinned_entry(name), data)
     return out.getvalue()
 
 

@@ -12,13 +12,11 @@ of both writers on generated rows.
 
 from __future__ import annotations
 
-import io
 import math
 import re
-import zipfile
 from collections.abc import Sequence
 
-from .xlsx import pinned_entry
+from .xlsx import zipped
 from .xlsxparts import ORDER, PARTS
 
 Cell = str | int | float | None
@@ -55,7 +53,7 @@ def workbook_bytes(sheets: Sequence[tuple[Sequence[str], Sequence[Sequence[Cell]
         xml = [sheet_xml(header, rows, widths) for header, rows, widths in sheets]
     except Declined:
         return None
-    ends = [max(len(rows) + 1, 1) for _header, rows, _widths in sheets]
+    ends = [len(rows) + 1 for _header, rows, _widths in sheets]
     parts = dict(PARTS)
     parts["xl/workbook.xml"] = (parts["xl/workbook.xml"].decode("utf-8")
                                 .replace("{indicators}", str(ends[0])).replace("{duties}", str(ends[1]))
@@ -64,23 +62,15 @@ def workbook_bytes(sheets: Sequence[tuple[Sequence[str], Sequence[Sequence[Cell]
     return zipped([(name, parts[name]) for name in ORDER])
 
 
-def zipped(entries: Sequence[tuple[str, bytes]]) -> bytes:
-    """A zip of ``entries`` as :func:`.xlsx.normalized_zip` writes one: fixed times and attributes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in entries:
-            dst.writestr(pinned_entry(name), data)
-    return out.getvalue()
-
-
 def sheet_xml(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float]) -> str:
     letters = [column_letter(i + 1) for i in range(len(header))]
     cols = "".join(f'<col width="{width:.16g}" customWidth="1" min="{i}" max="{i}"/>'
                    for i, width in enumerate(widths, 1))
-    out = [SHEET_HEAD.format(last=letters[-1], rows=len(rows) + 1, cols=cols)]
+    end = len(rows) + 1
+    out = [SHEET_HEAD.format(last=letters[-1], rows=end, cols=cols)]
     out.append(row_xml(1, header, letters, ' s="1"'))
     out.extend(row_xml(r, row, letters, "") for r, row in enumerate(rows, 2))
-    out.append(SHEET_TAIL.format(last=letters[-1], rows=max(len(rows) + 1, 1)))
+    out.append(SHEET_TAIL.format(last=letters[-1], rows=end))
     return "".join(out)
 
 
