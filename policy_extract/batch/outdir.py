@@ -51,9 +51,14 @@ def tmp_root(outdir: Path) -> Path:
 
 def clear_scratch(outdir: Path) -> None:
     """Remove the scratch space (at the end of a run, after Ctrl-C, or left by a killed run)."""
+    remove_tree(outdir / TMP_DIRNAME)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder and everything in it, whatever is left (shutil loaded only here)."""
     import shutil
 
-    shutil.rmtree(outdir / TMP_DIRNAME, ignore_errors=True)
+    shutil.rmtree(path, ignore_errors=True)
 
 
 def replace_dir(new: Path, target: Path) -> None:
@@ -65,20 +70,16 @@ def replace_dir(new: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(new, target)
     if old is not None:
-        import shutil
-
-        shutil.rmtree(old, ignore_errors=True)
+        remove_tree(old)
 
 
 def remove_dir(target: Path, scratch: Path) -> None:
     """Remove ``target`` by renaming it away first, so it vanishes at once rather than file by file."""
     if not target.exists():
         return
-    import shutil
-
     doomed = scratch / f"{target.name}.{os.getpid()}.{random_hex()}.gone"
     os.replace(target, doomed)
-    shutil.rmtree(doomed, ignore_errors=True)
+    remove_tree(doomed)
 
 
 def remove_document_folder(outdir: Path, doc_id: str) -> None:
@@ -104,8 +105,6 @@ def write_document_folder(doc: Document, data: dict[str, Any], outdir: Path, doc
             csvio.write_table_csv(work / "tables" / f"{name}.csv", table)
         replace_dir(work, outdir / "docs" / doc_id)
     except BaseException:
-        import shutil
-
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work)
         raise
     return outdir / "docs" / doc_id
