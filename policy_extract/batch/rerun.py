@@ -86,14 +86,23 @@ def unchanged_rerun(argv: Sequence[str]) -> int | None:
 
 
 def parse_command(argv: Sequence[str]) -> tuple[str, list[str]] | None:
-    """OUTDIR and the INPUTs of ``run`` arguments the check reads; None for anything else."""
+    """OUTDIR and the INPUTs of ``run`` arguments the check reads, without ``--force``; None otherwise."""
+    local = local_run(argv)
+    if local is None or FORCE in local[0]:
+        return None
+    return local[2], local[1]
+
+
+def local_run(argv: Sequence[str]) -> tuple[dict[str, str], list[str], str] | None:
+    """The options, INPUTs and OUTDIR of ``run`` arguments the check reads, on the local executor and with
+    INPUTs given; None for anything else (also what :mod:`.spawn` starts workers early for)."""
     parsed = run_arguments(argv)
     if parsed is None:
         return None
     options, inputs = parsed
-    if FORCE in options or options.get("--executor", "local") != "local" or not inputs:
+    if options.get("--executor", "local") != "local" or not inputs:
         return None
-    return options.get("--outdir", "out"), inputs
+    return options, inputs, options.get("--outdir", "out")
 
 
 OPTION_ALIASES = {"-o": "--outdir", "--backend": "--page-source"}
@@ -116,8 +125,7 @@ def carries_password(argv: Sequence[str]) -> bool:
 
 def run_arguments(argv: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
     """The options (by long name, the last value given; ``--force`` as ``""``) and the INPUTs of ``run``
-    arguments whose every option is ``--force`` or one of :data:`VALUE_OPTIONS`; None for anything else
-    (also read by :mod:`.spawn` to start the workers early)."""
+    arguments whose every option is ``--force`` or one of :data:`VALUE_OPTIONS`; None for anything else."""
     if not argv or argv[0] != "run":
         return None
     options: dict[str, str] = {}

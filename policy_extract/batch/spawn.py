@@ -109,15 +109,12 @@ def documents(inputs: Sequence[str]) -> int:
 
 def prestart_for_command(argv: Sequence[str]) -> int:
     """Start the workers of a ``policy-extract run`` command early (rules above); how many it started."""
-    from .rerun import FORCE, STATE_DIRNAME, run_arguments
+    from .rerun import FORCE, STATE_DIRNAME, local_run
 
-    parsed = run_arguments(argv)
-    if parsed is None:
+    local = local_run(argv)
+    if local is None:
         return 0
-    options, inputs = parsed
-    if options.get("--executor", "local") != "local" or not inputs:
-        return 0
-    outdir = options.get("--outdir", "out")
+    options, inputs, outdir = local
     if FORCE not in options and os.path.exists(os.path.join(outdir, STATE_DIRNAME)):
         return 0  # a rerun: most documents may be reused, and the run starts workers only if it needs them
     try:
