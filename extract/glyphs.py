@@ -344,12 +344,13 @@ class GlyphDecoder:
                 ch["_decoded"] = " "
         self.read_new(new, dict(zip(new, crops[: len(new)], strict=True)))
         self.read_in_context(self.unread(targets), img, scale, page)
-        unread = self.unread(targets)
+        unread = [ch for ch, _key in self.unread(targets)]
         if unread:
             report.from_page_ocr = self.read_from_page_ocr(unread, img, scale, page)
 
-    def unread(self, targets: list[Keyed]) -> list[Char]:
-        return [ch for ch, key in targets if self.keyed_text(ch, key) is None]
+    def unread(self, targets: list[Keyed]) -> list[Keyed]:
+        """The characters of ``targets`` not decoded yet, with their glyph keys."""
+        return [(ch, key) for ch, key in targets if self.keyed_text(ch, key) is None]
 
     def keyed_text(self, ch: Char, key: GlyphKey | None) -> str | None:
         """The text decoded for ``ch``, whose :func:`glyph_key` is ``key`` (None: not read yet)."""
@@ -390,13 +391,13 @@ class GlyphDecoder:
             if len(text) == 1 and score >= DEFAULT_GLYPH_MIN_SCORE and usual:
                 self.table[key] = settle_glyph(text, new[key], crop)
 
-    def read_in_context(self, unread: list[Char], img: PageCanvas, scale: float, page: Any) -> None:
+    def read_in_context(self, unread: list[Keyed], img: PageCanvas, scale: float, page: Any) -> None:
         """Glyphs not read alone, read again inside their printed line (a few glyphs either side, as the
         model was trained to see them): one row per glyph, the reading under its own span kept.  A line's
         reading is kept in :data:`READINGS` by the line's image, never by the glyph's: the same glyph in
         another document's line is read in that line (what was read so far serves only the same image)."""
-        todo = first_occurrences(unread)
-        todo.update({id(ch): ch for ch in unread if glyph_key(ch) is None})  # type: ignore[dict-item]
+        todo = first_keyed(unread)
+        todo.update({id(ch): ch for ch, key in unread if key is None})  # type: ignore[dict-item]
         if not todo:
             return
         origin = page_origin(page)
@@ -404,7 +405,7 @@ class GlyphDecoder:
         rows = img.crops(boxes)
         spans, slots = [], []
         for ch, box, row in zip(todo.values(), boxes, rows, strict=True):
-            row_spans, slot = context_spans(ch, page, scale, (box[0], box[0] + row.shape[1]))
+            row_spans, slot = context_spans(ch, page, scale, (box[0], box[0] + row.shape[1]), origin)
             spans.append(row_spans)
             slots.append(slot)
         reads = read_rows_once(self.engine(), rows, spans)
@@ -594,13 +595,9 @@ def line_bands(boxes: list[tuple[int, int, int, int]], height: int) -> list[tupl
     return [(lo, hi) for lo, hi in bands if hi > lo]
 
 
-def first_occurrences(chars: Iterable[Char]) -> dict[GlyphKey, Char]:
-    """One occurrence of each glyph: the largest printed (most pixels to read)."""
-    return first_keyed((ch, glyph_key(ch)) for ch in chars)
-
-
 def first_keyed(chars: Iterable[Keyed]) -> dict[GlyphKey, Char]:
-    """:func:`first_occurrences` of characters given with their :func:`glyph_key`."""
+    """One occurrence of each glyph of characters given with their :func:`glyph_key`: the largest printed
+    (most pixels to read); characters without a key are left out."""
     best: dict[GlyphKey, Char] = {}
     for ch, key in chars:
         if key is not None and (key not in best or ch["size"] > best[key]["size"]):
@@ -688,16 +685,16 @@ def context_box(ch: Char, scale: float, origin: tuple[float, float]) -> tuple[in
             box[3])
 
 
-def context_spans(ch: Char, page: Any, scale: float,
-                  cut: tuple[int, int]) -> tuple[list[tuple[int, int]], int]:
+def context_spans(ch: Char, page: Any, scale: float, cut: tuple[int, int],
+                  origin: tuple[float, float]) -> tuple[list[tuple[int, int]], int]:
     """The spans of the characters of ``ch``'s line inside the pixel columns ``cut`` (counted from its
-    left), and which of them is ``ch``'s."""
+    left), and which of them is ``ch``'s; ``origin``: :func:`page_origin` of ``page``."""
     x0, x1 = cut
     mid = (float(ch["top"]) + float(ch["bottom"])) / 2
     near = sorted((c for c in page.chars if c["top"] < mid < c["bottom"]), key=lambda c: c["x0"])
     spans, slot = [], 0
     for other in near:
-        a, _, b, _ = char_box(other, scale, page_origin(page))
+        a, _, b, _ = char_box(other, scale, origin)
         if a >= x0 and b <= x1:
             slot = len(spans) if other is ch else slot
             spans.append((a - x0, b - x0))
