@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from policy_extract.core.geometry import round_bbox
+from policy_extract.core.geometry import BBox, round_bbox
 from policy_extract.core.model import Rule
 
 from .lines import color_hex
@@ -131,18 +131,18 @@ the area or edges it (a table's white border along its shaded header)."""
 def on_fill(seg: Segment, fills: list[dict[str, Any]]) -> bool:
     """Some part of the segment's length lies on or beside a coloured area (a long white column rule
     crosses shaded and unshaded rows of a banded table)."""
-    x0, y0, x1, y1 = seg.bbox()
-    d = DEFAULT_FILL_REACH
-    return any(r["x0"] - d <= x1 and x0 <= r["x1"] + d and r["top"] - d <= y1 and y0 <= r["bottom"] + d
-               for r in fills)
+    box = seg.bbox()
+    return any(within_reach(box, (r["x0"], r["top"], r["x1"], r["bottom"])) for r in fills)
 
 
 def touching(a: Segment, b: Segment) -> bool:
     """The two segments meet or come within the fill reach of each other."""
-    ax0, ay0, ax1, ay1 = a.bbox()
-    bx0, by0, bx1, by1 = b.bbox()
-    d = DEFAULT_FILL_REACH
-    return bx0 - d <= ax1 and ax0 <= bx1 + d and by0 - d <= ay1 and ay0 <= by1 + d
+    return within_reach(a.bbox(), b.bbox())
+
+
+def within_reach(a: BBox, b: BBox, reach: float = DEFAULT_FILL_REACH) -> bool:
+    """Boxes ``a`` and ``b`` overlap or come within ``reach`` of each other."""
+    return b[0] - reach <= a[2] and a[0] <= b[2] + reach and b[1] - reach <= a[3] and a[1] <= b[3] + reach
 
 
 def seen_whites(whites: list[Segment], fills: list[dict[str, Any]]) -> set[int]:

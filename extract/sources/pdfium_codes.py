@@ -322,7 +322,7 @@ def object_chars(reader: Any, count: int) -> dict[int, list[tuple[int, int]]] | 
     ps = source()
     found: dict[int, list[tuple[int, int]]] = {}
     last: tuple[int, float, float] | None = None
-    tpa, x, y, at_x, at_y = reader.tpa, reader.x, reader.y, *reader.at[:2]
+    tpa, x, y, at_x, at_y = reader.tpa, reader.x, reader.y, reader.at_x, reader.at_y
     get_unicode, is_generated, text_object, char_origin = (ps._get_unicode, ps._is_generated, ps._text_object,
                                                            ps._char_origin)
     for index in range(count):
