@@ -291,10 +291,8 @@ def forms_word(chars: list[str], i: int, ch: str, whole: bool = False) -> bool:
     (ideographs only, at least ``DEFAULT_MIN_WORD_FREQ`` frequent); with ``whole``, only a word that does not
     cut a word its neighbours already form beyond it unless that word is far rarer (:func:`cut_frequency`:
     刘赟同志 never reads 赞同 out of 同志, while 遴选 may cut the rare 选机 out of 选机制)."""
-    for start in range(i - 2, i + 1):
+    for start in range(max(0, i - 2), i + 1):
         for end in range(max(start + 2, i + 1), min(start + 4, len(chars) + 1)):
-            if start < 0 or end > len(chars):
-                continue
             word = "".join(chars[start:i]) + ch + "".join(chars[i + 1 : end])
             freq = frequency(word)
             if freq >= DEFAULT_MIN_WORD_FREQ and not (
