@@ -20,6 +20,7 @@ from policy_extract.core.vocabulary import (
     INDICATOR_NAME_HEADERS,
     NO_YEAR_VALUE_WORDS,
     NUMBER_HEADERS,
+    PLAN_PERIOD,
     REQUIREMENT_ADVERBIAL,
     REQUIREMENT_HEADER_WORDS,
     REQUIREMENT_STATE_PREDICATE,
@@ -34,7 +35,7 @@ _YEAR = re.compile(r"(?<![0-9A-Za-z])((?:19|20)\d{2})(?![0-9])\s*年?")
 """A year in a column header: four digits standing alone (``TQJG20250123`` is a code, not a year)."""
 _YEAR_HEAD = re.compile(
     r"(?:19|20)\d{2}(?:[-—–~至到](?:19|20)\d{2})?年.{0,6}"  # 2020年, 2020年（基期）, 2021—2025年累计
-    r"|[“\"]?十[一二三四五六七八九]五[”\"]?[末期].{0,4}"  # “十四五”末
+    rf"|{PLAN_PERIOD}[末期].{{0,4}}"  # “十四五”末
 )
 _PLAN = re.compile(r"十([一二三四五六七八九])五")
 _PLAN_DIGITS = "一二三四五六七八九"

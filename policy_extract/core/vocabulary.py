@@ -406,9 +406,11 @@ state or result to reach (``实现乡镇污水处理设施全覆盖``, ``基本�
 ``完成…削减目标``, after an aim word or not: 002's ``力争质量专业技术人员获取职业资格证书``), kept as
 qualitative text.  A bare action on an object is a task, no indicator (``在建项目全面落实安全生产责任制``,
 ``积极争取中央预算内资金支持``)."""
+PLAN_PERIOD = r"[“\"]?十[一二三四五六七八九]五[”\"]?"
+"""A five-year plan's name as printed (``十四五``, ``“十四五”``): a regular-expression fragment."""
 REQUIREMENT_ADVERBIAL = re.compile(
     r"(?:到|至|截至|在|于)?\s*(?:\d{4}\s*年(?:底|末)?(?:前|以前|之前)?|年内|年底前|今年|明年|本年度"
-    r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|末|时期)?)|全[市省县区州旗盟镇乡]|力争|争取|力求"
+    rf"|{PLAN_PERIOD}(?:期间|末|时期)?)|{'|'.join(REQUIREMENT_SCOPE_PREFIXES)}|力争|争取|力求"
 )
 """A clause that only sets the time, territory or aim of what follows (``到2025年``, ``年内``, ``全市``,
 ``力争``): before it, a requirement's state predicate is still the sentence's own (``到2025年，基本建成…``);
