@@ -23,8 +23,7 @@ from policy_extract.core.model import (
     Table,
 )
 
-from .layout import LayoutSettings
-from .paragraphs import ParagraphSettings
+from .settings import LayoutSettings, ParagraphSettings
 from .tables import build_tables, quality_warnings
 
 log = logging.getLogger(__name__)

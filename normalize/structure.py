@@ -45,7 +45,8 @@ from .layout import (
 )
 from .meta import extract_meta
 from .outline import OutlineBuilder, find_marker
-from .paragraphs import HEADING_WRAP_STEP, Block, ParagraphSettings, paragraph_of, segment_blocks
+from .paragraphs import HEADING_WRAP_STEP, Block, paragraph_of, segment_blocks
+from .settings import ParagraphSettings
 from .sidebars import build_sidebars, caption_sidebar
 from .text import join_lines, squash_spaces
 

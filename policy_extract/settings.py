@@ -20,8 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from policy_extract.extract.settings import DEFAULT_OCR_MODE, OCR_MODES, ExtractSettings
-from policy_extract.normalize.layout import LayoutSettings
-from policy_extract.normalize.paragraphs import ParagraphSettings
+from policy_extract.normalize.settings import LayoutSettings, ParagraphSettings
 
 from .batch.workers import DEFAULT_MAX_MEMORY, DEFAULT_TIMEOUT, Limits
 from .core.errors import SettingsError

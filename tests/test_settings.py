@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from policy_extract.extract.settings import ExtractSettings, OcrSettings
-from policy_extract.normalize.layout import LayoutSettings
-from policy_extract.normalize.paragraphs import ParagraphSettings
+from policy_extract.normalize.settings import LayoutSettings, ParagraphSettings
 
 from policy_extract import PipelineSettings, process_pdf
 from policy_extract.batch import BatchOptions, run_batch
