@@ -9,7 +9,6 @@ CLI's ``--executor`` lists the registry.
 from __future__ import annotations
 
 import functools
-import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -83,6 +82,8 @@ class DaskExecutor(Executor):
             raise UsageError("--executor dask needs --scheduler ADDR (e.g. tcp://10.0.0.5:8786)")
 
     def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress) -> None:
+        import secrets  # here, not at the top: hmac's import is milliseconds of every local run's start-up
+
         from .workers import run_isolated
 
         client, as_completed = self._connect()
