@@ -8,10 +8,15 @@ already finished stay, and the next run resumes from them.
 * **Write errors**: ``ENOSPC``/``EDQUOT`` (disk or quota full) and ``EROFS`` (read-only file system) are the
   environment wherever they occur; ``EACCES``/``EPERM`` are when the path is inside OUTDIR (an unreadable
   input is that document's failure).
+* **Room for the record**: a run holds ``OUTDIR/.policy-extract.reserve`` (:func:`reserve_space`, sized by the
+  number of documents: run.json's size) while its documents are written, and gives it up
+  (:func:`release_space`) to write run.json when the disk is full, so run.json says what happened whichever
+  documents filled the disk; the file is gone when the run ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from pathlib import Path
@@ -21,10 +26,16 @@ from policy_extract.core.errors import UsageError
 
 from .lock import LOCK_NAME, acquire_lock, process_start, read_lock, release_lock, write_lock
 
-__all__ = ["LOCK_NAME", "EnvironmentFault", "StopBatch", "acquire_lock", "cannot_write", "fault_message",
-           "process_start", "read_lock", "release_lock", "write_lock"]
+__all__ = ["LOCK_NAME", "RESERVE_NAME", "EnvironmentFault", "StopBatch", "acquire_lock", "cannot_write",
+           "fault_message", "process_start", "read_lock", "release_lock", "release_space", "reserve_space",
+           "write_lock"]
 
 _ENVIRONMENT_IN_OUTDIR = frozenset({errno.EACCES, errno.EPERM})
+RESERVE_NAME = ".policy-extract.reserve"
+RESERVE_BYTES = 16_384
+RESERVE_BYTES_PER_DOCUMENT = 1_024
+"""run.json is ~4 KB and ~300 bytes per document (the 77 born-digital corpus files: 22 KB): room for that
+with a long path and a few warnings per document."""
 
 
 class EnvironmentFault(UsageError):
@@ -53,6 +64,36 @@ def is_inside(path: Path, folder: Path) -> bool:
 
 def cannot_write(outdir: Path, exc: OSError) -> str:
     return f"cannot write to output folder {outdir} ({exc.strerror}); choose a writable folder with -o"
+
+
+def reserve_space(outdir: Path, documents: int) -> None:
+    """Hold room in OUTDIR for run.json (see the module docstring).  A disk that is full already gets no
+    reserve: the run's first write says so."""
+    path = outdir / RESERVE_NAME
+    size = RESERVE_BYTES + RESERVE_BYTES_PER_DOCUMENT * documents
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError:
+        return
+    try:
+        try:
+            os.posix_fallocate(fd, 0, size)  # blocks allocated, as written zeros might not be (compression)
+        except (AttributeError, OSError):  # not on this platform or file system: write them
+            os.lseek(fd, 0, os.SEEK_SET)
+            written = 0
+            while written < size:
+                written += os.write(fd, bytes(min(65_536, size - written)))
+    except OSError:
+        os.close(fd)
+        release_space(outdir)
+        return
+    os.close(fd)
+
+
+def release_space(outdir: Path) -> None:
+    """Give up the room :func:`reserve_space` held (nothing when there is none)."""
+    with contextlib.suppress(OSError):
+        (outdir / RESERVE_NAME).unlink(missing_ok=True)
 
 
 class StopBatch(Exception):

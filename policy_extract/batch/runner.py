@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from policy_extract.core.errors import UsageError
 
-from .envfault import EnvironmentFault, StopBatch, fault_message, release_lock
+from .envfault import EnvironmentFault, StopBatch, fault_message, release_lock, release_space, reserve_space
 from .executors import OnDone, Task, executor_class
 from .options import BatchOptions, BatchResult
 from .outcome import DocOutcome, lost_outcome, reused_outcome, state_payload
@@ -104,6 +104,22 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     stamps = input_stamps([job.path for job in jobs])  # before the hashes: what a rerun may trust them by
     jobs = hashed_jobs(jobs)
     prefetch = FinishPrefetch(command)
+    reserve_space(out, len(jobs))
+    try:
+        result = run_and_write(jobs, out, opts, process, inputs, notes, started, prefetch)
+    finally:
+        release_space(out)
+    if command is not None:
+        with contextlib.suppress(OSError):  # only a shortcut for the next run
+            save_record(command, result, jobs, opts, inputs, process, stamps, prefetch.command_key())
+    return result
+
+
+def run_and_write(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,
+                  inputs: Sequence[str | os.PathLike[str]], notes: list[str], started: dt.datetime,
+                  prefetch: FinishPrefetch) -> BatchResult:
+    """The documents, then the run's files: those of the documents finished when the environment stopped
+    the batch, before :class:`EnvironmentFault` is raised."""
     try:
         outcomes = run_jobs(jobs, out, opts, process, prefetch)
     except StopBatch as stop:
@@ -114,9 +130,6 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
         raise EnvironmentFault(stop.message) from stop
     result = BatchResult(out, [outcomes[job.index] for job in jobs], started, dt.datetime.now(dt.UTC), notes)
     write_outputs_or_stop(result, jobs, opts, inputs)
-    if command is not None:
-        with contextlib.suppress(OSError):  # only a shortcut for the next run
-            save_record(command, result, jobs, opts, inputs, process, stamps, prefetch.command_key())
     return result
 
 
@@ -132,6 +145,7 @@ def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptio
         if message is None:
             raise
         result.stopped = result.stopped or message
+        release_space(result.outdir)  # the room held for run.json (envfault.reserve_space)
         with contextlib.suppress(OSError):  # run.json is small: it says what happened if anything fits
             write_run_json(result, jobs, opts, inputs)
             clear_scratch(result.outdir)

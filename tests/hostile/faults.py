@@ -55,3 +55,31 @@ def deleting_process(path: str, **kwargs: Any) -> Document:
 def crashing_process(path: str, **kwargs: Any) -> Document:
     """A bug with a long, multi-line message (a native library's dump)."""
     raise ValueError("line one of a native dump\n" + "  frame 0x7f00\n" * 200)
+
+
+FILL_MARK = ".fill-disk"
+"""Beside an input: holds the path of a file to grow until its disk is full."""
+
+
+def filling_process(path: str, **kwargs: Any) -> Document:
+    """``process_pdf``, after filling the output's disk to the last byte when a ``<path>.fill-disk`` marker
+    names a file there: the document's own folder then finds no room (its disk filled by it, or by anything
+    else, while the batch ran)."""
+    import errno
+
+    from policy_extract import pipeline
+
+    mark = Path(path + FILL_MARK)
+    if mark.exists():
+        filler = Path(mark.read_text("utf-8"))
+        mark.unlink()
+        with filler.open("ab") as fh:
+            for size in (65_536, 4_096, 512, 1):  # down to the last byte
+                try:
+                    while True:
+                        fh.write(b"\0" * size)
+                        fh.flush()
+                except OSError as exc:
+                    if exc.errno != errno.ENOSPC:
+                        raise
+    return pipeline.process_pdf(path, **kwargs)

@@ -18,12 +18,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from faults import DELETE_MARK, crashing_process, deleting_process, pdf_with_cids
+from faults import DELETE_MARK, FILL_MARK, crashing_process, deleting_process, filling_process, pdf_with_cids
 
 from policy_extract import cli, pipeline
 from policy_extract.batch import TMP_DIRNAME, Job, JobContext, process_job, run_batch
-from policy_extract.batch.envfault import LOCK_NAME, process_start
+from policy_extract.batch.envfault import LOCK_NAME, RESERVE_NAME, process_start
 from policy_extract.batch.outcome import MAX_MESSAGE_CHARS, error_code_and_message
+from policy_extract.core.errors import UsageError
 from policy_extract.settings import PipelineSettings
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "pdf"
@@ -120,6 +121,25 @@ def test_full_disk_stops_the_batch_with_exit_2_and_leaves_no_scratch(
         assert all(r["status"] != "failed" for r in records.values())
         assert {p.name for p in (out / "docs").iterdir()} == set(records) if (out / "docs").exists() else True
         assert not (out / TMP_DIRNAME).exists() and not (out / LOCK_NAME).exists()
+
+
+def test_run_json_is_written_when_the_last_room_went_to_a_document(tmp_path: Path) -> None:
+    """The disk fills to the last byte while the batch runs (regression: run.json then had no room, so the
+    record of what happened depended on which documents filled it).  The room a run holds for run.json is
+    given up for it; the run's files are gone from OUTDIR at the end."""
+    inputs = []
+    for name in ("a", "b", "c"):
+        shutil.copy(GOOD, tmp_path / f"{name}.pdf")
+        inputs.append(tmp_path / f"{name}.pdf")
+    with tmpfs(tmp_path / "full", "size=2m") as full:
+        Path(str(inputs[1]) + FILL_MARK).write_text(str(full / "filler"), "utf-8")
+        out = full / "out"
+        with pytest.raises(UsageError, match="no space left"):
+            run_batch(inputs, out, ocr="off", progress=False, process=filling_process, workers=1)
+        run = json.loads((out / "run.json").read_text("utf-8"))
+        assert run["exit_status"] == 2 and "no space left" in run["stopped"]
+        assert [d["doc_id"] for d in run["documents"]] == ["a"]
+        assert not (out / RESERVE_NAME).exists() and not (out / TMP_DIRNAME).exists()
 
 
 def test_a_second_run_into_a_held_outdir_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
