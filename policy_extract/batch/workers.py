@@ -415,17 +415,23 @@ class Supervisor:
         """
         pending = deque(jobs)
         try:
+            self._fill(pending, on_start)
             while pending or self.busy:
-                while pending and len(self.busy) < self.workers:
-                    job = pending.popleft()
-                    self._start(job)
-                    if on_start:
-                        on_start(job)
-                for job, result in self._collect():
+                done = self._collect()
+                self._fill(pending, on_start)  # a freed worker gets its next job before results are filed
+                for job, result in done:
                     on_done(job, result)
         except BaseException:
             self.close()
             raise
+
+    def _fill(self, pending: deque[Any], on_start: Callable[[Any], None] | None) -> None:
+        """Start waiting jobs while a worker is free."""
+        while pending and len(self.busy) < self.workers:
+            job = pending.popleft()
+            self._start(job)
+            if on_start:
+                on_start(job)
 
     def __enter__(self) -> Supervisor:
         return self
