@@ -72,9 +72,13 @@ def forget_state(outdir: Path, doc_id: str) -> None:
 
 def save_state(outdir: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:
     """Record a finished document: ``key`` (path, sha256, fingerprint, limits) and its ``payload``."""
-    from policy_extract.outputs.jsonio import write_json
+    from policy_extract.outputs.jsonio import write_bytes_atomic
 
-    write_json({"state_version": STATE_VERSION, **key, **payload}, state_path(outdir, doc_id))
+    # One line, no indent: json's C encoder writes it (an indented dump is the pure-Python one, milliseconds
+    # of the batch parent per document while its workers want the cores); only a rerun reads this file.
+    data = {"state_version": STATE_VERSION, **key, **payload}
+    text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+    write_bytes_atomic(state_path(outdir, doc_id), text.encode("utf-8"))
 
 
 def load_state(outdir: Path, doc_id: str) -> dict[str, Any] | None:
