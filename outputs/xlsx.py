@@ -34,15 +34,37 @@ DEFAULT_MAX_WIDTH = 60
 _WIDTH_PADDING = 2
 
 
+class _CharWidths(dict[str, int]):
+    """Each character's width, looked up once (``unicodedata`` per character was most of a large workbook's
+    write, in the batch parent after the last document)."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 def display_width(text: str) -> int:
     """Width in Excel character units: wide (CJK) characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():  # every ASCII character is narrow
+        return len(text)
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 def column_width(header: str, values: Sequence[CellValue]) -> float:
-    """A width showing the column's longest line, clamped to ``[DEFAULT_MIN_WIDTH, DEFAULT_MAX_WIDTH]``."""
-    texts = [header, *(_cell_text(v) for v in values)]
-    longest = max((display_width(line) for t in texts for line in t.split("\n")), default=0)
+    """A width showing the column's longest line, clamped to ``[DEFAULT_MIN_WIDTH, DEFAULT_MAX_WIDTH]``.
+    A line is measured only when it could be the longest (none is wider than twice its length), and the
+    search ends at the clamp."""
+    cap = DEFAULT_MAX_WIDTH - _WIDTH_PADDING
+    longest = 0
+    for text in (header, *(_cell_text(v) for v in values)):
+        for line in text.split("\n"):
+            if 2 * len(line) > longest:
+                longest = max(longest, display_width(line))
+                if longest >= cap:
+                    return float(DEFAULT_MAX_WIDTH)
     return float(min(max(longest + _WIDTH_PADDING, DEFAULT_MIN_WIDTH), DEFAULT_MAX_WIDTH))
 
 

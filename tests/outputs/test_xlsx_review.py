@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import openpyxl
+from hypothesis import given
+from hypothesis import strategies as st
 from policy_extract.outputs.csvio import DUTY_COLUMNS, INDICATOR_COLUMNS, duty_rows, indicator_rows
 from policy_extract.outputs.xlsx import column_width, display_width, workbook_bytes, write_review_xlsx
 
@@ -60,3 +63,23 @@ def test_widths_count_cjk_double() -> None:
     assert column_width("name", ["制造业产品质量合格率"]) == 22.0
     assert column_width("page", [5]) == 6.0
     assert column_width("task", ["长" * 200]) == 60.0
+
+
+def _reference_width(header: str, values: list[str | int | None]) -> float:
+    """The width by its definition: every line of every cell measured character by character."""
+    texts = [header, *("" if v is None else str(v) for v in values)]
+    longest = max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+                  for t in texts for line in t.split("\n"))
+    return float(min(max(longest + 2, 6), 60))
+
+
+_TEXT = st.text(alphabet=st.sampled_from("ab1 \n\t中文（）、％é¼ｱ\u3000\u200b"), max_size=80)
+
+
+@given(st.text(max_size=40), st.lists(st.one_of(_TEXT, st.integers(), st.none()), max_size=12))
+def test_column_width_measures_what_its_definition_does(header: str, values: list[str | int | None]) -> None:
+    """The cached, early-stopping measure (only lines that could be the longest, none past the clamp) gives
+    the width of measuring everything."""
+    assert column_width(header, values) == _reference_width(header, values)
+    for text in (header, *(v for v in values if isinstance(v, str))):
+        assert display_width(text) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
