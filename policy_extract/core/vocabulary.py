@@ -195,10 +195,10 @@ SIDEBAR_LABEL = re.compile(rf"^\s*专\s*栏\s*([{SIDEBAR_NUMERALS}]+|\d+)?\s*[�
 """``专栏2：质量…`` / ``专栏一``; group 1 is the number."""
 TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
 CAPTION_START = re.compile(r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表)")
-TABLE_CAPTION_ENDINGS = ("指标", "表", "清单", "名单", "目标", "要求", "任务", "分工", "一览")
-"""What a table's title ends in (``…主要指标``, ``…任务分解表``, ``…重点任务清单``): a row spanning the
-whole table at its top that ends so, above a row of column heads, is the title printed inside the frame, not a
-row."""
+TABLE_CAPTION_ENDINGS = ("指标", "表", "清单", "名单", "目标", "要求", "任务", "分工", "一览", "标准")
+"""What a table's title ends in (``…主要指标``, ``…任务分解表``, ``…重点任务清单``, a rule table's
+``…奖励标准``/``…计分标准``): a row spanning the whole table at its top that ends so, above a row of column
+heads, is the title printed inside the frame, not a row."""
 TABLE_CONTINUED = re.compile(r"^\s*(续表|续上表|（续）|\(续\))")
 """A caption saying the table goes on from the previous page."""
 LIST_MARKER = re.compile(r"^\s*(?:[•·●○◦■□◆◇▪▫►▸✓√*\-–—]|[A-Za-z]|\d{1,2}[.．、)）]?|[（(]\d{1,2}[)）])\s*$")
