@@ -44,6 +44,7 @@ from policy_extract.core.vocabulary import (
     TABLE_LABEL,
     UNIT_PREFIXES,
     UNIT_SUFFIXES,
+    is_cjk,
 )
 
 from .numerals import parse_integer
@@ -492,11 +493,23 @@ def _continue_merges(grid: _Grid, cells: list[Cell], first_row: int) -> set[int]
     return absorbed
 
 
+DEFAULT_CAPTION_LENGTH = 40
+"""Most reading units (a CJK character or a Latin word) a table title runs to."""
+
+
+def reading_length(text: str) -> int:
+    """A text's length in reading units: each CJK character and each Latin word or number counts one, so a
+    ten-word English caption (``Exhibit 9 Characteristics of Types of …``, 77 characters) is as short as a
+    ten-character Chinese one."""
+    return sum(1 for ch in text if is_cjk(ch)) + len(re.findall(r"[A-Za-z0-9]+", text))
+
+
 def is_caption_text(text: str) -> bool:
-    """A table title by its grammar: a ``表1``/``专栏`` label, or a short line ending in a title word
-    (``…主要指标``, ``…任务分解表``) that is neither a numbered group heading (``一、…``) nor a sentence."""
+    """A table title by its grammar: a ``表1``/``专栏``/``Table 2.``/``Exhibit 9`` label, or a short line
+    ending in a title word (``…主要指标``, ``…任务分解表``) that is neither a numbered group heading
+    (``一、…``) nor a sentence."""
     text = squash_spaces(text).strip()
-    if not text or len(text) > 40 or re.search(r"[。；;]", text):
+    if not text or reading_length(text) > DEFAULT_CAPTION_LENGTH or re.search(r"[。；;]", text):
         return False
     if CAPTION_START.match(text):
         return True
