@@ -34,6 +34,11 @@ _MEMO_LIMIT = 4096
 _BASE_NAMES: dict[str, str] = {}
 _COLOR_HEX: dict[tuple[Any, ...], str | None] = {}
 _TRUE_BOLD_NAME = re.compile(r"bold|heavy|black", re.IGNORECASE)
+FILL_STROKE_MODES = frozenset({2, 6})
+"""Text render modes that fill a glyph and stroke its outline (6 also clips), as Word and WPS print 加粗 on
+a font without a bold face (仿宋, 楷体): a character drawn so carries its stroke's ``linewidth`` (as written,
+before the CTM: what both page sources can read)."""
+_STROKE_DIGITS = 4
 
 
 @dataclass(slots=True)
@@ -77,6 +82,13 @@ def _remember(cache: dict[Any, Any], value: Any) -> Any:
     if len(cache) >= _MEMO_LIMIT:
         cache.clear()
     return value
+
+
+def stroke_value(width: float) -> float:
+    """A text object's line width as a character's ``linewidth``: rounded to the decimals a producer writes
+    (``0.5145``), so pdfium's float32 (snapped to its short decimal) and pdfminer's double (divided by the
+    CTM's scale and back) give the same number."""
+    return round(float(width), _STROKE_DIGITS)
 
 
 def is_blank(ch: Char) -> bool:
