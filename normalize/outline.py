@@ -65,12 +65,9 @@ def find_marker(text: str) -> Marker | None:
 
 def has_heading_font(line: Line, body_font: str) -> bool:
     """黑体/楷体/bold, or any font that differs from the body font and looks like a heading face."""
-    return line.bold or has_heading_face(line, body_font)
-
-
-def has_heading_face(line: Line, body_font: str) -> bool:
-    """A font that differs from the body font and looks like a heading face (黑体/楷体), bold or not."""
     name = line.font.lower()
+    if line.bold:
+        return True
     return name != body_font.lower() and any(k in name for k in HEADING_FONT_WORDS)
 
 
@@ -104,9 +101,6 @@ class OutlineBuilder:
     """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
     in_article: bool = False
     """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
-    body_clauses: set[str] = field(default_factory=set)
-    """Numbers (``4.1``, the ``1`` of ``1.…``) that opened body text since a heading last carried them: their
-    sub-clauses (``4.1.1``, ``1.2``) are points of it, not headings."""
     gap_runs: set[int] = field(default_factory=set)
     """First line indices of 一、 headings whose numbering jumps forward and goes on from there (see
     :meth:`find_gap_runs`)."""
@@ -181,10 +175,8 @@ class OutlineBuilder:
 
     def clause(self, block: Block) -> tuple[OutlineNode, str] | None:
         """A clause heading numbered without punctuation (``1 人口特征``, ``1.4 智能船舶附加标志``): one
-        line in a heading face, no sentence, not a point of a clause printed as body text (``4.1评审方法：…``
-        then a bold ``4.1.1对投标文件进行符合性审查``, ``1.学术…的认定…`` then ``1.2 结果性评价``).
-        Its level is its depth below the first clause depth the document prints (an excerpt starting at 1.4
-        has 1.4 on level 1)."""
+        line in a heading face, no sentence.  Its level is its depth below the first clause depth the
+        document prints (an excerpt starting at 1.4 has 1.4 on level 1)."""
         m = CLAUSE_MARKER.match(block.text)
         if m is None or len(block.lines) != 1 or not has_heading_font(block.first, self.body_font):
             return None
@@ -192,8 +184,6 @@ class OutlineBuilder:
         if not 0 < len(title) <= self.max_title or re.search(r"[。，,；;：:]", title):
             return None
         parts = m.group(1).split(".")
-        if ".".join(parts[:-1]) in self.body_clauses:  # 4.1.1 under a 4.1 printed as a sentence
-            return None
         self.clause_base = self.clause_base or len(parts)
         level = min(max(len(parts) - self.clause_base + 1, 1), MAX_LEVEL)
         node = self.add(level, m.group(1), title, block.first.page, block.first.bbox, int(parts[-1]))
@@ -253,24 +243,13 @@ class OutlineBuilder:
         if ARTICLE_MARKER.match(block.text):
             self.in_article = True
             return True
-        if not self.in_article or marker is None or has_heading_face(block.first, self.body_font):
+        if not self.in_article or marker is None or has_heading_font(block.first, self.body_font):
             return False
         holder = self.nodes[-1].level if self.nodes else 0
         return marker.level > holder
 
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
-        """The outline node a block opens (and the run-in text after its title), or None for body text (whose
-        clause number, if it starts with one, is remembered: :meth:`clause`)."""
-        found = self._heading(block)
-        m = CLAUSE_MARKER.match(block.text) or find_marker(block.text)
-        number = m.group(1) if isinstance(m, re.Match) else m.number if m is not None else None
-        if found is None and number:
-            self.body_clauses.add(number)
-        elif found is not None:
-            self.body_clauses.discard(found[0].number)
-        return found
-
-    def _heading(self, block: Block) -> tuple[OutlineNode, str] | None:
+        """The outline node a block opens (and the run-in text after its title), or None for body text."""
         text = block.text
         marker = find_marker(text)
         if self.listed(block, marker) or self.article_item(block, marker):
