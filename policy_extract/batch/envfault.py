@@ -10,13 +10,13 @@ already finished stay, and the next run resumes from them.
   input is that document's failure).
 * **Room for the record**: a run holds ``OUTDIR/.policy-extract.reserve`` (:func:`reserve_space`, sized by the
   number of documents: run.json's size) while its documents are written, and gives it up
-  (:func:`release_space`) to write run.json when the disk is full, so run.json says what happened whichever
-  documents filled the disk; the file is gone when the run ends.
+  (:func:`release_space`) when the run's files find the disk full: they are written again, and if they still
+  do not fit, run.json alone, so run.json says what happened whichever documents filled the disk.  The file
+  is gone when the run ends (unless the run is killed, as its lock).
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 from pathlib import Path
@@ -71,8 +71,10 @@ def reserve_space(outdir: Path, documents: int) -> None:
     reserve: the run's first write says so."""
     path = outdir / RESERVE_NAME
     size = RESERVE_BYTES + RESERVE_BYTES_PER_DOCUMENT * documents
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    try:  # a new file, never through a link someone left at that name (OUTDIR may be shared)
+        path.unlink(missing_ok=True)
+        fd = os.open(path, flags, 0o666)
     except OSError:
         return
     try:
@@ -90,10 +92,13 @@ def reserve_space(outdir: Path, documents: int) -> None:
     os.close(fd)
 
 
-def release_space(outdir: Path) -> None:
-    """Give up the room :func:`reserve_space` held (nothing when there is none)."""
-    with contextlib.suppress(OSError):
-        (outdir / RESERVE_NAME).unlink(missing_ok=True)
+def release_space(outdir: Path) -> bool:
+    """Give up the room :func:`reserve_space` held; whether there was any."""
+    try:
+        (outdir / RESERVE_NAME).unlink()
+    except OSError:
+        return False
+    return True
 
 
 class StopBatch(Exception):

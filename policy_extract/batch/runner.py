@@ -104,8 +104,8 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     stamps = input_stamps([job.path for job in jobs])  # before the hashes: what a rerun may trust them by
     jobs = hashed_jobs(jobs)
     prefetch = FinishPrefetch(command)
-    reserve_space(out, len(jobs))
     try:
+        reserve_space(out, len(jobs))
         result = run_and_write(jobs, out, opts, process, inputs, notes, started, prefetch)
     finally:
         release_space(out)
@@ -135,21 +135,33 @@ def run_and_write(jobs: list[Job], out: Path, opts: BatchOptions, process: Proce
 
 def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptions,
                           inputs: Sequence[str | os.PathLike[str]]) -> None:
-    """:func:`write_run_outputs`; a write error of the environment clears the scratch folder and becomes an
-    :class:`EnvironmentFault` (when the batch is already stopping, the first message stands)."""
+    """:func:`write_run_outputs`; a write error of the environment gives up the room held for them
+    (:func:`~.envfault.reserve_space`) and tries once more, then clears the scratch folder and becomes an
+    :class:`EnvironmentFault` after run.json alone (when the batch is already stopping, the first message
+    stands)."""
     try:
         write_run_outputs(result, jobs, opts, inputs)
+        return
     except OSError as exc:
-        clear_scratch(result.outdir)
-        message = fault_message(exc, result.outdir)
-        if message is None:
-            raise
-        result.stopped = result.stopped or message
-        release_space(result.outdir)  # the room held for run.json (envfault.reserve_space)
-        with contextlib.suppress(OSError):  # run.json is small: it says what happened if anything fits
-            write_run_json(result, jobs, opts, inputs)
+        if fault_message(exc, result.outdir) is None:
             clear_scratch(result.outdir)
-        raise EnvironmentFault(result.stopped) from exc
+            raise
+        error = exc
+    if release_space(result.outdir):
+        try:
+            write_run_outputs(result, jobs, opts, inputs)
+            return
+        except OSError as exc:
+            if fault_message(exc, result.outdir) is None:
+                clear_scratch(result.outdir)
+                raise
+            error = exc
+    clear_scratch(result.outdir)
+    result.stopped = result.stopped or fault_message(error, result.outdir)
+    with contextlib.suppress(OSError):  # run.json is small: it says what happened if anything fits
+        write_run_json(result, jobs, opts, inputs)
+        clear_scratch(result.outdir)
+    raise EnvironmentFault(result.stopped) from error
 
 
 def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,

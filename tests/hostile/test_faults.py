@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 
@@ -140,6 +141,39 @@ def test_run_json_is_written_when_the_last_room_went_to_a_document(tmp_path: Pat
         assert run["exit_status"] == 2 and "no space left" in run["stopped"]
         assert [d["doc_id"] for d in run["documents"]] == ["a"]
         assert not (out / RESERVE_NAME).exists() and not (out / TMP_DIRNAME).exists()
+
+
+def test_a_link_at_the_reserve_name_is_not_followed(tmp_path: Path) -> None:
+    """OUTDIR may be shared: a symlink left at the reserve's name must not have its target overwritten
+    (the reserve was opened with O_TRUNC through it)."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / RESERVE_NAME).symlink_to(victim)
+    run_batch([GOOD], out, ocr="off", progress=False, workers=1)
+    assert victim.read_text("utf-8") == "keep me"
+    assert not (out / RESERVE_NAME).exists() and not (out / RESERVE_NAME).is_symlink()
+
+
+def test_a_run_that_fits_without_the_reserve_fits_with_it(tmp_path: Path) -> None:
+    """The room held for run.json is given up for the run's files when they find the disk full, and they are
+    written again: on a disk just large enough for the run, the reserve turned a finished run into exit 2."""
+    out = None
+    for kb in range(40, 160, 4):  # the smallest tmpfs the run fits on without a reserve
+        with tmpfs(tmp_path / f"d{kb}", f"size={kb}k") as disk:
+            try:
+                with mock.patch("policy_extract.batch.runner.reserve_space"):
+                    run_batch([GOOD], disk / "out", ocr="off", progress=False, workers=1)
+            except UsageError:
+                continue
+            shutil.rmtree(disk / "out")
+            run_batch([GOOD], disk / "out", ocr="off", progress=False, workers=1)
+            out = disk / "out"
+            assert json.loads((out / "run.json").read_text("utf-8"))["exit_status"] == 0
+            assert (out / "manifest.json").is_file() and not (out / RESERVE_NAME).exists()
+            break
+    assert out is not None
 
 
 def test_a_second_run_into_a_held_outdir_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
