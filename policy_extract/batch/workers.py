@@ -414,24 +414,31 @@ class Supervisor:
         Idle workers stay up for the next ``run``; on an exception (Ctrl-C) every worker is killed.
         """
         pending = deque(jobs)
+        tell = on_start or (lambda _job: None)
         try:
-            self._fill(pending, on_start)
+            for job in self._fill(pending):
+                tell(job)
             while pending or self.busy:
                 done = self._collect()
-                self._fill(pending, on_start)  # a freed worker gets its next job before results are filed
-                for job, result in done:
-                    on_done(job, result)
+                try:  # a freed worker gets its next job first; the results are filed whatever happens
+                    started = self._fill(pending)
+                finally:
+                    for job, result in done:
+                        on_done(job, result)
+                for job in started:  # told after the results, so a progress line names the running file
+                    tell(job)
         except BaseException:
             self.close()
             raise
 
-    def _fill(self, pending: deque[Any], on_start: Callable[[Any], None] | None) -> None:
-        """Start waiting jobs while a worker is free."""
+    def _fill(self, pending: deque[Any]) -> list[Any]:
+        """Start waiting jobs while a worker is free; the jobs started."""
+        started = []
         while pending and len(self.busy) < self.workers:
             job = pending.popleft()
             self._start(job)
-            if on_start:
-                on_start(job)
+            started.append(job)
+        return started
 
     def __enter__(self) -> Supervisor:
         return self
