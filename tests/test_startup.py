@@ -98,6 +98,25 @@ def test_an_unchanged_rerun_opens_no_pdf_and_builds_no_file(first_run: Path) -> 
     assert (first_run / "manifest.json").read_bytes() == manifest
 
 
+NOT_IN_THE_BATCH_PARENT = ("policy_extract.core.vocabulary", "policy_extract.normalize.paragraphs", "secrets",
+                           "hmac", "pdfplumber", "pdfminer", "pypdfium2", "jieba", "numpy")
+"""A batch parent plans, supervises and writes the run's files: the stages' grammars, the document model's
+paragraph stage, hashing of tokens and the PDF libraries are its workers' (issue 18: its start-up shares the
+cores with theirs)."""
+
+
+def test_the_batch_parent_loads_no_stage_grammar_nor_pdf_library(tmp_path: Path) -> None:
+    code = (
+        "import json, sys\n"
+        "from policy_extract.cli import main\n"
+        f"code = main(['run', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'out')!r}, '--workers', '1'])\n"
+        "assert code == 0, code\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    loaded = loaded_modules(code)
+    assert loaded.isdisjoint(NOT_IN_THE_BATCH_PARENT), sorted(loaded & set(NOT_IN_THE_BATCH_PARENT))
+
+
 def test_library_versions_are_the_ones_importlib_metadata_gives() -> None:
     """run.json and the resume fingerprint read versions from the metadata folders on sys.path directly."""
     from importlib import metadata
