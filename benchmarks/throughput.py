@@ -300,17 +300,20 @@ def speed_table(ctx: Context) -> tuple[list[str], dict[str, Measure]]:
 
 def two_workers_bound(ctx: Context, files: list[Path], one: Measure, load: float) -> str:
     """What 2 workers can give at best on ``files``: each document on one worker (:func:`best_split`), and a
-    run's fixed cost (the command's and a worker's start-up, the run's files: measured as a 1-worker run of
-    the file with the fewest pages) paid in full by both runs, so only the rest of ``one`` is shared."""
+    run's fixed cost (the command's and a worker's start-up, the run's files) paid in full by both runs, so
+    only the rest of ``one`` is shared.  The fixed cost is a 1-worker run of the file with the fewest pages
+    less that file's share of the work (work taken as proportional to pages, as in :func:`best_split`)."""
     counts = [page_count([f]) for f in files]
     bound = best_split(counts, 2)
     smallest = files[counts.index(min(counts))]
-    fixed = ctx.bench.pipeline([smallest], ctx.tmp / "fixed", 1, ctx.default).seconds
-    work = max(one.seconds - fixed, 0.0)
-    amdahl = one.seconds / (fixed + work / bound) if one.seconds else 0.0
+    small = ctx.bench.pipeline([smallest], ctx.tmp / f"fixed-{len(files)}", 1, ctx.default).seconds
+    share = min(counts) / sum(counts)  # small = fixed + share * (one - fixed)
+    fixed = min(max((small - share * one.seconds) / (1 - share), 0.0), one.seconds) if share < 1 else 0.0
+    amdahl = one.seconds / (fixed + (one.seconds - fixed) / bound) if one.seconds else 0.0
     return (f"(one document per worker: 2 workers can give at most {bound:.2f}× on these files; with the "
-            f"fixed cost of a run, {fixed:.2f} s (a 1-worker run of {smallest.name}), paid by both, at most "
-            f"{amdahl:.2f}×; load average when they started: {load:.1f} on {os.cpu_count()} CPUs)")
+            f"fixed cost of a run, {fixed:.2f} s (a 1-worker run of {smallest.name} less its pages' work), "
+            f"paid by both, at most {amdahl:.2f}×; load average when they started: {load:.1f} on "
+            f"{os.cpu_count()} CPUs)")
 
 
 def speed_row(label: str, pages: int, m: Measure, plumber: Measure, goal: float | None = None) -> str:
