@@ -196,11 +196,13 @@ SIDEBAR_LABEL = re.compile(rf"^\s*专\s*栏\s*([{SIDEBAR_NUMERALS}]+|\d+)?\s*[�
 TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
 CAPTION_START = re.compile(
     r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表"
-    r"|(?:Table|TABLE|Exhibit|EXHIBIT)\s+(?:[A-Z]{1,3}\s*[-.]?\s*)?\d+[a-z]?(?=[\s.:：\-–—]|$))"
+    r"|(?:Table|TABLE|Exhibit|EXHIBIT)\s+(?:[A-Z]{1,3}\s*[-.]?\s*)?\d+[a-z]?"
+    r"(?=\s*[.:：\-–—]|\s+[A-Z(\"“‘]|\s*$))"
 )
 """What opens a table's caption: ``专栏``, ``表1``/``附表1``/``续表``, or a report's Latin label ``Table 2.``,
-``Table A-1.``, ``Exhibit 9`` (the label word capitalised and its number followed by a break, so running
-text such as ``table 1), thus…`` is none)."""
+``Table A-1.``, ``Exhibit 9`` (the label word capitalised and its number followed by a mark, a capitalised
+title or the end of the line, so running text such as ``table 1), thus…`` or ``Table 3 shows that…`` is
+none)."""
 TABLE_CAPTION_ENDINGS = ("指标", "表", "清单", "名单", "目标", "要求", "任务", "分工", "一览", "标准")
 """What a table's title ends in (``…主要指标``, ``…任务分解表``, ``…重点任务清单``, a rule table's
 ``…奖励标准``/``…计分标准``): a row spanning the whole table at its top that ends so, above a row of column

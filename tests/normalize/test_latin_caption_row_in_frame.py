@@ -99,3 +99,14 @@ def test_chinese_title_limit_is_unchanged() -> None:
     stem = "高" * (DEFAULT_CAPTION_LENGTH - 2)
     assert is_caption_text(stem + "指标")
     assert not is_caption_text("高" + stem + "指标")
+
+
+def test_running_text_that_opens_with_a_table_reference_is_no_caption() -> None:
+    """Review of the Latin label: a sentence about a table (``Table 3 shows that…``) above a table is body
+    text, while a label followed by a capitalised title, a mark or nothing is a caption."""
+    from policy_extract.core.vocabulary import CAPTION_START
+
+    for text in ("Table 3 shows that the scores rose", "Exhibit 2 lists the states", "table 1), thus"):
+        assert not CAPTION_START.match(text), text
+    for text in ("Table 3 Scores by state", "Exhibit 9", "Table 1 (continued)", "TABLE 4. Rates", "Table 2: x"):
+        assert CAPTION_START.match(text), text
