@@ -139,15 +139,10 @@ def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptio
     (:func:`~.envfault.reserve_space`) and tries once more, then clears the scratch folder and becomes an
     :class:`EnvironmentFault` after run.json alone (when the batch is already stopping, the first message
     stands)."""
-    try:
-        write_run_outputs(result, jobs, opts, inputs)
-        return
-    except OSError as exc:
-        if fault_message(exc, result.outdir) is None:
-            clear_scratch(result.outdir)
-            raise
-        error = exc
-    if release_space(result.outdir):
+    error: OSError | None = None
+    for retry in (False, True):
+        if retry and not release_space(result.outdir):
+            break
         try:
             write_run_outputs(result, jobs, opts, inputs)
             return
@@ -156,8 +151,8 @@ def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptio
                 clear_scratch(result.outdir)
                 raise
             error = exc
-    clear_scratch(result.outdir)
-    result.stopped = result.stopped or fault_message(error, result.outdir)
+    clear_scratch(result.outdir)  # here the first try failed with an environment fault (else it returned)
+    result.stopped = result.stopped or (fault_message(error, result.outdir) if error is not None else None)
     with contextlib.suppress(OSError):  # run.json is small: it says what happened if anything fits
         write_run_json(result, jobs, opts, inputs)
         clear_scratch(result.outdir)
