@@ -123,13 +123,17 @@ def test_the_command_line_gives_the_same_files_with_workers_started_early(tmp_pa
     assert outs[0] == outs[1] and "manifest.json" in outs[0]
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX sessions")
 def test_workers_run_in_a_session_of_their_own() -> None:
     """The terminal's Ctrl-C goes to its foreground process group: a worker still starting its interpreter
     (before it ignores SIGINT) died of it with "Fatal Python error: init_import_site".  Workers started early
-    and those the supervisor starts both run outside the parent's group; the parent kills them."""
+    and those the supervisor starts both run outside the parent's group; the parent kills them.  (On Windows,
+    which has no sessions, a new process group.)"""
     import os
+    import subprocess
 
+    if sys.platform == "win32":
+        assert spawn.own_group() == {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+        return
     early = spawn.spawn_worker(1, warm="")
     try:
         with Supervisor(str.upper, Limits(), 1) as supervisor:
