@@ -82,16 +82,21 @@ def first_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_an_unchanged_rerun_opens_no_pdf_and_builds_no_file(first_run: Path) -> None:
-    manifest = (first_run / "manifest.json").read_bytes()
+def modules_after_a_run(out: Path) -> set[str]:
+    """Every module a fresh interpreter holds after ``policy-extract run SAMPLE -o out --workers 1``."""
     code = (
         "import json, sys\n"
         "from policy_extract.cli import main\n"
-        f"code = main(['run', {str(SAMPLE)!r}, '-o', {str(first_run)!r}, '--workers', '1'])\n"
+        f"code = main(['run', {str(SAMPLE)!r}, '-o', {str(out)!r}, '--workers', '1'])\n"
         "assert code == 0, code\n"
-        "print(json.dumps(sorted(m.split('.')[0] for m in sys.modules)))\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
     )
-    loaded = loaded_modules(code)
+    return loaded_modules(code)
+
+
+def test_an_unchanged_rerun_opens_no_pdf_and_builds_no_file(first_run: Path) -> None:
+    manifest = (first_run / "manifest.json").read_bytes()
+    loaded = {name.split(".")[0] for name in modules_after_a_run(first_run)}
     assert loaded.isdisjoint(NOT_FOR_A_RERUN), sorted(loaded & set(NOT_FOR_A_RERUN))
     run = json.loads((first_run / "run.json").read_text(encoding="utf-8"))
     assert run["totals"]["reused"] == 1
@@ -106,14 +111,7 @@ cores with theirs)."""
 
 
 def test_the_batch_parent_loads_no_stage_grammar_nor_pdf_library(tmp_path: Path) -> None:
-    code = (
-        "import json, sys\n"
-        "from policy_extract.cli import main\n"
-        f"code = main(['run', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'out')!r}, '--workers', '1'])\n"
-        "assert code == 0, code\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
-    )
-    loaded = loaded_modules(code)
+    loaded = modules_after_a_run(tmp_path / "out")
     assert loaded.isdisjoint(NOT_IN_THE_BATCH_PARENT), sorted(loaded & set(NOT_IN_THE_BATCH_PARENT))
 
 
