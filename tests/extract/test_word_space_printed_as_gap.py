@@ -98,24 +98,24 @@ def _char(text: str, x0: float, width: float = 5.0) -> dict:
     return {"text": text, "x0": x0, "x1": x0 + width, "size": SIZE, "top": 0.0, "bottom": SIZE}
 
 
+def _spaced(texts: list[str], gaps: list[float], width: float) -> list[dict]:
+    """Characters ``width`` wide in a row, each after a gap of ``gaps[i]`` em."""
+    chars, x = [], 0.0
+    for ch, gap in zip(texts, gaps, strict=False):
+        x += gap * SIZE
+        chars.append(_char(ch, x, width))
+        x += width
+    return chars
+
+
 @given(st.lists(st.sampled_from("中文国家标准"), min_size=2, max_size=8),
        st.lists(st.floats(0.0, 1.4), min_size=8, max_size=8))
 def test_no_space_inside_a_cjk_run(text: list[str], gaps: list[float]) -> None:
     """However wide (below the CJK threshold, 1.5 em), a gap between CJK characters is no space."""
-    chars, x = [], 0.0
-    for ch, gap in zip(text, gaps, strict=False):
-        x += gap * SIZE
-        chars.append(_char(ch, x, SIZE))
-        x += SIZE
-    assert row_text(chars, ExtractSettings()) == "".join(text)
+    assert row_text(_spaced(text, gaps, SIZE), ExtractSettings()) == "".join(text)
 
 
 @given(st.lists(st.sampled_from("0123456789"), min_size=2, max_size=8),
        st.lists(st.floats(0.0, 0.45), min_size=8, max_size=8))
 def test_digits_of_one_number_are_never_split(digits: list[str], gaps: list[float]) -> None:
-    chars, x = [], 0.0
-    for ch, gap in zip(digits, gaps, strict=False):
-        x += gap * SIZE
-        chars.append(_char(ch, x))
-        x += 5.0
-    assert row_text(chars, ExtractSettings()) == "".join(digits)
+    assert row_text(_spaced(digits, gaps, 5.0), ExtractSettings()) == "".join(digits)
