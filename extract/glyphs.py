@@ -315,7 +315,7 @@ class GlyphDecoder:
             return None
         targets = [(ch, glyph_key(ch)) for ch in page.chars if font_of(ch) in fonts and ch["text"] != "\n"]
         report = PageDecode(fonts, sum(1 for ch, _ in targets if ch["text"].strip()))
-        new = first_keyed((ch, key) for ch, key in targets if key is not None and key not in self.table)
+        new = first_keyed((ch, key) for ch, key in targets if key not in self.table)  # keyless: skipped there
         loose = [ch for ch, key in targets if key is None]
         if new or loose:
             img, scale = self.render(page, [*new.values(), *loose])
@@ -336,9 +336,9 @@ class GlyphDecoder:
         new, loose, targets = glyphs
         origin = page_origin(page)
         # a loose glyph with ink is read in its line (read_in_context): its line is drawn that wide at once
-        img.draw_lines([glyph_box(ch, scale, origin) for ch in new.values()]
-                       + [context_box(ch, scale, origin) for ch in loose])
-        crops = img.crops([glyph_box(ch, scale, origin) for ch in [*new.values(), *loose]])
+        boxes = [glyph_box(ch, scale, origin) for ch in [*new.values(), *loose]]
+        img.draw_lines(boxes[: len(new)] + [context_box(ch, scale, origin) for ch in loose])
+        crops = img.crops(boxes)
         for ch, crop in zip(loose, crops[len(new) :], strict=True):  # no glyph key: read where printed
             if not has_ink(crop):
                 ch["_decoded"] = " "
@@ -520,12 +520,8 @@ class PageCanvas:
 
     def crops(self, boxes: list[tuple[int, int, int, int]]) -> list[np.ndarray]:
         """:meth:`crop` of each box, drawn first a line at a time (:meth:`draw_lines`)."""
-        import numpy as np
-
         self.draw_lines(boxes)
-        white = np.full((1, 1, 3), 255, dtype=np.uint8)
-        inside = [inside_box(box, self.shape) for box in boxes]
-        return [white if b is None else self.img[b[1] : b[3], b[0] : b[2]] for b in inside]
+        return [crop_box(self.img, box) for box in boxes]
 
     def draw_lines(self, boxes: list[tuple[int, int, int, int]]) -> None:
         """Draw the rectangles that hold ``boxes``: boxes overlapping in height are drawn as one (a line's

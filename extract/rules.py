@@ -91,14 +91,12 @@ def segments_from_curve(obj: dict[str, Any], settings: ExtractSettings) -> list[
     return out
 
 
-def raw_segments(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]],
-                 curves: Iterable[dict[str, Any]], settings: ExtractSettings,
+def raw_segments(lines: Iterable[dict[str, Any]], rects: list[dict[str, Any]],
+                 curves: list[dict[str, Any]], settings: ExtractSettings,
                  images: Iterable[dict[str, Any]] = (), shaded: bool = False) -> list[Segment]:
     """Segments of the page's drawn objects, less the white ones drawn on no coloured area (invisible).
     ``images`` are the page's raster image boxes (coloured areas too); ``shaded`` says the page paints a
     shading (``sh``) whose extent is not known here, so that every white rule may be on it."""
-    rects = rects if isinstance(rects, list) else list(rects)
-    curves = curves if isinstance(curves, list) else list(curves)
     out: list[Segment] = []
     for obj in lines:
         out += segments_from_line(obj, settings)

@@ -39,7 +39,8 @@ def line_separator(prev: str, nxt: str) -> str:
         return ""
     a, b = prev[-1], nxt[0]
     before, after = _word_char(reversed(prev)), _word_char(nxt)
-    if is_cjk(a) or is_cjk(b) or is_cjk(before) or (is_cjk(after) and not _item_after_word(before, nxt)):
+    # a CJK last character is ``before`` itself
+    if is_cjk(b) or is_cjk(before) or (is_cjk(after) and not _item_after_word(before, nxt)):
         return ""
     if _one_token(prev, nxt):
         return ""
