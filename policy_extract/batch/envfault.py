@@ -81,7 +81,6 @@ def reserve_space(outdir: Path, documents: int) -> None:
         try:
             os.posix_fallocate(fd, 0, size)  # blocks allocated, as written zeros might not be (compression)
         except (AttributeError, OSError):  # not on this platform or file system: write them
-            os.lseek(fd, 0, os.SEEK_SET)
             written = 0
             while written < size:
                 written += os.write(fd, bytes(min(65_536, size - written)))

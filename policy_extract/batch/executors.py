@@ -82,12 +82,11 @@ class DaskExecutor(Executor):
             raise UsageError("--executor dask needs --scheduler ADDR (e.g. tcp://10.0.0.5:8786)")
 
     def run(self, jobs: list[Job], task: Task, on_done: OnDone, progress: Progress) -> None:
-        import secrets  # here, not at the top: hmac's import is milliseconds of every local run's start-up
-
+        from .outdir import random_hex
         from .workers import run_isolated
 
         client, as_completed = self._connect()
-        run_token = secrets.token_hex(4)
+        run_token = random_hex()
         limits = self.options.limits
         with client:
             submit = functools.partial(client.submit, run_isolated, task)

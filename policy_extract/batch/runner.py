@@ -97,12 +97,14 @@ def run_locked(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessF
     """The run once OUTDIR is locked; an environment fault ends it with :class:`EnvironmentFault` after the
     manifest and run.json of the documents finished so far (as far as the disk allows).  The rerun record
     goes first and, for a ``command``, is written again at the end when a rerun could use it."""
-    from .rerun import forget_record, input_stamps, save_record
+    from .rerun import carries_password, forget_record, input_stamps, save_record
 
     started = dt.datetime.now(dt.UTC)
     forget_record(out)
     stamps = input_stamps([job.path for job in jobs])  # before the hashes: what a rerun may trust them by
     jobs = hashed_jobs(jobs)
+    if command is not None and carries_password(command):
+        command = None  # never recorded (rerun.save_record), so no rerun key is worked out for it
     prefetch = FinishPrefetch(command)
     try:
         reserve_space(out, len(jobs))
@@ -140,6 +142,7 @@ def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptio
     :class:`EnvironmentFault` after run.json alone (when the batch is already stopping, the first message
     stands)."""
     error: OSError | None = None
+    message: str | None = None
     for retry in (False, True):
         if retry and not release_space(result.outdir):
             break
@@ -147,12 +150,13 @@ def write_outputs_or_stop(result: BatchResult, jobs: list[Job], opts: BatchOptio
             write_run_outputs(result, jobs, opts, inputs)
             return
         except OSError as exc:
-            if fault_message(exc, result.outdir) is None:
+            message = fault_message(exc, result.outdir)
+            if message is None:
                 clear_scratch(result.outdir)
                 raise
             error = exc
-    clear_scratch(result.outdir)  # here the first try failed with an environment fault (else it returned)
-    result.stopped = result.stopped or (fault_message(error, result.outdir) if error is not None else None)
+    clear_scratch(result.outdir)
+    result.stopped = result.stopped or message
     with contextlib.suppress(OSError):  # run.json is small: it says what happened if anything fits
         write_run_json(result, jobs, opts, inputs)
         clear_scratch(result.outdir)
@@ -286,8 +290,7 @@ def _import_run_writers(xlsx: bool, manifest: bool) -> None:
     import policy_extract.outputs.manifest
 
     if xlsx:  # the direct writer; openpyxl loads only for a cell it leaves to it
-        import policy_extract.outputs.xlsx
-        import policy_extract.outputs.xlsxwriter  # noqa: F401
+        import policy_extract.outputs.xlsxwriter  # noqa: F401  (it imports .xlsx)
     if manifest:  # its quick test: a valid manifest needs no jsonschema
         from policy_extract.outputs import schema
 
