@@ -294,16 +294,15 @@ def speed_table(ctx: Context) -> tuple[list[str], dict[str, Measure]]:
     load = os.getloadavg()[0]
     runs["two"] = two = b.pipeline(files, ctx.tmp / "two", 2, ctx.default)
     rows.append(two_workers_row(ctx.default, pages, two, runs[ctx.default], plumber))
-    rows += ["", two_workers_bound(ctx, files, runs[ctx.default], load)]
+    rows += ["", two_workers_bound(ctx, files, [page_count([f]) for f in files], runs[ctx.default], load)]
     return rows, runs
 
 
-def two_workers_bound(ctx: Context, files: list[Path], one: Measure, load: float) -> str:
+def two_workers_bound(ctx: Context, files: list[Path], counts: list[int], one: Measure, load: float) -> str:
     """What 2 workers can give at best on ``files``: each document on one worker (:func:`best_split`), and a
     run's fixed cost (the command's and a worker's start-up, the run's files) paid in full by both runs, so
     only the rest of ``one`` is shared.  The fixed cost is a 1-worker run of the file with the fewest pages
     less that file's share of the work (work taken as proportional to pages, as in :func:`best_split`)."""
-    counts = [page_count([f]) for f in files]
     bound = best_split(counts, 2)
     smallest = files[counts.index(min(counts))]
     small = ctx.bench.pipeline([smallest], ctx.tmp / f"fixed-{len(files)}", 1, ctx.default).seconds
@@ -421,7 +420,7 @@ def batch_table(ctx: Context) -> list[str]:
         f"| ≤ {100 * GOAL_RERUN_SHARE:.0f}% of the first: {100 * share:.1f}% "
         f"| {verdict(share <= GOAL_RERUN_SHARE)} |",
         "",
-        two_workers_bound(ctx, files, one, load),
+        two_workers_bound(ctx, files, counts, one, load),
     ]
 
 
