@@ -22,7 +22,6 @@ Characters are never dropped; only the break itself is replaced.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from policy_extract.core.vocabulary import HEADING_MARKERS, LATIN_BREAK_END, LATIN_BREAK_START, is_cjk
@@ -100,11 +99,6 @@ def join_lines(lines: list[str]) -> str:
             continue
         out = out + line_separator(out, line) + line
     return out
-
-
-def nfkc(text: str) -> str:
-    """NFKC, used only where the SPEC asks for it (numbers, units, 文号), never on stored text."""
-    return unicodedata.normalize("NFKC", text)
 
 
 def squash_spaces(text: str) -> str:
