@@ -160,6 +160,8 @@ class TableBlock(Block):
     """The caption printed as the table's first row spanning all columns (not a row of the expected grid)."""
     rule_style: str = "line"
     """How rules are drawn: ``line`` (stroked), ``double`` (double lines), ``rect`` (filled rectangles)."""
+    joined: bool = False
+    """Printed right under the previous table with no space between (the sections of one ruled form)."""
 
     @property
     def n_rows(self) -> int:
@@ -342,6 +344,7 @@ def _parse_table(raw: Any, where: str, ordinal: int, spaced: bool) -> TableBlock
         borders=borders,
         caption_row=bool(raw.get("caption_row", False)),
         rule_style=_rule_style(raw.get("rule_style", "line"), where),
+        joined=bool(raw.get("joined", False)),
     )
 
 
@@ -909,8 +912,9 @@ class _Renderer:
         pf.space_after = Pt(0)
         pf.widow_control = False
 
-    def new_table(self, n_rows: int, n_cols: int, widths_mm: Sequence[float], border_eighths: int) -> Any:
-        if self.last_was_table or self.break_before_next:
+    def new_table(self, n_rows: int, n_cols: int, widths_mm: Sequence[float], border_eighths: int,
+                  joined: bool = False) -> Any:
+        if (self.last_was_table and not joined) or self.break_before_next:
             self.para(line_pt=6 if not self.break_before_next else LINE_PT)  # keep two tables apart
         table = self.doc.add_table(rows=n_rows, cols=n_cols)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -940,7 +944,7 @@ class _Renderer:
             return
         off = 1 if t.caption and t.caption_row else 0
         ruled = t.borders in ("all", "outer", "three_line")
-        table = self.new_table(t.n_rows + off, t.n_cols, self.table_widths(t), 4 if ruled else 0)
+        table = self.new_table(t.n_rows + off, t.n_cols, self.table_widths(t), 4 if ruled else 0, t.joined)
         if t.borders in ("outer", "three_line"):
             _table_rule_set(table, t.borders)
         for r0, c0, r1, c1 in t.merges:

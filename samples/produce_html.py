@@ -166,6 +166,8 @@ table.double th, table.double td {{ border: 0.6pt solid #000; }}
 table.hrules tr {{ border-bottom: 0.6pt solid #000; }}
 table.hrules {{ border-top: 0.6pt solid #000; }}
 th.caprow {{ font-size: 1.1em; padding: 4pt; }}
+table.joined {{ margin-top: -10pt; }}
+table.joined tr {{ height: 2em; }}
 .spaced {{ white-space: pre; text-indent: 0; text-align: left; font-family: {fam('table')}; }}
 .sb {{ margin: 10pt 0; padding: 6pt 10pt; text-indent: 0; }}
 .sb .sbt {{ text-align: center; font-weight: bold; text-indent: 0; }}
@@ -292,7 +294,7 @@ class _Page:
             for line in spaced_lines(t.rows):
                 self.add("div", "spaced", f'<span style="{style}">{html.escape(line)}</span>')
             return
-        self.add("table", look, _table_inner(t, caption_row))
+        self.add("table", f"{look} joined" if t.joined else look, _table_inner(t, caption_row))
 
 
 def _table_inner(t: TableBlock, caption_row: bool) -> str:
