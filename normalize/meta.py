@@ -8,6 +8,7 @@ it used, so that they never show up again as paragraphs.  Every normalized field
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -20,6 +21,7 @@ from policy_extract.core.vocabulary import (
     DOC_NUMBER_CLOSE,
     DOC_NUMBER_OPEN,
     ISSUER_SUFFIX,
+    OWN_NUMBER_LABELS,
     PRINTED_WORDS,
     RECIPIENT_LIST_SEPARATORS,
     SIGNATURE_MONTH,
@@ -170,6 +172,26 @@ def own_doc_number(text: str) -> re.Match[str] | None:
     return m
 
 
+_CODE_CHAR = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９"
+_CODE = rf"(?=[{_CODE_CHAR}\-－_/.．]*[0-9０-９])[{_CODE_CHAR}](?:[{_CODE_CHAR}\-－_/.．]*[{_CODE_CHAR}])?"
+"""A project code: letters and digits (at least one digit) joined by ``-_/.``, ending in a letter or digit (a
+code cut at the line end, ``MASJY-QT-H-2024-``, is not whole)."""
+_LABELLED_NUMBER = re.compile(
+    rf"^\s*(?:{'|'.join(OWN_NUMBER_LABELS)})\s*[：:]\s*(?P<code>{DOC_NUMBER.pattern}|{_CODE})\s*$"
+)
+
+
+def labelled_number(text: str) -> tuple[str, str] | None:
+    """(number, as printed) of a line that is a labelled own number and nothing else (``项目编号：
+    MASJY-QT-H-2024-1593``, ``采购编号：宁财采〔2024〕12号``): a code of letters and digits, or a 文号, after
+    one of :data:`OWN_NUMBER_LABELS`.  A label inside running text or a table row is never one."""
+    m = _LABELLED_NUMBER.match(text)
+    if m is None:
+        return None
+    printed = m.group("code")
+    return unicodedata.normalize("NFKC", normalize_doc_number(printed)), printed
+
+
 def _recipient_lines(lines: list[Line], idx: list[int], start: int, cols: dict[int, Column]) -> list[int]:
     """Line(s) flush with the left margin after the title, up to one ending with ``：``."""
     out: list[int] = []
@@ -184,10 +206,12 @@ def _recipient_lines(lines: list[Line], idx: list[int], start: int, cols: dict[i
 
 
 def _take_number(lines: list[Line], i: int, meta: Meta, res: MetaResult) -> bool:
+    """The 文号 (or a labelled own number) of line ``i`` into ``meta``; False when the line prints none."""
     m = own_doc_number(lines[i].text)
-    if m is None:
+    found = (normalize_doc_number(m.group(0)), m.group(0)) if m else labelled_number(lines[i].text)
+    if found is None:
         return False
-    meta.doc_number, meta.raw["doc_number"] = normalize_doc_number(m.group(0)), m.group(0)
+    meta.doc_number, meta.raw["doc_number"] = found
     res.used.add(i)
     return True
 

@@ -177,6 +177,9 @@ def is_page_number(text: str) -> bool:
 DOC_NUMBER_OPEN = "〔[［(（【"
 DOC_NUMBER_CLOSE = "〕]］)）】"
 """Brackets around a 文号's year (GB/T 9704 §7.2.4 prints 〔〕; drafts use whatever the keyboard gives)."""
+OWN_NUMBER_LABELS = ("项目编号", "招标编号", "采购编号", "文件编号")
+"""Labels before the number a tender or procurement document prints as its own in the 版头 zone (``项目编号：
+MASJY-QT-H-2024-1593`` above or under the title): the document's number, taken without its label."""
 ISSUER_SUFFIX = re.compile(r"\s*文\s*件$")
 """发文机关标志 ends in 文件 (郑州市人民政府文件)."""
 WEB_LOCATION = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|您现在的位置|所在位置)\s*[：:>]")

@@ -288,3 +288,44 @@ def test_red_issuer_lines_a_fifth_larger_than_the_body_are_the_issuer_block() ->
     res = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines))
     assert res.meta.issuer == "中共浏阳市委农村工作领导小组办公室、浏阳市农业农村局"
     assert {0, 1, 2} <= res.used
+
+
+def test_project_number_printed_above_the_title_is_the_doc_number() -> None:
+    """hanshan_gongshui_zhaobiao_2024: a tender file's cover prints ``项目编号：MASJY-QT-H-2024-1593`` at the top
+    right above its title: the document's own number, without the label (it was lost: no 文号 grammar)."""
+    lines = [
+        _ln("项目编号：MASJY-QT-H-2024-1593", 1, (290, 87, 509, 101), 14),
+        centered("某县城乡供水管网改造工程", 1, size=26.0),
+        centered("招标文件", 2, size=26.0),
+        body("第一章  招标公告", 4, end=LEFT + 8 * 16),
+        *filler(1, range(5, 20)),
+    ]
+    res = extract_meta(lines, page_columns([page(1, [])], lines))
+    assert res.meta.doc_number == "MASJY-QT-H-2024-1593"
+    assert res.meta.raw["doc_number"] == "MASJY-QT-H-2024-1593"
+    assert res.meta.title == "某县城乡供水管网改造工程招标文件"
+
+
+def test_tender_number_printed_under_the_title_is_the_doc_number() -> None:
+    """gen_html_meta_xiangmubianhao / gen_rl_meta_zhaobiaobianhao: the labelled code under the title."""
+    lines = _web_notice() + filler(2, range(0, 20))
+    lines[2] = centered("招标编号：ＣＳＳＬ－ＺＢ－2024－0318", 2)
+    m = extract_meta(lines, page_columns([page(1, []), page(2, [])], lines)).meta
+    assert m.doc_number == "CSSL-ZB-2024-0318" and m.title == "某市人民政府办公室关于印发某某行动方案的通知"
+
+
+@given(
+    label=st.sampled_from(["项目编号", "招标编号", "采购编号", "文件编号"]),
+    code=st.from_regex(r"[A-Z]{2,6}(-[A-Z0-9]{1,5}){0,3}-20[0-9]{2}-[0-9]{3,5}", fullmatch=True),
+    colon=st.sampled_from(["：", ":", "： "]),
+)
+def test_labelled_number_is_the_code_after_its_label_alone_on_its_line(label: str, code: str, colon: str) -> None:
+    from policy_extract.normalize.meta import labelled_number
+
+    assert labelled_number(f"{label}{colon}{code}") == (code, code)
+    # inside a sentence, a numbered clause, a table row, or cut at the line end: not the document's number
+    assert labelled_number(f"本项目（{label}{colon}{code}）已具备招标条件") is None
+    assert labelled_number(f"1、{label}{colon}{code}") is None
+    assert labelled_number(f"{label}{colon}{code}  项目名称") is None
+    assert labelled_number(f"{label}{colon}{code}-") is None
+    assert labelled_number(f"{label}{colon}") is None
