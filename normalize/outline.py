@@ -24,8 +24,10 @@ from policy_extract.core.vocabulary import (
     PART_TIERS,
 )
 
+from .layout import Column, char_width, is_centered
 from .numerals import parse_integer
 from .paragraphs import Block
+from .settings import DEFAULT_INDENT_MAX
 
 MAX_LEVEL = 4
 """SPEC outline levels run 1–4."""
@@ -71,6 +73,12 @@ def has_heading_font(line: Line, body_font: str) -> bool:
     return name != body_font.lower() and any(k in name for k in HEADING_FONT_WORDS)
 
 
+def is_centred_title(line: Line, col: Column) -> bool:
+    """A line set where a title stands: centred in its column and starting beyond any first-line indent (an
+    indented line ending as far from the right edge sits near the centre too, but starts at the indent)."""
+    return is_centered(line, col) and line.bbox[0] - col.left > DEFAULT_INDENT_MAX * char_width(line)
+
+
 def split_title(text: str) -> tuple[str, str]:
     """``质量发展体系基本形成。专业型…`` → (``质量发展体系基本形成``, ``专业型…``); no 。 → (text, "")."""
     head, dot, rest = text.partition("。")
@@ -84,6 +92,8 @@ class OutlineBuilder:
     """Accumulates outline nodes in document order and checks numbering sequences."""
 
     body_font: str = ""
+    columns: dict[int, Column] = field(default_factory=dict)
+    """Text column per page, to tell a centred title (:meth:`centred`)."""
     max_title: int = DEFAULT_MAX_TITLE_CHARS
     nodes: list[OutlineNode] = field(default_factory=list)
     warnings: list[DocWarning] = field(default_factory=list)
@@ -173,6 +183,14 @@ class OutlineBuilder:
     def has_parts(self) -> bool:
         return any(n.level <= 0 for n in self.nodes)
 
+    def centred(self, block: Block) -> bool:
+        """A numbered title alone on its line and centred in the column (``二、商务要求`` over a page of
+        body type): placed where headings are (chapters and parts are set so: 第三章 in dangwei, ouc_hysm,
+        ouc_xxxy; 第一部分 in putuo_czj, putuo_ghzyj, putuo_shgzb; （一）总则 in hanshan), which says it is
+        one as a heading face does, in sequence or not."""
+        col = self.columns.get(block.first.page)
+        return len(block.lines) == 1 and col is not None and is_centred_title(block.first, col)
+
     def clause(self, block: Block) -> tuple[OutlineNode, str] | None:
         """A clause heading numbered without punctuation (``1 人口特征``, ``1.4 智能船舶附加标志``): one
         line in a heading face, no sentence.  Its level is its depth below the first clause depth the
@@ -260,7 +278,7 @@ class OutlineBuilder:
         if DEFINITION.match(text[marker.end :]) or (marker.level == MAX_LEVEL and self.has_parts()):
             return None
         title, rest = split_title(text[marker.end :])
-        strong = has_heading_font(block.first, self.body_font)
+        strong = has_heading_font(block.first, self.body_font) or self.centred(block)
         in_sequence = self.in_sequence(marker, 0 if rest else len(block.lines))
         forward = marker.value > self.expected(marker.level)
         in_sequence = in_sequence or (forward and block.index[0] in self.gap_runs)

@@ -358,7 +358,7 @@ def build_structure(
     obstacles = [_first_box(t) for t in side.tables] + [(f.page, f.bbox) for f in side.frames]
     obstacles += [(p, b) for t in side.tables for p, b in t.bboxes[1:]]
     blocks = segment_blocks(lines, sorted(free), cols, pitch, obstacles, paragraph_settings)
-    builder = OutlineBuilder(_body_font(lines))
+    builder = OutlineBuilder(_body_font(lines), cols)
     paragraphs = _outline_and_paragraphs(blocks, annexes, builder)
     for table in side.tables:
         table.section = section_at(builder.nodes, *_position(*_first_box(table)))

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from policy_extract.normalize.layout import Column
 from policy_extract.normalize.outline import OutlineBuilder, find_marker, split_title
 from policy_extract.normalize.paragraphs import Block
-from test_structure_helpers import body
+from test_structure_helpers import CW, LEFT, RIGHT, body
+
+from policy_extract.core.model import Line
 
 
 def _block(text: str, font: str = "FangSong", n_lines: int = 1) -> Block:
@@ -293,3 +296,24 @@ def test_every_part_unit_the_marker_reads_has_a_tier() -> None:
     for unit, tier in PART_TIERS.items():
         marker = find_marker(f"第三{unit} 总则")
         assert marker is not None and (marker.level, marker.value) == (tier, 3)
+
+
+def test_centred_numbered_title_out_of_sequence_is_a_heading() -> None:
+    """hanshan p.48: ``二、商务要求`` centred over a page of body type after 十、 (the chapter's numbering went
+    一、, 四、…十、, then 二、) was dropped as an enumeration going back; its place says it is a heading."""
+    def line(text: str, x0: float) -> Block:
+        return Block([0], [Line(text, 1, (x0, 112, x0 + len(text) * CW, 128), "FangSong", 16.0, char_width=CW)])
+
+    b = OutlineBuilder("FangSong", {1: Column(LEFT, RIGHT, 595.0, 842.0)})
+    for text in ["一、采购清单", "二、技术规范", "三、售后服务"]:
+        assert b.heading(_block(text)) is not None, text
+    mid = (LEFT + RIGHT) / 2
+    assert b.heading(line("二、再说一遍", LEFT + 2 * CW)) is None  # at the indent: an item going back
+    node, _ = b.heading(line("二、商务要求", mid - 3 * CW))  # type: ignore[misc]
+    assert (node.number, node.title) == ("二", "商务要求")
+    assert b.warnings[-1].code == "outline_sequence"
+    # a line at the first-line indent that ends as far from the right edge is centred too, but not a title
+    width = RIGHT - LEFT - 4 * CW
+    indented = Line("二、" + "字" * int(width / CW - 2), 1, (LEFT + 2 * CW, 112, RIGHT - 2 * CW, 128), "FangSong",
+                    16.0, char_width=CW)
+    assert not b.centred(Block([0], [indented]))
