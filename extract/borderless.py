@@ -22,6 +22,7 @@ from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import CLAUSE_END, LIST_MARKER, PARAGRAPH_MARKER
 
+from .diagrams import drop_diagrams
 from .finders import PageTables, TableFinder, with_typed_spaces
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
 from .settings import ExtractSettings
@@ -350,5 +351,6 @@ class BorderlessFinder(TableFinder):
     def find(self, page: PageTables) -> None:
         rows = off_plots(outside_tables(page.rows(), page.tables), page.plots)
         tables, used = find_borderless(rows, page.number, page.settings)
+        tables, used = drop_diagrams(tables, used, page)
         page.claim_rows(used)
         page.tables += tables

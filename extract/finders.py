@@ -38,6 +38,8 @@ class PageTables:
     """Boxes holding one cell: frames, and boxes a page break left open at the top or bottom."""
     plots: list[BBox] = field(default_factory=list)
     """Ruled areas a finder recognised as a chart's plot (gridlines, bars): text around them is its axes."""
+    segments: list[Segment] = field(default_factory=list)
+    """Every ruling segment of the page (a diagram's boxes are told from a table's cells by them)."""
     _rows: list[TextRow] | None = None
 
     def rows(self) -> list[TextRow]:

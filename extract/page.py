@@ -12,6 +12,7 @@ from typing import Literal
 from policy_extract.core.model import Frame, PageContent, RawTable
 
 from .cells import join_side_by_side
+from .diagrams import diagram_grid, split_at_boxes
 from .finders import PageTables, TableFinder
 from .frames import frames_from_grids, is_frame
 from .lattice import Grid, find_grids
@@ -27,11 +28,11 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
     """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR)."""
     grids = find_grids(segs, settings)
     frame_grids = [g for g in grids if is_frame(g)]
-    table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1], chars,
-                                    settings)
+    table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1
+                                     and not diagram_grid(g, chars, settings)], chars, settings)
     boxes = [g.bbox for g in grids if len(g.cells) == 1]
     page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids),
-                                  boxes=boxes))
+                                  boxes=boxes, segments=segs))
     if text_layer == "ocr":
         for table in page.tables:
             table.method = "image"
@@ -41,7 +42,8 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
         height=size[1],
         rotation=rotation % 360,
         text_layer=text_layer,
-        lines=[make_line(r.chars, number, settings, r.overprinted) for r in page.rows()],
+        lines=[make_line(r.chars, number, settings, r.overprinted)
+               for r in split_at_boxes(page.rows(), segs, settings)],
         tables=page.tables,
         frames=frames_from_grids(frame_grids, number) + frames_of_empty_grids(table_grids, page.tables,
                                                                               number),

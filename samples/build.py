@@ -71,7 +71,8 @@ DEFAULT_HEADER_ROWS = 1
 RUNNING_HEADER_PT = 10.5  # 五号
 MM_PER_PT = 25.4 / 72
 
-BlockKind = Literal["title", "heading", "p", "sidebar", "table", "pagebreak"]
+BlockKind = Literal["title", "heading", "p", "sidebar", "table", "diagram", "pagebreak"]
+DIAGRAM_BOXES: tuple[str, ...] = ("square", "rounded")
 SidebarStyle = Literal["box", "cell", "shaded", "rules", "title_outside"]
 SIDEBAR_STYLES: tuple[str, ...] = ("box", "cell", "shaded", "rules", "title_outside")
 TableBorders = Literal["all", "none", "spaced", "three_line", "outer"]
@@ -135,6 +136,20 @@ class SidebarBlock(Block):
     def heading_line(self) -> str:
         label = self.label if self.label is not None else (f"专栏{self.number}" if self.number else "")
         return f"{label}：{self.title}" if label else self.title
+
+
+@dataclass(frozen=True)
+class DiagramBlock(Block):
+    """A flowchart: rows of boxes top to bottom, each box its own closed outline, arrows from every box of a
+    row to the next row (generated corpus only: producers ``html`` and ``rl``)."""
+
+    rows: tuple[tuple[str, ...], ...] = ()
+    box: str = "rounded"
+    font_size: float = DEFAULT_TABLE_PT
+
+    def texts(self) -> list[str]:
+        """The boxes' texts in reading order: row by row, left to right."""
+        return [text for row in self.rows for text in row]
 
 
 @dataclass(frozen=True)
@@ -348,6 +363,19 @@ def _parse_table(raw: Any, where: str, ordinal: int, spaced: bool) -> TableBlock
     )
 
 
+def _parse_diagram(raw: Any, where: str) -> DiagramBlock:
+    if not isinstance(raw, dict):
+        raise SourceError(f"{where}: diagram must be a mapping")
+    rows = raw.get("rows")
+    if not isinstance(rows, list) or not rows or not all(isinstance(r, list) and r for r in rows):
+        raise SourceError(f"{where}: diagram.rows must be a list of non-empty lists of box texts")
+    box = str(raw.get("box", "rounded"))
+    if box not in DIAGRAM_BOXES:
+        raise SourceError(f"{where}: diagram.box must be one of {DIAGRAM_BOXES}, not {box!r}")
+    return DiagramBlock("diagram", where, rows=tuple(tuple(str(t) for t in r) for r in rows), box=box,
+                        font_size=float(raw.get("font_size", DEFAULT_TABLE_PT)))
+
+
 def _rule_style(value: Any, where: str) -> str:
     if value not in RULE_STYLES:
         raise SourceError(f"{where}: rule_style must be one of {RULE_STYLES}, not {value!r}")
@@ -374,6 +402,8 @@ def parse_block(raw: Any, where: str, table_ordinal: int) -> Block:
         return _parse_table(raw["table"], where, table_ordinal, spaced=False)
     if "spaced" in raw:
         return _parse_table(raw["spaced"], where, table_ordinal, spaced=True)
+    if "diagram" in raw:
+        return _parse_diagram(raw["diagram"], where)
     if raw.get("pagebreak"):
         return Block("pagebreak", where)
     raise SourceError(f"{where}: unknown block {sorted(raw)}")
@@ -850,6 +880,8 @@ class _Renderer:
                 self.sidebar(b)
             elif isinstance(b, TableBlock):
                 self.table(b)
+            elif b.kind == "diagram":
+                raise SourceError(f"{b.where}: a diagram is drawn by the html and rl producers only")
             elif b.kind == "pagebreak":
                 self.break_before_next = True
 

@@ -48,6 +48,7 @@ from policy_extract.core.model import (  # noqa: E402
 from samples.build import (  # noqa: E402
     DEFAULT_OUT,
     DEFAULT_SRC,
+    DiagramBlock,
     HeadingBlock,
     ParaBlock,
     SidebarBlock,
@@ -320,6 +321,15 @@ def _blocks(st: _State, blocks: Sequence[Any]) -> None:
             _sidebar(st, b)
         elif isinstance(b, TableBlock):
             _table(st, b)
+        elif isinstance(b, DiagramBlock):
+            _diagram(st, b)
+
+
+def _diagram(st: _State, b: DiagramBlock) -> None:
+    """A flowchart is no table: each box's text is a paragraph of its section, in reading order."""
+    for i, text in enumerate(b.texts()):
+        page = st.loc.flow(text, f"{b.where} diagram box {i}")
+        st.paragraphs.append(Paragraph(st.section, page, join_written(text)))
 
 
 def _structure(src: SampleSource, loc: Locator) -> _State:

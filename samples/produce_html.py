@@ -34,6 +34,7 @@ from samples.build import (  # noqa: E402
     Attachment,
     Block,
     Colophon,
+    DiagramBlock,
     HeadingBlock,
     ParaBlock,
     SidebarBlock,
@@ -168,6 +169,15 @@ table.hrules {{ border-top: 0.6pt solid #000; }}
 th.caprow {{ font-size: 1.1em; padding: 4pt; }}
 table.joined {{ margin-top: -10pt; }}
 table.joined tr {{ height: 2em; }}
+.flow {{ margin: 8pt 0 12pt; text-indent: 0; break-inside: avoid; }}
+.flow-row {{ display: flex; justify-content: center; gap: 14mm; }}
+.flow .box {{ border: 0.9pt solid #000; padding: 4pt 6pt; text-align: center; line-height: 1.4;
+              font-family: {fam('table')}; box-sizing: border-box; }}
+.flow .arrow-cell {{ display: flex; justify-content: center; }}
+.flow .arrow {{ display: flex; flex-direction: column; align-items: center; }}
+.flow .shaft {{ width: 0; height: 9mm; border-left: 0.9pt solid #000; }}
+.flow .head {{ width: 0; height: 0; border-left: 4pt solid transparent; border-right: 4pt solid transparent;
+               border-top: 6pt solid #000; }}
 .spaced {{ white-space: pre; text-indent: 0; text-align: left; font-family: {fam('table')}; }}
 .sb {{ margin: 10pt 0; padding: 6pt 10pt; text-indent: 0; }}
 .sb .sbt {{ text-align: center; font-weight: bold; text-indent: 0; }}
@@ -256,6 +266,8 @@ class _Page:
                 self.sidebar(b)
             elif isinstance(b, TableBlock):
                 self.table(b)
+            elif isinstance(b, DiagramBlock):
+                self.add("div", "flow", _diagram_inner(b))
             elif b.kind == "pagebreak":
                 self.pending_break = True
 
@@ -295,6 +307,30 @@ class _Page:
                 self.add("div", "spaced", f'<span style="{style}">{html.escape(line)}</span>')
             return
         self.add("table", f"{look} joined" if t.joined else look, _table_inner(t, caption_row))
+
+
+DIAGRAM_BOX_MM = {1: 70.0, 2: 56.0, 3: 42.0}
+"""Width of a flowchart box by the number of boxes in its row."""
+
+
+def _diagram_inner(b: DiagramBlock) -> str:
+    """A flowchart drawn with CSS: each box a bordered div of its own, rows apart, an arrow (a bordered
+    shaft and a border triangle, no text glyph) from each box down to the next row."""
+    radius = "border-radius:3mm;" if b.box == "rounded" else ""
+    out = []
+    for i, row in enumerate(b.rows):
+        if i:
+            n = max(len(row), len(b.rows[i - 1]))
+            width = DIAGRAM_BOX_MM.get(n, 36.0)
+            arrows = '<div class="arrow"><div class="shaft"></div><div class="head"></div></div>'
+            cell = f'<div class="arrow-cell" style="width:{width}mm">{arrows}</div>'
+            cells = cell * n
+            out.append(f'<div class="flow-row">{cells}</div>')
+        width = DIAGRAM_BOX_MM.get(len(row), 36.0)
+        boxes = "".join(f'<div class="box" style="width:{width}mm;{radius}font-size:{b.font_size}pt">'
+                        f"{_e(text)}</div>" for text in row)
+        out.append(f'<div class="flow-row">{boxes}</div>')
+    return "".join(out)
 
 
 def _table_inner(t: TableBlock, caption_row: bool) -> str:

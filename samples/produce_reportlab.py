@@ -64,6 +64,7 @@ from samples.build import (  # noqa: E402
     Attachment,
     Block,
     Colophon,
+    DiagramBlock,
     Header,
     HeadingBlock,
     ParaBlock,
@@ -188,6 +189,84 @@ class Rule(Flowable):
             c.setStrokeColor(self.color)
             c.setLineWidth(self.thickness)
             c.line(0, y + self.thickness / 2, self.avail_w, y + self.thickness / 2)
+
+
+DIAGRAM_BOX_H = 26.0
+DIAGRAM_ROW_GAP = 26.0
+DIAGRAM_COL_GAP = 36.0
+DIAGRAM_BOX_W = {1: 200.0, 2: 160.0, 3: 120.0}
+ARROW_HEAD = 4.0
+
+
+class Diagram(Flowable):
+    """A flowchart: each box a rounded (or square) rectangle of its own, gaps between them, connectors drawn
+    as straight lines that touch both boxes (a trunk from the box above, a bus across the row's centres, a
+    drop onto each box below) and a filled arrowhead at each drop's end."""
+
+    def __init__(self, b: DiagramBlock, font_name: str) -> None:
+        super().__init__()
+        self.b, self.font_name = b, font_name
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.avail_w = avail_w
+        n = len(self.b.rows)
+        return avail_w, n * DIAGRAM_BOX_H + (n - 1) * DIAGRAM_ROW_GAP + 12
+
+    def centres(self, row: int) -> list[float]:
+        n = len(self.b.rows[row])
+        width = DIAGRAM_BOX_W.get(n, 100.0)
+        total = n * width + (n - 1) * DIAGRAM_COL_GAP
+        x0 = (self.avail_w - total) / 2 + width / 2
+        return [x0 + i * (width + DIAGRAM_COL_GAP) for i in range(n)]
+
+    def top(self, row: int) -> float:
+        """y of the row's box tops (reportlab's y grows upwards)."""
+        return self.height - 6 - row * (DIAGRAM_BOX_H + DIAGRAM_ROW_GAP)
+
+    def draw(self) -> None:
+        c = self.canv
+        self.height = self.wrap(self.avail_w, 0)[1]
+        c.saveState()
+        c.setLineWidth(0.8)
+        c.setStrokeColor(BLACK)
+        for r, row in enumerate(self.b.rows):
+            width = DIAGRAM_BOX_W.get(len(row), 100.0)
+            for x, text in zip(self.centres(r), row, strict=True):
+                self.box(x - width / 2, self.top(r) - DIAGRAM_BOX_H, width, text)
+            if r:
+                self.connect(r)
+        c.restoreState()
+
+    def box(self, x: float, y: float, width: float, text: str) -> None:
+        c = self.canv
+        if self.b.box == "rounded":
+            c.roundRect(x, y, width, DIAGRAM_BOX_H, 6, stroke=1, fill=0)
+        else:
+            c.rect(x, y, width, DIAGRAM_BOX_H, stroke=1, fill=0)
+        size = self.b.font_size
+        c.setFont(self.font_name, size)
+        c.setFillColor(BLACK)
+        c.drawCentredString(x + width / 2, y + (DIAGRAM_BOX_H - size) / 2 + size * 0.15, text)
+
+    def connect(self, r: int) -> None:
+        """Lines from the boxes of row ``r - 1`` to those of row ``r``, touching both."""
+        c = self.canv
+        above, below = self.centres(r - 1), self.centres(r)
+        y_from, y_to = self.top(r - 1) - DIAGRAM_BOX_H, self.top(r)
+        mid = (y_from + y_to) / 2
+        for x in above:
+            c.line(x, y_from, x, mid)
+        xs = above + below
+        if len(xs) > 2:
+            c.line(min(xs), mid, max(xs), mid)
+        for x in below:
+            c.line(x, mid, x, y_to)
+            path = c.beginPath()
+            path.moveTo(x, y_to)
+            path.lineTo(x - ARROW_HEAD / 2, y_to + ARROW_HEAD)
+            path.lineTo(x + ARROW_HEAD / 2, y_to + ARROW_HEAD)
+            path.close()
+            c.drawPath(path, stroke=0, fill=1)
 
 
 class RectRuleTable(Table):
@@ -465,6 +544,8 @@ def blocks(st: Styles, items: Sequence[Block], width_mm: float) -> list[Flowable
             out += sidebar(st, b, width_mm)
         elif isinstance(b, TableBlock):
             out += table(st, b, width_mm)
+        elif isinstance(b, DiagramBlock):
+            out += [Spacer(1, 6), Diagram(b, st.face("table")), Spacer(1, 6)]
         elif b.kind == "pagebreak":
             out.append(PageBreak())
     return out

@@ -1,0 +1,132 @@
+"""Flowcharts and tree charts are no tables (real ouc_yjs_jiangli_tujie_scanned: five "tables" built from the
+boxes' text lined up across two side-by-side charts; generated gen_rl_15: a tree chart of square boxes whose
+connectors join their rules into one ruled grid).  The form: text in boxes each closed by an outline of its
+own, apart from one another; a ruled table's cells share their rules, even where its corners are rounded or
+its rules doubled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from page_helpers import text
+from policy_extract.extract.diagrams import apart, is_diagram, own_box, split_at_boxes
+from policy_extract.extract.document import extract_document
+from policy_extract.extract.lines import char_rows
+from policy_extract.extract.page import page_content
+from policy_extract.extract.rules import Segment
+from policy_extract.extract.settings import ExtractSettings
+
+S = ExtractSettings()
+EM = 10.0
+REPO = Path(__file__).resolve().parents[2]
+GENERATED = REPO / "samples" / "generated" / "pdf"
+
+
+def box(x0: float, top: float, x1: float, bottom: float, corner: float = 0.0) -> list[Segment]:
+    """The four sides of a box; a rounded ``corner`` (its radius) leaves every side that much short."""
+    return [Segment("h", top, x0 + corner, x1 - corner), Segment("h", bottom, x0 + corner, x1 - corner),
+            Segment("v", x0, top + corner, bottom - corner), Segment("v", x1, top + corner, bottom - corner)]
+
+
+def grid(xs: list[float], ys: list[float], corner: float = 0.0) -> list[Segment]:
+    """A ruled table: every row rule across all columns, every column rule down all rows."""
+    hs = [Segment("h", y, xs[0] + (corner if y in (ys[0], ys[-1]) else 0),
+                  xs[-1] - (corner if y in (ys[0], ys[-1]) else 0)) for y in ys]
+    vs = [Segment("v", x, ys[0] + (corner if x in (xs[0], xs[-1]) else 0),
+                  ys[-1] - (corner if x in (xs[0], xs[-1]) else 0)) for x in xs]
+    return hs + vs
+
+
+def test_text_in_two_boxes_apart_is_a_diagram() -> None:
+    segs = box(100, 100, 200, 130) + box(250, 100, 350, 130)
+    assert is_diagram([(120, 110, 180, 120), (270, 110, 330, 120)], segs, EM, S)
+
+
+def test_rounded_boxes_are_boxes() -> None:
+    segs = box(100, 100, 200, 140, corner=8) + box(250, 100, 350, 140, corner=8)
+    assert own_box((102, 104, 198, 114), segs, EM, 2.0) == (100, 100, 200, 140)
+    assert is_diagram([(102, 104, 198, 114), (270, 110, 330, 120)], segs, EM, S)
+
+
+def test_cells_of_a_ruled_table_share_their_rules() -> None:
+    segs = grid([100, 200, 300], [100, 130, 160])
+    texts = [(110, 110, 190, 120), (210, 110, 290, 120), (110, 140, 190, 150), (210, 140, 290, 150)]
+    assert own_box(texts[0], segs, EM, 2.0) is None
+    assert not is_diagram(texts, segs, EM, S)
+
+
+def test_a_table_with_rounded_outer_corners_stays_a_table() -> None:
+    segs = grid([100, 200, 300], [100, 130, 160], corner=6)
+    texts = [(110, 110, 190, 120), (210, 110, 290, 120), (110, 140, 190, 150), (210, 140, 290, 150)]
+    assert not is_diagram(texts, segs, EM, S)
+
+
+def test_cells_drawn_each_in_its_own_frame_a_rule_apart_are_a_table() -> None:
+    """Double rules / border spacing: each cell has an outline of its own, but neighbours are closer than a
+    diagram's gap (half an em): they share the border."""
+    segs = box(100, 100, 199, 129) + box(201, 100, 300, 129) + box(100, 131, 199, 160) + box(201, 131, 300, 160)
+    texts = [(110, 110, 190, 120), (210, 110, 290, 120), (110, 140, 190, 150), (210, 140, 290, 150)]
+    assert not apart((100, 100, 199, 129), (201, 100, 300, 129), EM / 2)
+    assert not is_diagram(texts, segs, EM, S)
+
+
+def test_a_table_framed_as_a_whole_is_no_diagram() -> None:
+    """A space-aligned table inside one frame: all its text in one outline, none outside it."""
+    segs = box(90, 90, 400, 200)
+    texts = [(100, 100, 160, 110), (250, 100, 300, 110), (100, 130, 160, 140), (250, 130, 300, 140)]
+    assert not is_diagram(texts, segs, EM, S)
+
+
+def test_a_box_with_notes_on_a_bracket_beside_it_is_a_diagram() -> None:
+    """ouc p.5: a box's lines aligned with red notes outside it (团队80000元 …)."""
+    segs = [*box(190, 396, 326, 470, corner=8), Segment("v", 340, 410, 455)]
+    texts = [(202, 409, 313, 423), (372, 407, 460, 419), (220, 427, 295, 441), (371, 424, 459, 436),
+             (224, 445, 291, 457), (371, 441, 459, 453)]
+    assert is_diagram(texts, segs, EM, S)
+
+
+def test_text_outside_any_box_is_no_diagram() -> None:
+    segs = [Segment("h", 95, 50, 450), Segment("h", 160, 50, 450)]  # a rules table: no outline at all
+    texts = [(100, 100, 160, 110), (250, 100, 300, 110), (100, 130, 160, 140), (250, 130, 300, 140)]
+    assert not is_diagram(texts, segs, EM, S)
+
+
+def flowchart() -> tuple[list[dict], list[Segment]]:
+    """Square boxes: one on top, two below, joined by a trunk, a bus and two drops touching the boxes."""
+    chars = text("申报单位提交", 170, 110) + text("区级初审", 110, 180) + text("市级复核", 290, 180)
+    segs = box(150, 100, 250, 130) + box(90, 170, 170, 200) + box(270, 170, 350, 200)
+    segs += [Segment("v", 200, 130, 150), Segment("h", 150, 130, 310), Segment("v", 130, 150, 170),
+             Segment("v", 310, 150, 170)]
+    return chars, segs
+
+
+def test_a_flowchart_joined_by_connectors_is_no_table_and_each_box_is_a_line() -> None:
+    chars, segs = flowchart()
+    content = page_content(1, (595, 842), 0, chars, segs, S)
+    assert content.tables == []
+    assert sorted(ln.text for ln in content.lines) == ["区级初审", "市级复核", "申报单位提交"]
+
+
+def test_a_line_across_a_lone_rule_is_not_cut() -> None:
+    """Only a box's own outline parts a line; a rule standing alone between words does not."""
+    chars = text("甲乙", 100, 100) + text("丙丁", 140, 100)
+    rows = char_rows(chars, S)
+    out = split_at_boxes(rows, [Segment("v", 130, 90, 120)], S)
+    assert len(out) == 1
+
+
+def test_a_ruled_table_beside_the_same_text_stays_a_table() -> None:
+    chars = text("项目", 110, 110) + text("内容", 210, 110) + text("申报", 110, 140) + text("审核", 210, 140)
+    content = page_content(1, (595, 842), 0, chars, grid([100, 200, 300], [100, 130, 160]), S)
+    assert len(content.tables) == 1 and content.tables[0].n_rows == 2
+
+
+@pytest.mark.parametrize(("doc", "n_tables"), [("gen_html_15_kejiquan_flowchart", 0),
+                                                ("gen_rl_15_rencai_flowchart", 1)])
+def test_generated_flowcharts_are_no_tables(doc: str, n_tables: int) -> None:
+    raw = extract_document(GENERATED / f"{doc}.pdf")
+    tables = [t for p in raw.pages for t in p.tables]
+    assert len(tables) == n_tables
+    lines = {ln.text for p in raw.pages for ln in p.lines}
+    assert {"专家评审组", "监督检查组"} <= lines or {"镇街科技办初审", "区科技局业务科室复核"} <= lines
