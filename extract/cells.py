@@ -74,11 +74,24 @@ def non_empty_cells(cell_chars: list[list[Char]]) -> int:
 
 
 def is_plot(grid: Grid, cell_chars: list[list[Char]]) -> bool:
-    """Mostly empty cells and less text than one row's worth (:data:`DEFAULT_PLOT_EMPTY_SHARE`)."""
+    """Mostly empty cells and less text than one row's worth (:data:`DEFAULT_PLOT_EMPTY_SHARE`), and no
+    section band (:func:`opens_a_section`)."""
     filled = non_empty_cells(cell_chars)
     n_cells = len(grid.cells)
     return n_cells >= DEFAULT_PLOT_MIN_CELLS and filled < (1 - DEFAULT_PLOT_EMPTY_SHARE) * n_cells \
-        and filled < max(grid.n_cols, 3)
+        and filled < max(grid.n_cols, 3) and not opens_a_section(grid, cell_chars)
+
+
+def opens_a_section(grid: Grid, cell_chars: list[list[Char]]) -> bool:
+    """A cell with text across the whole frame below rows the frame splits into columns: the band opening a
+    section of a ruled form (``（三）申报承诺`` under the blank rows of the list before it, the head of that
+    list on the previous page).  A chart's title is printed above its gridlines, never between them."""
+    if grid.n_cols < 2:
+        return False
+    split_rows = {r for g in grid.cells if g.colspan < grid.n_cols for r in range(g.row, g.row + g.rowspan)}
+    return any(g.colspan == grid.n_cols and g.rowspan == 1 and any(not is_blank(c) for c in chars)
+               and any(r < g.row for r in split_rows)
+               for g, chars in zip(grid.cells, cell_chars, strict=True))
 
 
 def gap_is_column(chars: list[Char], left: Grid, right: Grid) -> bool:

@@ -34,6 +34,7 @@ from policy_extract.core.model import (
 from policy_extract.core.vocabulary import (
     BARE_PAGE_NUMBER,
     CAPTION_START,
+    CHOICE_BOXES,
     DEADLINE_LIKE,
     HEADING_MARKERS,
     OWNER_LIST_SEPARATORS,
@@ -236,10 +237,28 @@ def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFA
     if _has_continued_caption(raw, nxt):
         return True
     if not (_same_geometry(prev.col_edges, nxt.col_edges, tol) or _text_columns(prev, nxt, tol)):
-        return False
+        return continues_frame(prev, nxt, tol) and _ends_page(raw, prev) and _starts_page(raw, nxt)
     if _ends_page(raw, prev) and (_starts_page(raw, nxt) or _under_repeated_caption(raw, prev, nxt)):
         return True
     return repeats_header(prev, nxt) and _last_on_page(raw, prev) and _first_on_page(raw, nxt)
+
+
+def _first_row_edges(t: RawTable) -> set[float]:
+    """The inner column edges the fragment's first row is ruled on."""
+    return {t.col_edges[c.col + c.colspan] for c in t.cells if c.row == 0} - {t.col_edges[-1]}
+
+
+def continues_frame(prev: RawTable, nxt: RawTable, tol: float) -> bool:
+    """A ruled form going on over a page break: each of its rows splits the frame into columns of its own, so
+    the two pages' column edges differ (a page of other sections splits it otherwise), but the frame holds
+    still: the same outer borders, and the top row of ``nxt`` ruled on edges ``prev`` has (the label column's
+    edge at least).  A new table's top row is its caption across the frame, or heads on edges of its own."""
+    if {prev.method, nxt.method} != {"lattice"}:
+        return False
+    if abs(prev.col_edges[0] - nxt.col_edges[0]) > tol or abs(prev.col_edges[-1] - nxt.col_edges[-1]) > tol:
+        return False
+    inner = _first_row_edges(nxt)
+    return bool(inner) and all(any(abs(e - p) <= tol for p in prev.col_edges) for e in inner)
 
 
 def _col_index(edges: list[float], x: float) -> int:
@@ -697,9 +716,89 @@ def _block(grid: _Grid, band: int, end: int) -> _Grid:
     return block
 
 
+DEFAULT_FORM_BLANK_SHARE = 0.2
+"""Share of a ruled form's cells (bands aside) left blank to fill in, at least."""
+
+
+def is_section_band(text: str) -> bool:
+    """A band's text that names a section of a form: short, and no sentence (a pledge printed across the
+    frame, ``本单位承诺所填信息真实、准确……。``, is a row of its section)."""
+    text = squash_spaces(text).strip()
+    return bool(text) and reading_length(text) <= DEFAULT_CAPTION_LENGTH \
+        and not re.search(f"[{_TERMINAL}]", text) and not text.endswith(("：", ":"))
+
+
+def _is_filled_task_row(cells: list[Cell]) -> bool:
+    """A row serial in the first column and every other cell filled: a row of a task or data table."""
+    first = min(cells, key=lambda c: c.col)
+    return len(cells) > 1 and bool(ROW_SERIAL.match(first.text)) and all(c.text.strip() for c in cells)
+
+
+def _reads_as_form(grid: _Grid, bands: list[int]) -> bool:
+    """The rows under the bands are a form's: label and fill-in cells, a share of them blank, no owners and
+    no serial-numbered filled rows (a task table's category bands head rows like ``1 | 任务 | 市发改委 |
+    2025年``)."""
+    body = [c for c in grid.cells if c.row not in bands]
+    if not body or any(_is_owner_list(squash_spaces(c.text).strip()) for c in body):
+        return False
+    rows: dict[int, list[Cell]] = {}
+    for c in body:
+        rows.setdefault(c.row, []).append(c)
+    if any(_is_filled_task_row(cs) for cs in rows.values()):
+        return False
+    return sum(1 for c in body if not c.text.strip()) >= DEFAULT_FORM_BLANK_SHARE * len(body)
+
+
+def form_sections(grid: _Grid) -> list[_Grid] | None:
+    """A ruled form (申报表, 信息表) divided into sections by bands across the frame: it opens with a band,
+    each band is a section's name (``（一）企业基本信息``, :func:`is_section_band`) with rows of its own under
+    it, and the rows read as a form's (:func:`_reads_as_form`).  Each section is a table titled by its
+    band without the ``（一）`` label, with only the columns its own rows rule; None when the grid is no such
+    form."""
+    texts = {c.row: c.text for c in grid.cells}
+    bands = [r for r in _band_rows(grid) if is_section_band(texts[r])]
+    ends = [*bands[1:], grid.n_rows]
+    if len(bands) < 2 or bands[0] != 0 or any(e - b < 2 for b, e in zip(bands, ends, strict=True)):
+        return None
+    if not _reads_as_form(grid, bands):
+        return None
+    blocks = [_block(grid, b, e) for b, e in zip(bands, ends, strict=True)]
+    for block in blocks:
+        block.title = section_title(block.title or "")
+        block.header_rows = form_header_rows(block.cells)
+    return blocks
+
+
+def section_title(text: str) -> str:
+    """A section band's text without its ``（一）``/``一、`` label."""
+    for _, pattern in HEADING_MARKERS:
+        if m := pattern.match(text):
+            return squash_spaces(text[m.end():]).strip()
+    return caption_row_title(text)
+
+
+def form_header_rows(cells: list[Cell]) -> int:
+    """1 when a form section's first row names the columns of the rows under it (a list to fill in: heads
+    over rows split the same way and mostly blank), else 0: a label/value row names no column (``县级意见 |
+    （盖章）`` over ``市级意见 | （盖章）``), nor does a row of choices to tick (``□是 □否``)."""
+    first = sorted((c.col, c.colspan) for c in cells if c.row == 0)
+    second = sorted((c.col, c.colspan) for c in cells if c.row == 1)
+    heads = [c.text.strip() for c in cells if c.row == 0]
+    blanks = sum(1 for c in cells if c.row == 1 and not c.text.strip())
+    if len(first) < 2 or first != second or 2 * blanks < len(second) \
+            or any(c.rowspan > 1 for c in cells if c.row == 0):
+        return 0
+    return int(all(t and not any(ch in CHOICE_BOXES for ch in t) for t in heads))
+
+
+def _sections(grid: _Grid) -> list[_Grid]:
+    blocks = band_blocks(grid)
+    return blocks if len(blocks) > 1 else form_sections(grid) or blocks
+
+
 def build_tables(raw: RawDocument, tol: float = DEFAULT_EDGE_TOLERANCE) -> list[Table]:
     """All tables of the document, merged across pages, ids ``t1…`` in reading order."""
-    grids = [block for grid in _grids(raw, tol) for block in band_blocks(grid)]
+    grids = [block for grid in _grids(raw, tol) for block in _sections(grid)]
     return [_finish(g, i) for i, g in enumerate(grids, start=1)]
 
 

@@ -228,6 +228,9 @@ normalize/paragraphs.py's ``SENTENCE_END`` (。！？ only: the end of a sentenc
 ROW_SERIAL = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[.．、]?\s*$")
 """A row's serial number in a table's first column (``3``, ``12.``, ``三``): a line that opens with one starts
 a new row, never the continuation of the row above."""
+CHOICE_BOXES = "□☐☑☒■£"
+"""Boxes a form prints before the choices to tick (``□是 □否``); ``£`` is the checkbox of a Wingdings face
+printed through a fallback font (a real 申报表 shows it so), kept as printed."""
 TASK_SECTION = re.compile(r"(主要|重点|具体|工作)+任务")
 """The SPEC's task sections: 主要任务, 重点任务, 工作任务 (and 主要工作任务, 具体任务)."""
 
