@@ -24,7 +24,7 @@ from policy_extract.core.model import BBox, RawTable
 
 from .finders import PageTables
 from .lattice import Grid
-from .lines import Char, TextRow, is_blank
+from .lines import Char, TextRow, char_rows, is_blank, split_words
 from .rules import Segment
 from .settings import ExtractSettings
 
@@ -38,6 +38,8 @@ DEFAULT_BOXED_SHARE = 0.5
 """At least this share of a candidate's filled cells sit in boxes of their own (the rest: labels on arrows,
 notes beside the boxes)."""
 DEFAULT_MIN_BOXES = 2
+DEFAULT_CORNER_EM = 2.0
+"""A rounded corner's radius is at most this many em (a side of a box stops that short of its corner)."""
 
 
 def _spans(seg: Segment, lo: float, hi: float) -> bool:
@@ -57,21 +59,34 @@ def _nearest(segs: Sequence[Segment], orient: str, lo: float, hi: float, span: t
 def own_box(text: BBox, segs: Sequence[Segment], em: float, tol: float) -> BBox | None:
     """The outline closed around ``text`` by four rules that are its own, or None.
 
-    The nearest rule above, below, left and right level with the text's middle; each must stop at the
-    outline's corners (within ``tol``; a rounded corner leaves it short, never long).  A rule running on past
-    a corner belongs to a larger grid: the text is in a table's cell."""
+    The nearest rule above, below, left and right level with the text's middle.  They close an outline when
+    each reaches its two corners (short by at most a rounded corner, :func:`corner_of`); it is the text's own
+    when the two across, or the two down, stop there.  A cell of a table with several rows and columns has
+    rules running on past its corners both ways: they belong to the larger grid.  A box's sides may run on
+    one way, where a connector carries them on (an arrow set in line with a side)."""
     x0, top, x1, bottom = text
-    reach = reach_y = DEFAULT_REACH_EM * em
-    above = _nearest(segs, "h", top - reach_y, top + tol, (x0, x1), below=False)
-    under = _nearest(segs, "h", bottom - tol, bottom + reach_y, (x0, x1), below=True)
+    reach = DEFAULT_REACH_EM * em
+    above = _nearest(segs, "h", top - reach, top + tol, (x0, x1), below=False)
+    under = _nearest(segs, "h", bottom - tol, bottom + reach, (x0, x1), below=True)
     left = _nearest(segs, "v", x0 - reach, x0 + tol, (top, bottom), below=False)
     right = _nearest(segs, "v", x1 - tol, x1 + reach, (top, bottom), below=True)
     if above is None or under is None or left is None or right is None:
         return None
     box = (left.pos, above.pos, right.pos, under.pos)
+    corner = corner_of(box, em) + tol
+    if not all(s.start <= lo + corner and s.end >= hi - corner
+               for s, lo, hi in ((above, box[0], box[2]), (under, box[0], box[2]),
+                                 (left, box[1], box[3]), (right, box[1], box[3]))):
+        return None
     across = all(s.start >= box[0] - tol and s.end <= box[2] + tol for s in (above, under))
     down = all(s.start >= box[1] - tol and s.end <= box[3] + tol for s in (left, right))
-    return box if across and down else None
+    return box if across or down else None
+
+
+def corner_of(box: BBox, em: float) -> float:
+    """How far short of a corner a side of a closed outline may stop: a rounded corner's radius, at most
+    :data:`DEFAULT_CORNER_EM` and half the box's smaller side."""
+    return min(DEFAULT_CORNER_EM * em, (box[2] - box[0]) / 2, (box[3] - box[1]) / 2)
 
 
 def apart(a: BBox, b: BBox, gap: float) -> bool:
@@ -113,12 +128,14 @@ def em_of(chars: Sequence[Char]) -> float:
 
 
 def diagram_grid(grid: Grid, chars: Sequence[Char], settings: ExtractSettings) -> bool:
-    """A ruled grid (rules joined by connectors) whose filled cells are boxes of a diagram."""
+    """A ruled grid (rules joined by connectors) whose words are the text of a diagram's boxes.  Words, not
+    the grid's cells: where a scan's connectors run on in line with the boxes' sides, the cells flooded
+    between them hold several boxes' text."""
     from .cells import split_chars  # cells imports the finders, which this module's callers load first
 
-    per_cell = split_chars(list(chars), [grid])[0][0]
-    texts = [b for b in map(text_box, per_cell) if b is not None]
-    inside = [c for cell in per_cell for c in cell]
+    inside = [c for cell in split_chars(list(chars), [grid])[0][0] for c in cell]
+    texts = [b for row in char_rows(inside, settings) for w in split_words(row, settings)
+             if (b := text_box(w)) is not None]
     return is_diagram(texts, grid.segments, em_of(inside), settings)
 
 

@@ -47,7 +47,7 @@ SCANNED = ("stress_joint_issuers", "stress_continued_table")
 GARBLED = ("stress_continued_table",)
 
 GENERATED_DIR = ROOT / "generated"
-GENERATED_SCANNED = ("gen_docx_nongye_joint", "gen_docx_jiaoyu_header")
+GENERATED_SCANNED = ("gen_docx_nongye_joint", "gen_docx_jiaoyu_header", "gen_rl_15_rencai_flowchart")
 GENERATED_GARBLED = ("gen_docx_yiliao_lines",)
 """Twins of generated documents, written next to them (samples/generated/pdf, samples/generated/expected)."""
 

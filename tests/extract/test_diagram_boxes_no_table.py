@@ -108,6 +108,23 @@ def test_a_flowchart_joined_by_connectors_is_no_table_and_each_box_is_a_line() -
     assert sorted(ln.text for ln in content.lines) == ["区级初审", "市级复核", "申报单位提交"]
 
 
+def test_boxes_whose_sides_run_on_into_arrows_are_a_diagram() -> None:
+    """scan of gen_html_15: arrows set in line with the boxes' sides were read as one rule with them, so the
+    sides run on past the corners (down only), and the cells flooded between them hold several boxes' text."""
+    chars = text("企业在线提交", 170, 110) + text("区级初审", 110, 180) + text("市级复核", 290, 180)
+    segs = [Segment("h", 100, 150, 250), Segment("h", 130, 150, 250), Segment("v", 150, 100, 170),
+            Segment("v", 250, 100, 170)]  # the top box, its sides carried on by two arrows
+    segs += box(90, 170, 170, 200) + box(270, 170, 350, 200)
+    assert own_box((170, 110, 230, 120), segs, EM, 2.0) == (150, 100, 250, 130)
+    assert page_content(1, (595, 842), 0, chars, segs, S).tables == []
+
+
+def test_rules_of_neighbouring_boxes_make_no_outline_for_a_label_between_them() -> None:
+    """ouc p.4: a label (是, 否) between boxes has rules of other boxes around it, which close no outline."""
+    segs = box(100, 100, 200, 130) + box(100, 170, 160, 200) + box(240, 170, 300, 200)
+    assert own_box((190, 145, 200, 155), segs, EM, 2.0) is None
+
+
 def test_a_line_across_a_lone_rule_is_not_cut() -> None:
     """Only a box's own outline parts a line; a rule standing alone between words does not."""
     chars = text("甲乙", 100, 100) + text("丙丁", 140, 100)
