@@ -59,6 +59,10 @@ DEFAULT_ROW_GAP_RATIO = 1.5
 DEFAULT_OVERLAP = 0.25
 """In a table without padded rows a line continues the row above only when it overlaps it by this share of
 its height (a value centred on a wrapped cell); glyph boxes taller than the leading overlap less."""
+DEFAULT_PANEL_MIN_ROWS = 2
+"""Panel headings are told from the columns of at least this many body lines of several runs."""
+DEFAULT_HEADER_LEVEL_PT = 1.0
+"""Group rules of one header row stand within this many points of one another's height."""
 DEFAULT_TIE_PT = 0.01
 """A gap within this of the continuation limit is at the limit (a new row): coordinates carry rounding
 (pdfminer's float64 sums, pdfium's float32) well under a hundredth of a point, and which side of an exact tie
@@ -305,11 +309,17 @@ def ruled_span(word: Word, edges: list[float], group_heads: tuple[Segment, ...])
 
 
 def row_cells(group: list[TextRow], edges: list[float], cols: list[tuple[float, float]] | None,
-              group_heads: tuple[Segment, ...] = ()) -> list[tuple[int, int, list[Char]]]:
+              group_heads: tuple[Segment, ...] = (),
+              panel: bool = False) -> list[tuple[int, int, list[Char]]]:
     """(column, colspan, characters) of one row, left to right.  A header word spans the columns it covers
     (up to the next filled column; ``cols``: the body's text ranges, given for a header row); body characters
-    go to the column they start in."""
+    go to the column they start in; a ``panel`` heading spans its columns (:func:`panel_span`)."""
     n_cols = len(edges) - 1
+    if panel:
+        first, span = panel_span(group[0], edges)
+        chars = with_typed_spaces(group[0].words[0], group[0])
+        return [(c, 1, []) for c in range(first)] + [(first, span, chars)] \
+            + [(c, 1, []) for c in range(first + span, n_cols)]
     filled: dict[int, tuple[int, list[Char]]] = {}
     for line in group:
         for first, span, part in line_parts(line, edges, cols is not None, group_heads):
@@ -353,7 +363,7 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: E
     lines = sorted(rows_between(rows, top, bottom, x0, x1), key=lambda r: r.top)
     for line in lines:
         line.words = split_words(line, settings)
-    inner = [s.pos for s in run[1:-1]]
+    inner = [s.pos for s in run[1:-1] if not is_short(s, x0, x1)]  # rules over some columns: group rules
     header_only = len(run) == 2 and header_units(lines) <= DEFAULT_OPEN_HEADER_ROWS
     below = open_body(rows, bottom, x0, x1, settings) if header_only else []
     if below:
@@ -367,6 +377,67 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: E
     return table, (lines if table else [])
 
 
+def is_short(rule: Segment, x0: float, x1: float) -> bool:
+    """The rule covers only some of the table's columns (narrower than ``x0..x1`` beyond the tolerance)."""
+    return rule.length < x1 - x0 - 2 * DEFAULT_EXTENT_TOLERANCE
+
+
+def rules_above(run: list[Segment], loose: list[Segment], rows: list[TextRow],
+                settings: ExtractSettings) -> list[Segment]:
+    """Rules of a header set above the run's first rule, each level narrower than the table and one of its
+    rules flush with a side of it (the top rule and group rules over the value columns only, the stub column
+    open: ICDAR us-023), with one or two rows of header text, no prose, between each level and the next one
+    down; the row right above the first rule heads the body's columns (:func:`heads_columns`).  Top to
+    bottom: the first is the table's top rule, the run's first its header rule."""
+    x0, x1, tol = run[0].start, run[0].end, DEFAULT_EXTENT_TOLERANCE
+    out: list[Segment] = []
+    top = run[0].pos
+    while True:
+        above = [s for s in loose
+                 if s.pos < top - DEFAULT_TIE_PT and x0 - tol <= s.start and s.end <= x1 + tol]
+        if not above:
+            return out
+        high = max(s.pos for s in above)
+        level = [s for s in above if s.pos >= high - DEFAULT_HEADER_LEVEL_PT]
+        band = rows_between(rows, high, top, x0, x1)
+        if not all(is_short(s, x0, x1) for s in level) \
+                or not any(abs(s.end - x1) <= tol or abs(s.start - x0) <= tol for s in level) \
+                or not is_header_band(band, top - high, x1 - x0, settings) \
+                or not (out or heads_columns(band, run, rows, settings)):
+            return out
+        out[:0] = level
+        top = min(s.pos for s in level)
+
+
+def heads_columns(band: list[TextRow], run: list[Segment], rows: list[TextRow],
+                  settings: ExtractSettings) -> bool:
+    """The band's last line is a row of column heads: its words stand over at least
+    :data:`DEFAULT_BOX_MIN_COLS` of the body's columns and over half of them (a caption, a unit line, a
+    form's fill-in line is one run)."""
+    body = rows_between(rows, run[0].pos, run[-1].pos, run[0].start, run[0].end)
+    if not body:
+        return False
+    em = statistics.median(c["size"] for r in body for c in r.chars)
+    cols = columns(body, em)
+    line = max(band, key=lambda r: r.top)
+    hit: set[int] = set()
+    for word in split_words(line, settings):
+        x = (word[0]["x0"] + word[-1]["x1"]) / 2
+        hit |= {i for i, (a, b) in enumerate(cols) if a - em <= x <= b + em}
+    return len(hit) >= max(DEFAULT_BOX_MIN_COLS, (len(cols) + 1) // 2)
+
+
+def is_header_band(lines: list[TextRow], height: float, width: float, settings: ExtractSettings) -> bool:
+    """Text between two rules of a header: one or two rows, none of them prose, the rules no further apart
+    than :data:`DEFAULT_OPEN_ROW_GAP` line heights a row."""
+    if not lines:
+        return False
+    units = overlap_units(sorted(lines, key=lambda r: r.top), [])
+    line_h = statistics.median(r.bottom - r.top for r in lines)
+    near = height <= DEFAULT_OPEN_ROW_GAP * line_h * (len(units) + 1)
+    return len(units) <= DEFAULT_OPEN_HEADER_ROWS and near and not is_prose(lines, width, settings)
+
+
 def group_rules(loose: list[Segment], top: float, header_rule: float, x0: float,
                 x1: float) -> tuple[Segment, ...]:
     """Rules drawn inside the header, between the top rule and the header rule, narrower than the table:
@@ -378,16 +449,19 @@ def group_rules(loose: list[Segment], top: float, header_rule: float, x0: float,
 
 def raise_stub_heads(table: RawTable, head: int) -> None:
     """In a header parted by group rules, a cell of its last row with nothing printed above it spans up to
-    the top rule (“Year” set level with the leaf labels, beside the groups over them)."""
+    the top rule (“Year” set level with the leaf labels, beside the groups over them), and a cell of its
+    first row with nothing printed under it spans down to the header rule (行业 centred on the header's
+    height, level with the groups' line)."""
     leaf = head - 1
     cells = table.cells
-    for cell in [c for c in cells if c.row == leaf and c.lines]:
-        above = [c for c in cells if c.row < leaf and overlaps_columns(c, cell)]
-        inside = all(cell.col <= c.col and c.col + c.colspan <= cell.col + cell.colspan for c in above)
-        if above and inside and all(not c.lines and c.rowspan == 1 for c in above):
-            cells = [c for c in cells if all(c is not a for a in above)]
+    for cell in [c for c in cells if c.row in (0, leaf) and c.lines]:
+        others = [c for c in cells if (c.row < leaf if cell.row == leaf else c.row > 0)
+                  and c.row < head and overlaps_columns(c, cell)]
+        inside = all(cell.col <= c.col and c.col + c.colspan <= cell.col + cell.colspan for c in others)
+        if others and inside and all(not c.lines and c.rowspan == 1 for c in others):
+            cells = [c for c in cells if all(c is not a for a in others)]
             cell.row, cell.rowspan = 0, head
-            cell.bbox = round_bbox((cell.bbox[0], table.row_edges[0], cell.bbox[2], cell.bbox[3]))
+            cell.bbox = round_bbox((cell.bbox[0], table.row_edges[0], cell.bbox[2], table.row_edges[head]))
     empty = sum(1 for c in cells if not c.lines)
     table.cells = sorted(cells, key=lambda c: (c.row, c.col))
     table.report = replace(table.report, cells=len(cells), empty_cells=empty,
@@ -468,18 +542,20 @@ def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, floa
         return None
     body = [r for r in lines if inner and r.top > inner[0]] or lines
     em = statistics.median(c["size"] for r in lines for c in r.chars)
-    cols = columns(body, em)
+    cols, panels = body_columns(body, em, bool(inner))
     cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)]
     for line in lines:  # cells set closer than a word gap: the gutters cut the runs
-        line.words = [part for w in line.words for part in split_at_edges(w, cuts)]
+        if all(line is not p for p in panels):
+            line.words = [part for w in line.words for part in split_at_edges(w, cuts)]
     if len(cols) < 2:
         return None
     edges = [x0] + [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(cols)] + [x1]
-    groups, spanning = table_rows(lines, edges, inner, group_heads)
+    groups, spanning = table_rows(lines, edges, inner, group_heads, panels)
     if len(cols) > max(len(filled_columns(g, edges)) for g in groups) + slack:
         return None
     head = sum(1 for g in groups if inner and g[0].top < inner[0])
-    table = build_table(groups, edges, cols, (top, bottom), head, page, settings, alone, group_heads)
+    table = build_table(groups, edges, cols, (top, bottom), head, page, settings, alone, group_heads,
+                        {id(p) for p in panels})
     if table is not None:
         span_labels(table, spanning, head, settings)
         if group_heads and head > 1:
@@ -487,12 +563,60 @@ def lines_table(lines: list[TextRow], inner: list[float], box: tuple[float, floa
     return table
 
 
+def body_columns(body: list[TextRow], em: float, ruled: bool) -> tuple[list[tuple[float, float]],
+                                                                       list[TextRow]]:
+    """The body's columns (:func:`columns`) and its panel headings: under a header rule (``ruled``), a line
+    of one run across the middle of a gutter between the columns of the lines of several runs
+    (一、按城乡划分…, or “Enrollment, in thousands” centred over the value columns, opening a panel of
+    rows) is no cell of one column; the columns are those of the other lines, where the headings had
+    bridged gutters."""
+    cols = columns(body, em)
+    multi = [r for r in body if len(r.words) > 1]
+    if not ruled or len(multi) < DEFAULT_PANEL_MIN_ROWS:
+        return cols, []
+    cuts = [(a[1] + b[0]) / 2 for a, b in itertools.pairwise(columns(multi, em))]
+    panels = [r for r in body if len(r.words) == 1 and any(r.x0 < x < r.x1 for x in cuts)]
+    rest = columns([r for r in body if all(r is not p for p in panels)], em)
+    return (rest, panels) if panels and len(rest) > len(cols) else (cols, [])
+
+
+def panel_span(line: TextRow, edges: list[float]) -> tuple[int, int]:
+    """(first column, columns) a panel heading spans: every column when it starts in the first or is centred
+    on the table, the columns right of the first when centred on them, else those it covers."""
+    n, mid, height = len(edges) - 1, (line.x0 + line.x1) / 2, line.bottom - line.top
+    first, span = column_span(Word(line.chars, line.x0, line.x1, line.top, line.bottom), edges)
+    if first == 0 or abs(mid - (edges[0] + edges[-1]) / 2) <= height:
+        return 0, n
+    if abs(mid - (edges[1] + edges[-1]) / 2) <= height:
+        return 1, n - 1
+    return first, span
+
+
+def with_panels(rows: Rows, panels: list[TextRow]) -> Rows:
+    """Each panel heading a row of its own, put in among the rows by its height (the labels' rows moved)."""
+    groups, spanning = rows
+    for panel in sorted(panels, key=lambda r: r.top):
+        at = sum(1 for g in groups if min(r.top for r in g) < panel.top)
+        groups.insert(at, [panel])
+        spanning = [(label, [i + (i >= at) for i in rows]) for label, rows in spanning]
+    return groups, spanning
+
+
 Rows = tuple[list[list[TextRow]], list[tuple[TextRow, list[int]]]]
 """Lines grouped into table rows, and the first-column labels spanning several of them."""
 
 
 def table_rows(lines: list[TextRow], edges: list[float], inner: list[float],
-               group_heads: tuple[Segment, ...] = ()) -> Rows:
+               group_heads: tuple[Segment, ...] = (), panels: list[TextRow] | None = None) -> Rows:
+    """:func:`body_rows` of the lines, each panel heading a row of its own (:func:`with_panels`)."""
+    if not panels:
+        return body_rows(lines, edges, inner, group_heads)
+    rest = [r for r in lines if all(r is not p for p in panels)]
+    return with_panels(body_rows(rest, edges, inner, group_heads), panels)
+
+
+def body_rows(lines: list[TextRow], edges: list[float], inner: list[float],
+              group_heads: tuple[Segment, ...] = ()) -> Rows:
     """The lines grouped into rows, with the first-column labels that span several rows.  Below the header
     rule (or in a table with none) the rows come from the anchor columns (:func:`.anchors.anchor_rows`)
     where the table has them; otherwise, and above the header rule (where a header's wrapped lines stand as
@@ -594,11 +718,13 @@ def merge_first(table: RawTable, first: dict[int, RawCell], rows: list[int], cha
 def build_table(groups: list[list[TextRow]], edges: list[float], cols: list[tuple[float, float]],
                 span: tuple[float, float], head: int, page: int,
                 settings: ExtractSettings, alone: bool = False,
-                group_heads: tuple[Segment, ...] = ()) -> RawTable | None:
+                group_heads: tuple[Segment, ...] = (), panels: set[int] | None = None) -> RawTable | None:
     """Cells of the grouped rows; None unless two rows fill two cells or more (a signature or a note between
     rules is never a table), or, a header ``alone`` (:func:`header_table`) of at most
-    :data:`DEFAULT_OPEN_HEADER_ROWS` rows, one row fills :data:`DEFAULT_BOX_MIN_COLS` cells or more."""
-    per_row = [row_cells(g, edges, cols if i < head else None, group_heads) for i, g in enumerate(groups)]
+    :data:`DEFAULT_OPEN_HEADER_ROWS` rows, one row fills :data:`DEFAULT_BOX_MIN_COLS` cells or more
+    (``panels``: ids of the panel headings' lines, each a row of its own)."""
+    per_row = [row_cells(g, edges, cols if i < head else None, group_heads, id(g[0]) in (panels or ()))
+               for i, g in enumerate(groups)]
     filled = [*sorted((sum(1 for *_, ch in cells if ch) for cells in per_row), reverse=True), 0]
     header_alone = alone and len(groups) <= DEFAULT_OPEN_HEADER_ROWS and filled[0] >= DEFAULT_BOX_MIN_COLS
     if not header_alone and (len(groups) < 2 or filled[1] < 2):
@@ -691,13 +817,22 @@ def holds_box(box: BBox, page: PageTables) -> bool:
     return any(contains(box, b) for b in inside)
 
 
+def header_runs(runs: list[list[Segment]], loose: list[Segment], rows: list[TextRow],
+                settings: ExtractSettings) -> list[list[Segment]]:
+    """The runs, each led by the rules of a header set above its first rule (:func:`rules_above`); a run of
+    those rules alone (a top rule and a group rule of one extent) is no table of its own."""
+    heads = [rules_above(run, loose, rows, settings) for run in runs]
+    taken = {id(s) for head in heads for s in head}
+    return [head + run for head, run in zip(heads, runs, strict=True) if not all(id(s) in taken for s in run)]
+
+
 class HorizontalRulesFinder(TableFinder):
     """Tables ruled only across (three-line tables, a rule under each row): columns from the text."""
 
     def find(self, page: PageTables) -> None:
         rows = page.rows()
         loose = free_rules(page)
-        for run in rule_runs(loose, rows, page.settings):
+        for run in header_runs(rule_runs(loose, rows, page.settings), loose, rows, page.settings):
             table, used = region_table(run, rows, page.number, page.settings, loose)
             if table is not None:
                 page.tables.append(table)
