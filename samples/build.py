@@ -177,6 +177,12 @@ class TableBlock(Block):
     """How rules are drawn: ``line`` (stroked), ``double`` (double lines), ``rect`` (filled rectangles)."""
     joined: bool = False
     """Printed right under the previous table with no space between (the sections of one ruled form)."""
+    group_rules: bool = False
+    """``three_line``, producer rl: a thin rule under each header group (a header cell merged across columns
+    above the last header row), trimmed at both ends so two groups' rules stay apart."""
+    top_rule_from: int = 0
+    """``three_line``, producer rl: the top rule is drawn over the columns from this one on only (the stub
+    columns to its left open at the top, their header under the first full-width rule's row)."""
 
     @property
     def n_rows(self) -> int:
@@ -360,6 +366,8 @@ def _parse_table(raw: Any, where: str, ordinal: int, spaced: bool) -> TableBlock
         caption_row=bool(raw.get("caption_row", False)),
         rule_style=_rule_style(raw.get("rule_style", "line"), where),
         joined=bool(raw.get("joined", False)),
+        group_rules=bool(raw.get("group_rules", False)),
+        top_rule_from=int(raw.get("top_rule_from", 0)),
     )
 
 

@@ -293,6 +293,47 @@ class RectRuleTable(Table):
             canv.line = stroke_line  # type: ignore[method-assign]
 
 
+GROUP_RULE_TRIM_PT = 3.0
+"""A group rule stops this far short of its columns' outer edges (neighbouring groups' rules stay apart)."""
+
+
+class GroupRuleTable(Table):
+    """A three-line table with a thin rule under each header group (``group_rules``): drawn after the table's
+    own rules, over the group's columns less :data:`GROUP_RULE_TRIM_PT` at each end."""
+
+    def __init__(self, *args: Any, group_rules: Sequence[tuple[int, int, int]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.group_rules = tuple(group_rules)
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        parts = super().split(avail_w, avail_h)
+        for part in parts:  # the header repeats on each part (``repeatRows``): its row numbers hold
+            if isinstance(part, GroupRuleTable):
+                part.group_rules = self.group_rules
+        return parts
+
+    def draw(self) -> None:
+        super().draw()
+        canv = self.canv
+        canv.setStrokeColor(BLACK)
+        canv.setLineWidth(RULE_PT)
+        for row, c0, c1 in self.group_rules:
+            y = self._rowpositions[row + 1]
+            x0, x1 = self._colpositions[c0], self._colpositions[c1 + 1]
+            canv.line(x0 + GROUP_RULE_TRIM_PT, y, x1 - GROUP_RULE_TRIM_PT, y)
+
+
+def header_groups(t: TableBlock, off: int) -> list[tuple[int, int, int]]:
+    """(row, first column, last column) of each header cell merged across columns above the header's last
+    row."""
+    return [(r0 + off, c0, c1) for r0, c0, r1, c1 in t.merges if r0 == r1 < t.header_rows - 1 and c1 > c0]
+
+
+def open_top_rule(cmds: list[tuple[Any, ...]], first: int) -> list[tuple[Any, ...]]:
+    """The three-line top rule drawn from column ``first`` on (``top_rule_from``)."""
+    return [(c[0], (first, 0), *c[2:]) if c[0] == "LINEABOVE" and c[1] == (0, 0) else c for c in cmds]
+
+
 # ---------------------------------------------------------------------------------------------- styles
 
 
@@ -479,12 +520,15 @@ def table(st: Styles, t: TableBlock, width_mm: float) -> list[Flowable]:
             ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             *rules_for(t.borders, len(rows), t.header_rows + off, rule_style == "double")]
     repeat = off + t.header_rows if t.repeat_header and t.header_rows else 0  # the caption row too
+    if t.top_rule_from:
+        cmds = open_top_rule(cmds, t.top_rule_from)
     cls = RectRuleTable if rule_style == "rect" else Table
     # A row is cut by a page break (splitInRow) only in tables without merges: with spans, reportlab's in-row
     # split places a second header mid-page.  Merged cells are cut between rows either way.
     in_row = int(not t.merges)
-    grid = cls(rows, colWidths=widths, repeatRows=repeat, splitByRow=1, splitInRow=in_row,
-               style=TableStyle(cmds))
+    extra = {"group_rules": header_groups(t, off)} if t.group_rules else {}
+    grid = (GroupRuleTable if extra else cls)(rows, colWidths=widths, repeatRows=repeat, splitByRow=1,
+                                             splitInRow=in_row, style=TableStyle(cmds), **extra)
     return [*caption(st, t.caption if not t.caption_row else None), grid, Spacer(1, 6)]
 
 
