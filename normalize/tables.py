@@ -248,15 +248,31 @@ def _first_row_edges(t: RawTable) -> set[float]:
     return {t.col_edges[c.col + c.colspan] for c in t.cells if c.row == 0} - {t.col_edges[-1]}
 
 
+def _band_text(t: RawTable, row: int) -> str | None:
+    """The text of the fragment's ``row`` when it is one cell across the frame holding a section's name."""
+    cells = [c for c in t.cells if c.row == row]
+    if len(cells) != 1 or cells[0].colspan < t.n_cols or not is_section_band(text := cell_text(cells[0])):
+        return None
+    return text
+
+
 def continues_frame(prev: RawTable, nxt: RawTable, tol: float) -> bool:
     """A ruled form going on over a page break: each of its rows splits the frame into columns of its own, so
     the two pages' column edges differ (a page of other sections splits it otherwise), but the frame holds
     still: the same outer borders, and the top row of ``nxt`` ruled on edges ``prev`` has (the label column's
-    edge at least).  A new table's top row is its caption across the frame, or heads on edges of its own."""
+    edge at least); or ``prev`` closes with a numbered section's band (its rows are on the next page; a note
+    across the frame, ``注：带*号的为约束性指标``, is no section); or ``nxt`` opens
+    with the band of the section numbered after ``prev``'s last (``（二）…`` then ``（三）…``).  A new table's
+    top row is its caption across the frame, or heads on edges of its own."""
     if {prev.method, nxt.method} != {"lattice"}:
         return False
     if abs(prev.col_edges[0] - nxt.col_edges[0]) > tol or abs(prev.col_edges[-1] - nxt.col_edges[-1]) > tol:
         return False
+    if (foot := _band_text(prev, prev.n_rows - 1)) is not None and _item_number(foot) is not None:
+        return True
+    if (head := _band_text(nxt, 0)) is not None:
+        bands = [text for r in range(prev.n_rows) if (text := _band_text(prev, r)) is not None]
+        return bool(bands) and opens_next_item(bands[-1], head)
     inner = _first_row_edges(nxt)
     return bool(inner) and all(any(abs(e - p) <= tol for p in prev.col_edges) for e in inner)
 

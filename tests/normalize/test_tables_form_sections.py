@@ -91,6 +91,26 @@ def test_new_table_opening_the_next_page_on_edges_of_its_own_does_not_continue_t
     assert not continues_frame(p1, caption, 4.0)
 
 
+def test_section_band_closing_a_page_continues_with_its_rows_on_the_next() -> None:
+    p1 = _fragment(1, SECTION_ONE + SECTION_THREE[:1], top=660.0)
+    p2 = _fragment(2, SECTION_THREE[1:], top=60.0)
+    assert continues_frame(p1, p2, 4.0)
+    first, third = build_tables(_doc(p1, p2))
+    assert (first.title, first.n_rows) == ("企业基本信息", 3)
+    assert (third.title, third.pages, third.n_rows, third.header_rows) == ("联合建设单位信息", [2], 2, 1)
+    note = _fragment(1, [[("单位名称", 130.0), ("地址", RIGHT)], [("注：带*号的为必填项", RIGHT)]], top=740.0)
+    assert not continues_frame(note, p2, 4.0)
+
+
+def test_band_of_the_next_section_opening_a_page_continues_the_form() -> None:
+    p1 = _fragment(1, SECTION_ONE + SECTION_TWO, top=600.0)
+    p2 = _fragment(2, SECTION_THREE, top=60.0)
+    assert continues_frame(p1, p2, 4.0)
+    assert [t.title for t in build_tables(_doc(p1, p2))] == ["企业基本信息", "项目基本信息", "联合建设单位信息"]
+    other = _fragment(2, [[("（一）承担单位信息", RIGHT)], *SECTION_THREE[1:]], top=60.0)
+    assert not continues_frame(p1, other, 4.0)
+
+
 def test_a_pledge_sentence_across_the_frame_is_a_row_of_its_section_not_a_band() -> None:
     pledge = [[("（三）申报承诺", RIGHT)], [("本单位承诺所填信息真实、准确，如有不实，愿承担相应责任。", RIGHT)],
               pair("法定代表人（签字）", "单位（盖章）")]
