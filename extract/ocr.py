@@ -47,6 +47,7 @@ from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_
 from .engines import DEFAULT_CHOICES, DEFAULT_UNSURE_PROB, GapReader, OcrEngine, Recognised
 from .lines import OCR_FONT, Char
 from .registry import OCR_ENGINES, load
+from .seals import read_under_seals
 from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
 from .textlayer import is_ideograph
 
@@ -625,13 +626,20 @@ def with_inserted(line: OcrLine, added: list[tuple[int, str, Box]]) -> OcrLine:
 
 
 def recognise(img: np.ndarray, settings: OcrSettings) -> list[OcrLine]:
-    """Every text line on the (deskewed) page image, top to bottom."""
+    """Every text line on the (deskewed) page image, top to bottom; black text under a red seal read from
+    the red channel (:mod:`.seals`, ``OcrSettings.read_under_seals``)."""
     engine = ocr_engine(settings)
-    read = engine.read_lines(img)
-    gaps = engine if hasattr(engine, "read_gaps") else None
-    lines = [read_line(rec, img, engine, gaps) for rec in read if rec.text.strip()]
-    lines = [ln for ln in lines if ln.chars]
+    lines = read_lines(img, engine)
+    if settings.read_under_seals:
+        lines = read_under_seals(img, lines, lambda band: read_lines(band, engine))
     return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
+
+
+def read_lines(img: np.ndarray, engine: OcrEngine) -> list[OcrLine]:
+    """The lines ``engine`` reads on an image, each repaired from the image's ink (:func:`read_line`)."""
+    gaps = engine if hasattr(engine, "read_gaps") else None
+    lines = [read_line(rec, img, engine, gaps) for rec in engine.read_lines(img) if rec.text.strip()]
+    return [ln for ln in lines if ln.chars]
 
 
 def read_crop(crop: np.ndarray, settings: OcrSettings) -> str:

@@ -94,6 +94,10 @@ class OcrSettings:
     decode_glyphs: bool = True
     """Garbled fonts are decoded glyph by glyph in place (``extract/glyphs.py``); False reads their pages
     with page OCR instead."""
+    read_under_seals: bool = True
+    """Black text under a red seal (公章 over the 落款) is read again from the page's red channel, where the
+    seal vanishes (``extract/seals.py``); False keeps the colour page's reading. Costs nothing on a page
+    without red ink."""
 
     def __post_init__(self) -> None:
         if not 72 <= self.dpi <= 600:
@@ -110,6 +114,9 @@ class OcrSettings:
             raise ValueError("OcrSettings.det_text_px must be ≥ 0 and rec_batch in [1, 64]")
         if not isinstance(self.decode_glyphs, bool):
             raise ValueError(f"OcrSettings.decode_glyphs must be true or false, not {self.decode_glyphs!r}")
+        if not isinstance(self.read_under_seals, bool):
+            raise ValueError("OcrSettings.read_under_seals must be true or false, "
+                             f"not {self.read_under_seals!r}")
         if self.engine not in OCR_ENGINES:
             raise ValueError(f"OcrSettings.engine must be one of {', '.join(OCR_ENGINES)}, "
                              f"not {self.engine!r}")
