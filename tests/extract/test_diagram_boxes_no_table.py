@@ -147,3 +147,11 @@ def test_generated_flowcharts_are_no_tables(doc: str, n_tables: int) -> None:
     assert len(tables) == n_tables
     lines = {ln.text for p in raw.pages for ln in p.lines}
     assert {"专家评审组", "监督检查组"} <= lines or {"镇街科技办初审", "区科技局业务科室复核"} <= lines
+
+
+@pytest.mark.slow
+def test_scanned_flowcharts_are_no_tables_and_the_ruled_table_stays() -> None:
+    """The image path: scan_gen_rl_15 (rounded flowchart, square tree chart, a ruled 5×4 table), read by OCR."""
+    raw = extract_document(GENERATED / "scan_gen_rl_15_rencai_flowchart.pdf")
+    tables = [t for p in raw.pages for t in p.tables]
+    assert [(t.n_rows, t.n_cols, t.method) for t in tables] == [(5, 4, "image")]
