@@ -12,9 +12,11 @@ and blue well below it), each red region that lies over black ink (dark in the r
 from the red channel, in a band of the page's full width holding the region and the lines it touches. A line
 of that reading replaces the page's readings of the same text line when its box holds both red ink and black
 text (:func:`is_stamped`) and it has at least as many characters as those readings hold over black ink — never
-an empty or shorter reading. Red text that is content (a red 版头 ``XX人民政府文件``, red notes beside a
-chart) has no black ink: it is never replaced, and it vanishes from the red-channel reading anyway. A page
-without red costs one vectorised test over every second pixel (:func:`has_red`).
+an empty or shorter reading. A line of red text centred in such a region, when it is round, is the seal's own
+inscription and is dropped (:func:`is_inscription`). Red text that is content (a red 版头 ``XX人民政府文件``,
+red notes beside a chart) has no black ink: it is never replaced, and it vanishes from the red-channel reading
+anyway; it lies over no black text, so no region is made of it. A page without red costs one vectorised test
+over every second pixel (:func:`has_red`).
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ DEFAULT_BAND_PAD = 12
 DEFAULT_ROW_OVERLAP = 0.5
 """Two readings are of one text line when their boxes overlap across and down by at least this share of the
 lower one's height."""
+
+DEFAULT_SEAL_ROUND = 0.6
+"""A region of red ink is a seal when its box is at least this share as high as wide or as wide as high
+(round seals 1.0, oval 财务专用章 about 0.67); its red text lines are the seal's inscription, not the
+document's (a seal over the 落款 read ``县水`` above ``长沙县水利局``: issuer ``县水、长沙县水利局``)."""
 
 Box = tuple[float, float, float, float]
 
@@ -146,12 +153,28 @@ def read_under_seals(img: np.ndarray, lines: list[Any], read: Callable[[np.ndarr
         return lines
     mask = red_ink(img)
     regions = red_regions(img, mask)
-    out = list(lines)
+    out = [ln for ln in lines if not is_inscription(img, ln.box, regions)]
     for top, bottom in bands(regions, lines, img.shape[0]):
         for line in (shifted(ln, top) for ln in read(red_channel(img, top, bottom))):
             if any(_overlap(line.box, r, 0) > 0 for r in regions) and is_stamped(img, mask, line.box):
                 out = replaced(out, lines, line, img, mask)
     return out
+
+
+def is_inscription(img: np.ndarray, box: Box, regions: Sequence[Box]) -> bool:
+    """Whether a line is the seal's own inscription: red text (no black ink) centred inside a round region of
+    red ink over black text (a seal over the 落款: as wide as high, :data:`DEFAULT_SEAL_ROUND`). A red 版头
+    or a red note lies over no black text, and is far wider than high."""
+    if not regions or black_share(img, box) >= DEFAULT_BLACK_SHARE:
+        return False
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(r[0] <= cx <= r[2] and r[1] <= cy <= r[3] and _roundness(r) >= DEFAULT_SEAL_ROUND
+               for r in regions)
+
+
+def _roundness(box: Box) -> float:
+    width, height = box[2] - box[0], box[3] - box[1]
+    return min(width, height) / max(width, height, 1e-9)
 
 
 def replaced(lines: list[Any], page: list[Any], new: Any, img: np.ndarray, mask: np.ndarray) -> list[Any]:

@@ -6,6 +6,10 @@
 * ``scan_<id>.pdf``: each page of ``<id>.pdf`` rendered at 200 dpi, rotated by 0.3–1° (as a page fed
   crookedly), speckled with noise, JPEG-compressed, and wrapped as an image-only PDF of the same page size —
   what an office scanner makes of a printed notice.
+* ``scan_seal_<id>.pdf``: a scanned twin whose 落款 (the issuer names and date of the source's ``signature``)
+  is stamped with a red round seal first (:func:`stamp_seal`: ring, star, the issuer's name around the top,
+  uneven ink, multiplied over the page so black stays black), as GB/T 9704 places it: centred on the 落款,
+  which sits in the seal's lower half.
 * ``garbled_<id>.pdf``: ``<id>.pdf`` with ``/ToUnicode`` removed from every font, so its text layer reads as
   glyph codes (mojibake) although the page looks right — what some publishing tools emit.
 
@@ -21,6 +25,7 @@ import argparse
 import hashlib
 import io
 import json
+import math
 import random
 import sys
 from dataclasses import dataclass
@@ -49,6 +54,21 @@ GARBLED = ("stress_continued_table",)
 GENERATED_DIR = ROOT / "generated"
 GENERATED_SCANNED = ("gen_docx_nongye_joint", "gen_docx_jiaoyu_header", "gen_rl_15_rencai_flowchart")
 GENERATED_GARBLED = ("gen_docx_yiliao_lines",)
+GENERATED_SEALED = ("gen_docx_nongye_joint", "gen_rl_meta_zhaobiaobianhao")
+"""Scanned twins with a red seal over the 落款 (``scan_seal_<id>``): two joint issuers stacked under a red
+版头 (its red title must still be read), and one issuer with no 版头 (the issuer is read from the 落款 alone).
+Each is the scan ``scan_<id>`` would be (the same tilt, noise and JPEG) with the seal pressed on before
+scanning, so the seal is the only difference; both sources' plain scans read at 1.000."""
+SEAL_DIAMETER_MM = 42.0
+"""An official seal's diameter (the 4.2 cm round seal of government organs)."""
+SEAL_RGB = (214, 38, 46)
+"""Seal ink (stamp-pad red)."""
+SEAL_ARC = 240.0
+"""Degrees of the seal's edge its name runs along, over the top (a round seal spaces any name so)."""
+SEAL_RAISE = 0.08
+"""The seal's centre lies this share of its diameter above the middle of the 落款."""
+SEAL_FONT = "/usr/share/fonts/truetype/arphic/uming.ttc"
+"""The seal's characters (AR PL UMing, the 仿宋/宋体 face of the docx and rl producers)."""
 """Twins of generated documents, written next to them (samples/generated/pdf, samples/generated/expected)."""
 
 
@@ -125,6 +145,104 @@ def make_scanned(doc_id: str, settings: ScanSettings, pdf_dir: Path = PDF_DIR) -
     return path
 
 
+Box = tuple[float, float, float, float]
+
+
+def signature_box(doc: pdfium.PdfDocument, strings: list[str]) -> tuple[int, Box]:
+    """The last page printing all ``strings`` (the 落款 lines in order, blanks ignored) and the box of their
+    last occurrences there, each before the next, ``(x0, top, x1, bottom)`` in points from the page's top
+    left."""
+    for index in range(len(doc) - 1, -1, -1):
+        page = doc[index]
+        text = page.get_textpage()
+        chars = [(text.get_text_range(i, 1), i) for i in range(text.count_chars())]
+        kept = [(c, i) for c, i in chars if c.strip()]
+        joined = "".join(c for c, _ in kept)
+        end, found = len(joined), []
+        for string in reversed(strings):  # the date, then each issuer above it (not the 版记's office)
+            end = joined.rfind(string.replace(" ", ""), 0, end)
+            found.insert(0, end)
+        if min(found) >= 0:
+            boxes = [text.get_charbox(kept[at + k][1]) for at, s in zip(found, strings, strict=True)
+                     for k in range(len(s.replace(" ", "")))]
+            height = page.get_height()
+            return index, (min(b[0] for b in boxes), height - max(b[3] for b in boxes),
+                           max(b[2] for b in boxes), height - min(b[1] for b in boxes))
+    raise SystemExit(f"no page prints the 落款 {strings}")
+
+
+def seal_ink(name: str, diameter: int, rng: random.Random) -> Image.Image:
+    """Ink density (mode ``L``, 255 = full) of a round seal: a ring, a five-pointed star in the middle and
+    ``name`` around the top, unevenly inked (a stamp never prints solid)."""
+    from PIL import ImageDraw, ImageFilter, ImageFont
+
+    ink = Image.new("L", (diameter, diameter), 0)
+    draw = ImageDraw.Draw(ink)
+    ring = max(3, diameter // 30)
+    draw.ellipse((ring // 2, ring // 2, diameter - ring // 2, diameter - ring // 2), outline=255, width=ring)
+    centre, radius = diameter / 2, diameter / 2
+    star = [(centre + radius * (0.3 if k % 2 == 0 else 0.115) * math.sin(k * math.pi / 5),
+             centre - radius * (0.3 if k % 2 == 0 else 0.115) * math.cos(k * math.pi / 5)) for k in range(10)]
+    draw.polygon(star, fill=255)
+    spread = math.radians(SEAL_ARC)
+    size = int(min(radius * 0.32, 0.95 * (radius - ring - radius * 0.2) * spread / len(name)))
+    font = ImageFont.truetype(SEAL_FONT, size)
+    for k, ch in enumerate(name):
+        angle = -spread / 2 + spread * (k + 0.5) / len(name)
+        glyph = Image.new("L", (size * 2, size * 2), 0)
+        ImageDraw.Draw(glyph).text((size, size), ch, fill=255, font=font, anchor="mm", stroke_width=2)
+        glyph = glyph.rotate(-math.degrees(angle), resample=Image.Resampling.BICUBIC)
+        reach = radius - ring - size * 0.62
+        x, y = centre + reach * math.sin(angle), centre - reach * math.cos(angle)
+        ink.paste(255, (int(x - size), int(y - size)), glyph)
+    noise = np.random.default_rng(rng.getrandbits(32)).random((diameter // 8 + 1, diameter // 8 + 1))
+    patchy = Image.fromarray((noise * 255).astype(np.uint8)).resize((diameter, diameter),
+                                                                    Image.Resampling.BICUBIC)
+    strength = 0.8 + 0.2 * np.asarray(patchy.filter(ImageFilter.GaussianBlur(2)), dtype=np.float32) / 255
+    return Image.fromarray((np.asarray(ink, dtype=np.float32) * strength).astype(np.uint8))
+
+
+def stamp_seal(image: Image.Image, box_px: Box, name: str, rng: random.Random, dpi: int) -> Image.Image:
+    """The page image with a red seal pressed over the 落款 box (pixels): centred across it, its centre
+    ``SEAL_RAISE`` of a diameter above the 落款's middle (GB/T 9704: the 落款 just below the seal's centre);
+    the ink multiplies the page (black under it stays black)."""
+    diameter = round(SEAL_DIAMETER_MM / 25.4 * dpi)
+    ink = np.asarray(seal_ink(name, diameter, rng), dtype=np.float32) / 255
+    x0, top, x1, bottom = box_px
+    cx, cy = (x0 + x1) / 2, (top + bottom) / 2 - diameter * SEAL_RAISE
+    left, upper = round(cx - diameter / 2), round(cy - diameter / 2)
+    pixels = np.asarray(image, dtype=np.float32).copy()
+    region = pixels[upper : upper + diameter, left : left + diameter]
+    ink = ink[: region.shape[0], : region.shape[1], None]
+    region *= 1 - ink * (1 - np.asarray(SEAL_RGB, dtype=np.float32) / 255)
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+def make_sealed(doc_id: str, settings: ScanSettings, pdf_dir: Path, src_dir: Path) -> Path:
+    """``scan_seal_<id>.pdf``: the scanned twin (:func:`make_scanned`, its own tilt and noise) with a red seal
+    over the 落款 of the source's ``signature`` (the first issuer's name on the seal)."""
+    import yaml
+
+    signature = yaml.safe_load((src_dir / f"{doc_id}.yaml").read_text(encoding="utf-8"))["signature"]
+    name = f"scan_seal_{doc_id}"
+    source = pdfium.PdfDocument(str(pdf_dir / f"{doc_id}.pdf"))
+    sealed, box = signature_box(source, [*signature["issuers"], str(signature["date"])])
+    out = pikepdf.new()
+    for index in range(len(source)):
+        page = source[index]
+        scale = settings.dpi / 72
+        image = page.render(scale=scale).to_pil().convert("RGB")
+        if index == sealed:
+            box_px = (box[0] * scale, box[1] * scale, box[2] * scale, box[3] * scale)
+            image = stamp_seal(image, box_px, signature["issuers"][0], seeded_rng(name, index), settings.dpi)
+        jpeg = scanned_page(image, seeded_rng(f"scan_{doc_id}", index), settings)
+        image_page(out, jpeg, image.size, (page.get_width(), page.get_height()))
+    source.close()
+    path = pdf_dir / f"{name}.pdf"
+    out.save(path, deterministic_id=True)
+    return path
+
+
 def strip_to_unicode(fonts: pikepdf.Object | None) -> int:
     """Remove /ToUnicode from every font of a /Font resource dictionary (and Type0 descendants)."""
     removed = 0
@@ -174,6 +292,10 @@ def main(argv: list[str] | None = None) -> int:
     expected_dir = GENERATED_DIR / "expected" if args.generated else EXPECTED_DIR
     jobs = [(f"scan_{d}", d, lambda d=d: make_scanned(d, settings, pdf_dir)) for d in scanned]
     jobs += [(f"garbled_{d}", d, lambda d=d: make_garbled(d, pdf_dir)) for d in garbled]
+    if args.generated:
+        src_dir = GENERATED_DIR / "src"
+        jobs += [(f"scan_seal_{d}", d, lambda d=d: make_sealed(d, settings, pdf_dir, src_dir))
+                 for d in GENERATED_SEALED]
     for name, doc_id, build in jobs:
         if args.only and args.only != name:
             continue

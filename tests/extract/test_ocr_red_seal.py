@@ -9,6 +9,7 @@ again from the red channel, where the seal vanishes (``extract/seals.py``); red 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -118,3 +119,32 @@ def test_a_page_without_red_is_not_read_again() -> None:
 def test_the_setting_must_be_a_bool() -> None:
     with pytest.raises(ValueError, match="read_under_seals"):
         OcrSettings(read_under_seals="yes")  # type: ignore[arg-type]
+
+
+GENERATED = Path(__file__).resolve().parents[2] / "samples" / "generated" / "pdf"
+
+
+def _page(name: str, index: int, rows: tuple[int, int]) -> np.ndarray:
+    """Rows of one page of a generated scanned twin as OCR sees it (200 dpi, deskewed)."""
+    import pypdfium2 as pdfium
+    from policy_extract.extract.ocr import deskew, render_page
+
+    doc = pdfium.PdfDocument(str(GENERATED / name))
+    try:
+        img, _angle = deskew(render_page(doc, index, 200), 5.0)
+    finally:
+        doc.close()
+    return np.ascontiguousarray(img[rows[0] : rows[1]])
+
+
+def test_two_stacked_issuers_under_a_seal_are_read_whole(recognise) -> None:
+    img = _page("scan_seal_gen_docx_nongye_joint.pdf", 2, (700, 1250))
+    assert [ln.text for ln in recognise(img, OcrSettings())] == ["河北省农业农村厅", "河北省财政厅", "2024年3月18日"]
+    garbled = [ln.text for ln in recognise(img, OcrSettings(read_under_seals=False))]
+    assert "河北省农业农村厅" not in garbled
+
+
+def test_the_seals_own_inscription_is_not_read_as_text(recognise) -> None:
+    img = _page("scan_seal_gen_rl_meta_zhaobiaobianhao.pdf", 1, (250, 700))
+    assert [ln.text for ln in recognise(img, OcrSettings())] == ["长沙县水利局", "2024年5月17日"]
+    assert "县水" in [ln.text for ln in recognise(img, OcrSettings(read_under_seals=False))]
