@@ -766,16 +766,18 @@ def _reads_as_form(grid: _Grid, bands: list[int]) -> bool:
 
 
 def form_sections(grid: _Grid) -> list[_Grid] | None:
-    """A ruled form (申报表, 信息表) divided into sections by bands across the frame: it opens with a band,
-    each band is a section's name (``（一）企业基本信息``, :func:`is_section_band`) with rows of its own under
-    it, and the rows read as a form's (:func:`_reads_as_form`).  Each section is a table titled by its
-    band without the ``（一）`` label, with only the columns its own rows rule; None when the grid is no such
-    form."""
+    """A ruled form (申报表, 信息表) divided into sections by bands across the frame (or one numbered section
+    of it, drawn as a table of its own): it opens with a band, each band is a section's name
+    (``（一）企业基本信息``, :func:`is_section_band`) with rows of its own under it, and the rows read as a
+    form's (:func:`_reads_as_form`).  Each section is a table titled by its band without the ``（一）`` label,
+    with only the columns its own rows rule; None when the grid is no such form."""
     texts = {c.row: c.text for c in grid.cells}
     bands = [r for r in _band_rows(grid) if is_section_band(texts[r])]
     ends = [*bands[1:], grid.n_rows]
-    if len(bands) < 2 or bands[0] != 0 or any(e - b < 2 for b, e in zip(bands, ends, strict=True)):
+    if not bands or bands[0] != 0 or any(e - b < 2 for b, e in zip(bands, ends, strict=True)):
         return None
+    if len(bands) == 1 and _item_number(texts[0]) is None:
+        return None  # one band alone names a section by its number (``单位：万元`` across the top does not)
     if not _reads_as_form(grid, bands):
         return None
     blocks = [_block(grid, b, e) for b, e in zip(bands, ends, strict=True)]

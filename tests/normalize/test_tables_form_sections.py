@@ -111,6 +111,15 @@ def test_band_of_the_next_section_opening_a_page_continues_the_form() -> None:
     assert not continues_frame(p1, other, 4.0)
 
 
+def test_one_numbered_section_drawn_as_a_frame_of_its_own_is_titled_by_its_band() -> None:
+    """A form whose sections are printed as tables a little apart (gen_docx_form_apart): each frame opens with
+    its numbered band; a unit note across the top of a frame (``单位：万元``) names no section and stays a row."""
+    first, second = build_tables(_doc(_fragment(1, SECTION_ONE), _fragment(1, SECTION_THREE, top=200.0)))
+    assert (first.title, first.n_rows, second.title, second.n_rows) == ("企业基本信息", 3, "联合建设单位信息", 2)
+    (unit,) = build_tables(_doc(_fragment(1, [[("单位：万元", RIGHT)], *SECTION_ONE[1:]])))
+    assert unit.n_rows == 4 and unit.cells[0].text == "单位：万元"
+
+
 def test_a_pledge_sentence_across_the_frame_is_a_row_of_its_section_not_a_band() -> None:
     pledge = [[("（三）申报承诺", RIGHT)], [("本单位承诺所填信息真实、准确，如有不实，愿承担相应责任。", RIGHT)],
               pair("法定代表人（签字）", "单位（盖章）")]
