@@ -145,8 +145,9 @@ class OutlineBuilder:
         """The nodes with SPEC levels.  Part tiers (``第N部分``/``第N编`` above ``第N章``) take levels 1, 2, …
         in the order of the tiers the document prints.  Beneath a part or chapter the levels are relative:
         the first marker tier the chapter actually prints is the chapter's level + 1, the next + 2 (a chapter
-        whose top subdivision is （一） has it on the level below the chapter).  Elsewhere (no parts, before
-        the first part, inside an annex) the marker keeps its SPEC level, one lower where parts exist."""
+        whose top subdivision is （一） has it on the level below the chapter), though no marker ranks above
+        its own SPEC level (1. 1、 stay on level 3 or below).  Elsewhere (no parts, before the first part,
+        inside an annex) the marker keeps its SPEC level, one lower where parts exist."""
         tiers = sorted({n.level for n in self.nodes if n.level <= 0 and n.id not in self.annexes})
         shift = 1 if self.has_parts() else 0
         by_id = {n.id: n for n in self.nodes}
@@ -163,7 +164,9 @@ class OutlineBuilder:
             if n.level <= 0:
                 final[n.id] = tiers.index(n.level) + 1 if n.level in tiers else 1
             elif head is not None:
-                final[n.id] = final[head] + 1 + ranks[head].index(n.level)
+                # Relative beneath a chapter, but never above the marker's own rung of the SPEC ladder: a
+                # chapter whose only numbers are 1、 has them on level 3, not as its top subdivision.
+                final[n.id] = max(final[head] + 1 + ranks[head].index(n.level), n.level)
             else:
                 final[n.id] = n.level + shift
         for n in self.nodes:

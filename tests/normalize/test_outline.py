@@ -317,3 +317,50 @@ def test_centred_numbered_title_out_of_sequence_is_a_heading() -> None:
     indented = Line("二、" + "字" * int(width / CW - 2), 1, (LEFT + 2 * CW, 112, RIGHT - 2 * CW, 128), "FangSong",
                     16.0, char_width=CW)
     assert not b.centred(Block([0], [indented]))
+
+
+def test_digit_clauses_directly_under_a_chapter_stay_on_level_three() -> None:
+    """hanshan 第四章 prints its contract clauses 1、合同文件 / 3.合同标的内容： with no 一、 or （一） above them:
+    a 1、 is on the SPEC ladder's third rung, never the chapter's top subdivision."""
+    assert _levels(["第三章投标人须知", "（一）总则", "第四章合同格式", "1、合同文件", "2、合同范围", "3.合同标的"]) == [
+        ("第三章", 1, None), ("一", 2, "s1"), ("第四章", 1, None), ("1", 3, "s3"), ("2", 3, "s3"), ("3", 3, "s3")]
+
+
+def _ladder_text(level: int, n: int) -> str:
+    return {1: f"{_chinese(n)}、甲", 2: f"（{_chinese(n)}）乙", 3: f"{n}、丙", 4: f"（{n}）丁"}[level]
+
+
+def test_marker_ladder_property() -> None:
+    """Under chapters the levels are relative (a chapter's top subdivision is the level below it), but no
+    marker ranks above its SPEC rung: 一、 ≥ 1, （一） ≥ 2, 1、/1. ≥ 3, （1） ≥ 4; a chapter's 一、 is level 2, and
+    its （一） is level 2 where the chapter prints no 一、."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    chapter = st.lists(st.integers(1, 4), max_size=6)
+
+    @given(st.lists(st.integers(1, 4), max_size=4), st.lists(chapter, max_size=4))
+    def check(front: list[int], chapters: list[list[int]]) -> None:
+        b, counts = OutlineBuilder("FangSong"), dict.fromkeys(range(1, 5), 0)
+        spec: dict[str, int] = {}
+        for c, levels in enumerate([front, *chapters]):
+            if c:
+                b.heading(_block(f"第{_chinese(c)}章标题", "SimHei"))
+            for level in levels:
+                counts[level] += 1
+                got = b.heading(_block(_ladder_text(level, counts[level]), "SimHei"))
+                if got is not None:
+                    spec[got[0].id] = level
+        nodes = b.finish()
+        by_id = {n.id: n for n in nodes}
+        for n in nodes:
+            if n.id not in spec:
+                continue
+            assert spec[n.id] <= n.level <= 4, (n.number, spec[n.id], n.level)
+            chapter_node = by_id.get(n.parent) if n.parent else None
+            if chapter_node is not None and chapter_node.number.startswith("第") and spec[n.id] <= 2:
+                siblings = {spec[m.id] for m in nodes if m.parent == n.parent and m.id in spec}
+                if spec[n.id] == 1 or 1 not in siblings:
+                    assert n.level == chapter_node.level + 1, (n.number, n.level)
+
+    check()
