@@ -25,6 +25,8 @@ from policy_extract.core.vocabulary import (
     PRINTED_WORDS,
     RECIPIENT_LIST_SEPARATORS,
     SIGNATURE_MONTH,
+    SIGNATURE_NOTE,
+    SIGNING_NAME,
     TITLE_MAX_LINES,
     WEB_LOCATION,
     WEB_STAMP,
@@ -341,20 +343,15 @@ def _names_above(lines: list[Line], i: int, start: int, col: Column, res: MetaRe
 
 
 def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Meta, res: MetaResult) -> None:
-    """The first right-hand date-only line after the 版头, with the issuer line(s) just above it."""
+    """The first 落款 after the 版头: a right-hand date-only line with the issuer line(s) just above it (GB/T
+    9704), or a date-only line ending the notice's text under signing names wherever its lines start."""
     for i in range(start, len(lines)):
+        found = _right_hand_signature(lines, i, start, cols, res)
+        found = found or _unaligned_signature(lines, i, start, cols, res)
+        if found is None:
+            continue
+        date, names = found
         ln = lines[i]
-        col = cols[ln.page]
-        if ln.bbox[0] < col.center - 2 * char_width(ln):
-            continue
-        full = is_date_line(ln.text)
-        month = SIGNATURE_MONTH.match(to_halfwidth(ln.text))
-        names = _names_above(lines, i, start, col, res) if full or month else []
-        if not full and not names:
-            continue
-        date = signature_date(ln.text, bool(names))
-        if date is None and not full:
-            continue
         meta.date, meta.raw["date"] = date, as_printed(ln).strip()
         res.used.add(i)
         res.used.update(names)
@@ -365,6 +362,81 @@ def _signature(lines: list[Line], start: int, cols: dict[int, Column], meta: Met
             meta.issuer = issuer_text([name for t in printed for name in signed_names(t)])
             meta.raw["issuer"] = "\n".join(as_printed(lines[n]) for n in names)
         return
+
+
+def _right_hand_signature(
+    lines: list[Line], i: int, start: int, cols: dict[int, Column], res: MetaResult
+) -> tuple[str | None, list[int]] | None:
+    """(date, name lines) when line ``i`` is a date-only line in the right half of its column."""
+    ln = lines[i]
+    col = cols[ln.page]
+    if ln.bbox[0] < col.center - 2 * char_width(ln):
+        return None
+    full = is_date_line(ln.text)
+    month = SIGNATURE_MONTH.match(to_halfwidth(ln.text))
+    names = _names_above(lines, i, start, col, res) if full or month else []
+    if not full and not names:
+        return None
+    date = signature_date(ln.text, bool(names))
+    if date is None and not full:
+        return None
+    return date, names
+
+
+DEFAULT_UNALIGNED_NAMES = 4
+"""Signing-name lines a 落款 that is not right-aligned may stack above its date (joint issuers)."""
+
+
+def _unaligned_signature(
+    lines: list[Line], i: int, start: int, cols: dict[int, Column], res: MetaResult
+) -> tuple[str | None, list[int]] | None:
+    """(date, name lines) of a 落款 that lost its right alignment (printed from a website, exported from an OA
+    system, re-typeset): a date-only line flush left or at the paragraph indent, directly under one or more
+    lines that are organisation names and nothing else (:data:`SIGNING_NAME`), starting there too, and ending
+    the notice's text (:func:`_ends_notice`).  A date inside the text (a 附件 list, a quoted date, a table
+    row) has running text, a list item or more text of the page around it."""
+    ln = lines[i]
+    col = cols[ln.page]
+    text = to_halfwidth(ln.text)
+    if i in res.used or not _at_left(ln, col) or not (is_date_line(text) or SIGNATURE_MONTH.match(text)):
+        return None
+    names: list[int] = []
+    k = i - 1
+    while k >= start and len(names) < DEFAULT_UNALIGNED_NAMES and _is_unaligned_name(lines, k, ln, col, res):
+        names.insert(0, k)
+        k -= 1
+    # Name and date pairs stacked one under the other are the rows of a list or table, not one 落款.
+    paired = k >= 0 and is_date_line(to_halfwidth(lines[k].text))
+    if not names or paired or not _ends_notice(lines, i, col, res):
+        return None
+    return signature_date(text, True), names
+
+
+def _at_left(ln: Line, col: Column) -> bool:
+    """Starting flush with the column's left edge or at the paragraph's first-line indent."""
+    offset = ln.bbox[0] - col.left
+    return -0.5 * char_width(ln) < offset < DEFAULT_SIGNATURE_INDENT * char_width(ln)
+
+
+def _is_unaligned_name(lines: list[Line], k: int, date: Line, col: Column, res: MetaResult) -> bool:
+    ln = lines[k]
+    if ln.page != date.page or k in res.used or k in res.attachment_lines or not _at_left(ln, col):
+        return False
+    # A wrapped line of running text fills the column; a signing name stops well short of it.
+    short = col.right - ln.bbox[2] > 2 * char_width(ln)
+    return short and all(SIGNING_NAME.match(name) for name in signed_names(ln.text))
+
+
+def _ends_notice(lines: list[Line], i: int, col: Column, res: MetaResult) -> bool:
+    """Line ``i`` is the last of the notice's text: the page ends under it, or what follows is a 附注, the
+    附件 list or label, the 版记 (抄送, 印发, 共印), or a centred title (the enclosed document's, run on under
+    the notice of a page printed from a website)."""
+    k = i + 1
+    if k >= len(lines) or lines[k].page != lines[i].page or k in res.used or is_centered(lines[k], col):
+        return True
+    text = lines[k].text.strip()
+    notes = (SIGNATURE_NOTE, ATTACHMENT_LIST, ANNEX_LABEL, CC_LABEL, _PRINTED, COPIES)
+    return any(p.match(text) for p in notes)
 
 
 def signed_names(text: str) -> list[str]:

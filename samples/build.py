@@ -211,6 +211,11 @@ class Header:
 class Signature:
     issuers: tuple[str, ...]
     date: str | None
+    align: str = "right"
+    """``right`` (GB/T 9704: right-aligned, 4 characters in); ``indent`` (at the paragraph's 2-character
+    first-line indent) or ``left`` (flush left): a notice printed from a website, exported or re-typeset."""
+    gap: int = 2
+    """Blank body lines between the notice's last line and the 落款 (0: the 落款 runs on under the text)."""
 
 
 @dataclass(frozen=True)
@@ -279,6 +284,17 @@ def _strs(value: Any, where: str) -> tuple[str, ...]:
 
 def _opt_str(value: Any) -> str | None:
     return None if value is None else str(value)
+
+
+SIGNATURE_ALIGNS = ("right", "indent", "left")
+
+
+def _parse_signature(raw: dict[str, Any]) -> Signature:
+    align = str(raw.get("align", "right"))
+    if align not in SIGNATURE_ALIGNS:
+        raise SourceError(f"signature: align must be one of {SIGNATURE_ALIGNS}, got {align!r}")
+    gap = int(raw.get("gap", 2))
+    return Signature(_strs(raw.get("issuers"), "signature"), _opt_str(raw.get("date")), align, gap)
 
 
 def _parse_heading(raw: dict[str, Any], where: str) -> HeadingBlock:
@@ -478,8 +494,7 @@ def source_from_dict(data: dict[str, Any], path: Path | None = None) -> Source:
         header=_parse_header(data.get("header")),
         notice=notice,
         attachments_list=_strs(data.get("attachments_list"), "attachments_list"),
-        signature=None if sig is None else Signature(_strs(sig.get("issuers"), "signature"),
-                                                     _opt_str(sig.get("date"))),
+        signature=None if sig is None else _parse_signature(sig),
         body=body,
         attachments=_parse_attachments(data.get("attachments"), 1 + n_tables),
         colophon=None if col is None else Colophon(*(_opt_str(col.get(k)) for k in
@@ -870,9 +885,12 @@ class _Renderer:
             self.run(p, ("附件：" if i == 0 else "") + item, "body")
 
     def signature(self, sig: Signature) -> None:
-        self.blank(2)
+        self.blank(sig.gap)
         for line in (*sig.issuers, *([sig.date] if sig.date else [])):
-            self.run(self.para(align=WD_ALIGN_PARAGRAPH.RIGHT, right=4), line, "body")
+            if sig.align == "right":
+                self.run(self.para(align=WD_ALIGN_PARAGRAPH.RIGHT, right=4), line, "body")
+            else:  # at the paragraph indent or flush left (a re-typeset or exported notice)
+                self.run(self.para(first=2 if sig.align == "indent" else 0), line, "body")
 
     # ---- blocks
 

@@ -146,6 +146,8 @@ p {{ margin: 0; text-indent: 2em; }}
 .h2 {{ font-family: {fam('heading2')}; font-weight: {weight('heading2')}; }}
 .h3 b, .h4 b {{ font-family: {fam('heading3')}; }}
 .sign {{ text-align: right; text-indent: 0; padding-right: 4em; }}
+.sign-indent {{ text-align: left; }}
+.sign-left {{ text-align: left; text-indent: 0; }}
 .sign-gap {{ height: {2 * body_pt}pt; }}
 .att-list {{ text-indent: -3em; padding-left: 5em; }}
 .att-list.more {{ text-indent: 0; }}
@@ -248,9 +250,12 @@ class _Page:
         self.out.append(f'<div class="docno-red">{_e(doc_number or "")}</div>')
 
     def signature(self, sig: Signature) -> None:
-        self.out.append('<div class="sign-gap"></div>')
+        if sig.gap:
+            self.out.append(f'<div class="sign-gap" style="height:{sig.gap}em"></div>' if sig.gap != 2
+                            else '<div class="sign-gap"></div>')
+        css = "sign" if sig.align == "right" else f"sign-{sig.align}"  # indent / left: printed from a website
         for line in (*sig.issuers, *([sig.date] if sig.date else [])):
-            self.add("p", "sign", _e(line))
+            self.add("p", css, _e(line))
 
     # ---- blocks
 

@@ -425,8 +425,10 @@ def attachments_list(st: Styles, items: Sequence[str]) -> list[Flowable]:
 
 def signature(st: Styles, sig: Signature) -> list[Flowable]:
     style = st.para(align=TA_RIGHT, right=4 * BODY_PT)
+    if sig.align != "right":  # at the paragraph indent or flush left (a re-typeset or exported notice)
+        style = st.para(align=TA_LEFT, first=2 * BODY_PT if sig.align == "indent" else 0)
     lines = [*sig.issuers, *([sig.date] if sig.date else [])]
-    return [Spacer(1, 2 * LINE_PT), KeepTogether([Paragraph(escape(s), style) for s in lines])]
+    return [Spacer(1, sig.gap * LINE_PT), KeepTogether([Paragraph(escape(s), style) for s in lines])]
 
 
 def colophon(st: Styles, col: Colophon, width_mm: float) -> list[Flowable]:

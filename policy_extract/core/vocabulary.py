@@ -244,6 +244,15 @@ UNIT_SUFFIXES: tuple[str, ...] = (
 """What a unit name ends in; a fragment ending otherwise is continued on the next line."""
 UNIT_PREFIXES = "区市县省各镇乡"
 """What a unit name starts with: ``各镇街\\n区财政局`` is two names even though 各镇街 has no suffix."""
+SIGNING_NAME = re.compile(
+    rf"^[\u4e00-\u9fff]{{1,30}}(?:{'|'.join(sorted(UNIT_SUFFIXES, key=len, reverse=True))}|大学|小组)"
+    r"(?:[（(][\u4e00-\u9fff]{1,10}[)）])?$"
+)
+"""An organisation's name as a 落款 signs it: CJK characters ending in a unit suffix
+(``国家发展改革委办公厅``, ``XX市人民政府``, ``市委组织部（人才办）``); no digits,
+punctuation or sentence ending."""
+SIGNATURE_NOTE = re.compile(r"^\s*[（(][^（）()]{2,40}[)）]\s*$")
+"""附注 under the 成文日期, wholly in brackets (GB/T 9704 §7.3.6: ``（此件公开发布）``, ``（联系人：…）``)."""
 LEAD_MARK_AFTER = "局委办心府部院会所处室队站馆司位厅署"
 """Last characters of a unit name a bare 牵头 may follow (``市住建局牵头``).  Narrower than the last
 characters of :data:`UNIT_SUFFIXES` on purpose: after 部门/街道/小组/集团/银行/学校 a 牵头 is a verb in a
