@@ -17,9 +17,23 @@ import numpy as np
 from policy_extract.core.geometry import BBox, contains, grow
 from policy_extract.core.model import RawCell, RawTable
 
+from .engines import GapReader
 from .lines import Char
-from .ocr import DEFAULT_INK_LEVEL, OcrLine
+from .ocr import (
+    DEFAULT_INK_LEVEL,
+    OcrLine,
+    darkest,
+    fix_punctuation,
+    gap_readings,
+    ink_blobs,
+    ink_rows,
+    is_between_alnum,
+    line_em_px,
+    stop_has_ink,
+    with_texts,
+)
 from .rules import Orientation, Segment, merge_segments
+from .seals import has_red, red_ink, red_regions
 from .settings import ExtractSettings
 
 RULE_LOOKALIKES = frozenset("|丨「」[]｜Il1")
@@ -49,6 +63,18 @@ DEFAULT_DASH_ASPECT = 4.0
 DEFAULT_DASH_MAX_PT = 1.5
 """A bar at most this thick (pt) and ``DEFAULT_DASH_ASPECT`` times as wide is a dash."""
 """Breaks in a scanned rule up to this many pixels (JPEG noise, dropouts) are closed before measuring it."""
+HANGING_MARKS = frozenset("、，。；：！？）》」』”")
+"""Marks that never begin a line (GB/T 15834 避头): set at the end of the line before, they hang past its text
+up against (or over) the cell's right rule."""
+DEFAULT_HANGING_REACH_EM = 1.5
+"""A vertical rule at most this many line heights past a line's last character closes the line's cell."""
+DEFAULT_RULE_CLEAR_PX = 3
+"""Pixels each side of a rule's centre whitened before the ink beside it is read (the rule is no glyph)."""
+DEFAULT_HANGING_MIN_INK_PX = 10
+"""Ink pixels a hanging mark holds at least (a 、 at 200 dpi: 20-30; JPEG specks fewer)."""
+DEFAULT_HANGING_MIN_PROB = 0.05
+"""The recogniser's probability a hanging mark needs (a 、 or ） reads at 0.75-0.82, a 。 half cut by the
+rule at 0.09; the last glyph's own ink past its box reads as nothing below 0.02)."""
 
 
 def ink_image(img: np.ndarray, level: int = DEFAULT_INK_LEVEL) -> np.ndarray:
@@ -131,7 +157,7 @@ def kept_lines(profile: np.ndarray) -> np.ndarray:
 def image_segments(img: np.ndarray, lines: list[OcrLine], scale: float,
                    settings: ExtractSettings) -> list[Segment]:
     """Merged ruling segments of a page image (``scale`` = PDF points per pixel)."""
-    raw = ink_image(img)
+    raw = without_seals(img, ink_image(img))
     ink = blank_text(raw, lines)
     min_px = round(settings.ocr.rule_min_pt / scale)
     long_px = round(min_px * DEFAULT_LONG_RULE_EM)
@@ -225,3 +251,87 @@ def dash_cells(table: RawTable) -> None:
         text = "".join(ln.text for ln in cell.lines).strip()
         if len(cell.lines) == 1 and text and all(c in DASH_LOOKALIKES for c in text):
             cell.lines = [replace(cell.lines[0], text="—")]
+
+
+def without_seals(img: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The ink mask with the red ink of seals left out (:func:`.seals.red_regions`: red ink over black
+    text): a seal's red is as dark as a rule in grey (about 92), and its ring and star would make phantom
+    rules and tables. Red ink elsewhere (a red rule under a 版头) stays ink."""
+    if not has_red(img):
+        return ink
+    red = red_ink(img)
+    out = ink.copy()
+    for x0, y0, x1, y1 in red_regions(img, red):
+        rows, cols = slice(int(y0), int(np.ceil(y1))), slice(int(x0), int(np.ceil(x1)))
+        out[rows, cols][red[rows, cols]] = 0
+    return out
+
+
+def closing_rule(line: OcrLine, segs: list[Segment], scale: float) -> float | None:
+    """x (image px) of the vertical rule closing the line's cell: the nearest one crossing the line's middle
+    within ``DEFAULT_HANGING_REACH_EM`` line heights past its last character; None in open text."""
+    last = line.chars[-1][1][2]
+    mid = (line.box[1] + line.box[3]) / 2 * scale
+    reach = DEFAULT_HANGING_REACH_EM * (line.box[3] - line.box[1])
+    xs = [s.pos / scale for s in segs if s.orient == "v" and s.start <= mid <= s.end]
+    xs = [x for x in xs if last < x <= last + reach]
+    return min(xs) if xs else None
+
+
+def hanging_mark(line: OcrLine, img: np.ndarray, rule_x: float, reader: GapReader) -> OcrLine:
+    """The line with the closing mark (:data:`HANGING_MARKS`) that hangs before the rule closing its cell:
+    the ink between its last character and the rule (rule whitened) read by the recogniser alone, its most
+    probable closing mark kept when probable enough. Where the line stopped short of the mark it is added;
+    where the line ends in a closing mark, that mark is read again on its own, out of the line's context
+    (``各区（县、`` read ``各区（县）``: after ``（县`` the line's decoding expects ``）``)."""
+    again = line.chars[-1][0] in HANGING_MARKS
+    box = line.chars[-1][1]
+    start, end = int(box[0] if again else np.ceil(box[2])), int(rule_x) - DEFAULT_RULE_CLEAR_PX
+    left, top, bottom = max(0, int(line.box[0])), max(0, int(line.box[1])), int(np.ceil(line.box[3]))
+    if end <= start or start <= left:
+        return line
+    row = img[top:bottom, left : int(rule_x) + DEFAULT_RULE_CLEAR_PX + 4].copy()
+    row[:, end - left :] = 255
+    if np.count_nonzero(darkest(row[:, start - left :]) < DEFAULT_INK_LEVEL) < DEFAULT_HANGING_MIN_INK_PX:
+        return line
+    marks = [(fix_punctuation(t), p) for t, p in gap_readings(reader, row, [(start - left, end - left)])[0]
+             if fix_punctuation(t) in HANGING_MARKS]
+    if not marks or marks[0][1] < DEFAULT_HANGING_MIN_PROB:
+        return line
+    mark, mark_box = marks[0][0], (float(start), line.box[1], float(end), line.box[3])
+    if not again:
+        return OcrLine(line.text + mark, line.score, line.box, [*line.chars, (mark, mark_box)])
+    text = line.text.rstrip()
+    return OcrLine(text[:-1] + mark, line.score, line.box, [*line.chars[:-1], (mark, box)])
+
+
+def hanging_marks(lines: list[OcrLine], img: np.ndarray, segs: list[Segment], scale: float,
+                  reader: GapReader | None) -> list[OcrLine]:
+    """Every line closed by a cell's rule with its hanging closing mark read (:func:`hanging_mark`):
+    justified cell text pushes a 、，。） that may not begin a line to the end of the line before, past the
+    text the detector boxed (``各区（县、`` read ``各区（县``)."""
+    if reader is None:
+        return lines
+    out = []
+    for line in lines:
+        rule_x = closing_rule(line, segs, scale) if line.chars else None
+        out.append(line if rule_x is None else hanging_mark(line, img, rule_x, reader))
+    return out
+
+
+def speck_stops(line: OcrLine, img: np.ndarray) -> OcrLine:
+    """The line without the Latin full stops inside it that have no stop's ink (:func:`.ocr.stop_has_ink`):
+    a speck of scanner noise in a justified gap read as one (``2024 . 年`` read ``2024.年``, where a cell
+    spreads ``2024年`` over its width). A stop between two Latin letters or digits (``1.5``, ``gov.cn``) is
+    left alone, and so is a line's last character (``ocr.check_marks`` judges it)."""
+    texts = [c for c, _ in line.chars]
+    inner = [i for i in range(1, len(texts) - 1) if texts[i] == "." and not is_between_alnum(texts, i)]
+    ink = ink_rows(img, line.box) if inner else None
+    if ink is None:
+        return line
+    em = line_em_px(line, ink)
+    blobs = ink_blobs(img, line.box)
+    for i in inner:
+        if not stop_has_ink(blobs, line.chars[i][1], em):
+            texts[i] = ""
+    return with_texts(line, texts)

@@ -12,9 +12,19 @@ import numpy as np
 
 from policy_extract.core.model import PageContent, RawTable
 
-from .image_tables import dash_cells, empty_cell_reads, image_segments, off_rules
+from .image_tables import dash_cells, empty_cell_reads, hanging_marks, image_segments, off_rules, speck_stops
 from .lines import lines_from_chars
-from .ocr import OcrLine, PageImages, deskew, fix_page_number, page_chars, read_crop, recognise, spread_chars
+from .ocr import (
+    OcrLine,
+    PageImages,
+    deskew,
+    fix_page_number,
+    ocr_engine,
+    page_chars,
+    read_crop,
+    recognise,
+    spread_chars,
+)
 from .page import page_content
 from .settings import ExtractSettings
 
@@ -24,9 +34,11 @@ __all__ = ["PageImages", "ocr_page"]
 def ocr_page(page: Any, reader: PageImages, settings: ExtractSettings) -> PageContent:
     """A pdfplumber page read from its rendered image instead of its text layer."""
     img, _angle = deskew(reader.render(page.page_number - 1), settings.ocr.max_skew)
-    lines = recognise(img, settings.ocr)
+    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr)]
     scale = float(page.width) / img.shape[1]  # PDF points per pixel
     segs = image_segments(img, lines, scale, settings)
+    engine = ocr_engine(settings.ocr)
+    lines = hanging_marks(lines, img, segs, scale, engine if hasattr(engine, "read_gaps") else None)
     chars = off_rules(page_chars(lines, img, scale), segs, settings.snap_tolerance)
     content = page_content(page.page_number, (float(page.width), float(page.height)),
                            int(page.rotation or 0), chars, segs, settings, text_layer="ocr")
