@@ -53,6 +53,11 @@ GARBLED = ("stress_continued_table",)
 
 GENERATED_DIR = ROOT / "generated"
 GENERATED_SCANNED = ("gen_docx_nongye_joint", "gen_docx_jiaoyu_header", "gen_rl_15_rencai_flowchart")
+GENERATED_TASK_TABLES = ("gen_html_05_yingshang_dutytable", "gen_docx_shuzi_landscape")
+"""More scanned twins (``scan_<id>``) of annex task tables over a page break, with merged cells, justified
+narrow cells and their hanging 、）: the HTML producer's (merged 重点领域 and 完成时限, header repeated) and
+the docx producer's landscape annex (merged 重点任务, header not repeated); ``gen_docx_jiaoyu_header`` is
+the first (caption row, header repeated, a row cut by the break). Both sources read at 1.000."""
 GENERATED_GARBLED = ("gen_docx_yiliao_lines",)
 GENERATED_SEALED = ("gen_docx_nongye_joint", "gen_rl_meta_zhaobiaobianhao")
 """Scanned twins with a red seal over the 落款 (``scan_seal_<id>``): two joint issuers stacked under a red
@@ -290,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     scanned, garbled = (GENERATED_SCANNED, GENERATED_GARBLED) if args.generated else (SCANNED, GARBLED)
     pdf_dir = GENERATED_DIR / "pdf" if args.generated else PDF_DIR
     expected_dir = GENERATED_DIR / "expected" if args.generated else EXPECTED_DIR
+    if args.generated:
+        scanned = (*scanned, *GENERATED_TASK_TABLES)
     jobs = [(f"scan_{d}", d, lambda d=d: make_scanned(d, settings, pdf_dir)) for d in scanned]
     jobs += [(f"garbled_{d}", d, lambda d=d: make_garbled(d, pdf_dir)) for d in garbled]
     if args.generated:
