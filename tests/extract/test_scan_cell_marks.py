@@ -25,6 +25,8 @@ from policy_extract.extract.image_tables import (
 from policy_extract.extract.ocr import OcrLine
 from policy_extract.extract.rules import Segment
 
+from policy_extract.core.geometry import contains
+
 GENERATED = Path(__file__).resolve().parents[2] / "samples" / "generated" / "pdf"
 SCALE = 0.36  # PDF points per pixel at 200 dpi
 
@@ -164,3 +166,31 @@ def test_scanned_task_table_keeps_its_hanging_marks_and_drops_specks() -> None:
     texts = ["".join(ln.text for ln in c.lines) for p in raw.pages for t in p.tables for c in t.cells]
     assert texts.count("各区（县、市）教育局") == 4
     assert "2024年8月底前" in texts and not any("2024." in t for t in texts)
+
+
+def test_a_scanned_seal_makes_no_rules() -> None:
+    """scan_seal_gen_rl_meta_zhaobiaobianhao p.2: the seal over the 落款 gave 17 more rule pieces (ring,
+    star, its characters) when its red counted as ink; now the seal finds the rules the unstamped page does
+    (glyph strokes of the 落款 under it, with no OCR lines blanked here)."""
+    pytest.importorskip("cv2")
+    from policy_extract.extract.image_tables import image_segments
+    from policy_extract.extract.ocr import PageImages, deskew
+    from policy_extract.extract.seals import red_ink, red_regions
+    from policy_extract.extract.settings import ExtractSettings
+
+    settings = ExtractSettings()
+    images = PageImages(GENERATED / "scan_seal_gen_rl_meta_zhaobiaobianhao.pdf", None, settings.ocr)
+    img, _angle = deskew(images.render(1), settings.ocr.max_skew)
+    images.close()
+    scale = 595.3 / img.shape[1]
+    red = red_ink(img)
+    seals = [tuple(v * scale for v in box) for box in red_regions(img, red)]
+    paper = img.copy()
+    paper[red] = 255  # the page as if never stamped (the black text under the seal stays)
+
+    def in_seals(segs: list[Segment]) -> list[Segment]:
+        return [s for s in segs for x0, y0, x1, y1 in seals if contains((x0, y0, x1, y1), s.bbox())]
+
+    assert seals
+    assert in_seals(image_segments(img, [], scale, settings)) == in_seals(image_segments(paper, [], scale,
+                                                                                          settings))
