@@ -22,6 +22,7 @@ from policy_extract.core.vocabulary import (
     LIST_LEAD_IN,
     PART_MARKER,
     PART_TIERS,
+    SIDE_TITLE,
 )
 
 from .layout import Column, char_width, is_centered
@@ -67,9 +68,12 @@ def find_marker(text: str) -> Marker | None:
 
 def has_heading_font(line: Line, body_font: str) -> bool:
     """黑体/楷体/bold, or any font that differs from the body font and looks like a heading face."""
+    return line.bold or has_heading_face(line, body_font)
+
+
+def has_heading_face(line: Line, body_font: str) -> bool:
+    """A font that differs from the body font and looks like a heading face (黑体/楷体), bold or not."""
     name = line.font.lower()
-    if line.bold:
-        return True
     return name != body_font.lower() and any(k in name for k in HEADING_FONT_WORDS)
 
 
@@ -107,10 +111,16 @@ class OutlineBuilder:
     """Depth of the first clause number (``1.4`` → 2) the document prints; 0 before one."""
     list_next: tuple[int, int] | None = None
     """(level, number) the enumeration's next item carries; any other block ends it."""
+    sides: set[str] = field(default_factory=set)
+    """Ids of the unnumbered side headings (:meth:`side_heading`)."""
     annexes: set[str] = field(default_factory=set)
     """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
     in_article: bool = False
     """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
+    body_clauses: set[str] = field(default_factory=set)
+    """Numbers (``4.1``, the ``1`` of ``1.…``) that opened body text since a heading last carried them: their
+    sub-clauses in the body face (``4.1.1``, ``1.2``) are points of it, not headings.  Forgotten at an
+    article, an annex and a heading of a higher tier (part, chapter, 一、, （一）): new points there."""
     gap_runs: set[int] = field(default_factory=set)
     """First line indices of 一、 headings whose numbering jumps forward and goes on from there (see
     :meth:`find_gap_runs`)."""
@@ -139,6 +149,7 @@ class OutlineBuilder:
         node = self.add(level, re.sub(r"\s+", "", label), title, page, bbox)
         self.annexes.add(node.id)
         self.last_value, self.running_value = {}, {}  # an annex restarts every numbering
+        self.body_clauses.clear()
         return node
 
     def finish(self) -> list[OutlineNode]:
@@ -196,8 +207,10 @@ class OutlineBuilder:
 
     def clause(self, block: Block) -> tuple[OutlineNode, str] | None:
         """A clause heading numbered without punctuation (``1 人口特征``, ``1.4 智能船舶附加标志``): one
-        line in a heading face, no sentence.  Its level is its depth below the first clause depth the
-        document prints (an excerpt starting at 1.4 has 1.4 on level 1)."""
+        line in a heading face, no sentence, not a point of a clause printed as body text (``4.1评审方法：…``
+        then a bold ``4.1.1对投标文件进行符合性审查``, ``1.学术…的认定…`` then ``1.2 结果性评价``).
+        Its level is its depth below the first clause depth the document prints (an excerpt starting at 1.4
+        has 1.4 on level 1)."""
         m = CLAUSE_MARKER.match(block.text)
         if m is None or len(block.lines) != 1 or not has_heading_font(block.first, self.body_font):
             return None
@@ -205,10 +218,32 @@ class OutlineBuilder:
         if not 0 < len(title) <= self.max_title or re.search(r"[。，,；;：:]", title):
             return None
         parts = m.group(1).split(".")
+        # 4.1.1 in the body face under a 4.1 printed as a sentence; a heading face is a heading still.
+        if ".".join(parts[:-1]) in self.body_clauses and not has_heading_face(block.first, self.body_font):
+            return None
         self.clause_base = self.clause_base or len(parts)
         level = min(max(len(parts) - self.clause_base + 1, 1), MAX_LEVEL)
         node = self.add(level, m.group(1), title, block.first.page, block.first.bbox, int(parts[-1]))
         node.raw = block.text
+        return node, ""
+
+    def side_heading(self, block: Block) -> tuple[OutlineNode, str] | None:
+        """An unnumbered side heading (shenzhen ``人口规模与性别比`` under ``1 人口特征``): one line of
+        the body face made bold, flush with the column's left edge (where paragraphs start at their indent),
+        a short phrase of Chinese characters alone, under a numbered heading already printed; one level below
+        the nearest numbered heading above it."""
+        line = block.first
+        col = self.columns.get(line.page)
+        numbered = next((n for n in reversed(self.nodes) if n.id not in self.sides), None)
+        if len(block.lines) != 1 or col is None or numbered is None or not line.bold:
+            return None
+        flush = abs(line.bbox[0] - col.left) <= char_width(line) / 2
+        body_face = line.font.lower() == self.body_font.lower()
+        if not flush or not body_face or not SIDE_TITLE.match(block.text.strip()):
+            return None
+        node = self.add(min(numbered.level + 1, MAX_LEVEL), "", block.text.strip(), line.page, line.bbox)
+        node.raw = block.text
+        self.sides.add(node.id)
         return node, ""
 
     def in_sequence(self, marker: Marker, alone: int) -> bool:
@@ -264,19 +299,34 @@ class OutlineBuilder:
         if ARTICLE_MARKER.match(block.text):
             self.in_article = True
             return True
-        if not self.in_article or marker is None or has_heading_font(block.first, self.body_font):
+        if not self.in_article or marker is None or has_heading_face(block.first, self.body_font):
             return False
         holder = self.nodes[-1].level if self.nodes else 0
         return marker.level > holder
 
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
-        """The outline node a block opens (and the run-in text after its title), or None for body text."""
+        """The outline node a block opens (and the run-in text after its title), or None for body text (whose
+        clause number, if it starts with one, is remembered: :meth:`clause`)."""
+        found = self._heading(block)
+        marker = find_marker(block.text)
+        higher = found is not None and marker is not None and marker.level <= 2
+        if higher or ARTICLE_MARKER.match(block.text):
+            self.body_clauses.clear()  # an article, part, chapter, 一、 or （一） numbers points afresh
+        m = CLAUSE_MARKER.match(block.text) or marker
+        number = m.group(1) if isinstance(m, re.Match) else m.number if m is not None else None
+        if found is None and number:
+            self.body_clauses.add(number)
+        elif found is not None:
+            self.body_clauses.discard(found[0].number)
+        return found
+
+    def _heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         text = block.text
         marker = find_marker(text)
         if self.listed(block, marker) or self.article_item(block, marker):
             return None
         if marker is None:
-            return self.clause(block)
+            return self.clause(block) or self.side_heading(block)
         # The outline has four levels: under parts, （1） items have no level left and stay body text.
         if DEFINITION.match(text[marker.end :]) or (marker.level == MAX_LEVEL and self.has_parts()):
             return None

@@ -20,7 +20,7 @@ import pypdfium2.raw as raw
 from policy_extract.core.model import DocWarning
 
 from ..damage import bad_operand_warning, bad_value_warning, content_data, data_cut, stream_cut_warning
-from ..lines import Char
+from ..lines import FILL_STROKE_MODES, Char, stroke_value
 from ..pdf import open_pdf
 from ..rules import Segment, merge_segments, raw_segments
 from ..settings import ExtractSettings
@@ -230,9 +230,9 @@ class _Reader:
         """A character in a font whose /ToUnicode pdfminer reads otherwise was read."""
 
     def object_facts(self, index: int) -> tuple[Any, ...]:
-        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, upright box)`` of the
-        char's text object (``font`` and ``object`` as addresses, 0 for none; the last as
-        :meth:`_upright_box` gives it)."""
+        """``(font, fontname, descent, size, matrix abcd, fill colour, object, widths, upright box,
+        stroke)`` of the char's text object (``font`` and ``object`` as addresses, 0 for none; the upright
+        box as :meth:`_upright_box` gives it, the stroke as :func:`stroke_width`)."""
         key = _text_object(self.tpa, index) or 0
         facts = self.objects.get(key)
         if facts is None:
@@ -254,7 +254,7 @@ class _Reader:
         matrix = (snap(m.a), snap(m.b), snap(m.c), snap(m.d))
         fs = snap(size.value)
         return (font, name, descent, fs, matrix, self.fill(index), obj, widths,
-                self._upright_box(matrix, descent, fs))
+                self._upright_box(matrix, descent, fs), stroke_width(obj) if obj else None)
 
     def _upright_box(self, matrix: tuple[float, float, float, float], descent: float,
                      size: float) -> tuple[float, float] | None:
@@ -316,6 +316,18 @@ _text_font_size = _native(raw.FPDFTextObj_GetFontSize, ctypes.c_int, ctypes.c_vo
 _object_bounds = _native(raw.FPDFPageObj_GetBounds, _INT, _PTR, _FLOAT_P, _FLOAT_P, _FLOAT_P, _FLOAT_P)
 _glyph_width = _native(raw.FPDFFont_GetGlyphWidth, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint,
                        ctypes.c_float, _FLOAT_P)
+_render_mode = _native(raw.FPDFTextObj_GetTextRenderMode, ctypes.c_int, ctypes.c_void_p)
+_stroke_width = _native(raw.FPDFPageObj_GetStrokeWidth, ctypes.c_int, ctypes.c_void_p, _FLOAT_P)
+
+
+def stroke_width(obj: int) -> float | None:
+    """The line width (as written, before the CTM) a text object's glyphs are outlined with when they are
+    filled and stroked (render mode 2 or 6: a word processor's fake bold), else None: the ``linewidth`` of
+    its characters, as :func:`.pdfminer_source.stroked_width` gives it."""
+    if _render_mode(obj) not in FILL_STROKE_MODES:
+        return None
+    width = ctypes.c_float()
+    return stroke_value(snap(width.value)) if _stroke_width(obj, ctypes.byref(width)) else None
 
 
 def font_base_name(font: Any) -> str:
@@ -439,7 +451,7 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     if facts is None:
         facts = reader.objects[key] = reader._object_facts(key, index)
     reader.last_keys = (reader.last_keys[1], key)
-    font, name, _, size, matrix, color, _, widths, upright = facts
+    font, name, _, size, matrix, color, _, widths, upright, stroke = facts
     _char_origin(reader.tpa, index, reader.at_x, reader.at_y)
     x, y = reader.x.value, reader.y.value
     ox, oy = _SNAPPED.get(x) or snap(x), _SNAPPED.get(y) or snap(y)
@@ -450,16 +462,20 @@ def char_dict(reader: _Reader, index: int, code: int) -> Char:
     if widths is not None or reader.shift[1]:
         ox, oy, adv = written_width(reader, facts, chr(code), (ox, oy), adv)
     if upright is None or adv < 0:
-        return char_box(reader, facts, chr(code), (ox, oy), adv)
-    m0, m4, m3, m5 = reader.straight
-    x0, x1 = m0 * ox + m4, m0 * (matrix[0] * adv + ox) + m4
-    top, bottom = m3 * (upright[0] + oy) + m5, m3 * (upright[1] + oy) + m5
-    if x1 < x0:  # as sorted() orders two
-        x0, x1 = x1, x0
-    if bottom < top:
-        top, bottom = bottom, top
-    return {"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
-            "fontname": name, "non_stroking_color": color}
+        char = char_box(reader, facts, chr(code), (ox, oy), adv)
+    else:
+        m0, m4, m3, m5 = reader.straight
+        x0, x1 = m0 * ox + m4, m0 * (matrix[0] * adv + ox) + m4
+        top, bottom = m3 * (upright[0] + oy) + m5, m3 * (upright[1] + oy) + m5
+        if x1 < x0:  # as sorted() orders two
+            x0, x1 = x1, x0
+        if bottom < top:
+            top, bottom = bottom, top
+        char = {"text": chr(code), "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": bottom - top,
+                "fontname": name, "non_stroking_color": color}
+    if stroke is not None:
+        char["linewidth"] = stroke
+    return char
 
 
 def char_box(reader: _Reader, facts: tuple[Any, ...], text: str, origin: tuple[float, float],

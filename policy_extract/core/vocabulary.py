@@ -126,6 +126,10 @@ CLAUSE_MARKER = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\s*(?=[\u4e00-\u9fff
 """A clause number without punctuation, as standards, rules and statistical reports print their headings
 (``1 人口特征``, ``1.4 智能船舶附加标志``): depth = the number of its parts.  Only a heading face on a line
 of its own makes it a heading: ``1万人``/``3个`` open sentences too."""
+SIDE_TITLE = re.compile(r"^[\u4e00-\u9fff]{2,16}$")
+"""The title of an unnumbered side heading (``人口规模与性别比``, ``艺术家和运动员``, ``教育``): a short
+phrase of Chinese characters alone, no punctuation, digit or marker (a caption ``表1 …``, a label
+``注解：`` or a sentence is none)."""
 DEFINITION = re.compile(r"^[^。：:]{1,20}[：:]\s*(?:是指|指|是)")
 """A glossary entry (``财政拨款收入：指…``/``：是…``): a numbered definition, never a heading."""
 LIST_LEAD_IN = re.compile(r"(?:其中|主要职[能责](?:包括|是|有|如下)?|(?:以下|下列|如下)内容)\s*[：:]\s*$")
