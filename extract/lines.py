@@ -4,8 +4,9 @@ Characters are grouped by their vertical centre, sorted left to right, and joine
 geometry, as printed: a typed blank (a space glyph) or a real gap between Latin/digit runs gives one space
 (0.5 em, or, in a Latin line that types no blanks, a gap clearly wider than the line's own letter spacing:
 TeX's word gaps); CJK characters that justification merely spreads wider get none.  Glyphs overprinted at
-the same spot (a word processor's fake bold) are counted once and mark the line bold.  Radicals a subset
-font reads back for the ideographs it prints (``⼈⺠`` for 人民) fold to the ideographs
+the same spot (a word processor's fake bold) are counted once and mark the line bold, as glyphs filled and
+stroked with a visible outline do (:func:`stroked_bold`, the fake bold of text render mode 2/6).  Radicals
+a subset font reads back for the ideographs it prints (``⼈⺠`` for 人民) fold to the ideographs
 (``vocabulary.fold_shared_glyphs``); the line keeps the encoded text in ``Line.raw``.
 """
 
@@ -45,10 +46,7 @@ STROKE_BOLD_SHARE = 0.015
 16 pt), reportlab's ~1/33, ICDAR eu-003's 1/50; a hairline (``0 w``) adds nothing to the glyph.  The width
 as written is compared with the character's size on the page: exact where the CTM does not scale (every
 stroked text of the four corpora), otherwise off by the CTM's scale (pdfium exposes no CTM of a text object).
-
-Not yet read by :func:`make_line`: seen as bold, hanshan's chapter-4 contract clauses (``6、包装和标记`` …,
-bold on pp.21–25) become level-2 headings its truth does not list (real outline 0.989 → 0.979), though the
-truth's own rule (level 2 = each chapter's top subdivision) would list them; the switch waits on that call."""
+:func:`make_line` marks a line bold when at least half its glyphs are overprinted or stroked so."""
 _STROKE_DIGITS = 4
 
 
