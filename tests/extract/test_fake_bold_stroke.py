@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from policy_extract.extract.lines import STROKE_BOLD_SHARE, char_rows, stroked_bold
+from policy_extract.extract.lines import STROKE_BOLD_SHARE, char_rows, make_line, stroked_bold
 from policy_extract.extract.settings import ExtractSettings
 from policy_extract.extract.sources.pdfium_source import PdfiumDocument
 from policy_extract.extract.sources.pdfminer_source import PdfminerDocument, stroked_width
@@ -129,3 +129,27 @@ def test_a_visible_stroke_makes_the_glyph_bold_a_hairline_does_not(pdf_path: Pat
 
 def test_the_bold_share_sits_below_every_stroke_the_corpora_print() -> None:
     assert STROKE_BOLD_SHARE * 16 < 0.40 and STROKE_BOLD_SHARE * 10.3 < 0.207 and STROKE_BOLD_SHARE > 0
+
+
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "real"
+
+
+@pytest.mark.parametrize("source", [PdfminerDocument, PdfiumDocument], ids=["pdfminer", "pdfium"])
+@pytest.mark.parametrize(("name", "page_no", "bold", "plain"), [
+    ("shenzhen_gender_stats_2021", 2, "人口规模与性别比", "的45.0%，常住人口性别比"),  # 方正仿宋 side heading
+    ("ouc_hysm_xueye_jiangxuejin_xize_2021", 1, "（一）申请的基本条件：", "第三条"),  # 仿宋 article item
+    ("putuo_czj_bumen_juesuan_2024", 4, "一、主要职能", "第一条"),  # 仿宋 一、 over 第N条 in body type
+])  # fmt: skip
+def test_stroked_lines_of_real_documents_read_bold(source, name: str, page_no: int, bold: str, plain: str) -> None:
+    """Word/WPS 加粗 on 仿宋 in three real documents reads bold from either source, the body beside it not."""
+    path = REAL / f"{name}.pdf"
+    if not path.exists():
+        pytest.fail(f"the real corpus must sit beside the checkout: {path}")
+    doc = source(path)
+    try:
+        page = list(doc.pages())[page_no - 1].resolve()
+        lines = [make_line(r.chars, page_no, SETTINGS) for r in char_rows(page.chars, SETTINGS)]
+    finally:
+        doc.close()
+    assert next(ln for ln in lines if ln.text.startswith(bold)).bold
+    assert not next(ln for ln in lines if ln.text.startswith(plain)).bold
