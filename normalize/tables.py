@@ -505,6 +505,51 @@ def _join_cut_row(grid: _Grid, first: list[Cell]) -> None:
             prev.rowspan += c.rowspan - 1
 
 
+def _top_set(grid: _Grid, c: Cell) -> bool:
+    """The cell's text sits at the top of its cell, with more than a line of space below it."""
+    top, bottom, h = grid.gaps.get(id(c), (0.0, 0.0, 0.0))
+    return h > 0 and top < h and bottom > top + h
+
+
+def _blank_cell(grid: _Grid, row: int, col: int) -> Cell | None:
+    c = _cell_at(grid.cells, row, col)
+    ok = c is not None and not c.text and c.row == row and c.rowspan == 1 and c.colspan == 1
+    return c if ok else None
+
+
+def _open_merges_at_break(grid: _Grid) -> None:
+    """A merged cell the page break cut, in a table with no rules between its rows (outer frame only, three
+    lines): an office suite prints its text once, at the top of the block's part on the first page, where a
+    centred cell of its own would sit in the middle; the block's other rows show nothing in its column down
+    to the frame's bottom.  So in a table whose cells are centred, a text set at the top of its cell (the only
+    one so set in its column) over blank cells reaching the page's last row spans them, and goes on into the
+    next page's blank cells (:func:`_continue_merges`)."""
+    last = grid.n_rows - 1
+    n_cols = len(grid.col_edges) - 1
+    if grid.method == "lattice" or last <= grid.header_rows:
+        return
+    if not any(_centred_column(grid, k) for k in range(n_cols)):
+        return
+    for k in range(n_cols):
+        r = last
+        while r > grid.header_rows and _blank_cell(grid, r, k) is not None:
+            r -= 1
+        top = _cell_at(grid.cells, r, k)
+        if r < last and top is not None and _sole_top_set(grid, top, r):
+            for below in range(r + 1, last + 1):
+                grid.cells.remove(_blank_cell(grid, below, k))
+            top.rowspan = last - r + 1
+
+
+def _sole_top_set(grid: _Grid, top: Cell, row: int) -> bool:
+    """``top`` starts at ``row``, holds text set at the top of its cell, and no other body cell of its column
+    is set so (a column set at the top throughout is the suite's alignment, not a merge)."""
+    if top.row != row or top.rowspan != 1 or not top.text or not _top_set(grid, top):
+        return False
+    return not any(c.col == top.col and c is not top and c.text and c.row >= grid.header_rows
+                   and _top_set(grid, c) for c in grid.cells)
+
+
 def _continue_merges(grid: _Grid, cells: list[Cell], first_row: int) -> set[int]:
     """Top cells that continue a vertically merged cell left open at the bottom of the previous page: a
     blank one (the text was printed above), or one holding the rest of a text the break cut in two."""
@@ -613,6 +658,7 @@ def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
     body = [c for c in cells if c.row >= skip]
     first = [c for c in body if c.row == skip]
     offset = grid.n_rows - skip
+    _open_merges_at_break(grid)
     if _is_cut_row(grid, first, n_cols):
         _join_cut_row(grid, first)
         body = [c for c in body if c.row != skip]
