@@ -314,7 +314,7 @@ def _captions(
         if not idx:
             continue
         caption = join_lines([lines[i].text for i in idx])
-        table.title = caption_title(caption) or table.title
+        table.title = table.title or caption_title(caption)  # a band or caption row inside titles it first
         page, box = _first_box(table)
         sb = caption_sidebar(caption, table.id, page, box)
         if sb is not None:

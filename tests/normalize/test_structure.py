@@ -186,3 +186,15 @@ def test_caption_above_a_table_on_its_own_page_stays_with_it() -> None:
     own = _foot_table("t1", 1, 112 + 17 * 29.0)
     s = build_structure(raw, [_foot_table("t2", 2, 112.0), own])
     assert [t.title for t in s.tables] == [None, "主要指标"]
+
+
+def test_line_above_does_not_overwrite_a_title_from_inside_the_table() -> None:
+    """zj_jxt_future_factory_notice_2025: a form section titled by its own band (a caption row inside the
+    table) has a centred （线上填写） over it; the line above fills a missing title only, never replaces one."""
+    raw, tables = _raw()
+    tables[0].title = "企业基本情况"
+    s = build_structure(raw, tables)
+    assert s.tables[0].title == "企业基本情况"
+    assert all("专栏" not in p.text for p in s.paragraphs)  # the line above is still the table's caption
+    raw, tables = _raw()
+    assert build_structure(raw, tables).tables[0].title == "主要指标"
