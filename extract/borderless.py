@@ -22,6 +22,7 @@ from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import CLAUSE_END, LIST_MARKER, PARAGRAPH_MARKER
 
+from .charts import chart_areas, chart_labels
 from .diagrams import drop_diagrams
 from .finders import PageTables, TableFinder, with_typed_spaces
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
@@ -345,12 +346,35 @@ def off_plots(rows: list[TextRow], plots: list[BBox]) -> list[TextRow]:
     return [r for r in rows if not plots or not near(r)]
 
 
+def off_charts(rows: list[TextRow], areas: list[BBox]) -> tuple[list[TextRow], dict[int, list[TextRow]]]:
+    """The rows less the labels of the charts whose plot areas are ``areas`` (:func:`.charts.chart_labels`),
+    and, per ``id`` of a row that kept some text, the row cut into its chart labels and the rest, left to
+    right (prose set level with a chart beside it continues the labels' rows, but is no cell of theirs)."""
+    if not areas:
+        return rows, {}
+    labels = chart_labels([c for r in rows for c in r.chars], areas)
+    kept: list[TextRow] = []
+    parts: dict[int, list[TextRow]] = {}
+    for row in rows:
+        rest = [c for c in row.chars if id(c) not in labels]
+        if len(rest) == len(row.chars):
+            kept.append(row)
+        elif any(not is_blank(c) for c in rest):
+            kept.append(part := TextRow(rest, row.overprinted))
+            label_row = TextRow([c for c in row.chars if id(c) in labels])
+            parts[id(row)] = sorted([label_row, part], key=lambda r: r.x0)
+    return kept, parts
+
+
 class BorderlessFinder(TableFinder):
     """Tables laid out with spaces only (``stream`` in camelot's terms), from the lines no table holds."""
 
     def find(self, page: PageTables) -> None:
         rows = off_plots(outside_tables(page.rows(), page.tables), page.plots)
+        rows, parts = off_charts(rows, chart_areas(page.segments))
         tables, used = find_borderless(rows, page.number, page.settings)
         tables, used = drop_diagrams(tables, used, page)
+        cut = {id(r) for r in used}
+        page.split_rows({k: v for k, v in parts.items() if any(id(p) in cut for p in v)})
         page.claim_rows(used)
         page.tables += tables

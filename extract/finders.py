@@ -53,6 +53,11 @@ class PageTables:
         self.chars = rest
         self._rows = None
 
+    def split_rows(self, parts: dict[int, list[TextRow]]) -> None:
+        """Lines cut in pieces (``id`` of a line -> its pieces, left to right): each piece a line of its own
+        (a chart's labels and the prose printed level with them beside the chart)."""
+        self._rows = [p for r in self.rows() for p in parts.get(id(r), [r])]
+
     def claim_rows(self, used: list[TextRow]) -> None:
         """A line finder claimed these lines (and their characters)."""
         gone = {id(r) for r in used}
