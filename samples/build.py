@@ -71,7 +71,7 @@ DEFAULT_HEADER_ROWS = 1
 RUNNING_HEADER_PT = 10.5  # 五号
 MM_PER_PT = 25.4 / 72
 
-BlockKind = Literal["title", "heading", "p", "sidebar", "table", "diagram", "pagebreak"]
+BlockKind = Literal["title", "heading", "side_heading", "p", "sidebar", "table", "diagram", "pagebreak"]
 DIAGRAM_BOXES: tuple[str, ...] = ("square", "rounded")
 SidebarStyle = Literal["box", "cell", "shaded", "rules", "title_outside"]
 SIDEBAR_STYLES: tuple[str, ...] = ("box", "cell", "shaded", "rules", "title_outside")
@@ -117,6 +117,14 @@ class HeadingBlock(Block):
         if self.runin and not title.endswith("。"):
             title += "。"  # a run-in title ends at its first 。 (SPEC)
         return marker + title
+
+
+@dataclass(frozen=True)
+class SideHeadingBlock(Block):
+    """An unnumbered side heading (小标题 of a 统计公报/年报/解读): one line in the body face and size, bold,
+    flush with the left margin where paragraphs start at their indent, no marker."""
+
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -418,6 +426,8 @@ def parse_block(raw: Any, where: str, table_ordinal: int) -> Block:
         return TitleBlock("title", where, _strs(raw["title"], where))
     if any(k in raw for k in ("h1", "h2", "h3", "h4")):
         return _parse_heading(raw, where)
+    if "side_heading" in raw:
+        return SideHeadingBlock("side_heading", where, title=str(raw["side_heading"]))
     if "p" in raw:
         return ParaBlock("p", where, str(raw["p"]))
     if "sidebar" in raw:
@@ -902,6 +912,8 @@ class _Renderer:
                 self.heading(b)
             elif isinstance(b, ParaBlock):
                 self.run(self.para(first=2), b.text, "body")
+            elif isinstance(b, SideHeadingBlock):
+                self.side_heading(b)
             elif isinstance(b, SidebarBlock):
                 self.sidebar(b)
             elif isinstance(b, TableBlock):
@@ -925,6 +937,12 @@ class _Renderer:
             self.run(p, h.printed_title(), role)
         if h.runin:
             self.run(p, h.runin, "body")
+
+    def side_heading(self, b: SideHeadingBlock) -> None:
+        """Body face and size made bold (仿宋 has no bold weight: LibreOffice strokes it), flush left."""
+        p = self.para()
+        p.paragraph_format.keep_with_next = True
+        self.run(p, b.title, "body", bold=True)
 
     def sidebar(self, sb: SidebarBlock) -> None:
         if sb.style == "cell":

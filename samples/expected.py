@@ -52,6 +52,7 @@ from samples.build import (  # noqa: E402
     HeadingBlock,
     ParaBlock,
     SidebarBlock,
+    SideHeadingBlock,
     SourceError,
     TableBlock,
     TitleBlock,
@@ -236,6 +237,16 @@ def _heading(st: _State, b: HeadingBlock) -> None:
         st.paragraphs.append(Paragraph(st.section, page, join_written(b.runin)))
 
 
+def _side_heading(st: _State, b: SideHeadingBlock) -> None:
+    """An unnumbered side heading: number ``""``, one level below the nearest numbered heading above it (as
+    the real shenzhen_gender_stats_2021 truth has 人口规模与性别比 under ``1 人口特征``)."""
+    page = st.loc.flow(b.title, f"{b.where} side heading {b.title!r}")
+    numbered = next((o for o in reversed(st.outline) if o.number), None)
+    if numbered is None:
+        raise SourceError(f"{b.where}: a side heading needs a numbered heading above it")
+    st.add_heading(min(numbered.level + 1, 4), "", b.title, page)
+
+
 def _sidebar(st: _State, b: SidebarBlock) -> None:
     page = st.loc.flow(b.heading_line(), f"{b.where} sidebar {b.title!r}")
     items = []
@@ -314,6 +325,8 @@ def _blocks(st: _State, blocks: Sequence[Any]) -> None:
                 st.loc.flow(line, f"{b.where} title")
         elif isinstance(b, HeadingBlock):
             _heading(st, b)
+        elif isinstance(b, SideHeadingBlock):
+            _side_heading(st, b)
         elif isinstance(b, ParaBlock):
             page = st.loc.flow(b.text, f"{b.where} paragraph")
             st.paragraphs.append(Paragraph(st.section, page, join_written(b.text)))

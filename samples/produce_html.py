@@ -38,6 +38,7 @@ from samples.build import (  # noqa: E402
     HeadingBlock,
     ParaBlock,
     SidebarBlock,
+    SideHeadingBlock,
     Signature,
     Source,
     TableBlock,
@@ -144,6 +145,7 @@ p {{ margin: 0; text-indent: 2em; }}
 .recipients {{ text-indent: 0; }}
 .h1 {{ font-family: {fam('heading1')}; font-weight: {weight('heading1')}; }}
 .h2 {{ font-family: {fam('heading2')}; font-weight: {weight('heading2')}; }}
+.side {{ font-weight: bold; text-indent: 0; break-after: avoid-page; }}
 .h3 b, .h4 b {{ font-family: {fam('heading3')}; }}
 .sign {{ text-align: right; text-indent: 0; padding-right: 4em; }}
 .sign-indent {{ text-align: left; }}
@@ -267,6 +269,8 @@ class _Page:
                 self.heading(b)
             elif isinstance(b, ParaBlock):
                 self.add("p", "", _e(b.text))
+            elif isinstance(b, SideHeadingBlock):
+                self.add("p", "side", _e(b.title))
             elif isinstance(b, SidebarBlock):
                 self.sidebar(b)
             elif isinstance(b, TableBlock):

@@ -69,6 +69,7 @@ from samples.build import (  # noqa: E402
     HeadingBlock,
     ParaBlock,
     SidebarBlock,
+    SideHeadingBlock,
     Signature,
     TableBlock,
     TitleBlock,
@@ -469,6 +470,13 @@ def heading(st: Styles, h: HeadingBlock) -> Paragraph:
     return Paragraph(printed, style)
 
 
+def side_heading(st: Styles, b: SideHeadingBlock) -> Flowable:
+    """The body face and size, stroked as WPS prints 加粗 on a face without a bold weight, flush left."""
+    line = Line(b.title, st.face("body"), BODY_PT, LINE_PT, bold=True, align="left")
+    line.keepWithNext = 1
+    return line
+
+
 def rules_for(borders: str, n_rows: int, header_rows: int, double: bool) -> list[tuple[Any, ...]]:
     """TableStyle line commands for one rule layout; double lines as LINE commands with count 2."""
     extra: tuple[Any, ...] = (None, None, None, 2, 1.2) if double else ()
@@ -586,6 +594,8 @@ def blocks(st: Styles, items: Sequence[Block], width_mm: float) -> list[Flowable
             out.append(heading(st, b))
         elif isinstance(b, ParaBlock):
             out.append(body_para(st, b.text))
+        elif isinstance(b, SideHeadingBlock):
+            out.append(side_heading(st, b))
         elif isinstance(b, SidebarBlock):
             out += sidebar(st, b, width_mm)
         elif isinstance(b, TableBlock):
