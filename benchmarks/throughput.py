@@ -3,8 +3,8 @@
     python benchmarks/throughput.py [--long-pages 500] [--no-long] [--no-batch] [--with-ocr]
                                     [--no-bytecode-cache]
 
-One run prints, on the bundled born-digital samples (:func:`is_born_digital`: seven files, 103 pages), each
-figure next to the goal of issue 18:
+One run prints, on the bundled born-digital samples (:func:`is_born_digital`), each figure next to the goal
+of issue 18:
 
 * pages/s of pdfplumber's bare ``extract_text`` and of pypdfium2's ``get_textpage().get_text_range()`` (the
   floor: text only, in native code), and of the pipeline with one worker for each page source
@@ -218,28 +218,33 @@ def corpus_born_digital() -> list[Path]:
 
 
 def is_born_digital(path: Path) -> bool:
-    """Neither an OCR sample by name (``scan``, ``garbled``) nor a file with a page that has no text layer
-    at all (a scanned page among born-digital ones, read with OCR: its time is the OCR engine's, which
-    takes both cores with one worker and one core each with two, and which pdfplumber never spends)."""
+    """Neither an OCR sample by name (``scan``, ``garbled``) nor a file with a scanned page: a page with an
+    image and no text layer at all, read with OCR among born-digital ones (its time is the OCR engine's, which
+    takes both cores with one worker and one core each with two, and which pdfplumber never spends).  A blank
+    page (neither text nor image) is born-digital."""
     if any(m in path.name for m in OCR_MARKERS):
         return False
     import pypdfium2
 
     pdf = pypdfium2.PdfDocument(str(path))
     try:
-        return all(_page_has_text(pdf, i) for i in range(len(pdf)))
+        return not any(_scanned_page(pdf, i) for i in range(len(pdf)))
     finally:
         pdf.close()
 
 
-def _page_has_text(pdf, index: int) -> bool:
+def _scanned_page(pdf, index: int) -> bool:
+    import pypdfium2.raw as raw
+
     page = pdf[index]
     try:
         textpage = page.get_textpage()
         try:
-            return textpage.count_chars() > 0
+            if textpage.count_chars() > 0:
+                return False
         finally:
             textpage.close()
+        return any(True for _ in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)))
     finally:
         page.close()
 
