@@ -383,8 +383,9 @@ def _right_hand_signature(
     return date, names
 
 
-DEFAULT_UNALIGNED_NAMES = 4
-"""Signing-name lines a 落款 that is not right-aligned may stack above its date (joint issuers)."""
+DEFAULT_UNALIGNED_NAMES = 12
+"""Signing-name lines a 落款 that is not right-aligned may stack above its date (joint issuers); a stack of
+more names is a list, not a 落款."""
 
 
 def _unaligned_signature(
@@ -402,14 +403,15 @@ def _unaligned_signature(
         return None
     names: list[int] = []
     k = i - 1
-    while k >= start and len(names) < DEFAULT_UNALIGNED_NAMES and _is_unaligned_name(lines, k, ln, col, res):
+    while k >= start and len(names) <= DEFAULT_UNALIGNED_NAMES and _is_unaligned_name(lines, k, ln, col, res):
         names.insert(0, k)
         k -= 1
     # Name and date pairs stacked one under the other are the rows of a list or table, not one 落款.
-    paired = k >= 0 and is_date_line(to_halfwidth(lines[k].text))
-    if not names or paired or not _ends_notice(lines, i, col, res):
+    paired = k >= start and is_date_line(to_halfwidth(lines[k].text))
+    if not names or len(names) > DEFAULT_UNALIGNED_NAMES or paired or not _ends_notice(lines, i, col, res):
         return None
-    return signature_date(text, True), names
+    date = signature_date(text, True)
+    return None if date is None else (date, names)
 
 
 def _at_left(ln: Line, col: Column) -> bool:

@@ -159,3 +159,20 @@ def test_unaligned_signature_ending_the_notice_is_read_wherever_it_starts(
     assert {_index(lines, ln.text) for ln in tail} <= res.used
     running = _notice([*tail, body("各单位要认真贯彻执行，确保各项工作落到实处，并及时报送工作进展。", row + 1, indent=True)])
     assert _extract(running).meta.date is None
+
+
+def test_five_joint_issuers_at_the_indent_are_all_the_signature() -> None:
+    """A 落款 of five joint issuers (a cap of four once dropped the fifth name, left as a paragraph)."""
+    names = ["某市发展改革委", "某市财政局", "某市人力资源社会保障局", "某市商务局", "某市市场监管局"]
+    tail = [_at(name, 5 + n, 2) for n, name in enumerate(names)] + [_at("2024年3月1日", 10, 2)]
+    res = _extract(_notice(tail))
+    assert res.meta.date == "2024-03-01"
+    assert res.meta.issuer == "、".join(names)
+    assert {4, 5, 6, 7, 8, 9} <= res.used
+
+
+def test_name_over_an_unreadable_date_marks_nothing_used() -> None:
+    """A date-shaped line whose date cannot be read (month 13) gives no 落款: its name lines stay text instead of
+    being taken as a signature with a null date."""
+    res = _extract(_notice([_at("某市财政局", 5, 2), _at("2023年13月", 6, 2)]))
+    assert res.meta.date is None and not {4, 5} & res.used
