@@ -20,7 +20,9 @@ Two losses of the detector and the decoder are repaired from the ink as well: a 
 through its glyphs' tops or bottoms is read again from a crop holding all its ink (:func:`reread_clipped`),
 and a glyph of ink between two recognised characters that no character covers — a rare character whose
 blank won by a little, a 、 set tight between ”“ — takes the recogniser's own best reading over it
-(:func:`fill_gaps`).  A bracket pair around Chinese text read at mixed widths is printed full width.
+(:func:`fill_gaps`).  A bracket pair around Chinese text read at mixed widths is printed full width; a 文号's
+year brackets read as any bracket are 〔〕, and a line's leading item number followed by a mid dot is the
+item marker ``N．`` (:func:`fix_forms`: the form's grammar, never a guess, says what was printed).
 
 A rare character the recogniser is unsure of is often read as a commoner look-alike that it ranks just above
 it (遴选 read 遂选: 遂 0.21, 遵 0.21, 避 0.16, 遴 0.06).  Such a character — read below
@@ -42,7 +44,16 @@ import numpy as np
 
 from policy_extract.core.budget import announce
 from policy_extract.core.segmenter import word_frequency
-from policy_extract.core.vocabulary import OCR_PAGE_NUMBER, PRINTED_FOLIO, TYPE_SIZES, is_cjk
+from policy_extract.core.vocabulary import (
+    OCR_DOC_NUMBER_YEAR,
+    OCR_ITEM_MARKER,
+    OCR_PAGE_NUMBER,
+    PRINTED_DOC_NUMBER_YEAR,
+    PRINTED_FOLIO,
+    PRINTED_ITEM_MARKER,
+    TYPE_SIZES,
+    is_cjk,
+)
 
 from .engines import DEFAULT_CHOICES, DEFAULT_UNSURE_PROB, GapReader, OcrEngine, Recognised
 from .lines import OCR_FONT, Char
@@ -94,6 +105,12 @@ DEFAULT_CLIP_SURE_SCORE = 0.99
 confident: half the cut boxes of a FangSong scan, none of whose readings changed)."""
 DEFAULT_CLIP_PAD_EM = 0.05
 """Blank rows kept above and below the ink in that crop (share of the box height)."""
+DEFAULT_TRAIL_PAD = 0.3
+"""Dropped glyphs are looked for up to this share of the line's height past its detected box."""
+DEFAULT_TRAIL_TOP = 0.3
+"""Ink after a line's last character may be a dropped closing mark (、，。 ending the line, read by the
+recogniser as :func:`fill_gaps` reads any dropped glyph, kept only when read as one of ``_CLOSING_MARKS``)
+when its top lies below this share of the line's ink height: a glyph starts at the top."""
 DEFAULT_GAP_MIN_PROB = 0.002
 """A run of ink between two recognised characters that no character covers is a glyph the decoding dropped
 (a rare character such as 敞 whose blank won by a little, a 、 set tight between ”“); it takes the
@@ -133,6 +150,8 @@ _STOPS = frozenset(".。，,、")
 _HIGH_MARKS = frozenset("“”‘’\"'")
 """Marks printed in the upper half of a line; ``_LOW_MARKS`` in the lower half."""
 _LOW_MARKS = frozenset("、，。,.")
+_CLOSING_MARKS = frozenset("、，。；：！？")
+"""Marks that close a line and may be printed past the text the detector boxed (a line ending in 、)."""
 
 Box = tuple[float, float, float, float]
 
@@ -266,7 +285,16 @@ def fix_punctuation(text: str) -> str:
     text = _BETWEEN_CJK.sub(lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
     text = _BRACKETS_CJK.sub(r"（\1）", text)
     text = OCR_PAGE_NUMBER.sub(PRINTED_FOLIO, text)
-    return _CJK_STOP.sub("。", text)
+    return fix_forms(_CJK_STOP.sub("。", text))
+
+
+def fix_forms(text: str) -> str:
+    """Marks the recogniser misreads inside a form whose grammar says what was printed, one character for
+    one: the year brackets of a 文号 (``浙政办发[2021】58号`` → 〔2021〕, ``vocabulary.OCR_DOC_NUMBER_YEAR``)
+    and the stop of a line's leading item marker read as a mid dot (``1·新建`` → ``1．``,
+    ``vocabulary.OCR_ITEM_MARKER``)."""
+    text = OCR_DOC_NUMBER_YEAR.sub(PRINTED_DOC_NUMBER_YEAR, text)
+    return OCR_ITEM_MARKER.sub(PRINTED_ITEM_MARKER, text)
 
 
 def fix_page_number(text: str) -> str:
@@ -507,12 +535,13 @@ def column_runs(counts: np.ndarray) -> list[tuple[int, int]]:
 def orphan_ink(line: OcrLine, img: np.ndarray) -> list[tuple[int, int]]:
     """x spans (image px) of the runs of inked columns between the line's first and last character that no
     character covers (:func:`is_uncovered`), each holding at least a printed stop's ink: glyphs the
-    decoding dropped (the boxes are where the decoding emitted characters, one pitch wide)."""
+    decoding dropped (the boxes are where the decoding emitted characters, one pitch wide); and a mark's
+    ink after the last character, up to :func:`line_reach` (a line-final 、 the detector's box cut)."""
     ink = ink_rows(img, line.box) if len(line.chars) > 1 else None
     if ink is None:
         return []
     em = line_em_px(line, ink)
-    x0, x1 = max(0, int(line.box[0])), int(np.ceil(line.box[2]))
+    x0, x1 = max(0, int(line.box[0])), line_reach(line)
     patch = img[int(ink[0]) : int(ink[1]), x0:x1]
     mask = (darkest(patch) if patch.ndim == 3 else patch) < DEFAULT_INK_LEVEL
     counts = mask.sum(axis=0)
@@ -525,6 +554,12 @@ def orphan_ink(line: OcrLine, img: np.ndarray) -> list[tuple[int, int]]:
     return spans
 
 
+def line_reach(line: OcrLine) -> int:
+    """Right edge (image px) of the ink searched for dropped glyphs: the line's box and
+    ``DEFAULT_TRAIL_PAD`` of its height beyond it (a closing 、 the detector's box cuts through)."""
+    return int(np.ceil(line.box[2] + DEFAULT_TRAIL_PAD * (line.box[3] - line.box[1])))
+
+
 def is_uncovered(line: OcrLine, span: tuple[float, float], rows: tuple[int, int], height: int) -> bool:
     """Whether ink over ``span`` (x, image px), spanning ``rows`` of the line's ``height`` ink rows, lies
     between the line's first and last character with less than ``DEFAULT_GAP_MAX_COVER`` of its width
@@ -532,7 +567,9 @@ def is_uncovered(line: OcrLine, span: tuple[float, float], rows: tuple[int, int]
     (quotes high, 、，。 low) does not hold ink wholly at the other (a 、 set tight between ”“ falls in the
     quote's box).  Glyphs that touch (bold headings) make one wide run over several boxes: covered."""
     boxes = [b for _c, b in line.chars]
-    if not boxes[0][0] < (span[0] + span[1]) / 2 < boxes[-1][2]:
+    centre = (span[0] + span[1]) / 2
+    trailing = centre >= boxes[-1][2] and rows[0] >= DEFAULT_TRAIL_TOP * height  # no glyph's top: a mark
+    if not (boxes[0][0] < centre < boxes[-1][2] or trailing):
         return False
     covered = sum(max(0.0, min(span[1], bx[2]) - max(span[0], bx[0]))
                   for ch, bx in line.chars if not foreign_to_mark(ch, rows, height))
@@ -555,7 +592,7 @@ def fill_gaps(line: OcrLine, img: np.ndarray, reader: GapReader | None) -> OcrLi
     if not spans or reader is None:
         return line
     x0, y0 = max(0, int(line.box[0])), max(0, int(line.box[1]))
-    row = img[y0 : int(np.ceil(line.box[3])), x0 : int(np.ceil(line.box[2]))]
+    row = img[y0 : int(np.ceil(line.box[3])), x0 : line_reach(line)]
     context = [c for c, _ in line.chars]
     added = []
     for (a, b), choices in zip(spans, gap_readings(reader, row, [(a - x0, b - x0) for a, b in spans]),
@@ -563,7 +600,7 @@ def fill_gaps(line: OcrLine, img: np.ndarray, reader: GapReader | None) -> OcrLi
         text, prob = choices[0] if choices else ("", 0.0)
         at = sum(1 for _c, bx in line.chars if bx[0] + bx[2] < a + b)
         beside = {line.chars[i][0] for i in (at - 1, at) if 0 <= i < len(line.chars)}
-        if is_dropped_glyph(text, prob, beside):
+        if is_dropped_glyph(text, prob, beside) and (at < len(context) or text in _CLOSING_MARKS):
             chosen = lexicon_choice([*context[:at], text, *context[at:]], at, choices)
             text = chosen if chosen not in beside else text
             added.append((at, text, (float(a), line.box[1], float(b), line.box[3])))
@@ -622,6 +659,7 @@ def with_inserted(line: OcrLine, added: list[tuple[int, str, Box]]) -> OcrLine:
             out.append(at.get(count, ""))
             count += 1
         out.append(ch)
+    out.append(at.get(count, ""))  # a closing mark found after the last character
     return OcrLine(fix_punctuation("".join(out)), line.score, line.box, chars)
 
 

@@ -170,6 +170,28 @@ a change of output this refactor may not make."""
 PRINTED_FOLIO = r"— \1 —"
 """How a folio read back by OCR is written: the standard's form (a replacement for OCR_PAGE_NUMBER)."""
 
+# 文号 year brackets and item markers as the recogniser reads them (scanned notices).
+OCR_DOC_NUMBER_OPEN = "〔[［(（【{「"
+OCR_DOC_NUMBER_CLOSE = "〕]］)）】}」"
+"""What the recogniser reads a 文号's 〔 and 〕 as: any bracket, a pair's two read apart (``[2021】``)."""
+OCR_DOC_NUMBER_YEAR = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(\s*)[{re.escape(OCR_DOC_NUMBER_OPEN)}](\s*(?:19|20)\d{{2}}\s*)"
+    rf"[{re.escape(OCR_DOC_NUMBER_CLOSE)}](?=\s*\d{{1,4}}\s*号)"
+)
+"""A 文号 as read back: issuer abbreviation (Chinese), a bracket, a year 19xx/20xx, a bracket, the serial
+and 号 (``浙政办发[2021】58号``).  In that form the brackets can only be the year brackets GB/T 9704
+§7.2.4 prints, 〔〕: :data:`PRINTED_DOC_NUMBER_YEAR` writes them so, one character for one (character
+boxes stay aligned)."""
+PRINTED_DOC_NUMBER_YEAR = r"\1〔\2〕"
+OCR_ITEM_DOTS = "·•‧∙⋅"
+"""Mid-height dots: what the recogniser makes of the full-width stop of an item marker ``1．`` (drawn at mid
+height by 仿宋/楷体 faces).  A mid dot never follows a line's leading number in Chinese text."""
+OCR_ITEM_MARKER = re.compile(rf"^(\s*\d{{1,2}}\s*)[{OCR_ITEM_DOTS}](?=\s*[\u4e00-\u9fff（《“])")
+"""A line opening with an item number and a mid dot before Chinese text (``1·新建…``): the item marker
+``1．`` (GB/T 9704 level 3) as the recogniser reads it; :data:`PRINTED_ITEM_MARKER` writes the printed
+stop."""
+PRINTED_ITEM_MARKER = r"\1．"
+
 
 def is_page_number(text: str) -> bool:
     """Whether a line is nothing but a page number, in any of the forms of :data:`PAGE_NUMBER`."""
