@@ -8,16 +8,23 @@ table's rules cross the whole table; a tick stops within an em of its axis.
 
 :func:`chart_areas` finds the plot areas (the extent of the axes that carry ticks, with the rules touching
 them: the plot's frame); :func:`chart_labels` says which characters are printed on or around one.
+
+A chart drawn without tick marks (an office suite's default: no value axis, no ticks) still draws its data:
+bars are filled rectangles standing on one base line, of one width, apart from one another and of different
+lengths (:func:`bar_areas`; a table's shaded cells abut, and a row of them has one height), and lines are
+stroked paths with slanted pieces (:func:`polyline_areas`; a table's rules are level or upright).
+:func:`drawn_chart_areas` reads both from a page's drawn paths.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from typing import Any
 
 from policy_extract.core.model import BBox
 
-from .lines import Char, is_blank
+from .lines import Char, color_hex, is_blank
 from .rules import Segment
 
 DEFAULT_MAX_TICK = 6.0
@@ -30,6 +37,19 @@ DEFAULT_TOUCH = 1.0
 """A tick's end is this close to its axis (pt)."""
 DEFAULT_MIN_AXIS_TICKS = 2.0
 """An axis is at least this many tick lengths long (a table's short rules are not ticks of a cell side)."""
+DEFAULT_MIN_BARS = 3
+"""A bar chart draws at least this many bars on one base line."""
+DEFAULT_BAR_SIDE = 3.5
+"""A bar is wider and longer than this (pt): thinner is a rule (a thick one drawn as a filled box)."""
+DEFAULT_BAR_EVEN = 0.1
+"""Bars of one series are one width within this share."""
+DEFAULT_BAR_GAP = 0.3
+"""Somewhere between the bars is a gap of at least this share of a bar's width (grouped bars touch within a
+group; a table's shaded cells abut everywhere)."""
+DEFAULT_SLANT = 2.0
+"""A slanted piece runs at least this far (pt) both across and down."""
+DEFAULT_MIN_SLANTS = 2
+"""A data line has at least this many slanted pieces."""
 DEFAULT_LABEL_MARGIN_EM = 3.0
 """Text whose centre is within this many em of a plot area is its labels (tick values, axis titles,
 legend, data labels)."""
@@ -77,9 +97,7 @@ def chart_areas(segs: Sequence[Segment]) -> list[BBox]:
     areas: list[BBox] = []
     for axis in axes:
         parts = [axis, *(s for s in segs if s.length > DEFAULT_MAX_TICK and touches(axis, s))]
-        boxes = [s.bbox() for s in parts]
-        areas.append((min(b[0] for b in boxes), min(b[1] for b in boxes),
-                      max(b[2] for b in boxes), max(b[3] for b in boxes)))
+        areas.append(_extent([s.bbox() for s in parts]))
     return merge_boxes(areas)
 
 
@@ -123,3 +141,88 @@ def chart_labels(chars: Sequence[Char], areas: Sequence[BBox]) -> set[int]:
                  max([area[2], *(c["x1"] for c in first)]), max([area[3], *(c["bottom"] for c in first)]))
         out |= {id(c) for c in first} | {id(c) for c in shown if near_area(c, grown, DEFAULT_TITLE_MARGIN_EM)}
     return out
+
+
+def _box(obj: dict[str, Any]) -> BBox:
+    return (obj["x0"], obj["top"], obj["x1"], obj["bottom"])
+
+
+def is_bar(obj: dict[str, Any]) -> bool:
+    """A filled rectangle in a colour other than white, wider and longer than a rule."""
+    return bool(obj.get("fill")) and color_hex(obj.get("non_stroking_color")) != "#ffffff" \
+        and min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > DEFAULT_BAR_SIDE
+
+
+def bar_run(boxes: list[BBox], across: int) -> bool:
+    """Boxes on one base line are bars: at least :data:`DEFAULT_MIN_BARS`, one width along the base (index
+    ``across`` of the box: 0 for upright bars, 1 for bars lying down), not overlapping, apart somewhere by
+    :data:`DEFAULT_BAR_GAP` of a width, and not all one length."""
+    if len(boxes) < DEFAULT_MIN_BARS:
+        return False
+    boxes = sorted(boxes, key=lambda b: b[across])
+    widths = [b[across + 2] - b[across] for b in boxes]
+    lengths = {round(b[3 - across] - b[1 - across], 1) for b in boxes}
+    gaps = [b[across] - a[across + 2] for a, b in itertools.pairwise(boxes)]
+    return max(widths) - min(widths) <= DEFAULT_BAR_EVEN * max(widths) and min(gaps) >= -DEFAULT_TOUCH \
+        and max(gaps) >= DEFAULT_BAR_GAP * min(widths) and len(lengths) > 1
+
+
+def bar_areas(rects: Sequence[dict[str, Any]], chars: Sequence[Char] = ()) -> list[BBox]:
+    """Extents of the runs of bars (:func:`bar_run`) standing on one base line: upright bars share their
+    bottom, bars lying down their left edge.  A filled box with text printed in it is a shaded cell."""
+    boxes = [_box(r) for r in rects if is_bar(r)]
+    out: list[BBox] = []
+    for base, across in ((3, 0), (0, 1)):
+        runs: dict[float, list[BBox]] = {}
+        for b in boxes:
+            runs.setdefault(round(b[base]), []).append(b)
+        for run in runs.values():
+            if bar_run(run, across) and bar_run(bare := without_text(run, chars), across):
+                out.append(_extent(bare))
+    return out
+
+
+def without_text(boxes: list[BBox], chars: Sequence[Char]) -> list[BBox]:
+    """The boxes no printed character's centre lies in."""
+    x0, top, x1, bottom = _extent(boxes)
+    inked = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars
+             if x0 < c["x1"] and c["x0"] < x1 and top < c["bottom"] and c["top"] < bottom and not is_blank(c)]
+    return [b for b in boxes if not any(b[0] < x < b[2] and b[1] < y < b[3] for x, y in inked)]
+
+
+def _extent(boxes: Sequence[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def polyline_areas(curves: Sequence[dict[str, Any]]) -> list[BBox]:
+    """Extents of the stroked paths running left to right with at least :data:`DEFAULT_MIN_SLANTS` slanted
+    pieces: a data line (a box's rounded corners turn back)."""
+    out = []
+    for c in curves:
+        pts = c.get("pts") or []
+        slants = sum(1 for (ax, ay), (bx, by) in itertools.pairwise(pts)
+                     if abs(bx - ax) > DEFAULT_SLANT and abs(by - ay) > DEFAULT_SLANT)
+        xs = [x for x, _ in pts]
+        if c.get("stroke") and not c.get("fill") and slants >= DEFAULT_MIN_SLANTS \
+                and all(a < b for a, b in itertools.pairwise(xs)):
+            out.append(_box(c))
+    return out
+
+
+def drawn_chart_areas(rects: Sequence[dict[str, Any]], curves: Sequence[dict[str, Any]],
+                      chars: Sequence[Char] = ()) -> list[BBox]:
+    """Plot areas told by the data a chart draws: its bars (no text inside them) and its lines."""
+    return merge_boxes(bar_areas(rects, chars) + polyline_areas(curves))
+
+
+def page_drawings(page: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A page source's filled and stroked paths as pdfplumber gives them (rectangles, curves): the pdfium
+    source's ``paths``, pdfminer's ``plumber`` page; none for a page that has neither (OCR)."""
+    paths = getattr(page, "paths", None)
+    if isinstance(paths, dict):
+        return paths.get("rect", []), paths.get("curve", [])
+    plumber = getattr(page, "plumber", None)
+    if plumber is not None:
+        return plumber.rects, plumber.curves
+    return [], []

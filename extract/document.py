@@ -9,6 +9,7 @@ from policy_extract.core.digest import sha256_of
 from policy_extract.core.errors import CorruptPDFError, NoTextError, PolicyExtractError
 from policy_extract.core.model import DocWarning, PageContent, RawDocument
 
+from .charts import drawn_chart_areas, page_drawings
 from .damage import content_cut, damage_warnings
 from .page import page_content
 from .pdf import root_cause
@@ -128,5 +129,7 @@ def extract_page_safely(page: SourcePage, settings: ExtractSettings) -> PageCont
 
 def extract_page(page: SourcePage, settings: ExtractSettings) -> PageContent:
     """A page from its text layer: the source's characters and drawn rules (the debug overlay uses it)."""
-    return page_content(page.page_number, (page.width, page.height), page.rotation, page.chars,
-                        page.segments(settings), settings)
+    chars = page.chars
+    charts = drawn_chart_areas(*page_drawings(page), chars)
+    return page_content(page.page_number, (page.width, page.height), page.rotation, chars,
+                        page.segments(settings), settings, charts=charts)

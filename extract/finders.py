@@ -40,6 +40,8 @@ class PageTables:
     """Ruled areas a finder recognised as a chart's plot (gridlines, bars): text around them is its axes."""
     segments: list[Segment] = field(default_factory=list)
     """Every ruling segment of the page (a diagram's boxes are told from a table's cells by them)."""
+    charts: list[BBox] = field(default_factory=list)
+    """Plot areas of charts told by their drawn data (bars, lines): text around them is their labels."""
     _rows: list[TextRow] | None = None
 
     def rows(self) -> list[TextRow]:

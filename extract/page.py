@@ -7,9 +7,10 @@ frames, and what no table holds is the page's text lines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
-from policy_extract.core.model import Frame, PageContent, RawTable
+from policy_extract.core.model import BBox, Frame, PageContent, RawTable
 
 from .cells import join_side_by_side
 from .diagrams import diagram_grid, split_at_boxes
@@ -24,15 +25,17 @@ from .settings import ExtractSettings
 
 def page_content(number: int, size: tuple[float, float], rotation: int, chars: list[Char],
                  segs: list[Segment], settings: ExtractSettings,
-                 text_layer: Literal["born_digital", "ocr"] = "born_digital") -> PageContent:
-    """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR)."""
+                 text_layer: Literal["born_digital", "ocr"] = "born_digital",
+                 charts: Sequence[BBox] = ()) -> PageContent:
+    """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR);
+    ``charts`` are the plot areas of the charts its drawn paths show (:mod:`.charts`)."""
     grids = find_grids(segs, settings)
     frame_grids = [g for g in grids if is_frame(g)]
     table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1
                                      and not diagram_grid(g, chars, settings)], chars, settings)
     boxes = [g.bbox for g in grids if len(g.cells) == 1]
     page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids),
-                                  boxes=boxes, segments=segs))
+                                  boxes=boxes, segments=segs, charts=list(charts)))
     if text_layer == "ocr":
         for table in page.tables:
             table.method = "image"

@@ -2,7 +2,8 @@
 right of its plot, and its year labels below it, set level with the lines of the text column beside the chart,
 made two 'tables' of labels and prose).  The form: an axis is a rule carrying evenly spaced tick marks (short
 rules at right angles to it, touching it); text on and around the plot area it spans is the chart's labels,
-and prose beside the chart is cut off them, never a cell of theirs."""
+and prose beside the chart is cut off them, never a cell of theirs.  A chart drawn without ticks (no value
+axis, as office suites draw it) is told by its data: bars on one base line, a data line left to right."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from pathlib import Path
 import pytest
 from page_helpers import text
 from policy_extract.extract.borderless import find_borderless
-from policy_extract.extract.charts import chart_areas, chart_labels, evenly_spaced, is_axis
+from policy_extract.extract.charts import (
+    bar_areas,
+    chart_areas,
+    chart_labels,
+    drawn_chart_areas,
+    evenly_spaced,
+    is_axis,
+    polyline_areas,
+)
 from policy_extract.extract.debug import page_content as pdf_page_content
 from policy_extract.extract.lines import char_rows
 from policy_extract.extract.page import page_content
@@ -98,3 +107,125 @@ def test_icdar_us023_line_chart_beside_text_makes_no_table() -> None:
     """us-023 p.2: the ruled data table is the page's only table."""
     page = pdf_page_content(ICDAR / "us-023.pdf", 2, None, S)
     assert [(t.method, t.n_rows, t.n_cols) for t in page.tables] == [("rules", 9, 12)]
+
+
+# Charts drawn without tick marks (an office suite's default): two charts side by side, a bar chart and a line
+# chart with data labels, printed their value labels, data labels and years level with each other and made an
+# 8x8 borderless table.  Their data tells them: bars on one base line, a data line running left to right.
+
+
+def rect(x0: float, top: float, x1: float, bottom: float, colour=(0.27, 0.45, 0.77)) -> dict:
+    return {"x0": x0, "top": top, "x1": x1, "bottom": bottom, "fill": True, "stroke": False,
+            "non_stroking_color": colour}
+
+
+def polyline(pts: list[tuple[float, float]]) -> dict:
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return {"x0": min(xs), "top": min(ys), "x1": max(xs), "bottom": max(ys), "fill": False, "stroke": True,
+            "pts": pts}
+
+
+def test_bars_on_one_base_line_are_a_chart() -> None:
+    bars = [rect(120 + 34 * i, 300 - 20 * i, 143 + 34 * i, 323) for i in range(5)]
+    assert bar_areas(bars) == [(120, 220, 279, 323)]
+
+
+def test_bars_lying_down_are_a_chart() -> None:
+    bars = [rect(160, 200 + 18 * i, 200 + 25 * i, 210 + 18 * i) for i in range(6)]
+    assert bar_areas(bars) == [(160, 200, 325, 300)]
+
+
+def test_shaded_cells_are_no_bars() -> None:
+    """A table's shaded cells: they abut, hold text, or a row of them has one height."""
+    abutting = [rect(100 + 50 * i, 100, 150 + 50 * i, 120 + 3 * i) for i in range(4)]
+    assert bar_areas(abutting) == []
+    one_height = [rect(100 + 60 * i, 100, 150 + 60 * i, 120) for i in range(4)]
+    assert bar_areas(one_height) == []
+    with_text = [rect(100 + 60 * i, 100 - 5 * i, 150 + 60 * i, 120) for i in range(4)]
+    assert bar_areas(with_text, text("区", 105, 105) + text("区", 165, 105) + text("区", 225, 100)) == []
+    thick_rules = [rect(144, 111.6 + 100 * i, 279 - 30 * i, 113.8 + 100 * i) for i in range(3)]
+    assert bar_areas(thick_rules) == []
+
+
+def test_a_data_line_is_a_chart_and_a_rounded_box_is_not() -> None:
+    assert polyline_areas([polyline([(357, 230), (391, 235), (425, 216), (459, 226), (493, 221)])]) \
+        == [(357, 216, 493, 235)]
+    rounded = polyline([(100, 106), (103, 101), (106, 100), (194, 100), (197, 101), (200, 106), (200, 124),
+                        (197, 129), (194, 130), (106, 130), (103, 129), (100, 124), (100, 106)])
+    assert polyline_areas([rounded]) == []
+
+
+def side_by_side_charts() -> tuple[list[dict], list[dict], list[dict]]:
+    """A bar chart (value labels left, data labels over the bars) and a line chart (value labels left, data
+    labels over the points) side by side, years under both; no axis line, no tick."""
+    chars: list[dict] = []
+    for i in range(9):
+        y = 190 + 16 * i
+        chars += text(str(400 - 50 * i), 100, y - 4, size=8) + text(str(8 - i), 330, y - 4, size=8)
+    bars, pts = [], []
+    for i in range(5):
+        x, top = 120 + 34 * i, 260 - 12 * i
+        bars.append(rect(x, top, x + 23, 323))
+        chars += text(f"{312 + 18 * i}", x + 1, top - 12, size=8)
+        px, py = 357 + 34 * i, 235 - 6 * (i % 3)
+        pts.append((px, py))
+        chars += text(f"5.{i}", px - 5, py - 12, size=8)
+        chars += text(str(2019 + i), x - 2, 330, size=8) + text(str(2019 + i), px - 16, 330, size=8)
+    return chars, bars, [polyline(pts)]
+
+
+def test_side_by_side_charts_without_ticks_make_no_table() -> None:
+    chars, bars, lines = side_by_side_charts()
+    tables, _ = find_borderless(char_rows(chars, S), 1, S)
+    assert tables, "the form: the two charts' labels line up as columns"
+    page = page_content(1, (600.0, 800.0), 0, chars, [], S, charts=drawn_chart_areas(bars, lines, chars))
+    assert page.tables == []
+
+
+def reportlab_charts(path: Path) -> None:
+    """A page as a statistics bulletin prints it with reportlab.graphics: a paragraph, then a bar chart
+    (data labels over the bars) beside a line chart (data labels over the points), no value axis, no tick,
+    years under both."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    def axes(chart: VerticalBarChart | HorizontalLineChart, vmax: float, step: float) -> None:
+        chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, vmax, step
+        chart.categoryAxis.categoryNames = ["2019", "2020", "2021", "2022", "2023"]
+        chart.valueAxis.visibleTicks = chart.categoryAxis.visibleTicks = chart.valueAxis.visibleAxis = 0
+        chart.valueAxis.labels.fontSize = chart.categoryAxis.labels.fontSize = 9
+
+    drawing = Drawing(440, 190)
+    bar = VerticalBarChart()
+    bar.x, bar.y, bar.width, bar.height = 30, 30, 170, 140
+    bar.data = [(312.5, 335.2, 351.8, 368.4, 390.1)]
+    axes(bar, 400, 50)
+    bar.bars[0].fillColor, bar.bars.strokeColor = colors.HexColor("#4472c4"), None
+    bar.barLabelFormat, bar.barLabels.fontSize, bar.barLabels.nudge = "%.1f", 8, 6
+    line = HorizontalLineChart()
+    line.x, line.y, line.width, line.height = 255, 30, 170, 140
+    line.data = [(5.2, 4.8, 6.1, 5.5, 5.9)]
+    axes(line, 8, 1)
+    line.lines[0].strokeColor, line.lines.strokeWidth = colors.HexColor("#ed7d31"), 1.5
+    line.lineLabelFormat, line.lineLabels.fontSize = "%.1f", 8
+    drawing.add(bar)
+    drawing.add(line)
+    drawing.add(String(115, 5, "GRP (100 million yuan)", fontSize=9, textAnchor="middle"))
+    drawing.add(String(340, 5, "Growth (%)", fontSize=9, textAnchor="middle"))
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=12, leading=20)
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("Gross regional product and its growth rate, 2019-2023, are shown in Figure 1.", body),
+         drawing])
+
+
+def test_reportlab_bar_and_line_charts_side_by_side_make_no_table(tmp_path: Path) -> None:
+    pdf = tmp_path / "charts.pdf"
+    reportlab_charts(pdf)
+    page = pdf_page_content(pdf, 1, None, S)
+    assert page.tables == []
+    assert any("390.1" in ln.text for ln in page.lines), "the labels stay the page's text"
