@@ -58,6 +58,13 @@ GENERATED_TASK_TABLES = ("gen_html_05_yingshang_dutytable", "gen_docx_shuzi_land
 narrow cells and their hanging 、）: the HTML producer's (merged 重点领域 and 完成时限, header repeated) and
 the docx producer's landscape annex (merged 重点任务, header not repeated); ``gen_docx_jiaoyu_header`` is
 the first (caption row, header repeated, a row cut by the break). Both sources read at 1.000."""
+GENERATED_MARKS = ("gen_rl_11_elderly_requirements",)
+"""Scanned twins of notices whose 专栏 items are numbered ``1．`` (the rl producer's face draws the full-width
+stop at mid height, which OCR reads as ``·``), whose 文号 prints 〔〕 (read as ``[ ]``, ``【 】``, mixed) and
+whose lines end in a 、 or 。 past the detector's box: ``extract.ocr`` corrects these marks by their grammar
+(``fix_forms``) and reads the cut closing mark (``fill_gaps``), giving the clean twin's document.  The twin of
+``gen_rl_03_edu_joint`` (its cited 浙政办发〔2021〕58号 read ``[2021】``) is left out while a 、 printed over
+its task table's cell rule is not read (cells 0.977)."""
 GENERATED_GARBLED = ("gen_docx_yiliao_lines",)
 GENERATED_SEALED = ("gen_docx_nongye_joint", "gen_rl_meta_zhaobiaobianhao")
 """Scanned twins with a red seal over the 落款 (``scan_seal_<id>``): two joint issuers stacked under a red
@@ -296,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf_dir = GENERATED_DIR / "pdf" if args.generated else PDF_DIR
     expected_dir = GENERATED_DIR / "expected" if args.generated else EXPECTED_DIR
     if args.generated:
-        scanned = (*scanned, *GENERATED_TASK_TABLES)
+        scanned = (*scanned, *GENERATED_TASK_TABLES, *GENERATED_MARKS)
     jobs = [(f"scan_{d}", d, lambda d=d: make_scanned(d, settings, pdf_dir)) for d in scanned]
     jobs += [(f"garbled_{d}", d, lambda d=d: make_garbled(d, pdf_dir)) for d in garbled]
     if args.generated:
