@@ -124,6 +124,16 @@ def new_item_after_sentence(a: Line, b: Line) -> bool:
     return opens_item(b.text)
 
 
+def side_title_after_sentence(a: Line, b: Line, col: Column, settings: ParagraphSettings) -> bool:
+    """A bold line standing alone after a sentence end in plain type: an unnumbered side heading
+    (``物流服务`` at the top of a page, under a paragraph whose last line filled the column).  Only a line
+    that ends short without punctuation: a bold sentence run on in a paragraph ends with its stop."""
+    text, title = a.text.rstrip(), b.text.rstrip()
+    if not text or text[-1] not in SENTENCE_END or not title or title[-1] in TERMINAL_PUNCTUATION + "，,、":
+        return False
+    return b.bold and not a.bold and ends_short(b, col, settings)
+
+
 DEFAULT_WRAPPED_FILL = 0.8
 """A centred heading line at least this share of the column wide may have wrapped onto the next line."""
 
@@ -133,7 +143,7 @@ def starts_block(
 ) -> bool:
     """Whether line ``b`` starts a new block after line ``a`` (both running text, ``b`` printed next)."""
     col_a, col_b = cols[a.page], cols[b.page]
-    if new_item_after_sentence(a, b):
+    if new_item_after_sentence(a, b) or side_title_after_sentence(a, b, col_b, settings):
         return True
     # A centred heading's second line (``第一部分 …创新奖学金`` / ``评定办法``) starts far right of the
     # margin, so it reads as indented and the first line as short: where the first line fills the column
