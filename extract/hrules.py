@@ -50,6 +50,9 @@ DEFAULT_CENTRED_SHARE = 0.3
 DEFAULT_OPEN_ROW_GAP = 2.0
 """Lines under the last rule of a pair continue its table while they are at most this many line heights
 apart and each holds two runs of text or more."""
+DEFAULT_RUNNING_LINES = 1
+"""Above the continuation of a three-line table on its page (no top rule) stands at most this many lines: the
+running header; more text above it, and the rows are no continuation."""
 DEFAULT_HEADER_CUT_EM = 0.25
 """A gap this wide (em) at a column edge separates two header texts that the word gap left as one run."""
 DEFAULT_CONTINUATION_GAP = 0.5
@@ -251,15 +254,64 @@ def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
     under the header (``headed``: the lines start with it), the first row takes only the lines chained to
     it: the next piece opens the body (a cell cut by a page break goes on at the top of the next page's)."""
     limit = continuation_limit(lines, edges, inner)
-    groups: list[list[TextRow]] = []
+    groups: list[list[list[TextRow]]] = []
     for unit in overlap_units(lines, inner):
         head = headed and len(groups) == 1 and not inner
-        if groups and (same_header_row(groups[-1], unit, edges, inner, group_heads)
-                       or (not head and continues_row(groups[-1], unit, edges, inner, limit))):
-            groups[-1] += unit
+        flat = [r for u in groups[-1] for r in u] if groups else []
+        if groups and (same_header_row(flat, unit, edges, inner, group_heads)
+                       or (not head and continues_row(flat, unit, edges, inner, limit))):
+            groups[-1].append(unit)
         else:
-            groups.append(list(unit))
-    return groups
+            groups.append([unit])
+    if any(serial_below_top(g, edges) for g in groups):
+        for upper, lower in itertools.pairwise(groups):
+            recentre_serial(upper, lower, edges)
+    return [[r for u in g for r in u] for g in groups if g]
+
+
+def recentre_serial(upper: list[list[TextRow]], lower: list[list[TextRow]], edges: list[float]) -> None:
+    """In a table that centres its cells (:func:`serial_below_top`), a row whose serial number stands on
+    the middle line of a wrapped cell (its first line one pitch above the serial's line, its last one below)
+    took no line above the serial: the last pieces of the row above (those :func:`continues_row` gave it, or
+    all of a row with no serial: a wrapped cell's first line standing alone) go down to it when that centres
+    the serial on the row and leaves the row above centred on its own serial, or without one (a cell the
+    page break cut)."""
+    serial = serial_band(lower[0], edges)
+    if serial is None or centred_on(serial, lower):
+        return
+    own = serial_band(upper[0], edges)
+    for k in range(0 if own is None else 1, len(upper)):
+        moved = upper[k:]
+        if own is not None and not centred_on(own, upper[:k]):
+            continue
+        if centred_on(serial, moved + lower):
+            upper[k:] = []
+            lower[:0] = moved
+            return
+
+
+def serial_below_top(group: list[list[TextRow]], edges: list[float]) -> bool:
+    """The row's serial number stands lower than its first line (by half its height or more): the table
+    centres its cells on their rows (a top-aligned table sets every serial on its row's first line)."""
+    serial = serial_band(group[0], edges)
+    top = min(r.top for r in group[0])
+    return serial is not None and serial[0] - top >= (serial[1] - serial[0]) / 2
+
+
+def serial_band(unit: list[TextRow], edges: list[float]) -> tuple[float, float] | None:
+    """Top and bottom of the first column's text of a piece opening with a serial number."""
+    if not opens_serial(unit, edges):
+        return None
+    chars = [c for r in unit for c in r.chars if not is_blank(c) and (c["x0"] + c["x1"]) / 2 < edges[1]]
+    return min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+
+
+def centred_on(band: tuple[float, float], units: list[list[TextRow]]) -> bool:
+    """The band's middle is the middle of the units' extent (within :data:`DEFAULT_CENTRED_SHARE` of its
+    height)."""
+    lines = [r for u in units for r in u]
+    top, bottom = min(r.top for r in lines), max(r.bottom for r in lines)
+    return abs((band[0] + band[1]) / 2 - (top + bottom) / 2) <= DEFAULT_CENTRED_SHARE * (band[1] - band[0])
 
 
 def word_of(chars: list[Char]) -> Word:
@@ -337,21 +389,48 @@ def row_cells(group: list[TextRow], edges: list[float], cols: list[tuple[float, 
 
 
 def open_body(rows: list[TextRow], bottom: float, x0: float, x1: float,
-              settings: ExtractSettings) -> list[TextRow]:
+              settings: ExtractSettings, head: list[TextRow] | None = None) -> list[TextRow]:
     """Lines of cells printed straight under a pair of rules: the rules were the top and the header rule of
     a table whose bottom rule is on a later page (or never drawn).  A wrapped cell's line holds one run;
-    the body ends at a gap or at a line of prose across the table."""
+    the body ends at a gap (the page's footer) or at a line of prose across the table.  A line whose run
+    opens a gutter under the gap between two header words (``head``) is cells set closer than a word gap
+    (justified text filling its column up to the next one), not prose."""
     out: list[TextRow] = []
     last = bottom
+    gutters = header_gutters(head or [], settings)
     for row in sorted((r for r in rows if r.top > bottom and r.x0 >= x0 - 2 and r.x1 <= x1 + 2),
                       key=lambda r: r.top):
         row.words = split_words(row, settings)
         gap = row.top - last
-        if is_prose([row], x1 - x0, settings) or gap > DEFAULT_OPEN_ROW_GAP * (row.bottom - row.top):
+        prose = is_prose([row], x1 - x0, settings) and not opens_gutter(row, gutters)
+        if prose or gap > DEFAULT_OPEN_ROW_GAP * (row.bottom - row.top):
             break
         out.append(row)
         last = row.bottom
     return out if len(out) >= 2 else []
+
+
+def header_gutters(head: list[TextRow], settings: ExtractSettings) -> list[tuple[float, float]]:
+    """The gaps between neighbouring header words (all header lines projected on the x axis): where the
+    columns part."""
+    chars = [c for r in head for c in r.chars if not is_blank(c)]
+    if not chars:
+        return []
+    em = statistics.median(c["size"] for c in chars)
+    spans = extents(chars, settings.word_gap_em * em)
+    return [(a[1], b[0]) for a, b in itertools.pairwise(spans)]
+
+
+def opens_gutter(row: TextRow, gutters: list[tuple[float, float]]) -> bool:
+    """Two neighbouring characters of the line stand at least a gutter (:data:`DEFAULT_GUTTER_EM`) apart,
+    the middle of their gap under a gap between header words."""
+    chars = sorted((c for c in row.chars if not is_blank(c)), key=lambda c: c["x0"])
+    for a, b in itertools.pairwise(chars):
+        mid = (a["x1"] + b["x0"]) / 2
+        if b["x0"] - a["x1"] >= DEFAULT_GUTTER_EM * max(a["size"], 1.0) \
+                and any(lo <= mid <= hi for lo, hi in gutters):
+            return True
+    return False
 
 
 def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: ExtractSettings,
@@ -365,14 +444,14 @@ def region_table(run: list[Segment], rows: list[TextRow], page: int, settings: E
         line.words = split_words(line, settings)
     inner = [s.pos for s in run[1:-1] if not is_short(s, x0, x1)]  # rules over some columns: group rules
     header_only = len(run) == 2 and header_units(lines) <= DEFAULT_OPEN_HEADER_ROWS
-    below = open_body(rows, bottom, x0, x1, settings) if header_only else []
+    below = open_body(rows, bottom, x0, x1, settings, lines) if header_only else []
     if below:
         inner, lines, bottom = [bottom], lines + below, below[-1].bottom + 1
     group_heads = group_rules(loose or [], top, inner[0] if inner else bottom, x0, x1)
     table = lines_table(lines, inner, (x0, top, x1, bottom), page, settings, group_heads=group_heads)
     # a header alone: no body under the rules (when ``header_only``, ``below`` already looked)
     if table is None and len(run) == 2 and not below \
-            and (header_only or not open_body(rows, bottom, x0, x1, settings)):
+            and (header_only or not open_body(rows, bottom, x0, x1, settings, lines)):
         table = header_table(lines, (x0, top, x1, bottom), page, settings)
     return table, (lines if table else [])
 
@@ -826,6 +905,41 @@ def header_runs(runs: list[list[Segment]], loose: list[Segment], rows: list[Text
     return [head + run for head, run in zip(heads, runs, strict=True) if not all(id(s) in taken for s in run)]
 
 
+def closed_body(rule: Segment, rows: list[TextRow], settings: ExtractSettings) -> list[TextRow]:
+    """Lines of cells printed straight above a single rule and below nothing but the page's running header
+    (:data:`DEFAULT_RUNNING_LINES`): the rows of a three-line table whose top and header rule are on the page
+    before, the rule its bottom rule.  Read upwards from the rule while the lines stand no further apart than
+    :data:`DEFAULT_OPEN_ROW_GAP` line heights, none prose, all within the rule's extent; two of them hold two
+    runs or more."""
+    x0, x1 = rule.start, rule.end
+    above = sorted((r for r in rows if r.bottom <= rule.pos), key=lambda r: -r.top)
+    out: list[TextRow] = []
+    last = rule.pos
+    for row in above:
+        if last - row.bottom > DEFAULT_OPEN_ROW_GAP * (row.bottom - row.top):
+            break
+        if not (row.x0 >= x0 - 2 and row.x1 <= x1 + 2) or is_prose([row], x1 - x0, settings):
+            return []
+        out.insert(0, row)
+        last = row.top
+    if len(above) - len(out) > DEFAULT_RUNNING_LINES:
+        return []
+    return out if sum(len(split_words(r, settings)) >= 2 for r in out) >= 2 else []
+
+
+def closing_rule_table(rule: Segment, rows: list[TextRow], page: int,
+                       settings: ExtractSettings) -> tuple[RawTable | None, list[TextRow]]:
+    """The continuation of a three-line table above its bottom rule (:func:`closed_body`), no header."""
+    lines = closed_body(rule, rows, settings)
+    if not lines:
+        return None, []
+    for line in lines:
+        line.words = split_words(line, settings)
+    top = lines[0].top - 1
+    table = lines_table(lines, [top], (rule.start, top, rule.end, rule.pos), page, settings)
+    return table, (lines if table else [])
+
+
 class HorizontalRulesFinder(TableFinder):
     """Tables ruled only across (three-line tables, a rule under each row): columns from the text."""
 
@@ -834,6 +948,12 @@ class HorizontalRulesFinder(TableFinder):
         loose = free_rules(page)
         for run in header_runs(rule_runs(loose, rows, page.settings), loose, rows, page.settings):
             table, used = region_table(run, rows, page.number, page.settings, loose)
+            if table is not None:
+                page.tables.append(table)
+                page.keep_chars(outside_box(page.chars, table.bbox, used))
+                rows = page.rows()
+        for rule in free_rules(page):
+            table, used = closing_rule_table(rule, rows, page.number, page.settings)
             if table is not None:
                 page.tables.append(table)
                 page.keep_chars(outside_box(page.chars, table.bbox, used))
