@@ -96,9 +96,11 @@ def apart(a: BBox, b: BBox, gap: float) -> bool:
 
 def is_diagram(texts: Sequence[BBox], segs: Sequence[Segment], em: float, settings: ExtractSettings) -> bool:
     """Text boxes (one per filled cell of a candidate table) that sit, for the most part, in outlines of their
-    own: boxes of a diagram, not cells of a table, when there are several outlines, every two apart by a gap,
-    or one outline with text standing outside it (a note on a bracket beside a box; a table framed as a whole
-    has all its text inside its frame)."""
+    own: boxes of a diagram, not cells of a table, when there are several outlines, every two apart by a gap.
+    One outline will do when text stands outside it and in no cell next to it
+    (:func:`stands_outside`: notes beside a box, ouc p.5).  Text outside merely is not enough: a ruled
+    table's merged cell spanning the grid's height has rules stopping at its corners, an outline of its own,
+    and its neighbours' words sit outside it, in cells closed by the table's rules running on past it."""
     if len(texts) < DEFAULT_MIN_BOXES:
         return False
     tol = max(settings.snap_tolerance, settings.join_tolerance)
@@ -108,9 +110,32 @@ def is_diagram(texts: Sequence[BBox], segs: Sequence[Segment], em: float, settin
         return False
     found = set(boxed)
     if len(found) == 1:
-        return any(b is None and not contains(boxed[0], t) for t, b in zip(texts, boxes, strict=True))
+        return any(b is None and stands_outside(t, boxed[0], segs, tol)
+                   for t, b in zip(texts, boxes, strict=True))
     gap = DEFAULT_MIN_GAP_EM * em
     return all(apart(a, b, gap) for a, b in itertools.combinations(found, 2))
+
+
+def stands_outside(text: BBox, box: BBox, segs: Sequence[Segment], tol: float) -> bool:
+    """``text`` lies outside the outline ``box`` and not in a cell next to it: the outline's two sides
+    reaching towards the text stop at its corners.  A ruled table's cell beside the outline (a merged cell
+    over all the grid's rows, its rules stopping at its corners, its neighbours' words outside it) is closed
+    by the table's rules running on past the outline's corners; a note beside a box (ouc p.5, notes on a
+    bracket whose scan keeps no rule of it) faces the box's side alone."""
+    if contains(box, text):
+        return False
+    x0, top, x1, bottom = text
+    if x0 >= box[2] - tol or x1 <= box[0] + tol:
+        orient, ends, side = "h", (box[1], box[3]), box[2] if x0 >= box[2] - tol else box[0]
+        beyond = x0 >= box[2] - tol
+    elif top >= box[3] - tol or bottom <= box[1] + tol:
+        orient, ends, side = "v", (box[0], box[2]), box[3] if top >= box[3] - tol else box[1]
+        beyond = top >= box[3] - tol
+    else:
+        return True
+    return not any(s.orient == orient and min(abs(s.pos - e) for e in ends) <= tol
+                   and s.start - tol <= side <= s.end + tol
+                   and (s.end > side + tol if beyond else s.start < side - tol) for s in segs)
 
 
 def text_box(chars: Sequence[Char]) -> BBox | None:

@@ -155,3 +155,51 @@ def test_scanned_flowcharts_are_no_tables_and_the_ruled_table_stays() -> None:
     raw = extract_document(GENERATED / "scan_gen_rl_15_rencai_flowchart.pdf")
     tables = [t for p in raw.pages for t in p.tables]
     assert [(t.n_rows, t.n_cols, t.method) for t in tables] == [(5, 4, "image")]
+
+
+def _merged_first_column_grid(tmp_path: Path) -> Path:
+    """A task table's continuation page: 2 rows × 3 columns, no header, the first column one cell over both
+    rows holding a task name wrapped over four lines (as many as the other cells); its rules stop at its corners (an outline of its own)."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=(595, 842))
+    xs, ys = (60, 130, 300, 540), (700, 660, 620)
+    for x in xs:
+        pdf.line(x, ys[0], x, ys[-1])
+    for y in ys[::2]:
+        pdf.line(xs[0], y, xs[-1], y)
+    pdf.line(xs[1], ys[1], xs[-1], ys[1])  # the row rule stops at the merged cell
+    pdf.setFont("STSong-Light", 10.5)
+    for i, part in enumerate(("推进数字", "政府建设", "完善一体", "化平台")):
+        pdf.drawString(66, 682 - i * 14, part)
+    for y, owner, due in ((676, "市数据局", "2025年6月底前"), (636, "市政务服务中心", "2025年12月底前")):
+        pdf.drawString(136, y, owner)
+        pdf.drawString(306, y, due)
+    pdf.save()
+    path = tmp_path / "merged_first_column.pdf"
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def test_a_grid_whose_merged_cell_fills_its_height_stays_a_table(tmp_path: Path) -> None:
+    """A merged cell over all the grid's rows has an outline of its own, and its wrapped name is half the
+    grid's words: still one table (its neighbours share its side), not a diagram of one box."""
+    (table,) = extract_document(_merged_first_column_grid(tmp_path)).pages[0].tables
+    texts = {(c.row, c.col, c.rowspan): "".join(ln.text for ln in c.lines) for c in table.cells}
+    assert texts[(0, 0, 2)] == "推进数字政府建设完善一体化平台"
+    assert texts[(1, 1, 1)] == "市政务服务中心"
+
+
+def test_text_in_a_cell_beside_an_outline_is_no_note() -> None:
+    """One outline with text outside it, in cells the table's rules close past the outline's corners: the
+    outline is a merged cell of a table, the text its neighbours', no note beside a box."""
+    segs = [*box(100, 100, 200, 160), Segment("h", 130, 200, 300), Segment("h", 100, 200, 300),
+            Segment("h", 160, 200, 300), Segment("v", 300, 100, 160)]
+    texts = [(110, 120, 190, 140), (210, 110, 290, 120), (210, 140, 290, 150)]
+    assert not is_diagram(texts, segs, EM, S)
