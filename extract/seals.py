@@ -57,6 +57,12 @@ DEFAULT_SEAL_ROUND = 0.6
 (round seals 1.0, oval 财务专用章 about 0.67); its red text lines are the seal's inscription, not the
 document's (a seal over the 落款 read ``县水`` above ``长沙县水利局``: issuer ``县水、长沙县水利局``)."""
 
+DEFAULT_SEAL_MAX_MM = 60.0
+"""…and at most this wide and high (an official seal is 40-50 mm across; the scanned pages' seals: 337-357
+px at 200 dpi, 43-45 mm). A red-ruled table over black text is far larger: no seal, it keeps its rules."""
+DEFAULT_DPI = 200.0
+"""Resolution the pixel constants of this module are tuned at; they scale by ``dpi / DEFAULT_DPI``."""
+
 Box = tuple[float, float, float, float]
 
 
@@ -78,12 +84,13 @@ def red_ink(img: np.ndarray) -> np.ndarray:
     return (red >= DEFAULT_RED_MIN) & (cv2.subtract(red, other) >= DEFAULT_RED_SATURATION)
 
 
-def has_red(img: np.ndarray) -> bool:
+def has_red(img: np.ndarray, dpi: float = DEFAULT_DPI) -> bool:
     """Whether an RGB page holds red ink (every :data:`DEFAULT_PROBE_STEP`-th pixel tested at once)."""
     if img.ndim != 3 or img.shape[2] < 3 or img.dtype != np.uint8:
         return False
     step = DEFAULT_PROBE_STEP
-    return int(np.count_nonzero(red_ink(img[::step, ::step]))) >= DEFAULT_PROBE_MIN_PX
+    least = max(1, round(DEFAULT_PROBE_MIN_PX * (dpi / DEFAULT_DPI) ** 2))  # an area: the square of the scale
+    return int(np.count_nonzero(red_ink(img[::step, ::step]))) >= least
 
 
 def black_share(img: np.ndarray, box: Box) -> float:
@@ -103,18 +110,41 @@ def is_stamped(img: np.ndarray, mask: np.ndarray, box: Box) -> bool:
     return red_share(mask, box) >= DEFAULT_STAMPED_RED and black_share(img, box) >= DEFAULT_BLACK_SHARE
 
 
-def red_regions(img: np.ndarray, mask: np.ndarray) -> list[Box]:
-    """Boxes of the regions of red ink (ink within :data:`DEFAULT_JOIN_PX` joined) that lie over black ink."""
+def red_components(mask: np.ndarray, dpi: float = DEFAULT_DPI) -> list[Box]:
+    """Boxes of the regions of red ink (ink within :data:`DEFAULT_JOIN_PX` joined)."""
     import cv2
 
-    kernel = np.ones((DEFAULT_JOIN_PX, DEFAULT_JOIN_PX), np.uint8)
-    joined = cv2.dilate(mask.astype(np.uint8), kernel)
+    join = px(DEFAULT_JOIN_PX, dpi)
+    joined = cv2.dilate(mask.astype(np.uint8), np.ones((join, join), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    boxes = [(float(x), float(y), float(x + w), float(y + h)) for x, y, w, h, _a in stats[1:count]]
-    return [b for b in boxes if black_share(img, b) >= DEFAULT_BLACK_SHARE]
+    return [(float(x), float(y), float(x + w), float(y + h)) for x, y, w, h, _a in stats[1:count]]
 
 
-def bands(regions: Sequence[Box], lines: Sequence[SealLine], height: int) -> list[tuple[int, int]]:
+def red_regions(img: np.ndarray, mask: np.ndarray, dpi: float = DEFAULT_DPI) -> list[Box]:
+    """The regions of red ink (:func:`red_components`) that lie over black ink."""
+    return [b for b in red_components(mask, dpi) if black_share(img, b) >= DEFAULT_BLACK_SHARE]
+
+
+def seal_regions(img: np.ndarray, mask: np.ndarray, dpi: float = DEFAULT_DPI) -> list[Box]:
+    """The regions of red ink over black ink that are a seal or lie inside one (its characters, its star).
+    A seal is a region about as wide as high (:data:`DEFAULT_SEAL_ROUND`) and no larger than a seal
+    (:data:`DEFAULT_SEAL_MAX_MM`). A table ruled in red over black text is one region far larger than a seal:
+    its rules stay, its text is not read again from the red channel (where its rules vanish)."""
+    largest = DEFAULT_SEAL_MAX_MM / 25.4 * dpi
+    found = red_components(mask, dpi)
+    rings = [r for r in found
+             if _roundness(r) >= DEFAULT_SEAL_ROUND and max(r[2] - r[0], r[3] - r[1]) <= largest]
+    return [b for b in found if black_share(img, b) >= DEFAULT_BLACK_SHARE
+            and any(r[0] <= b[0] and r[1] <= b[1] and b[2] <= r[2] and b[3] <= r[3] for r in rings)]
+
+
+def px(value: float, dpi: float) -> int:
+    """A pixel length tuned at :data:`DEFAULT_DPI`, at ``dpi``."""
+    return max(1, round(value * dpi / DEFAULT_DPI))
+
+
+def bands(regions: Sequence[Box], lines: Sequence[SealLine], height: int,
+          dpi: float = DEFAULT_DPI) -> list[tuple[int, int]]:
     """Pixel row ranges to read again: each region's rows grown to the whole boxes of the lines it touches,
     padded by :data:`DEFAULT_BAND_PAD`, overlapping ranges merged, top to bottom."""
     spans = []
@@ -123,7 +153,7 @@ def bands(regions: Sequence[Box], lines: Sequence[SealLine], height: int) -> lis
         for line in lines:
             if _overlap(line.box, region, 0) > 0 and _overlap(line.box, region, 1) > 0:
                 top, bottom = min(top, line.box[1]), max(bottom, line.box[3])
-        pad = DEFAULT_BAND_PAD
+        pad = px(DEFAULT_BAND_PAD, dpi)
         spans.append((max(0, int(top) - pad), min(height, int(np.ceil(bottom)) + pad)))
     merged: list[tuple[int, int]] = []
     for top, bottom in sorted(spans):
@@ -146,15 +176,17 @@ def shifted(line: Any, dy: float) -> Any:
     return replace(line, box=box, chars=chars)
 
 
-def read_under_seals(img: np.ndarray, lines: list[Any], read: Callable[[np.ndarray], list[Any]]) -> list[Any]:
+def read_under_seals(img: np.ndarray, lines: list[Any], read: Callable[[np.ndarray], list[Any]],
+                     dpi: float = DEFAULT_DPI) -> list[Any]:
     """The page's lines with each stamped black text line read from the red channel (module docstring);
-    ``read`` reads the lines of an RGB image. Unchanged (the same list) on a page without red over text."""
-    if not has_red(img):
+    ``read`` reads the lines of an RGB image scanned at ``dpi``. Unchanged (the same list) on a page without
+    a seal over text."""
+    if not has_red(img, dpi):
         return lines
     mask = red_ink(img)
-    regions = red_regions(img, mask)
+    regions = seal_regions(img, mask, dpi)
     out = [ln for ln in lines if not is_inscription(img, ln.box, regions)]
-    for top, bottom in bands(regions, lines, img.shape[0]):
+    for top, bottom in bands(regions, lines, img.shape[0], dpi):
         for line in (shifted(ln, top) for ln in read(red_channel(img, top, bottom))):
             if any(_overlap(line.box, r, 0) > 0 for r in regions) and is_stamped(img, mask, line.box):
                 out = replaced(out, lines, line, img, mask)

@@ -148,3 +148,45 @@ def test_the_seals_own_inscription_is_not_read_as_text(recognise) -> None:
     img = _page("scan_seal_gen_rl_meta_zhaobiaobianhao.pdf", 1, (250, 700))
     assert [ln.text for ln in recognise(img, OcrSettings())] == ["长沙县水利局", "2024年5月17日"]
     assert "县水" in [ln.text for ln in recognise(img, OcrSettings(read_under_seals=False))]
+
+
+def _red_ruled_table() -> np.ndarray:
+    """A scanned table ruled in red (200 dpi, 1200 × 480 px: 15 × 6 cm) with black text in its cells."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    page = Image.new("RGB", (1400, 700), (255, 255, 255))
+    draw = ImageDraw.Draw(page)
+    xs, ys = (100, 500, 900, 1300), (100, 260, 420, 580)
+    for x in xs:
+        draw.line((x, ys[0], x, ys[-1]), fill=SEAL_RED, width=4)
+    for y in ys:
+        draw.line((xs[0], y, xs[-1], y), fill=SEAL_RED, width=4)
+    font = ImageFont.truetype(FONT, 44)
+    for r, c in ((r, c) for r in range(3) for c in range(3)):
+        draw.text((xs[c] + 40, ys[r] + 55), "市数据局", fill=(0, 0, 0), font=font)
+    return np.asarray(page)
+
+
+def test_a_table_ruled_in_red_over_black_text_is_no_seal() -> None:
+    """A red grid holding black text is one red region over black ink, but no seal's shape or size: its rules
+    stay ink (no table lost) and its text is not read again from the red channel, where the rules vanish."""
+    from policy_extract.extract.image_tables import ink_image, without_seals
+
+    img = _red_ruled_table()
+    mask = seals.red_ink(img)
+    assert seals.red_regions(img, mask) and seals.seal_regions(img, mask) == []
+    ink = ink_image(img)
+    assert np.array_equal(without_seals(img, ink), ink)
+
+    def never(_band: np.ndarray) -> list:
+        raise AssertionError("a red-ruled table is read again")
+
+    lines = [_line("市数据局", (140, 155, 320, 200))]
+    assert seals.read_under_seals(img, lines, never) == lines
+
+
+def test_a_seal_is_still_a_seal_at_another_resolution() -> None:
+    img = _stamped("农业农村部办公厅", "中华人民")
+    mask = seals.red_ink(img)
+    assert seals.seal_regions(img, mask) and seals.seal_regions(img, mask, dpi=300)
+
