@@ -16,6 +16,7 @@ import numpy as np
 
 from policy_extract.core.geometry import BBox, contains, grow
 from policy_extract.core.model import RawCell, RawTable
+from policy_extract.core.vocabulary import HANGING_MARKS
 
 from .engines import GapReader
 from .lines import Char
@@ -63,15 +64,14 @@ DEFAULT_DASH_ASPECT = 4.0
 DEFAULT_DASH_MAX_PT = 1.5
 """A bar at most this thick (pt) and ``DEFAULT_DASH_ASPECT`` times as wide is a dash."""
 """Breaks in a scanned rule up to this many pixels (JPEG noise, dropouts) are closed before measuring it."""
-HANGING_MARKS = frozenset("、，。；：！？）》」』”")
-"""Marks that never begin a line (GB/T 15834 避头): set at the end of the line before, they hang past its text
-up against (or over) the cell's right rule."""
-DEFAULT_HANGING_REACH_EM = 1.5
+DEFAULT_HANGING_REACH_LINES = 1.5
 """A vertical rule at most this many line heights past a line's last character closes the line's cell."""
 DEFAULT_RULE_CLEAR_PX = 3
-"""Pixels each side of a rule's centre whitened before the ink beside it is read (the rule is no glyph)."""
+"""Pixels each side of a rule's centre whitened before the ink beside it is read (the rule is no glyph), at
+200 dpi (scaled by dpi / 200)."""
 DEFAULT_HANGING_MIN_INK_PX = 10
-"""Ink pixels a hanging mark holds at least (a 、 at 200 dpi: 20-30; JPEG specks fewer)."""
+"""Ink pixels a hanging mark holds at least (a 、 at 200 dpi: 20-30; JPEG specks fewer), at 200 dpi (scaled by
+the square of dpi / 200: an area)."""
 DEFAULT_HANGING_MIN_PROB = 0.05
 """The recogniser's probability a hanging mark needs (a 、 or ） reads at 0.75-0.82, a 。 half cut by the
 rule at 0.09; the last glyph's own ink past its box reads as nothing below 0.02)."""
@@ -270,34 +270,39 @@ def without_seals(img: np.ndarray, ink: np.ndarray, dpi: float = 200.0) -> np.nd
 
 def closing_rule(line: OcrLine, segs: list[Segment], scale: float) -> float | None:
     """x (image px) of the vertical rule closing the line's cell: the nearest one crossing the line's middle
-    within ``DEFAULT_HANGING_REACH_EM`` line heights past its last character; None in open text."""
+    within ``DEFAULT_HANGING_REACH_LINES`` line heights past its last character; None in open text."""
     last = line.chars[-1][1][2]
     mid = (line.box[1] + line.box[3]) / 2 * scale
-    reach = DEFAULT_HANGING_REACH_EM * (line.box[3] - line.box[1])
+    reach = DEFAULT_HANGING_REACH_LINES * (line.box[3] - line.box[1])
     xs = [s.pos / scale for s in segs if s.orient == "v" and s.start <= mid <= s.end]
     xs = [x for x in xs if last < x <= last + reach]
     return min(xs) if xs else None
 
 
-def hanging_mark(line: OcrLine, img: np.ndarray, rule_x: float, reader: GapReader) -> OcrLine:
+def hanging_mark(line: OcrLine, img: np.ndarray, rule_x: float, reader: GapReader,
+                 dpi: float = 200.0) -> OcrLine:
     """The line with the closing mark (:data:`HANGING_MARKS`) that hangs before the rule closing its cell:
     the ink between its last character and the rule (rule whitened) read by the recogniser alone, its most
     probable closing mark kept when probable enough. Where the line stopped short of the mark it is added;
     where the line ends in a closing mark, that mark is read again on its own, out of the line's context
-    (``各区（县、`` read ``各区（县）``: after ``（县`` the line's decoding expects ``）``)."""
+    (``各区（县、`` read ``各区（县）``: after ``（县`` the line's decoding expects ``）``), and replaced only
+    when the best reading of it alone is a closing mark (an unlikely mark is no reason to change one read)."""
     again = line.chars[-1][0] in HANGING_MARKS
     box = line.chars[-1][1]
-    start, end = int(box[0] if again else np.ceil(box[2])), int(rule_x) - DEFAULT_RULE_CLEAR_PX
+    clear = max(1, round(DEFAULT_RULE_CLEAR_PX * dpi / 200))
+    start, end = int(box[0] if again else np.ceil(box[2])), int(rule_x) - clear
     left, top, bottom = max(0, int(line.box[0])), max(0, int(line.box[1])), int(np.ceil(line.box[3]))
     if end <= start or start <= left:
         return line
-    row = img[top:bottom, left : int(rule_x) + DEFAULT_RULE_CLEAR_PX + 4].copy()
+    row = img[top:bottom, left : int(rule_x) + clear + 4].copy()
     row[:, end - left :] = 255
-    if np.count_nonzero(darkest(row[:, start - left :]) < DEFAULT_INK_LEVEL) < DEFAULT_HANGING_MIN_INK_PX:
+    least = max(1, round(DEFAULT_HANGING_MIN_INK_PX * (dpi / 200) ** 2))
+    if np.count_nonzero(darkest(row[:, start - left :]) < DEFAULT_INK_LEVEL) < least:
         return line
-    marks = [(fix_punctuation(t), p) for t, p in gap_readings(reader, row, [(start - left, end - left)])[0]
-             if fix_punctuation(t) in HANGING_MARKS]
-    if not marks or marks[0][1] < DEFAULT_HANGING_MIN_PROB:
+    span = [(start - left, end - left)]
+    readings = [(fix_punctuation(t), p) for t, p in gap_readings(reader, row, span)[0]]
+    marks = [(t, p) for t, p in readings if t in HANGING_MARKS]
+    if not marks or marks[0][1] < DEFAULT_HANGING_MIN_PROB or (again and readings[0] != marks[0]):
         return line
     mark, mark_box = marks[0][0], (float(start), line.box[1], float(end), line.box[3])
     if not again:
@@ -316,7 +321,7 @@ def hanging_marks(lines: list[OcrLine], img: np.ndarray, segs: list[Segment], sc
     out = []
     for line in lines:
         rule_x = closing_rule(line, segs, scale) if line.chars else None
-        out.append(line if rule_x is None else hanging_mark(line, img, rule_x, reader))
+        out.append(line if rule_x is None else hanging_mark(line, img, rule_x, reader, 72 / scale))
     return out
 
 

@@ -191,6 +191,9 @@ OCR_ITEM_MARKER = re.compile(rf"^(\s*\d{{1,2}}\s*)[{OCR_ITEM_DOTS}](?=\s*[\u4e00
 ``1．`` (GB/T 9704 level 3) as the recogniser reads it; :data:`PRINTED_ITEM_MARKER` writes the printed
 stop."""
 PRINTED_ITEM_MARKER = r"\1．"
+HANGING_MARKS = frozenset("、，。；：！？）》」』”")
+"""Marks that never begin a line (GB/T 15834 避头): set at the end of the line before, they hang past its text
+up against (or over) a table cell's right rule, where a scan's recogniser misses them."""
 
 
 def is_page_number(text: str) -> bool:

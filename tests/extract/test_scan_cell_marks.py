@@ -89,6 +89,21 @@ def test_a_real_closing_mark_read_again_stays() -> None:
     assert out.text == "每学期不少于，"
 
 
+def test_an_unlikely_mark_never_replaces_the_mark_read() -> None:
+    """A line already ending in a closing mark keeps it unless the mark alone reads best as another one: a
+    0.05 reading below the best (no mark) is no reason to change ``，`` into ``、``."""
+    img = _page([(100, 35, 280, 65)])
+    out = hanging_mark(_line("每学期不少于，"), img, 300, _Reader(("1", 0.6), ("、", 0.06)))
+    assert out.text == "每学期不少于，"
+
+
+def test_the_ink_a_mark_needs_scales_with_the_resolution() -> None:
+    """A speck that holds a mark's ink at 200 dpi is a speck at 400 dpi (the same area is four times the pixels)."""
+    img = _page([(100, 35, 244, 65), (264, 58, 268, 61)])  # 12 px of ink beside the rule
+    assert hanging_mark(_line("各区（县"), img, 300, _Reader(("、", 0.8))).text == "各区（县、"
+    assert hanging_mark(_line("各区（县"), img, 300, _Reader(("、", 0.8)), dpi=400).text == "各区（县"
+
+
 @pytest.mark.parametrize("choices", [(("#", 0.01), ("，", 0.0001)), (("·", 0.17), ("，", 0.01)), ()])
 def test_the_last_glyphs_own_ink_or_an_unsure_reading_adds_nothing(choices) -> None:
     img = _page([(100, 35, 250, 65)])  # the last glyph's ink runs past its estimated box
