@@ -259,11 +259,12 @@ def _band_text(t: RawTable, row: int) -> str | None:
 def continues_frame(prev: RawTable, nxt: RawTable, tol: float) -> bool:
     """A ruled form going on over a page break: each of its rows splits the frame into columns of its own, so
     the two pages' column edges differ (a page of other sections splits it otherwise), but the frame holds
-    still: the same outer borders, and the top row of ``nxt`` ruled on edges ``prev`` has (the label column's
-    edge at least); or ``prev`` closes with a numbered section's band (its rows are on the next page; a note
-    across the frame, ``注：带*号的为约束性指标``, is no section); or ``nxt`` opens
-    with the band of the section numbered after ``prev``'s last (``（二）…`` then ``（三）…``).  A new table's
-    top row is its caption across the frame, or heads on edges of its own."""
+    still: the same outer borders, and the top row of ``nxt`` ruled only on edges ``prev`` has (one inner
+    edge at least, the label column's; an edge of its own makes it a new table's heads); or ``prev`` closes
+    with a numbered section's band (its rows are on the next page; a note across the frame,
+    ``注：带*号的为约束性指标``, is no section); or ``nxt`` opens with the band of the section numbered after
+    ``prev``'s last (``（二）…`` then ``（三）…``).  A new table's top row is its caption across the frame, or
+    heads on edges of its own."""
     if {prev.method, nxt.method} != {"lattice"}:
         return False
     if abs(prev.col_edges[0] - nxt.col_edges[0]) > tol or abs(prev.col_edges[-1] - nxt.col_edges[-1]) > tol:
@@ -521,9 +522,10 @@ def _open_merges_at_break(grid: _Grid) -> None:
     """A merged cell the page break cut, in a table with no rules between its rows (outer frame only, three
     lines): an office suite prints its text once, at the top of the block's part on the first page, where a
     centred cell of its own would sit in the middle; the block's other rows show nothing in its column down
-    to the frame's bottom.  So in a table whose cells are centred, a text set at the top of its cell (the only
-    one so set in its column) over blank cells reaching the page's last row spans them, and goes on into the
-    next page's blank cells (:func:`_continue_merges`)."""
+    to the frame's bottom.  So in a column whose body cells are centred (evidence from that column itself: a
+    column set at the top, a 备注 of one note, is no merge however its neighbours sit), a text set at the top
+    of its cell (the only one so set in its column) over blank cells reaching the page's last row spans them,
+    and goes on into the next page's blank cells (:func:`_continue_merges`)."""
     last = grid.n_rows - 1
     n_cols = len(grid.col_edges) - 1
     if grid.method == "lattice" or last <= grid.header_rows:
@@ -531,6 +533,8 @@ def _open_merges_at_break(grid: _Grid) -> None:
     if not any(_centred_column(grid, k) for k in range(n_cols)):
         return
     for k in range(n_cols):
+        if not _centred_body(grid, k):
+            continue
         r = last
         while r > grid.header_rows and _blank_cell(grid, r, k) is not None:
             r -= 1
@@ -539,6 +543,18 @@ def _open_merges_at_break(grid: _Grid) -> None:
             for below in range(r + 1, last + 1):
                 grid.cells.remove(_blank_cell(grid, below, k))
             top.rowspan = last - r + 1
+
+
+def _centred_body(grid: _Grid, col: int) -> bool:
+    """Evidence from the column's own body cells that they sit in the middle of their cells: one with equal
+    space above and below its text, half a line at least (a cell set at the top keeps a padding above)."""
+    for c in grid.cells:
+        if c.col != col or not c.text or c.row < grid.header_rows:
+            continue
+        top, bottom, h = grid.gaps.get(id(c), (0.0, 0.0, 0.0))
+        if h > 0 and top >= h / 2 and abs(top - bottom) < h / 2:
+            return True
+    return False
 
 
 def _sole_top_set(grid: _Grid, top: Cell, row: int) -> bool:
@@ -790,30 +806,53 @@ def is_section_band(text: str) -> bool:
         and not re.search(f"[{_TERMINAL}]", text) and not text.endswith(("：", ":"))
 
 
-def _is_filled_task_row(cells: list[Cell]) -> bool:
-    """A row serial in the first column and every other cell filled: a row of a task or data table."""
+def _is_data_row(cells: list[Cell]) -> bool:
+    """A row of a data or task table, never a form's: a bare value in a cell after the first (``1200``,
+    ``2.5``), or a row serial in the first column with another cell filled (``1 | 任务 | 市发改委``).  A
+    serial over blank cells is a form's list to fill in."""
     first = min(cells, key=lambda c: c.col)
-    return len(cells) > 1 and bool(ROW_SERIAL.match(first.text)) and all(c.text.strip() for c in cells)
+    rest = [squash_spaces(c.text).strip() for c in cells if c is not first]
+    if any(t and _BARE_VALUE.fullmatch(t) for t in rest):
+        return True
+    return bool(ROW_SERIAL.match(first.text)) and any(rest)
+
+
+def _has_fill_in(cells: list[Cell]) -> bool:
+    """A row to fill in: a label with a blank cell just right of it (``企业名称 | ____``), or a row of blank
+    cells (under the heads of a list to fill in, ``单位名称 | 地址 | 联系人``)."""
+    by_col = sorted(cells, key=lambda c: c.col)
+    if len(by_col) > 1 and not any(c.text.strip() for c in by_col):
+        return True
+    return any(a.text.strip() and not b.text.strip() and b.col == a.col + a.colspan
+               for a, b in pairwise(by_col))
 
 
 def _reads_as_form(grid: _Grid, bands: list[int]) -> bool:
-    """The rows under the bands are a form's: label and fill-in cells, a share of them blank, no owners and
-    no serial-numbered filled rows (a task table's category bands head rows like ``1 | 任务 | 市发改委 |
-    2025年``)."""
+    """The rows under the bands of a ruled (lattice) frame are a form's: no owners, no data row
+    (:func:`_is_data_row`: a task table's category bands head rows like ``1 | 任务 | 市发改委 | 2025年``, an
+    indicator table's ``（一）经济发展`` rows like ``1 | 地区生产总值 | 亿元 | 1200``), a label beside a
+    blank cell in most sections (:func:`_has_fill_in`), and a share of the cells blank."""
     body = [c for c in grid.cells if c.row not in bands]
-    if not body or any(_is_owner_list(squash_spaces(c.text).strip()) for c in body):
+    if grid.method != "lattice" or not body:
+        return False
+    if any(_is_owner_list(squash_spaces(c.text).strip()) for c in body):
         return False
     rows: dict[int, list[Cell]] = {}
     for c in body:
         rows.setdefault(c.row, []).append(c)
-    if any(_is_filled_task_row(cs) for cs in rows.values()):
+    if any(_is_data_row(cs) for cs in rows.values()):
+        return False
+    ends = [*bands[1:], grid.n_rows]
+    filled = sum(1 for b, e in zip(bands, ends, strict=True)
+                 if any(_has_fill_in(cs) for r, cs in rows.items() if b < r < e))
+    if 2 * filled <= len(bands):
         return False
     return sum(1 for c in body if not c.text.strip()) >= DEFAULT_FORM_BLANK_SHARE * len(body)
 
 
 def form_sections(grid: _Grid) -> list[_Grid] | None:
-    """A ruled form (申报表, 信息表) divided into sections by bands across the frame (or one numbered section
-    of it, drawn as a table of its own): it opens with a band, each band is a section's name
+    """A ruled (lattice) form (申报表, 信息表) divided into sections by bands across the frame (or one
+    numbered section of it, drawn as a table of its own): it opens with a band, each band is a section's name
     (``（一）企业基本信息``, :func:`is_section_band`) with rows of its own under it, and the rows read as a
     form's (:func:`_reads_as_form`).  Each section is a table titled by its band without the ``（一）`` label,
     with only the columns its own rows rule; None when the grid is no such form."""

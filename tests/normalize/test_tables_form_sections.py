@@ -5,6 +5,8 @@ whose rows are label / fill-in cells; the frame runs over page breaks with each 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 from policy_extract.normalize.tables import (
@@ -179,3 +181,47 @@ def test_a_sentence_is_no_section_band(text: str, end: str) -> None:
     assert not is_section_band(text + end)
     assert not is_section_band(text + end + text)
     assert not is_section_band(text + "：")
+
+
+INDICATOR_COLS = (100.0, 260.0, 320.0, 390.0, 460.0, RIGHT)
+"""序号 | 指标 | 单位 | 2020 | 2025 | 备注: an indicator table's columns."""
+
+
+def _indicator(*texts: str) -> Row:
+    return list(zip(texts, INDICATOR_COLS, strict=True))
+
+
+INDICATOR_ROWS = [[("（一）经济发展", RIGHT)],
+                  _indicator("1", "地区生产总值", "亿元", "1200", "1800", ""),
+                  _indicator("2", "数字经济核心产业增加值", "亿元", "", "300", ""),
+                  [("（二）创新驱动", RIGHT)],
+                  _indicator("3", "研发经费投入强度", "%", "2.5", "3.0", ""),
+                  _indicator("4", "高新技术企业数", "家", "", "500", "")]
+
+
+def test_indicator_table_with_group_bands_and_blank_remarks_stays_one_table() -> None:
+    """Group bands (``（一）经济发展``) over serial-numbered indicator rows whose 备注 is blank: the blanks make
+    no form, the bands are ordinary rows of one table (SPEC: group rows are ordinary rows)."""
+    (table,) = build_tables(_doc(_fragment(1, INDICATOR_ROWS)))
+    assert table.n_rows == 6
+    assert [c.text for c in table.cells if c.row in (0, 3)] == ["（一）经济发展", "（二）创新驱动"]
+
+
+def test_indicator_table_drawn_by_rules_with_group_bands_stays_one_table() -> None:
+    """The form's sections are a ruled (lattice) frame's: a table read from rules alone is never cut so."""
+    (table,) = build_tables(_doc(replace(_fragment(1, INDICATOR_ROWS), method="rules")))
+    assert table.n_rows == 6
+
+
+def test_form_sections_drawn_by_rules_stay_one_table() -> None:
+    frag = replace(_fragment(1, SECTION_ONE + SECTION_TWO + SECTION_THREE), method="rules")
+    assert len(build_tables(_doc(frag))) == 1
+
+
+def test_top_row_on_edges_the_previous_page_has_continues_the_frame_only_on_them_all() -> None:
+    """The next page's top row must be ruled only on edges the previous page has (its label edge with them):
+    one edge of its own is a new table's heads."""
+    p1 = _fragment(1, SECTION_ONE + SECTION_TWO, top=560.0)
+    assert continues_frame(p1, _fragment(2, [label("项目实施期限"), *SECTION_THREE], top=60.0), 4.0)
+    assert not continues_frame(p1, _fragment(2, [[("项目实施期限", 150.0), ("", RIGHT)], *SECTION_THREE],
+                                             top=60.0), 4.0)

@@ -88,3 +88,18 @@ def test_merged_lead_set_at_the_top_runs_on_into_the_next_page() -> None:
     [table] = build_tables(_doc(("2024年12月底前", "t"), deadline_4=("", "")))
     cell = _at(table, 4, 3)
     assert (cell.row, cell.rowspan) == (2, 3) and _at(table, 5, 3).text == "2024年9月底前"
+
+
+def test_top_aligned_remarks_column_not_merged_at_break() -> None:
+    """A 备注 column set at the top (its one note over blank cells down to the page's end) in a table whose
+    other columns are centred: no evidence that column is centred, so its note is a cell of its own."""
+    head = [("序号", "c"), ("任务内容", "c"), ("责任单位", "c"), ("备注", "c")]
+    p1 = [head,
+          [("1", "c"), ("编制规划", "c"), ("省水利厅", "c"), ("", "")],
+          [("2", "c"), ("新建工程", "c"), ("各市州水利局", "c"), ("试点先行", "t")],
+          [("3", "c"), ("标准化改造", "c"), ("各市州水利局", "c"), ("", "")]]
+    p2 = [head, [("4", "c"), ("水质检测", "c"), ("省卫生健康委", "c"), ("", "")]]
+    doc = RawDocument("x.pdf", "0", [PageContent(1, 595, 842, tables=[_fragment(1, p1)]),
+                                     PageContent(2, 595, 842, tables=[_fragment(2, p2)])])
+    [table] = build_tables(doc)
+    assert _at(table, 2, 3).rowspan == 1 and _at(table, 3, 3).text == "" and _at(table, 4, 3).text == ""
