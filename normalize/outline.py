@@ -27,8 +27,8 @@ from policy_extract.core.vocabulary import (
 
 from .layout import Column, char_width, is_centered
 from .numerals import parse_integer
-from .paragraphs import Block
-from .settings import DEFAULT_INDENT_MAX
+from .paragraphs import Block, is_indented
+from .settings import DEFAULT_INDENT_MAX, ParagraphSettings
 
 MAX_LEVEL = 4
 """SPEC outline levels run 1–4."""
@@ -111,16 +111,21 @@ class OutlineBuilder:
     """Depth of the first clause number (``1.4`` → 2) the document prints; 0 before one."""
     list_next: tuple[int, int] | None = None
     """(level, number) the enumeration's next item carries; any other block ends it."""
-    sides: set[str] = field(default_factory=set)
-    """Ids of the unnumbered side headings (:meth:`side_heading`)."""
+    sides: dict[str, str] = field(default_factory=dict)
+    """Id of each unnumbered side heading (:meth:`side_heading`) → id of the heading it stands under, whose
+    final level it follows (:meth:`finish`)."""
+    indents: dict[int, bool] = field(default_factory=dict)
+    """Per page, whether its body paragraphs start at a first-line indent (:meth:`find_paragraph_indents`);
+    key 0: the document's, for a page without paragraphs."""
     annexes: set[str] = field(default_factory=set)
     """Ids of the annex nodes (``附件1``), which stand at the top tier but are not parts."""
     in_article: bool = False
     """A 第N条 article was printed since the last heading: numbered blocks in body type are its items."""
     body_clauses: set[str] = field(default_factory=set)
-    """Numbers (``4.1``, the ``1`` of ``1.…``) that opened body text since a heading last carried them: their
-    sub-clauses in the body face (``4.1.1``, ``1.2``) are points of it, not headings.  Forgotten at an
-    article, an annex and a heading of a higher tier (part, chapter, 一、, （一）): new points there."""
+    """Numbers (``4.1``, the ``1`` of ``1.…``/``1、…``; never a bare ``3`` before a character, a quantity as
+    in ``3个…``) that opened body text since a heading last carried them: their sub-clauses in the body face
+    (``4.1.1``, ``1.2``) are points of it, not headings.  Forgotten at an article, an annex and a heading of a
+    higher tier (part, chapter, 一、, （一）): new points there."""
     gap_runs: set[int] = field(default_factory=set)
     """First line indices of 一、 headings whose numbering jumps forward and goes on from there (see
     :meth:`find_gap_runs`)."""
@@ -158,7 +163,8 @@ class OutlineBuilder:
         the first marker tier the chapter actually prints is the chapter's level + 1, the next + 2 (a chapter
         whose top subdivision is （一） has it on the level below the chapter), though no marker ranks above
         its own SPEC level (1. 1、 stay on level 3 or below).  Elsewhere (no parts, before the first part,
-        inside an annex) the marker keeps its SPEC level, one lower where parts exist."""
+        inside an annex) the marker keeps its SPEC level, one lower where parts exist.  An unnumbered side
+        heading is one level below the heading it stands under, and takes no rank of its own."""
         tiers = sorted({n.level for n in self.nodes if n.level <= 0 and n.id not in self.annexes})
         shift = 1 if self.has_parts() else 0
         by_id = {n.id: n for n in self.nodes}
@@ -166,13 +172,15 @@ class OutlineBuilder:
         below: dict[str, list[int]] = {}
         for n in self.nodes:
             head = heads[n.id]
-            if head is not None and n.level > 0:
+            if head is not None and n.level > 0 and n.id not in self.sides:
                 below.setdefault(head, []).append(n.level)
         ranks = {head: sorted(set(levels)) for head, levels in below.items()}
         final: dict[str, int] = {}
         for n in self.nodes:
             head = heads[n.id]
-            if n.level <= 0:
+            if n.id in self.sides:
+                final[n.id] = final[self.sides[n.id]] + 1  # one below its heading, whatever tier that is
+            elif n.level <= 0:
                 final[n.id] = tiers.index(n.level) + 1 if n.level in tiers else 1
             elif head is not None:
                 # Relative beneath a chapter, but never above the marker's own rung of the SPEC ladder: a
@@ -227,23 +235,42 @@ class OutlineBuilder:
         node.raw = block.text
         return node, ""
 
+    def find_paragraph_indents(self, blocks: list[Block]) -> None:
+        """Whether body paragraphs start at a first-line indent, per page and over the document (key 0): the
+        majority of the blocks of two or more lines in plain body type (a flush-left web print sets none)."""
+        votes: dict[int, list[bool]] = {}
+        settings = ParagraphSettings()
+        for b in blocks:
+            col = self.columns.get(b.first.page)
+            plain = not b.first.bold and b.first.font.lower() == self.body_font.lower()
+            if col is not None and len(b.lines) >= 2 and plain:
+                votes.setdefault(b.first.page, []).append(is_indented(b.first, col, settings))
+        pooled = [v for page in votes.values() for v in page]
+        self.indents = {page: 2 * sum(v) > len(v) for page, v in votes.items()}
+        self.indents[0] = 2 * sum(pooled) > len(pooled)
+
     def side_heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         """An unnumbered side heading (shenzhen ``人口规模与性别比`` under ``1 人口特征``): one line of
-        the body face made bold, flush with the column's left edge (where paragraphs start at their indent),
-        a short phrase of Chinese characters alone, under a numbered heading already printed; one level below
-        the nearest numbered heading above it."""
+        the body face made bold, flush with the column's left edge on a page whose paragraphs start at their
+        indent (:meth:`find_paragraph_indents`; where paragraphs are flush left too, a bold phrase there is
+        emphasis), a short phrase of Chinese characters alone, under a heading already printed; one level
+        below the nearest heading above it (a part, chapter, numbered heading or annex)."""
         line = block.first
         col = self.columns.get(line.page)
         numbered = next((n for n in reversed(self.nodes) if n.id not in self.sides), None)
         if len(block.lines) != 1 or col is None or numbered is None or not line.bold:
             return None
         flush = abs(line.bbox[0] - col.left) <= char_width(line) / 2
+        indented = self.indents.get(line.page, self.indents.get(0, False))
         body_face = line.font.lower() == self.body_font.lower()
-        if not flush or not body_face or not SIDE_TITLE.match(block.text.strip()):
+        if not (flush and indented and body_face) or not SIDE_TITLE.match(block.text.strip()):
             return None
-        node = self.add(min(numbered.level + 1, MAX_LEVEL), "", block.text.strip(), line.page, line.bbox)
+        # Never on a part's or chapter's tier (≤ 0): beneath 第一部分 it is a subdivision like 一、; its final
+        # level follows its heading's (finish).
+        level = max(1, min(numbered.level + 1, MAX_LEVEL))
+        node = self.add(level, "", block.text.strip(), line.page, line.bbox)
         node.raw = block.text
-        self.sides.add(node.id)
+        self.sides[node.id] = numbered.id
         return node, ""
 
     def in_sequence(self, marker: Marker, alone: int) -> bool:
@@ -275,7 +302,10 @@ class OutlineBuilder:
         """一、 headings numbered on from a gap (``一、采购清单`` then ``四、技术规范``, ``五、…``, ``六、…``:
         the numbering skips 二、三、): a title alone on its line followed by the next two numbers of the tier,
         each alone too, with no part or chapter heading between.  The gap drops no heading of the run;
-        whether a number jumps forward is decided when it is read (a number going back restarts a list)."""
+        whether a number jumps forward is decided when it is read (a number going back restarts a list).
+        Reads the paragraphs' first-line indent too (:meth:`find_paragraph_indents`): both survey all blocks
+        before the first is read."""
+        self.find_paragraph_indents(blocks)
         alone: list[tuple[int, Marker]] = []
         for b in blocks:
             clauses = any(ch in CLAUSE_END for ch in b.text)
@@ -307,22 +337,24 @@ class OutlineBuilder:
     def heading(self, block: Block) -> tuple[OutlineNode, str] | None:
         """The outline node a block opens (and the run-in text after its title), or None for body text (whose
         clause number, if it starts with one, is remembered: :meth:`clause`)."""
-        found = self._heading(block)
         marker = find_marker(block.text)
+        found = self._heading(block, marker)
         higher = found is not None and marker is not None and marker.level <= 2
         if higher or ARTICLE_MARKER.match(block.text):
             self.body_clauses.clear()  # an article, part, chapter, 一、 or （一） numbers points afresh
-        m = CLAUSE_MARKER.match(block.text) or marker
-        number = m.group(1) if isinstance(m, re.Match) else m.number if m is not None else None
+        # Only a number that is one: a dotted clause (4.1) or a punctuated marker (1. 1、); a bare digit
+        # before a character is as often a quantity (3个…, 10月…, 1万人) and would hide a later 3.1 heading.
+        clause = CLAUSE_MARKER.match(block.text)
+        dotted = clause.group(1) if clause is not None and "." in clause.group(1) else None
+        number = dotted or (marker.number if marker is not None else None)
         if found is None and number:
             self.body_clauses.add(number)
         elif found is not None:
             self.body_clauses.discard(found[0].number)
         return found
 
-    def _heading(self, block: Block) -> tuple[OutlineNode, str] | None:
+    def _heading(self, block: Block, marker: Marker | None) -> tuple[OutlineNode, str] | None:
         text = block.text
-        marker = find_marker(text)
         if self.listed(block, marker) or self.article_item(block, marker):
             return None
         if marker is None:

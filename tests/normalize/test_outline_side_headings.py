@@ -20,8 +20,16 @@ from test_structure_helpers import LEFT, RIGHT, body
 BODY = "FZFSK--GBK1-0"
 
 
-def _builder() -> OutlineBuilder:
+def _paragraph(indent: bool = True) -> Block:
+    """A two-line body paragraph, its first line at the indent (or flush left, as web prints set them)."""
+    lines = [body("2021年，深圳市常住人口1761.48万人，比上年增加", 1, indent=indent, font=BODY),
+             body("5.11万人。", 2, font=BODY, end=LEFT + 80)]
+    return Block([1, 2], lines)
+
+
+def _builder(indent: bool = True) -> OutlineBuilder:
     b = OutlineBuilder(BODY, columns={1: Column(LEFT, RIGHT, 595.0, 842.0)})
+    b.find_gap_runs([_paragraph(indent), _paragraph(indent)])  # surveys the paragraphs' first-line indent
     assert b.heading(_block("1人口特征", "FZHTK--GBK1-0")) is not None
     return b
 
