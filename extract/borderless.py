@@ -346,13 +346,17 @@ def off_plots(rows: list[TextRow], plots: list[BBox]) -> list[TextRow]:
     return [r for r in rows if not plots or not near(r)]
 
 
-def off_charts(rows: list[TextRow], areas: list[BBox]) -> tuple[list[TextRow], dict[int, list[TextRow]]]:
-    """The rows less the labels of the charts whose plot areas are ``areas`` (:func:`.charts.chart_labels`),
-    and, per ``id`` of a row that kept some text, the row cut into its chart labels and the rest, left to
-    right (prose set level with a chart beside it continues the labels' rows, but is no cell of theirs)."""
+def off_charts(rows: list[TextRow], areas: list[BBox],
+               settings: ExtractSettings) -> tuple[list[TextRow], dict[int, list[TextRow]]]:
+    """The rows less the labels of the charts whose plot areas are ``areas`` (:func:`.charts.chart_labels`;
+    a word of which one character is a label, all of it), and, per ``id`` of a row that kept some text, the
+    row cut into its chart labels and the rest, left to right (prose set level with a chart beside it
+    continues the labels' rows, but is no cell of theirs)."""
     if not areas:
         return rows, {}
     labels = chart_labels([c for r in rows for c in r.chars], areas)
+    labels |= {id(c) for r in rows for w in split_words(r, settings) if any(id(c) in labels for c in w)
+               for c in w}
     kept: list[TextRow] = []
     parts: dict[int, list[TextRow]] = {}
     for row in rows:
@@ -371,7 +375,7 @@ class BorderlessFinder(TableFinder):
 
     def find(self, page: PageTables) -> None:
         rows = off_plots(outside_tables(page.rows(), page.tables), page.plots)
-        rows, parts = off_charts(rows, merge_boxes(chart_areas(page.segments) + page.charts))
+        rows, parts = off_charts(rows, merge_boxes(chart_areas(page.segments) + page.charts), page.settings)
         tables, used = find_borderless(rows, page.number, page.settings)
         tables, used = drop_diagrams(tables, used, page)
         cut = {id(r) for r in used}

@@ -229,3 +229,18 @@ def test_reportlab_bar_and_line_charts_side_by_side_make_no_table(tmp_path: Path
     page = pdf_page_content(pdf, 1, None, S)
     assert page.tables == []
     assert any("390.1" in ln.text for ln in page.lines), "the labels stay the page's text"
+
+
+def test_a_table_beside_a_chart_keeps_its_rows_and_the_labels_stay_text() -> None:
+    """A space-aligned table set level with a chart's tick values: the table is found from the rows' parts
+    beyond the labels, and the labels stay lines of the page, each once."""
+    chars = [c for c in chart_page_chars() if c["x0"] < 330]
+    for r, row in enumerate([("地区", "人口", "比重"), ("城区", "120", "45%"), ("郊区", "80", "30%"),
+                             ("农村", "66", "25%")]):
+        for c, cell in enumerate(row):
+            chars += text(cell, 340 + 80 * c, LEVELS[r] - 5)
+    page = page_content(1, (600.0, 800.0), 0, chars, plot_frame(), S)
+    assert [(t.n_rows, t.n_cols) for t in page.tables] == [(4, 3)]
+    line_text = "".join(ln.text for ln in page.lines)
+    assert "54,000" in line_text and line_text.count("54,000") == 1
+    assert "城区" not in line_text
