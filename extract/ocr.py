@@ -663,13 +663,14 @@ def with_inserted(line: OcrLine, added: list[tuple[int, str, Box]]) -> OcrLine:
     return OcrLine(fix_punctuation("".join(out)), line.score, line.box, chars)
 
 
-def recognise(img: np.ndarray, settings: OcrSettings) -> list[OcrLine]:
+def recognise(img: np.ndarray, settings: OcrSettings, dpi: float | None = None) -> list[OcrLine]:
     """Every text line on the (deskewed) page image, top to bottom; black text under a red seal read from
-    the red channel (:mod:`.seals`, ``OcrSettings.read_under_seals``)."""
+    the red channel (:mod:`.seals`, ``OcrSettings.read_under_seals``).  ``dpi``: the image's resolution
+    (``None``: the settings' ``dpi``), which sizes a seal in pixels."""
     engine = ocr_engine(settings)
     lines = read_lines(img, engine)
     if settings.read_under_seals:
-        lines = read_under_seals(img, lines, lambda band: read_lines(band, engine))
+        lines = read_under_seals(img, lines, lambda band: read_lines(band, engine), dpi or settings.dpi)
     return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
 
 

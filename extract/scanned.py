@@ -34,8 +34,8 @@ __all__ = ["PageImages", "ocr_page"]
 def ocr_page(page: Any, reader: PageImages, settings: ExtractSettings) -> PageContent:
     """A pdfplumber page read from its rendered image instead of its text layer."""
     img, _angle = deskew(reader.render(page.page_number - 1), settings.ocr.max_skew)
-    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr)]
     scale = float(page.width) / img.shape[1]  # PDF points per pixel
+    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr, 72.0 / scale)]
     segs = image_segments(img, lines, scale, settings)
     engine = ocr_engine(settings.ocr)
     lines = hanging_marks(lines, img, segs, scale, engine if hasattr(engine, "read_gaps") else None)
