@@ -104,7 +104,13 @@ def is_diagram(texts: Sequence[BBox], segs: Sequence[Segment], em: float, settin
     if len(texts) < DEFAULT_MIN_BOXES:
         return False
     tol = max(settings.snap_tolerance, settings.join_tolerance)
-    boxes = [own_box(t, segs, em, tol) for t in texts]
+    boxes: list[BBox | None] = []
+    unboxed, allowed = 0, (1 - DEFAULT_BOXED_SHARE) * len(texts)
+    for t in texts:  # a table's words mostly have no outline of their own: stop once too many lack one
+        boxes.append(box := own_box(t, segs, em, tol))
+        unboxed += box is None
+        if unboxed > allowed:
+            return False
     boxed = [b for b in boxes if b is not None]
     if not boxed or len(boxed) < DEFAULT_BOXED_SHARE * len(texts):
         return False
@@ -156,9 +162,11 @@ def diagram_grid(grid: Grid, chars: Sequence[Char], settings: ExtractSettings) -
     """A ruled grid (rules joined by connectors) whose words are the text of a diagram's boxes.  Words, not
     the grid's cells: where a scan's connectors run on in line with the boxes' sides, the cells flooded
     between them hold several boxes' text."""
-    from .cells import split_chars  # cells imports the finders, which this module's callers load first
+    from .cells import locate  # cells imports the finders, which this module's callers load first
 
-    inside = [c for cell in split_chars(list(chars), [grid])[0][0] for c in cell]
+    x0, top, x1, bottom = grid.bbox
+    inside = [c for c in chars if x0 <= (cx := (c["x0"] + c["x1"]) / 2) <= x1
+              and top <= (cy := (c["top"] + c["bottom"]) / 2) <= bottom and locate(grid, cx, cy) is not None]
     texts = [b for row in char_rows(inside, settings) for w in split_words(row, settings)
              if (b := text_box(w)) is not None]
     return is_diagram(texts, grid.segments, em_of(inside), settings)
