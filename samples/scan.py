@@ -52,6 +52,7 @@ SCANNED = ("stress_joint_issuers", "stress_continued_table")
 GARBLED = ("stress_continued_table",)
 
 GENERATED_DIR = ROOT / "generated"
+"""Twins of generated documents, written next to them (samples/generated/pdf, samples/generated/expected)."""
 GENERATED_SCANNED = ("gen_docx_nongye_joint", "gen_docx_jiaoyu_header", "gen_rl_15_rencai_flowchart")
 GENERATED_TASK_TABLES = ("gen_html_05_yingshang_dutytable", "gen_docx_shuzi_landscape")
 """More scanned twins (``scan_<id>``) of annex task tables over a page break, with merged cells, justified
@@ -81,7 +82,6 @@ SEAL_RAISE = 0.08
 """The seal's centre lies this share of its diameter above the middle of the 落款."""
 SEAL_FONT = "/usr/share/fonts/truetype/arphic/uming.ttc"
 """The seal's characters (AR PL UMing, the 仿宋/宋体 face of the docx and rl producers)."""
-"""Twins of generated documents, written next to them (samples/generated/pdf, samples/generated/expected)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,7 +274,7 @@ UNIT_SUFFIXES: tuple[str, ...] = (
 UNIT_PREFIXES = "区市县省各镇乡"
 """What a unit name starts with: ``各镇街\\n区财政局`` is two names even though 各镇街 has no suffix."""
 SIGNING_NAME = re.compile(
-    rf"^[\u4e00-\u9fff]{{1,30}}(?:{'|'.join(sorted(UNIT_SUFFIXES, key=len, reverse=True))}|大学|小组)"
+    rf"^[\u4e00-\u9fff]{{1,30}}(?:{'|'.join(sorted(UNIT_SUFFIXES, key=len, reverse=True))}|大学)"
     r"(?:[（(][\u4e00-\u9fff]{1,10}[)）])?$"
 )
 """An organisation's name as a 落款 signs it: CJK characters ending in a unit suffix
