@@ -93,7 +93,10 @@ def touches(a: Segment, b: Segment) -> bool:
 def chart_areas(segs: Sequence[Segment]) -> list[BBox]:
     """Plot areas of the page's charts: each axis that carries ticks, with the long rules it meets (the
     plot's frame and its other axes), as one box; boxes that overlap are one chart."""
-    axes = [s for s in segs if is_axis(s, segs)]
+    short = [s for s in segs if s.length <= DEFAULT_MAX_TICK]  # the only candidates for ticks
+    if len(short) < DEFAULT_MIN_TICKS:
+        return []
+    axes = [s for s in segs if is_axis(s, short)]
     areas: list[BBox] = []
     for axis in axes:
         parts = [axis, *(s for s in segs if s.length > DEFAULT_MAX_TICK and touches(axis, s))]

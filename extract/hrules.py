@@ -491,7 +491,7 @@ def rules_above(run: list[Segment], loose: list[Segment], rows: list[TextRow],
 def heads_columns(band: list[TextRow], run: list[Segment], rows: list[TextRow],
                   settings: ExtractSettings) -> bool:
     """The band's last line is a row of column heads: its words stand over at least
-    :data:`DEFAULT_BOX_MIN_COLS` of the body's columns and over half of them (a caption, a unit line, a
+    :data:`DEFAULT_BOX_MIN_COLS` of the body's columns and at least half of them (a caption, a unit line, a
     form's fill-in line is one run)."""
     body = rows_between(rows, run[0].pos, run[-1].pos, run[0].start, run[0].end)
     if not body:
