@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from page_helpers import text
 from policy_extract.extract.borderless import find_borderless
 from policy_extract.extract.charts import (
@@ -102,7 +101,6 @@ def test_a_space_aligned_table_away_from_a_chart_stays_a_table() -> None:
     assert [(t.n_rows, t.n_cols) for t in page.tables] == [(4, 3)]
 
 
-@pytest.mark.skipif(not (ICDAR / "us-023.pdf").exists(), reason="ICDAR 2013 dev corpus not present")
 def test_icdar_us023_line_chart_beside_text_makes_no_table() -> None:
     """us-023 p.2: the ruled data table is the page's only table."""
     page = pdf_page_content(ICDAR / "us-023.pdf", 2, None, S)

@@ -40,7 +40,6 @@ def _stamped(black: str, red: str, ring: bool = True) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def recognise():
-    pytest.importorskip("rapidocr_onnxruntime")
     from policy_extract.extract.ocr import recognise
 
     return recognise

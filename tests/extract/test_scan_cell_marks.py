@@ -174,7 +174,6 @@ def test_red_ink_off_any_black_text_stays_ink() -> None:
 def test_scanned_task_table_keeps_its_hanging_marks_and_drops_specks() -> None:
     """scan_gen_docx_jiaoyu_header p.3 and p.4 by OCR: 各区（县、市）教育局 in every row it is in (four,
     one read ``各区（县）市）``), 2024年8月底前 without the speck read as ``.``."""
-    pytest.importorskip("rapidocr_onnxruntime")
     from policy_extract.extract.document import extract_document
 
     raw = extract_document(GENERATED / "scan_gen_docx_jiaoyu_header.pdf")
@@ -187,7 +186,6 @@ def test_a_scanned_seal_makes_no_rules() -> None:
     """scan_seal_gen_rl_meta_zhaobiaobianhao p.2: the seal over the 落款 gave 17 more rule pieces (ring,
     star, its characters) when its red counted as ink; now the seal finds the rules the unstamped page does
     (glyph strokes of the 落款 under it, with no OCR lines blanked here)."""
-    pytest.importorskip("cv2")
     from policy_extract.extract.image_tables import image_segments
     from policy_extract.extract.ocr import PageImages, deskew
     from policy_extract.extract.seals import red_ink, red_regions
