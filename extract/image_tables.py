@@ -34,7 +34,7 @@ from .ocr import (
     with_texts,
 )
 from .rules import Orientation, Segment, merge_segments
-from .seals import has_red, red_ink, seal_regions
+from .seals import Seals, find_seals
 from .settings import ExtractSettings
 
 RULE_LOOKALIKES = frozenset("|丨「」[]｜Il1")
@@ -155,9 +155,10 @@ def kept_lines(profile: np.ndarray) -> np.ndarray:
 
 
 def image_segments(img: np.ndarray, lines: list[OcrLine], scale: float,
-                   settings: ExtractSettings) -> list[Segment]:
-    """Merged ruling segments of a page image (``scale`` = PDF points per pixel)."""
-    raw = without_seals(img, ink_image(img), 72 / scale)
+                   settings: ExtractSettings, seals: Seals | None = None) -> list[Segment]:
+    """Merged ruling segments of a page image (``scale`` = PDF points per pixel; ``seals``: the image's
+    :func:`.seals.find_seals`, when the caller has them)."""
+    raw = without_seals(img, ink_image(img), 72 / scale, seals)
     ink = blank_text(raw, lines)
     min_px = round(settings.ocr.rule_min_pt / scale)
     long_px = round(min_px * DEFAULT_LONG_RULE_EM)
@@ -253,16 +254,18 @@ def dash_cells(table: RawTable) -> None:
             cell.lines = [replace(cell.lines[0], text="—")]
 
 
-def without_seals(img: np.ndarray, ink: np.ndarray, dpi: float = 200.0) -> np.ndarray:
+def without_seals(img: np.ndarray, ink: np.ndarray, dpi: float = 200.0,
+                  seals: Seals | None = None) -> np.ndarray:
     """The ink mask with the red ink of seals left out (:func:`.seals.seal_regions`: round red ink over black
     text, no larger than a seal): a seal's red is as dark as a rule in grey (about 92), and its ring and star
     would make phantom rules and tables. Red ink elsewhere (a red rule under a 版头, a table ruled in red)
     stays ink."""
-    if not has_red(img, dpi):
+    seals = seals or find_seals(img, dpi)
+    red = seals.mask
+    if red is None:
         return ink
-    red = red_ink(img)
     out = ink.copy()
-    for x0, y0, x1, y1 in seal_regions(img, red, dpi):
+    for x0, y0, x1, y1 in seals.regions:
         rows, cols = slice(int(y0), int(np.ceil(y1))), slice(int(x0), int(np.ceil(x1)))
         out[rows, cols][red[rows, cols]] = 0
     return out

@@ -58,7 +58,7 @@ from policy_extract.core.vocabulary import (
 from .engines import DEFAULT_CHOICES, DEFAULT_UNSURE_PROB, GapReader, OcrEngine, Recognised
 from .lines import OCR_FONT, Char
 from .registry import OCR_ENGINES, load
-from .seals import read_under_seals
+from .seals import Seals, read_under_seals
 from .settings import DEFAULT_RENDER_LIMIT_PX, OcrSettings
 from .textlayer import is_ideograph
 
@@ -663,14 +663,19 @@ def with_inserted(line: OcrLine, added: list[tuple[int, str, Box]]) -> OcrLine:
     return OcrLine(fix_punctuation("".join(out)), line.score, line.box, chars)
 
 
-def recognise(img: np.ndarray, settings: OcrSettings, dpi: float | None = None) -> list[OcrLine]:
+def recognise(img: np.ndarray, settings: OcrSettings, dpi: float | None = None,
+              seals: Seals | None = None) -> list[OcrLine]:
     """Every text line on the (deskewed) page image, top to bottom; black text under a red seal read from
     the red channel (:mod:`.seals`, ``OcrSettings.read_under_seals``).  ``dpi``: the image's resolution
-    (``None``: the settings' ``dpi``), which sizes a seal in pixels."""
+    (``None``: the settings' ``dpi``), which sizes a seal in pixels; ``seals``: the image's
+    :func:`.seals.find_seals`, when the caller has them."""
     engine = ocr_engine(settings)
     lines = read_lines(img, engine)
     if settings.read_under_seals:
-        lines = read_under_seals(img, lines, lambda band: read_lines(band, engine), dpi or settings.dpi)
+        def read(band: np.ndarray) -> list[OcrLine]:
+            return read_lines(band, engine)
+
+        lines = read_under_seals(img, lines, read, dpi or settings.dpi, seals)
     return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
 
 

@@ -26,6 +26,7 @@ from .ocr import (
     spread_chars,
 )
 from .page import page_content
+from .seals import find_seals
 from .settings import ExtractSettings
 
 __all__ = ["PageImages", "ocr_page"]
@@ -35,8 +36,9 @@ def ocr_page(page: Any, reader: PageImages, settings: ExtractSettings) -> PageCo
     """A pdfplumber page read from its rendered image instead of its text layer."""
     img, _angle = deskew(reader.render(page.page_number - 1), settings.ocr.max_skew)
     scale = float(page.width) / img.shape[1]  # PDF points per pixel
-    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr, 72.0 / scale)]
-    segs = image_segments(img, lines, scale, settings)
+    seals = find_seals(img, 72.0 / scale)  # once for the page: the text under them and the rules around them
+    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr, 72.0 / scale, seals)]
+    segs = image_segments(img, lines, scale, settings, seals)
     engine = ocr_engine(settings.ocr)
     lines = hanging_marks(lines, img, segs, scale, engine if hasattr(engine, "read_gaps") else None)
     chars = off_rules(page_chars(lines, img, scale), segs, settings.snap_tolerance)

@@ -22,7 +22,7 @@ over every second pixel (:func:`has_red`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -176,15 +176,32 @@ def shifted(line: Any, dy: float) -> Any:
     return replace(line, box=box, chars=chars)
 
 
-def read_under_seals(img: np.ndarray, lines: list[Any], read: Callable[[np.ndarray], list[Any]],
-                     dpi: float = DEFAULT_DPI) -> list[Any]:
-    """The page's lines with each stamped black text line read from the red channel (module docstring);
-    ``read`` reads the lines of an RGB image scanned at ``dpi``. Unchanged (the same list) on a page without
-    a seal over text."""
+@dataclass(frozen=True, slots=True)
+class Seals:
+    """A page image's red ink (None on a page without red, :func:`has_red`) and its seals' regions."""
+
+    mask: np.ndarray | None
+    regions: list[Box]
+
+
+def find_seals(img: np.ndarray, dpi: float = DEFAULT_DPI) -> Seals:
+    """The seals of an RGB page image scanned at ``dpi``: worked out once per page, for the text read under
+    them (:func:`read_under_seals`) and the rules found around them (``image_tables.without_seals``)."""
     if not has_red(img, dpi):
-        return lines
+        return Seals(None, [])
     mask = red_ink(img)
-    regions = seal_regions(img, mask, dpi)
+    return Seals(mask, seal_regions(img, mask, dpi))
+
+
+def read_under_seals(img: np.ndarray, lines: list[Any], read: Callable[[np.ndarray], list[Any]],
+                     dpi: float = DEFAULT_DPI, seals: Seals | None = None) -> list[Any]:
+    """The page's lines with each stamped black text line read from the red channel (module docstring);
+    ``read`` reads the lines of an RGB image scanned at ``dpi``; ``seals``: :func:`find_seals` of the image,
+    when the caller has them. Unchanged (the same list) on a page without a seal over text."""
+    seals = seals or find_seals(img, dpi)
+    mask, regions = seals.mask, seals.regions
+    if mask is None:
+        return lines
     out = [ln for ln in lines if not is_inscription(img, ln.box, regions)]
     for top, bottom in bands(regions, lines, img.shape[0], dpi):
         for line in (shifted(ln, top) for ln in read(red_channel(img, top, bottom))):
