@@ -54,7 +54,7 @@ DEFAULT_SCAN_MIN_COVER = 0.5
 _COVER_GRID = 64
 """Image cover is measured on a grid of this many cells a side (overlapping or tiled images count once)."""
 
-LayerKind = Literal["ok", "empty", "garbled", "scan"]
+LayerKind = Literal["ok", "empty", "blank", "garbled", "scan"]
 Box = tuple[float, float, float, float]
 _CID = re.compile(r"^\(cid:\d+\)$")
 _DICT_ENTRY = re.compile(r"^(\S+) (\d+)", re.MULTILINE)
@@ -74,11 +74,13 @@ class LayerCheck:
 
     @property
     def needs_ocr(self) -> bool:
-        return self.kind != "ok"
+        return self.kind not in ("ok", "blank")
 
     def reason(self) -> str:
         if self.kind == "empty":
             return "no text layer"
+        if self.kind == "blank":
+            return "no text layer and nothing drawn but lines and rectangles"
         if self.kind == "scan":
             return f"a scanned image with a text layer of only {self.visible} characters"
         if self.bad:
@@ -284,7 +286,26 @@ def drop_bad_values(objects: list[dict[str, Any]]) -> int:
 
 
 def check_page(page: Any) -> LayerCheck:
-    """Verdict on a pdfplumber page's text layer (its images tell a scan with a watermark layer)."""
+    """Verdict on a pdfplumber page's text layer (its images tell a scan with a watermark layer); an empty
+    layer on a page that draws nothing OCR could read is ``blank`` (:func:`draws_only_rules`)."""
     frame = (0.0, 0.0, float(page.width), float(page.height))
-    return check_chars(page.chars, lambda: image_cover(
+    check = check_chars(page.chars, lambda: image_cover(
         ((im["x0"], im["top"], im["x1"], im["bottom"]) for im in page.images), frame))
+    if check.kind == "empty" and draws_only_rules(page):
+        return LayerCheck("blank")
+    return check
+
+
+def draws_only_rules(page: Any) -> bool:
+    """A pdfplumber page whose marks are straight lines and rectangles only: no raster image, no curve (the
+    form of a glyph outline: text printed as paths) and no annotation but links.  A blank page, or a table's
+    empty last row or frame pushed onto a page of its own, prints nothing OCR could read; rendering it and
+    loading the OCR engine for it cost a second and hundreds of MB."""
+    if page.images or page.curves:
+        return False
+    return all(_is_link(annot) for annot in page.annots)
+
+
+def _is_link(annot: dict[str, Any]) -> bool:
+    subtype = (annot.get("data") or {}).get("Subtype")
+    return getattr(subtype, "name", subtype) == "Link"
