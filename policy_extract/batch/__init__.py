@@ -32,7 +32,8 @@ Rules this package implements (they are user-visible; the README and manifest sc
   manifest says what is missing); 1 when any document failed; 2 for bad usage (:class:`UsageError`).
 * **Determinism**: everything but ``run.json`` (:mod:`.runinfo`) is byte-identical on a rerun with the same
   inputs, whatever the number of workers or the executor; results are written in input order whatever the
-  completion order.
+  completion order.  Documents are dispatched largest file first (:func:`.runner.largest_first`), so a long
+  document does not end the batch alone.
 * **Executors** (:mod:`.executors`, by name): ``local`` runs ``workers`` worker processes on this machine;
   ``dask`` submits the same per-document task to a Dask distributed scheduler, where each task runs its
   document in a supervised child process of the Dask worker (same limits).  Inputs and OUTDIR must then be

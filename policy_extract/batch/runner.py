@@ -192,11 +192,27 @@ def run_jobs(jobs: list[Job], out: Path, opts: BatchOptions, process: ProcessFn,
             progress.done(jobs[index].file)
         dispatched.update((job.index, time.monotonic()) for job in todo)
         try:
-            dispatch(todo, task, opts, on_done, progress, out, prefetch)
+            dispatch(largest_first(todo), task, opts, on_done, progress, out, prefetch)
         except StopBatch as stop:
             stop.outcomes = dict(outcomes)
             raise
     return outcomes
+
+
+def largest_first(jobs: list[Job]) -> list[Job]:
+    """The jobs in dispatch order: the largest files first, input order among equals (an unreadable file
+    counts as empty).  A batch ends when its last document does; started last, a long document keeps one
+    worker busy while the others stand idle, started first it overlaps the many short ones.  Results are
+    filed by input order whatever the order of dispatch."""
+
+    def size(job: Job) -> int:
+        try:
+            return os.stat(job.path).st_size
+        except OSError:
+            return 0
+
+    sizes = {job.index: size(job) for job in jobs}
+    return sorted(jobs, key=lambda job: (-sizes[job.index], job.index))
 
 
 def save_state_or_stop(out: Path, doc_id: str, key: dict[str, Any], payload: dict[str, Any]) -> None:

@@ -82,6 +82,14 @@ def fake_process(path: str, *, password: str | None = None, settings: object = N
     return make_document(name, hashlib.sha256(data).hexdigest(), partial="partial" in name)
 
 
+def logging_process(path: str, **kwargs: Any) -> Document:
+    """:func:`fake_process`, after appending the file's name to ``started.log`` beside it (the order in
+    which the workers took the documents)."""
+    with open(Path(path).parent / "started.log", "a", encoding="utf-8") as log:
+        log.write(Path(path).name + "\n")
+    return fake_process(path, **kwargs)
+
+
 def bad_schema_process(path: str, **_: Any) -> Document:
     """Returns a document that breaks the schema (op outside the enum)."""
     doc = make_document(Path(path).name, hashlib.sha256(Path(path).read_bytes()).hexdigest())
