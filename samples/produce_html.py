@@ -114,50 +114,61 @@ def _raw_blocks(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
 # ------------------------------------------------------------------------------------------------- CSS
 
 
+_CSS_ROLES = ("body", "issuer", "title", "heading1", "heading2", "heading3", "label", "table")
+"""The font roles the style sheet names."""
+
+
 def _css(src: Source, opt: HtmlOptions) -> str:
-    f = src.fonts
+    """The style sheet of one document: page and text, tables, then boxes (flowcharts, sidebars, 版记)."""
+    fam = {role: f'"{src.fonts.family(role)}", "Noto Serif CJK SC", serif' for role in _CSS_ROLES}
+    weight = {role: "bold" if src.fonts.bold(role) else "normal" for role in _CSS_ROLES}
+    return "\n" + _css_text(fam, weight, opt) + _css_tables(fam) + _css_boxes(fam)
+
+
+def _css_text(fam: dict[str, str], weight: dict[str, str], opt: HtmlOptions) -> str:
+    """Page size and margins, the body text, the front matter, headings, the 落款 and attachment labels.
+    ``.sign-gap`` is ``signature.gap`` 2 (2 em of the body size); another gap is set inline, in em."""
     m = _MARGINS_MM
     body_pt = opt.body_pt
-
-    def fam(role: str) -> str:
-        return f'"{f.family(role)}", "Noto Serif CJK SC", serif'
-
-    def weight(role: str) -> str:
-        return "bold" if f.bold(role) else "normal"
-
-    return f"""
+    return f"""\
 @page {{ size: A4; margin: {m['top']}mm {m['right']}mm {m['bottom']}mm {m['left']}mm; }}
 @page land {{ size: A4 landscape; margin: 24mm 25mm 24mm 25mm; }}
 html, body {{ margin: 0; padding: 0; }}
-body {{ font-family: {fam('body')}; font-size: {body_pt}pt; line-height: {opt.line_height}; color: #000;
+body {{ font-family: {fam['body']}; font-size: {body_pt}pt; line-height: {opt.line_height}; color: #000;
         text-align: justify; }}
 p {{ margin: 0; text-indent: 2em; }}
 .land {{ page: land; }}
 .newpage {{ break-before: page; }}
-.issuer {{ font-family: {fam('issuer')}; color: #d40000; text-align: center; font-weight: bold;
+.issuer {{ font-family: {fam['issuer']}; color: #d40000; text-align: center; font-weight: bold;
            letter-spacing: 0.05em; line-height: 1.25; }}
 .docno-red {{ text-align: center; border-bottom: 1.5pt solid #d40000; padding-bottom: 8pt;
               margin: 12pt 0 18pt; }}
-.title {{ font-family: {fam('title')}; font-weight: {weight('title')}; font-size: 20pt; text-align: center;
+.title {{ font-family: {fam['title']}; font-weight: {weight['title']}; font-size: 20pt; text-align: center;
           line-height: 1.5; text-indent: 0; }}
 .title-block {{ margin: 6pt 0 14pt; }}
 .docno {{ text-align: {opt.docno_align}; text-indent: 0; margin: 0 0 12pt; }}
 .recipients {{ text-indent: 0; }}
-.h1 {{ font-family: {fam('heading1')}; font-weight: {weight('heading1')}; }}
-.h2 {{ font-family: {fam('heading2')}; font-weight: {weight('heading2')}; }}
+.h1 {{ font-family: {fam['heading1']}; font-weight: {weight['heading1']}; }}
+.h2 {{ font-family: {fam['heading2']}; font-weight: {weight['heading2']}; }}
 .side {{ font-weight: bold; text-indent: 0; break-after: avoid-page; }}
-.h3 b, .h4 b {{ font-family: {fam('heading3')}; }}
+.h3 b, .h4 b {{ font-family: {fam['heading3']}; }}
 .sign {{ text-align: right; text-indent: 0; padding-right: 4em; }}
 .sign-indent {{ text-align: left; }}
 .sign-left {{ text-align: left; text-indent: 0; }}
 .sign-gap {{ height: {2 * body_pt}pt; }}
 .att-list {{ text-indent: -3em; padding-left: 5em; }}
 .att-list.more {{ text-indent: 0; }}
-.label {{ font-family: {fam('label')}; text-indent: 0; text-align: left; }}
+.label {{ font-family: {fam['label']}; text-indent: 0; text-align: left; }}
 .caption {{ text-align: center; font-weight: bold; text-indent: 0; margin-top: 6pt;
             break-after: avoid-page; }}
+"""
+
+
+def _css_tables(fam: dict[str, str]) -> str:
+    """Tables by look (``look:`` of a table block)."""
+    return f"""\
 table {{ border-collapse: collapse; margin: 4pt auto 10pt; table-layout: fixed; }}
-th, td {{ padding: 2pt 4pt; line-height: 1.35; vertical-align: middle; font-family: {fam('table')};
+th, td {{ padding: 2pt 4pt; line-height: 1.35; vertical-align: middle; font-family: {fam['table']};
           text-indent: 0; }}
 th {{ font-weight: bold; }}
 td.c, th {{ text-align: center; }}
@@ -173,16 +184,22 @@ table.hrules {{ border-top: 0.6pt solid #000; }}
 th.caprow {{ font-size: 1.1em; padding: 4pt; }}
 table.joined {{ margin-top: -10pt; }}
 table.joined tr {{ height: 2em; }}
+"""
+
+
+def _css_boxes(fam: dict[str, str]) -> str:
+    """Flowcharts, spaced (text-aligned) tables, sidebars by look, and the 版记."""
+    return f"""\
 .flow {{ margin: 8pt 0 12pt; text-indent: 0; break-inside: avoid; }}
 .flow-row {{ display: flex; justify-content: center; gap: 14mm; }}
 .flow .box {{ border: 0.9pt solid #000; padding: 4pt 6pt; text-align: center; line-height: 1.4;
-              font-family: {fam('table')}; box-sizing: border-box; }}
+              font-family: {fam['table']}; box-sizing: border-box; }}
 .flow .arrow-cell {{ display: flex; justify-content: center; }}
 .flow .arrow {{ display: flex; flex-direction: column; align-items: center; }}
 .flow .shaft {{ width: 0; height: 9mm; border-left: 0.9pt solid #000; }}
 .flow .head {{ width: 0; height: 0; border-left: 4pt solid transparent; border-right: 4pt solid transparent;
                border-top: 6pt solid #000; }}
-.spaced {{ white-space: pre; text-indent: 0; text-align: left; font-family: {fam('table')}; }}
+.spaced {{ white-space: pre; text-indent: 0; text-align: left; font-family: {fam['table']}; }}
 .sb {{ margin: 10pt 0; padding: 6pt 10pt; text-indent: 0; }}
 .sb .sbt {{ text-align: center; font-weight: bold; text-indent: 0; }}
 .sb p.item {{ text-indent: 2em; }}
