@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +241,10 @@ class _Page:
             self.pending_break = False
         self.out.append(f'<{tag} class="{cls}">{inner}</{tag}>')
 
+    def title_block(self, lines: Sequence[str]) -> None:
+        """A title of one or more centred lines (the notice's, an enclosed document's, an attachment's)."""
+        self.add("div", "title-block", "".join(f'<p class="title">{_e(t)}</p>' for t in lines))
+
     # ---- front matter
 
     def front_matter(self) -> bool:
@@ -249,7 +254,7 @@ class _Page:
         if h and redhead:
             self.red_header(h.issuers, h.suffix, h.doc_number)
         if h:
-            self.add("div", "title-block", "".join(f'<p class="title">{_e(t)}</p>' for t in h.title_lines))
+            self.title_block(h.title_lines)
             if h.doc_number and not redhead:
                 self.add("p", "docno", _e(h.doc_number))  # a website prints the 文号 under the title
             if h.recipients:
@@ -281,7 +286,7 @@ class _Page:
     def blocks(self, blocks: Sequence[Block]) -> None:
         for b in blocks:
             if isinstance(b, TitleBlock):
-                self.add("div", "title-block", "".join(f'<p class="title">{_e(t)}</p>' for t in b.lines))
+                self.title_block(b.lines)
             elif isinstance(b, HeadingBlock):
                 self.heading(b)
             elif isinstance(b, ParaBlock):
@@ -305,10 +310,8 @@ class _Page:
             self.add("p", f"h{h.level}", f"<b>{title}</b>{_e(h.runin or '')}")
 
     def sidebar(self, sb: SidebarBlock) -> None:
-        default = _SIDEBAR_LOOK_OF.get(sb.style, "frame")
-        look = str(self.opt.block_looks.get(sb.where, {}).get("look", default))
-        if look not in SIDEBAR_LOOKS:
-            raise ValueError(f"{sb.where}: sidebar look must be one of {SIDEBAR_LOOKS}, not {look!r}")
+        raw = self.opt.block_looks.get(sb.where, {})
+        look = _look(sb.where, raw, _SIDEBAR_LOOK_OF.get(sb.style, "frame"), SIDEBAR_LOOKS, "sidebar")
         size = f"font-size:{sb.font_size}pt" if sb.font_size != 16.0 else ""
         items = "".join(f'<p class="item">{_e(f"{i}．{t}")}</p>' for i, t in enumerate(sb.items, 1))
         head = _e(sb.heading_line())
@@ -321,9 +324,7 @@ class _Page:
     def table(self, t: TableBlock) -> None:
         raw = self.opt.block_looks.get(t.where, {})
         default = "double" if t.rule_style == "double" else _TABLE_LOOK_OF[t.borders]
-        look = str(raw.get("look", default))
-        if look not in TABLE_LOOKS:
-            raise ValueError(f"{t.where}: table look must be one of {TABLE_LOOKS}, not {look!r}")
+        look = _look(t.where, raw, default, TABLE_LOOKS, "table")
         caption_row = bool(t.caption_row or raw.get("caption_row")) and t.caption is not None
         if t.caption and not caption_row:
             self.add("p", "caption", _e(t.caption))
@@ -335,8 +336,16 @@ class _Page:
         self.add("table", f"{look} joined" if t.joined else look, _table_inner(t, caption_row))
 
 
+def _look(where: str, raw: dict[str, Any], default: str, looks: Sequence[str], what: str) -> str:
+    """The block's ``look:`` (``default`` without one); a look not in ``looks`` is a source error."""
+    look = str(raw.get("look", default))
+    if look not in looks:
+        raise ValueError(f"{where}: {what} look must be one of {looks}, not {look!r}")
+    return look
+
+
 DIAGRAM_BOX_MM = {1: 70.0, 2: 56.0, 3: 42.0}
-"""Width of a flowchart box by the number of boxes in its row."""
+"""Width of a flowchart box by the number of boxes in its row (36 mm for more)."""
 
 
 def _diagram_inner(b: DiagramBlock) -> str:
@@ -347,16 +356,20 @@ def _diagram_inner(b: DiagramBlock) -> str:
     for i, row in enumerate(b.rows):
         if i:
             n = max(len(row), len(b.rows[i - 1]))
-            width = DIAGRAM_BOX_MM.get(n, 36.0)
+            width = _box_mm(n)
             arrows = '<div class="arrow"><div class="shaft"></div><div class="head"></div></div>'
             cell = f'<div class="arrow-cell" style="width:{width}mm">{arrows}</div>'
             cells = cell * n
             out.append(f'<div class="flow-row">{cells}</div>')
-        width = DIAGRAM_BOX_MM.get(len(row), 36.0)
+        width = _box_mm(len(row))
         boxes = "".join(f'<div class="box" style="width:{width}mm;{radius}font-size:{b.font_size}pt">'
                         f"{_e(text)}</div>" for text in row)
         out.append(f'<div class="flow-row">{boxes}</div>')
     return "".join(out)
+
+
+def _box_mm(n: int) -> float:
+    return DIAGRAM_BOX_MM.get(n, 36.0)
 
 
 def _table_inner(t: TableBlock, caption_row: bool) -> str:
@@ -391,7 +404,7 @@ def _attachment(page: _Page, att: Attachment) -> None:
     land = " land" if att.landscape else ""
     page.out.append(f'<div class="newpage{land}">')
     page.add("p", "label", _e(att.label))
-    page.add("div", "title-block", "".join(f'<p class="title">{_e(t)}</p>' for t in att.title_lines))
+    page.title_block(att.title_lines)
     page.blocks(att.blocks)
     page.out.append("</div>")
 
@@ -414,13 +427,12 @@ def page_html(src: Source, opt: HtmlOptions | None = None) -> str:
         page.pending_break = wrote and (opt.body_break if opt.body_break is not None else not web)
         page.blocks(src.body)
     body_html = "\n".join(page.out)
-    for att in src.attachments:
-        page.out = []
-        _attachment(page, att)
-        body_html += "\n" + "\n".join(page.out)
+    sections = [partial(_attachment, page, att) for att in src.attachments]
     if src.colophon:
+        sections.append(partial(_colophon, page, src.colophon))
+    for write in sections:  # each joined on its own, as a new page's HTML
         page.out = []
-        _colophon(page, src.colophon)
+        write()
         body_html += "\n" + "\n".join(page.out)
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(src.doc_id)}'
             f"</title><style>{_css(src, opt)}</style></head><body>\n{body_html}\n</body></html>\n")
