@@ -19,7 +19,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
-from policy_extract.core.geometry import contains
+from policy_extract.core.geometry import contains, union_bbox
 from policy_extract.core.model import BBox, RawTable
 
 from .finders import PageTables
@@ -90,7 +90,8 @@ def corner_of(box: BBox, em: float) -> float:
 
 
 def apart(a: BBox, b: BBox, gap: float) -> bool:
-    """The two outlines are separated by at least ``gap`` across or down."""
+    """The two outlines are separated by at least ``gap`` across or down (no core helper: a clearance, not
+    an overlap test; outlines exactly ``gap`` apart count as apart)."""
     return a[2] + gap <= b[0] or b[2] + gap <= a[0] or a[3] + gap <= b[1] or b[3] + gap <= a[1]
 
 
@@ -149,12 +150,16 @@ def text_box(chars: Sequence[Char]) -> BBox | None:
     shown = [c for c in chars if not is_blank(c)]
     if not shown:
         return None
-    return (min(c["x0"] for c in shown), min(c["top"] for c in shown),
-            max(c["x1"] for c in shown), max(c["bottom"] for c in shown))
+    return union_bbox((c["x0"], c["top"], c["x1"], c["bottom"]) for c in shown)
 
 
 def em_of(chars: Sequence[Char]) -> float:
-    sizes = [c["size"] for c in chars if not is_blank(c)]
+    """The median size of the printed characters (10 pt when none is printed)."""
+    return median_em([c["size"] for c in chars if not is_blank(c)])
+
+
+def median_em(sizes: Sequence[float]) -> float:
+    """The median of ``sizes``, 10 pt for none."""
     return statistics.median(sizes) if sizes else 10.0
 
 
@@ -178,12 +183,9 @@ def table_is_diagram(table: RawTable, segs: Sequence[Segment], settings: Extract
     sizes = []
     for cell in table.cells:
         if cell.lines:
-            xs = [ln.bbox for ln in cell.lines]
-            texts.append((min(b[0] for b in xs), min(b[1] for b in xs), max(b[2] for b in xs),
-                          max(b[3] for b in xs)))
+            texts.append(union_bbox(ln.bbox for ln in cell.lines))
             sizes += [ln.size or (ln.bbox[3] - ln.bbox[1]) for ln in cell.lines]
-    em = statistics.median(sizes) if sizes else 10.0
-    return is_diagram(texts, segs, em, settings)
+    return is_diagram(texts, segs, median_em(sizes), settings)
 
 
 def drop_diagrams(tables: list[RawTable], used: list[TextRow],
@@ -195,6 +197,7 @@ def drop_diagrams(tables: list[RawTable], used: list[TextRow],
         return tables, used
 
     def in_gone(row: TextRow) -> bool:
+        """The row's middle within a dropped table's height, its span over the table's (touching is not)."""
         mid = (row.top + row.bottom) / 2
         return any(t.bbox[1] <= mid <= t.bbox[3] and row.x0 < t.bbox[2] and row.x1 > t.bbox[0] for t in gone)
 
