@@ -117,7 +117,7 @@ import sys
 sys.path[:0] = {paths!r}
 import fakes
 from policy_extract.batch import run_batch
-run_batch([{inputs!r}], {out!r}, process=fakes.slow_and_counted, workers=1, progress=False)
+run_batch([{inputs!r}], {out!r}, process=fakes.held_after_two, workers=1, progress=False)
 print("finished")
 """
 
@@ -155,12 +155,13 @@ def _interrupt_and_resume(tmp_path: Path, sig: int) -> None:
     os.kill(proc.pid, sig)
     proc.wait(timeout=30)
     assert proc.returncode != 0 and "finished" not in proc.stdout.read()
+    (inputs / "release").touch()  # a worker the interruption missed would now finish, and be caught below
     time.sleep(0.5)  # the kernel delivers the death signal to the worker
     for pid_file in inputs.glob("*.pid"):
         assert not _pid_alive(int(pid_file.read_text())), "a worker outlived the batch"
     done = _assert_only_whole_documents(out)
     assert not (out / "manifest.json").exists()  # no manifest that pretends the run finished
-    result = run_batch([inputs], out, process=fakes.slow_and_counted, workers=1, progress=False)
+    result = run_batch([inputs], out, process=fakes.held_after_two, workers=1, progress=False)
     assert result.exit_code == 0 and len(result.outcomes) == 8
     reused = {d["doc_id"] for d in _run_json(out)["documents"] if d["reused"]}
     assert reused and reused <= done

@@ -86,6 +86,19 @@ def slow_and_counted(path: str, **options: Any) -> Document:
     return fake_process(path, **options)
 
 
+def held_after_two(path: str, **options: Any) -> Document:
+    """:func:`slow_and_counted`, and files past the second (``d2.pdf``…) then wait for a ``release`` file beside
+    them (at most 60 s): an interruption test's batch cannot finish before the test interrupts it, however
+    loaded the machine is."""
+    result = slow_and_counted(path, **options)
+    folder, name = Path(path).parent, Path(path).stem
+    if name[1:].isdigit() and int(name[1:]) >= 2:
+        end = time.monotonic() + 60
+        while not (folder / "release").exists() and time.monotonic() < end:
+            time.sleep(0.05)
+    return result
+
+
 def slow_named_slow(path: str, **options: Any) -> Document:
     """Files named ``slow*`` take 30 s in Python code (the worker's own timer stops them); leaves its pid."""
     if Path(path).name.startswith("slow"):
