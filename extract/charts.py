@@ -14,6 +14,10 @@ bars are filled rectangles standing on one base line, of one width, apart from o
 lengths (:func:`bar_areas`; a table's shaded cells abut, and a row of them has one height), and lines are
 stroked paths with slanted pieces (:func:`polyline_areas`; a table's rules are level or upright).
 :func:`drawn_chart_areas` reads both from a page's drawn paths.
+
+The labels are no running text either: :func:`chart_text` says which of them are printed in the chart's own
+label type (a caption or body text set close to the chart is larger), and the page marks their lines
+(``Line.chart``), which normalize keeps out of the paragraphs.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from policy_extract.core.model import BBox
+from policy_extract.core.geometry import BBox, union_bbox
 
 from .lines import Char, color_hex, is_blank
 from .rules import Segment
@@ -55,6 +59,12 @@ DEFAULT_LABEL_MARGIN_EM = 3.0
 legend, data labels)."""
 DEFAULT_TITLE_MARGIN_EM = 2.0
 """Text whose centre is within this many em of those labels is the axis titles beyond them."""
+DEFAULT_LABEL_NEAR_EM = 1.5
+"""Text whose centre is on a plot area or within this many em of it is surely its labels (tick values next
+to the axis, data labels on the bars): their type is the chart's label type."""
+DEFAULT_LABEL_TYPE_RATIO = 1.25
+"""A chart's own text is printed no larger than this many times its label type (an axis title a little
+larger than the tick values; body text and a 图1 caption are larger still)."""
 
 
 def ticks_of(axis: Segment, segs: Sequence[Segment]) -> list[Segment]:
@@ -100,7 +110,7 @@ def chart_areas(segs: Sequence[Segment]) -> list[BBox]:
     areas: list[BBox] = []
     for axis in axes:
         parts = [axis, *(s for s in segs if s.length > DEFAULT_MAX_TICK and touches(axis, s))]
-        areas.append(_extent([s.bbox() for s in parts]))
+        areas.append(union_bbox(s.bbox() for s in parts))
     return merge_boxes(areas)
 
 
@@ -110,12 +120,15 @@ def merge_boxes(boxes: list[BBox]) -> list[BBox]:
     for box in boxes:
         while (hit := next((o for o in out if overlap(o, box)), None)) is not None:
             out.remove(hit)
-            box = (min(box[0], hit[0]), min(box[1], hit[1]), max(box[2], hit[2]), max(box[3], hit[3]))
+            box = union_bbox((box, hit))
         out.append(box)
     return out
 
 
 def overlap(a: BBox, b: BBox) -> bool:
+    """Boxes that overlap or touch: a chart's axis ends on its frame's side, so two plot boxes that share an
+    edge are one chart.  (:func:`.hrules.overlaps` asks for a real overlap: cells side by side share a rule
+    and are still two.)"""
     return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
 
 
@@ -140,9 +153,34 @@ def chart_labels(chars: Sequence[Char], areas: Sequence[BBox]) -> set[int]:
     out: set[int] = set()
     for area in areas:
         first = [c for c in shown if near_area(c, area, DEFAULT_LABEL_MARGIN_EM)]
-        grown = (min([area[0], *(c["x0"] for c in first)]), min([area[1], *(c["top"] for c in first)]),
-                 max([area[2], *(c["x1"] for c in first)]), max([area[3], *(c["bottom"] for c in first)]))
+        grown = union_bbox([area, *map(_box, first)])
         out |= {id(c) for c in first} | {id(c) for c in shown if near_area(c, grown, DEFAULT_TITLE_MARGIN_EM)}
+    return out
+
+
+def label_em(shown: Sequence[Char], area: BBox) -> float | None:
+    """The type a chart labels its plot in: the median :func:`char_em` of the characters on the plot area
+    or within :data:`DEFAULT_LABEL_NEAR_EM` of it (tick values, data labels); None for a chart with none."""
+    ems = sorted(char_em(c) for c in shown if near_area(c, area, DEFAULT_LABEL_NEAR_EM))
+    return ems[len(ems) // 2] if ems else None
+
+
+def chart_text(chars: Sequence[Char], areas: Sequence[BBox]) -> set[int]:
+    """``id`` of every character printed as a chart's own text, which is no running text: in the chart's
+    label type (no larger than :data:`DEFAULT_LABEL_TYPE_RATIO` times :func:`label_em`; body text and a
+    caption set close above or under the chart are larger), within :data:`DEFAULT_LABEL_MARGIN_EM` of its
+    plot area, or of those labels (a legend under the year labels, an axis title beyond the tick values).
+    The table finders leave all of :func:`chart_labels` alone; only this text leaves the paragraphs."""
+    shown = [c for c in chars if not is_blank(c)]
+    out: set[int] = set()
+    for area in areas:
+        em = label_em(shown, area)
+        if em is None:
+            continue
+        typed = [c for c in shown if char_em(c) <= DEFAULT_LABEL_TYPE_RATIO * em]
+        first = [c for c in typed if near_area(c, area, DEFAULT_LABEL_MARGIN_EM)]
+        grown = union_bbox([area, *map(_box, first)])
+        out |= {id(c) for c in typed if near_area(c, grown, DEFAULT_LABEL_MARGIN_EM)}
     return out
 
 
@@ -181,21 +219,16 @@ def bar_areas(rects: Sequence[dict[str, Any]], chars: Sequence[Char] = ()) -> li
             runs.setdefault(round(b[base]), []).append(b)
         for run in runs.values():
             if bar_run(run, across) and bar_run(bare := without_text(run, chars), across):
-                out.append(_extent(bare))
+                out.append(union_bbox(bare))
     return out
 
 
 def without_text(boxes: list[BBox], chars: Sequence[Char]) -> list[BBox]:
     """The boxes no printed character's centre lies in."""
-    x0, top, x1, bottom = _extent(boxes)
+    x0, top, x1, bottom = union_bbox(boxes)
     inked = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars
              if x0 < c["x1"] and c["x0"] < x1 and top < c["bottom"] and c["top"] < bottom and not is_blank(c)]
     return [b for b in boxes if not any(b[0] < x < b[2] and b[1] < y < b[3] for x, y in inked)]
-
-
-def _extent(boxes: Sequence[BBox]) -> BBox:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def polyline_areas(curves: Sequence[dict[str, Any]]) -> list[BBox]:

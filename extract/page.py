@@ -7,17 +7,20 @@ frames, and what no table holds is the page's text lines.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Literal
 
-from policy_extract.core.model import BBox, Frame, PageContent, RawTable
+from policy_extract.core.model import BBox, Frame, Line, PageContent, RawTable
+from policy_extract.core.vocabulary import FIGURE_LABEL
 
 from .cells import join_side_by_side
+from .charts import chart_areas, chart_text, merge_boxes
 from .diagrams import diagram_grid, split_at_boxes
 from .finders import PageTables, TableFinder
 from .frames import frames_from_grids, is_frame
 from .lattice import Grid, find_grids
-from .lines import Char, make_line
+from .lines import Char, TextRow, is_blank, make_line, split_words
 from .registry import TABLE_FINDERS, load
 from .rules import Segment, to_rules
 from .settings import ExtractSettings
@@ -45,13 +48,49 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
         height=size[1],
         rotation=rotation % 360,
         text_layer=text_layer,
-        lines=[make_line(r.chars, number, settings, r.overprinted)
-               for r in split_at_boxes(page.rows(), segs, settings)],
+        lines=page_lines(split_at_boxes(page.rows(), segs, settings),
+                         merge_boxes([*chart_areas(segs), *charts]), number, settings),
         tables=page.tables,
         frames=frames_from_grids(frame_grids, number) + frames_of_empty_grids(table_grids, page.tables,
                                                                               number),
         rules=to_rules(segs, number),
     )
+
+
+def page_lines(rows: list[TextRow], charts: list[BBox], number: int, settings: ExtractSettings) -> list[Line]:
+    """The page's text lines; those printed as the own text of a chart whose plot area is in ``charts``
+    marked ``chart`` (:func:`chart_rows`)."""
+    if not charts:
+        return [make_line(r.chars, number, settings, r.overprinted) for r in rows]
+    out = []
+    for row, in_chart in chart_rows(rows, charts, settings):
+        line = make_line(row.chars, number, settings, row.overprinted)
+        out.append(dataclasses.replace(line, chart=True) if in_chart and not FIGURE_LABEL.match(line.text)
+                   else line)
+    return out
+
+
+def chart_rows(rows: list[TextRow], charts: list[BBox],
+               settings: ExtractSettings) -> list[tuple[TextRow, bool]]:
+    """Each row with whether it is a chart's own text (:func:`.charts.chart_text`; a word of which one
+    character is, all of it).  A row partly chart text (prose set level with a chart's labels beside the
+    chart) is cut in two, the chart's words and the rest, left to right.  A line opening with a figure label
+    (``图1 …``) is the chart's caption and stays running text: the caller keeps it."""
+    text = chart_text([c for r in rows for c in r.chars], charts)
+    out: list[tuple[TextRow, bool]] = []
+    for row in rows:
+        if not any(id(c) in text for c in row.chars):
+            out.append((row, False))
+            continue
+        words = {id(c) for w in split_words(row, settings) if any(id(c) in text for c in w) for c in w}
+        rest = [c for c in row.chars if id(c) not in words]
+        if all(is_blank(c) for c in rest):
+            out.append((row, True))
+            continue
+        parts = [(TextRow([c for c in row.chars if id(c) in words]), True),
+                 (TextRow(rest, row.overprinted), False)]
+        out += sorted(parts, key=lambda p: p[0].x0)
+    return out
 
 
 def loose_rules(segs: list[Segment], grids: list[Grid]) -> list[Segment]:

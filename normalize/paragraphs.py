@@ -173,12 +173,16 @@ def segment_blocks(
     obstacles: list[tuple[int, BBox]] | None = None,
     settings: ParagraphSettings | None = None,
 ) -> list[Block]:
-    """Group the eligible lines (indices into ``lines``, ascending) into blocks."""
+    """Group the eligible lines (indices into ``lines``, ascending) into blocks.  A chart's own text
+    (``Line.chart``: tick values, data labels, legend) is no running text: it is in no block, and the
+    blocks on either side of the chart stay apart."""
     settings = settings or ParagraphSettings()
     obstacles = obstacles or []
     blocks: list[Block] = []
     prev: int | None = None
     for i in eligible:
+        if lines[i].chart:
+            continue
         # Something that is not running text printed in between (an excluded line) ends the block.
         new = (
             prev is None

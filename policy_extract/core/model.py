@@ -58,6 +58,9 @@ class Line:
     raw: str = ""
     """The text as the PDF encodes it, where extraction changed it (``vocabulary.fold_shared_glyphs``:
     ``⼈⺠`` read back for 人民); empty when it is ``text``."""
+    chart: bool = False
+    """Text printed as a vector chart's own (tick values, data labels, legend, axis titles:
+    ``extract.charts.chart_text``): no running text, so no paragraph.  Not in the output."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,6 +226,12 @@ COPIES = re.compile(r"^[（(]\s*共\s*印\s*(\d+)\s*份\s*[）)]$")
 SIDEBAR_LABEL = re.compile(rf"^\s*专\s*栏\s*([{SIDEBAR_NUMERALS}]+|\d+)?\s*[：:]?\s*")
 """``专栏2：质量…`` / ``专栏一``; group 1 is the number."""
 TABLE_LABEL = re.compile(r"^\s*(?:附\s*表|续\s*表|表)\s*\d+(?:\s*[-－.．]\s*\d+)?\s*[：:．.、]?\s*")
+FIGURE_LABEL = re.compile(
+    rf"^\s*(?:附\s*)?图\s*表?\s*(?:\d+|[{HEADING_NUMERALS}]+)(?:\s*[-－.．]\s*\d+)?(?![\d.．])"
+    r"|^\s*(?:Figure|FIGURE|Fig\.|Chart|CHART)\s*(?:[A-Z]{1,3}\s*[-.]?\s*)?\d+(?![\d])"
+)
+"""What opens a figure's caption: ``图1``, ``图 2-3``, ``图表1``, ``附图一``, ``Figure 14``, ``Fig. 3``,
+``Chart CA4``: a chart's caption line stays running text as printed, though set close to the chart."""
 CAPTION_START = re.compile(
     r"^\s*(?:专\s*栏|附?\s*表\s*\d|续\s*表"
     r"|(?:Table|TABLE|Exhibit|EXHIBIT)\s+(?:[A-Z]{1,3}\s*[-.]?\s*)?\d+[a-z]?"
