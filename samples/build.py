@@ -71,8 +71,10 @@ DEFAULT_HEADER_ROWS = 1
 RUNNING_HEADER_PT = 10.5  # 五号
 MM_PER_PT = 25.4 / 72
 
-BlockKind = Literal["title", "heading", "side_heading", "p", "sidebar", "table", "diagram", "pagebreak"]
+BlockKind = Literal["title", "heading", "side_heading", "p", "sidebar", "table", "diagram", "chart",
+                    "pagebreak"]
 DIAGRAM_BOXES: tuple[str, ...] = ("square", "rounded")
+CHART_KINDS: tuple[str, ...] = ("bar", "line", "hbar")
 SidebarStyle = Literal["box", "cell", "shaded", "rules", "title_outside"]
 SIDEBAR_STYLES: tuple[str, ...] = ("box", "cell", "shaded", "rules", "title_outside")
 TableBorders = Literal["all", "none", "spaced", "three_line", "outer"]
@@ -158,6 +160,21 @@ class DiagramBlock(Block):
     def texts(self) -> list[str]:
         """The boxes' texts in reading order: row by row, left to right."""
         return [text for row in self.rows for text in row]
+
+
+@dataclass(frozen=True)
+class ChartBlock(Block):
+    """A vector chart (generated corpus only: producer ``rl``): bars, lines or bars lying down over
+    ``categories``, one series each in ``series`` (name, values), with tick values, data labels and a legend;
+    ``ticks`` false draws it as office suites do by default (gridlines, no value axis, no tick marks).  Its
+    ``caption`` (``图1 …``) is printed under it in the body face."""
+
+    chart: str = "bar"
+    categories: tuple[str, ...] = ()
+    series: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    ticks: bool = True
+    caption: str | None = None
+    font_size: float = 9.0
 
 
 @dataclass(frozen=True)
@@ -408,6 +425,24 @@ def _parse_diagram(raw: Any, where: str) -> DiagramBlock:
                         font_size=float(raw.get("font_size", DEFAULT_TABLE_PT)))
 
 
+def _parse_chart(raw: Any, where: str) -> ChartBlock:
+    if not isinstance(raw, dict):
+        raise SourceError(f"{where}: chart must be a mapping")
+    kind = str(raw.get("kind", "bar"))
+    if kind not in CHART_KINDS:
+        raise SourceError(f"{where}: chart.kind must be one of {CHART_KINDS}, not {kind!r}")
+    categories = _strs(raw.get("categories"), f"{where}.categories")
+    series = raw.get("series")
+    if not categories or not isinstance(series, list) or not series or not all(
+            isinstance(s, dict) and len(s.get("values") or ()) == len(categories) for s in series):
+        raise SourceError(f"{where}: a chart needs `categories` and `series` of {{name, values}} with one "
+                          "value per category")
+    values = tuple((str(s.get("name", "")), tuple(float(v) for v in s["values"])) for s in series)
+    return ChartBlock("chart", where, chart=kind, categories=categories, series=values,
+                      ticks=bool(raw.get("ticks", True)), caption=_opt_str(raw.get("caption")),
+                      font_size=float(raw.get("font_size", 9.0)))
+
+
 def _rule_style(value: Any, where: str) -> str:
     if value not in RULE_STYLES:
         raise SourceError(f"{where}: rule_style must be one of {RULE_STYLES}, not {value!r}")
@@ -438,6 +473,8 @@ def parse_block(raw: Any, where: str, table_ordinal: int) -> Block:
         return _parse_table(raw["spaced"], where, table_ordinal, spaced=True)
     if "diagram" in raw:
         return _parse_diagram(raw["diagram"], where)
+    if "chart" in raw:
+        return _parse_chart(raw["chart"], where)
     if raw.get("pagebreak"):
         return Block("pagebreak", where)
     raise SourceError(f"{where}: unknown block {sorted(raw)}")
@@ -517,6 +554,8 @@ def source_from_dict(data: dict[str, Any], path: Path | None = None) -> Source:
     )
     if src.page_number not in PAGE_NUMBER_FORMS:
         raise SourceError(f"{path}: page_number must be one of {PAGE_NUMBER_FORMS}, not {src.page_number!r}")
+    if src.producer != "rl" and any(isinstance(b, ChartBlock) for b in src.all_blocks()):
+        raise SourceError(f"{path}: a chart is drawn by the rl producer only")
     ids = [t.id for t in src.tables()]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -920,6 +959,8 @@ class _Renderer:
                 self.table(b)
             elif b.kind == "diagram":
                 raise SourceError(f"{b.where}: a diagram is drawn by the html and rl producers only")
+            elif b.kind == "chart":
+                raise SourceError(f"{b.where}: a chart is drawn by the rl producer only")
             elif b.kind == "pagebreak":
                 self.break_before_next = True
 

@@ -48,6 +48,7 @@ from policy_extract.core.model import (  # noqa: E402
 from samples.build import (  # noqa: E402
     DEFAULT_OUT,
     DEFAULT_SRC,
+    ChartBlock,
     DiagramBlock,
     HeadingBlock,
     ParaBlock,
@@ -336,6 +337,10 @@ def _blocks(st: _State, blocks: Sequence[Any]) -> None:
             _table(st, b)
         elif isinstance(b, DiagramBlock):
             _diagram(st, b)
+        elif isinstance(b, ChartBlock) and b.caption:
+            # A chart's tick values, data labels and legend are no paragraph; its caption (图1 …) is one.
+            page = st.loc.flow(b.caption, f"{b.where} chart caption")
+            st.paragraphs.append(Paragraph(st.section, page, join_written(b.caption)))
 
 
 def _diagram(st: _State, b: DiagramBlock) -> None:

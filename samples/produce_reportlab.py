@@ -63,6 +63,7 @@ from samples.build import (  # noqa: E402
     TITLE_PT,
     Attachment,
     Block,
+    ChartBlock,
     Colophon,
     DiagramBlock,
     Header,
@@ -71,6 +72,7 @@ from samples.build import (  # noqa: E402
     SidebarBlock,
     SideHeadingBlock,
     Signature,
+    SourceError,
     TableBlock,
     TitleBlock,
     issuer_size,
@@ -268,6 +270,79 @@ class Diagram(Flowable):
             path.lineTo(x + ARROW_HEAD / 2, y_to + ARROW_HEAD)
             path.close()
             c.drawPath(path, stroke=0, fill=1)
+
+
+CHART_H = 230.0
+CHART_COLORS = ("#4472c4", "#ed7d31", "#a5a5a5", "#70ad47")
+"""An office suite's default series colours."""
+
+
+def value_label(v: float) -> str:
+    return f"{v:g}"
+
+
+def chart_plot(b: ChartBlock, width: float, face: str) -> Any:
+    """The reportlab chart of a :class:`ChartBlock`: bars (upright or lying down) or lines, one series per
+    colour, data labels on every bar or point; without ``ticks`` no value axis and no tick marks, light
+    gridlines instead (an office suite's default)."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
+
+    cls = {"bar": VerticalBarChart, "hbar": HorizontalBarChart, "line": HorizontalLineChart}[b.chart]
+    c = cls()
+    left = 110.0 if b.chart == "hbar" else 60.0
+    c.x, c.y, c.width, c.height = left, 50.0, width - left - 40.0, CHART_H - 75.0
+    flip = b.chart == "hbar"  # bars lying down are listed top to bottom
+    c.data = [tuple(reversed(v)) if flip else v for _, v in b.series]
+    c.categoryAxis.categoryNames = list(reversed(b.categories)) if flip else list(b.categories)
+    for axis in (c.categoryAxis, c.valueAxis):
+        axis.labels.fontName, axis.labels.fontSize = face, b.font_size
+    c.valueAxis.valueMin = 0
+    if not b.ticks:
+        c.valueAxis.visibleTicks = c.categoryAxis.visibleTicks = c.valueAxis.visibleAxis = 0
+        c.valueAxis.visibleGrid, c.valueAxis.gridStrokeColor = 1, colors.HexColor("#d9d9d9")
+    series = c.lines if b.chart == "line" else c.bars
+    for i in range(len(b.series)):
+        color = colors.HexColor(CHART_COLORS[i % len(CHART_COLORS)])
+        if b.chart == "line":
+            series[i].strokeColor = color
+        else:
+            series[i].fillColor = color
+    if b.chart == "line":
+        c.lines.strokeWidth = 1.5
+        c.lineLabelFormat, c.lineLabels.fontName, c.lineLabels.fontSize = value_label, face, b.font_size - 1
+    else:
+        c.bars.strokeColor = None
+        c.barLabelFormat, c.barLabels.fontName, c.barLabels.fontSize = value_label, face, b.font_size - 1
+        c.barLabels.nudge = 6
+    return c
+
+
+def chart_drawing(b: ChartBlock, width: float, face: str) -> Any:
+    """The chart with its legend (one swatch and name per series) centred under the category labels."""
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing
+
+    d = Drawing(width, CHART_H)
+    d.add(chart_plot(b, width, face))
+    names = [(colors.HexColor(CHART_COLORS[i % len(CHART_COLORS)]), name)
+             for i, (name, _) in enumerate(b.series) if name]
+    if names:
+        legend = Legend()
+        legend.fontName, legend.fontSize = face, b.font_size
+        legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 160
+        legend.x, legend.y = width / 2 - 80 * len(names) + 20, 22
+        legend.colorNamePairs = names
+        d.add(legend)
+    return d
+
+
+def chart(st: Styles, b: ChartBlock, width_mm: float) -> list[Flowable]:
+    """A chart and its caption (centred, body face) kept on one page."""
+    parts: list[Flowable] = [chart_drawing(b, width_mm * mm, st.face("table"))]
+    if b.caption:
+        parts.append(Paragraph(escape(b.caption), st.para(align=TA_CENTER)))
+    return [Spacer(1, 6), KeepTogether(parts), Spacer(1, 6)]
 
 
 class RectRuleTable(Table):
@@ -519,7 +594,25 @@ def table_grid(st: Styles, t: TableBlock) -> tuple[list[list[Any]], list[tuple[A
     return rows, spans, off
 
 
+def check_table(t: TableBlock) -> None:
+    """The table keys this producer cannot print as asked are errors, not silently dropped (as the docx and
+    html producers refuse what they do not draw): ``joined`` (docx, html only), ``group_rules`` and
+    ``top_rule_from`` (three-line tables only; the column inside the table), ``caption_row`` (a caption to
+    print in it)."""
+    if t.joined:
+        raise SourceError(f"{t.where}: joined is printed by the docx and html producers only")
+    if (t.group_rules or t.top_rule_from) and t.borders != "three_line":
+        raise SourceError(f"{t.where}: group_rules and top_rule_from need borders: three_line, "
+                          f"not {t.borders!r}")
+    if t.top_rule_from and not 0 < t.top_rule_from < t.n_cols:
+        raise SourceError(f"{t.where}: top_rule_from must be a column from 1 to {t.n_cols - 1}, "
+                          f"not {t.top_rule_from}")
+    if t.caption_row and not t.caption:
+        raise SourceError(f"{t.where}: caption_row needs a caption")
+
+
 def table(st: Styles, t: TableBlock, width_mm: float) -> list[Flowable]:
+    check_table(t)
     if t.borders == "spaced":
         return spaced(st, t)
     rows, spans, off = table_grid(st, t)
@@ -602,6 +695,8 @@ def blocks(st: Styles, items: Sequence[Block], width_mm: float) -> list[Flowable
             out += table(st, b, width_mm)
         elif isinstance(b, DiagramBlock):
             out += [Spacer(1, 6), Diagram(b, st.face("table")), Spacer(1, 6)]
+        elif isinstance(b, ChartBlock):
+            out += chart(st, b, width_mm)
         elif b.kind == "pagebreak":
             out.append(PageBreak())
     return out
