@@ -508,7 +508,8 @@ def heads_columns(band: list[TextRow], run: list[Segment], rows: list[TextRow],
 
 def is_header_band(lines: list[TextRow], height: float, width: float, settings: ExtractSettings) -> bool:
     """Text between two rules of a header: one or two rows, none of them prose, the rules no further apart
-    than :data:`DEFAULT_OPEN_ROW_GAP` line heights a row."""
+    than :data:`DEFAULT_OPEN_ROW_GAP` line heights for each of its rows and one more (the space above the
+    first row and under the last)."""
     if not lines:
         return False
     units = overlap_units(sorted(lines, key=lambda r: r.top), [])
@@ -899,10 +900,24 @@ def holds_box(box: BBox, page: PageTables) -> bool:
 def header_runs(runs: list[list[Segment]], loose: list[Segment], rows: list[TextRow],
                 settings: ExtractSettings) -> list[list[Segment]]:
     """The runs, each led by the rules of a header set above its first rule (:func:`rules_above`); a run of
-    those rules alone (a top rule and a group rule of one extent) is no table of its own."""
+    those rules alone (a top rule and a group rule of one extent) is no table of its own, and a run that
+    keeps a rule of its own is no header of another (:func:`below_owned`)."""
     heads = [rules_above(run, loose, rows, settings) for run in runs]
     taken = {id(s) for head in heads for s in head}
+    owned = {id(s) for run in runs if not all(id(s) in taken for s in run) for s in run}
+    heads = [below_owned(head, owned) for head in heads]
+    taken = {id(s) for head in heads for s in head}
     return [head + run for head, run in zip(heads, runs, strict=True) if not all(id(s) in taken for s in run)]
+
+
+def below_owned(head: list[Segment], owned: set[int]) -> list[Segment]:
+    """The head's rules below every rule another table's run keeps: a head that climbed into a run of its
+    own (the bottom rule of a narrower table above, a caption between) stops under it, so each rule belongs
+    to one run and no band of the table above is read as a header row."""
+    held = [s.pos for s in head if id(s) in owned]
+    if not held:
+        return head
+    return [s for s in head if s.pos > max(held) + DEFAULT_HEADER_LEVEL_PT]
 
 
 def closed_body(rule: Segment, rows: list[TextRow], settings: ExtractSettings) -> list[TextRow]:
