@@ -59,6 +59,9 @@ DEFAULT_LABEL_MARGIN_EM = 3.0
 legend, data labels)."""
 DEFAULT_TITLE_MARGIN_EM = 2.0
 """Text whose centre is within this many em of those labels is the axis titles beyond them."""
+DEFAULT_GRID_SPAN = 3.0
+"""A chart's gridlines are at most this many times as long as the data they cross (they reach half a
+category beyond the first and the last)."""
 DEFAULT_LABEL_NEAR_EM = 1.5
 """Text whose centre is on a plot area or within this many em of it is surely its labels (tick values next
 to the axis, data labels on the bars): their type is the chart's label type."""
@@ -250,6 +253,42 @@ def drawn_chart_areas(rects: Sequence[dict[str, Any]], curves: Sequence[dict[str
                       chars: Sequence[Char] = ()) -> list[BBox]:
     """Plot areas told by the data a chart draws: its bars (no text inside them) and its lines."""
     return merge_boxes(bar_areas(rects, chars) + polyline_areas(curves))
+
+
+def with_gridlines(area: BBox, segs: Sequence[Segment]) -> BBox:
+    """``area`` (a chart told by its data) grown over its gridlines: rules across the whole of it, of one
+    span, evenly spaced (:func:`even_runs`), one of them within a step of the data.  The value scale runs
+    beyond the data (to 450 over bars up to 390, down to 0 under a data line between 3 and 6), and its tick
+    values with it.  Level rules for upright bars and lines, upright ones for bars lying down."""
+    for orient, lo, hi in (("h", 0, 2), ("v", 1, 3)):
+        spans: dict[tuple[float, float], list[float]] = {}
+        for s in segs:
+            across = s.start <= area[lo] + DEFAULT_TOUCH and s.end >= area[hi] - DEFAULT_TOUCH
+            if s.orient == orient and across and s.length <= DEFAULT_GRID_SPAN * (area[hi] - area[lo]):
+                spans.setdefault((round(s.start), round(s.end)), []).append(s.pos)
+        for (start, end), pos in spans.items():
+            for run in even_runs(pos):
+                step = (run[-1] - run[0]) / (len(run) - 1)
+                if any(area[1 - lo] - step <= p <= area[3 - lo] + step for p in run):
+                    grid = (start, run[0], end, run[-1]) if orient == "h" else (run[0], start, run[-1], end)
+                    area = union_bbox((area, grid))
+    return area
+
+
+def even_runs(positions: Sequence[float]) -> list[list[float]]:
+    """The positions cut into runs of one step (:func:`evenly_spaced`): two charts one above the other
+    have gridlines of one span, a gap between their scales."""
+    xs = sorted(set(round(p, 1) for p in positions))
+    runs: list[list[float]] = []
+    for x in xs:
+        run = runs[-1] if runs else []
+        if len(run) >= 2 and abs((x - run[-1]) - (run[1] - run[0])) > DEFAULT_TICK_EVEN * (run[1] - run[0]):
+            runs.append([run[-1], x])
+        elif run:
+            run.append(x)
+        else:
+            runs.append([x])
+    return [r for r in runs if evenly_spaced(r)]
 
 
 def page_drawings(page: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -15,7 +15,7 @@ from policy_extract.core.model import BBox, Frame, Line, PageContent, RawTable
 from policy_extract.core.vocabulary import FIGURE_LABEL
 
 from .cells import join_side_by_side
-from .charts import chart_areas, chart_text, merge_boxes
+from .charts import chart_areas, chart_text, merge_boxes, with_gridlines
 from .diagrams import diagram_grid, split_at_boxes
 from .finders import PageTables, TableFinder
 from .frames import frames_from_grids, is_frame
@@ -49,7 +49,8 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
         rotation=rotation % 360,
         text_layer=text_layer,
         lines=page_lines(split_at_boxes(page.rows(), segs, settings),
-                         merge_boxes([*chart_areas(segs), *charts]), number, settings),
+                         merge_boxes([*chart_areas(segs), *(with_gridlines(c, segs) for c in charts)]),
+                         number, settings),
         tables=page.tables,
         frames=frames_from_grids(frame_grids, number) + frames_of_empty_grids(table_grids, page.tables,
                                                                               number),

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 from page_helpers import text
-from policy_extract.extract.charts import chart_text
+from policy_extract.extract.charts import chart_text, even_runs, with_gridlines
 from policy_extract.extract.page import page_content
 from policy_extract.extract.rules import Segment
 from policy_extract.extract.settings import ExtractSettings
@@ -31,13 +31,15 @@ AFTER = "全年全市居民消费价格比上年上涨0.4%，其中食品烟酒�
 CAPTION = "图1 2019—2023年地区生产总值和一般公共预算收入"
 
 
-def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: bool = True) -> None:
+def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: bool = True,
+             line: bool = False) -> None:
     """A bulletin page as reportlab.graphics draws it: a paragraph, one whose last line is short, a bar chart of
     two series (data labels, year labels, a legend under them), its caption, the next paragraph.
     ``ticks`` false: no value axis and no tick marks, light gridlines (an office suite's default);
-    ``legend`` false: none, the caption right under the year labels."""
+    ``legend`` false: none, the caption right under the year labels; ``line``: a line chart of the series."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.charts.linecharts import HorizontalLineChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
@@ -48,7 +50,7 @@ def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: boo
     from samples.produce_reportlab import font
 
     face = font("Noto Serif CJK SC")
-    chart = VerticalBarChart()
+    chart = HorizontalLineChart() if line else VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 50, 50 if legend else 25, 340, 150
     chart.data = [(312.5, 335.2, 351.8, 368.4, 390.1), (120.3, 131.6, 140.2, 152.7, 166.9)]
     chart.categoryAxis.categoryNames = ["2019年", "2020年", "2021年", "2022年", "2023年"]
@@ -58,10 +60,14 @@ def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: boo
     if not ticks:
         chart.valueAxis.visibleTicks = chart.categoryAxis.visibleTicks = chart.valueAxis.visibleAxis = 0
         chart.valueAxis.visibleGrid, chart.valueAxis.gridStrokeColor = 1, colors.HexColor("#d9d9d9")
-    chart.bars[0].fillColor, chart.bars[1].fillColor = colors.HexColor("#4472c4"), colors.HexColor("#ed7d31")
-    chart.bars.strokeColor = None
-    chart.barLabelFormat, chart.barLabels.fontName, chart.barLabels.fontSize, chart.barLabels.nudge = \
-        "%.1f", face, 8, 6
+    if line:
+        chart.lines[0].strokeColor, chart.lines[1].strokeColor = colors.HexColor("#4472c4"), colors.red
+        chart.lineLabelFormat, chart.lineLabels.fontName, chart.lineLabels.fontSize = "%.1f", face, 8
+    else:
+        chart.bars[0].fillColor, chart.bars[1].fillColor = colors.HexColor("#4472c4"), colors.red
+        chart.bars.strokeColor = None
+        chart.barLabelFormat, chart.barLabels.fontName, chart.barLabels.fontSize, chart.barLabels.nudge = \
+            "%.1f", face, 8, 6
     drawing = Drawing(440, 230 if legend else 205)
     drawing.add(chart)
     if legend:
@@ -69,7 +75,7 @@ def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: boo
         key.x, key.y, key.fontName, key.fontSize = 120, 22, face, 9
         key.alignment, key.columnMaximum, key.deltax = "right", 1, 160
         key.colorNamePairs = [(colors.HexColor("#4472c4"), "地区生产总值（亿元）"),
-                              (colors.HexColor("#ed7d31"), "一般公共预算收入（亿元）")]
+                              (colors.red, "一般公共预算收入（亿元）")]
         drawing.add(key)
     body = ParagraphStyle("body", fontName=face, fontSize=14, leading=26, firstLineIndent=28, wordWrap="CJK")
     cap = ParagraphStyle("cap", parent=body, fontSize=caption_size, leading=caption_size * 1.6,
@@ -92,6 +98,14 @@ def test_bar_chart_without_ticks_labels_are_no_paragraphs(tmp_path: Path) -> Non
     """Told by its bars alone: the tick values beside the gridlines and the legend go too."""
     pdf = tmp_path / "office.pdf"
     bulletin(pdf, ticks=False)
+    assert paragraphs(pdf) == [OPEN, BEFORE, CAPTION, AFTER]
+
+
+def test_line_chart_without_ticks_labels_below_its_data_are_no_paragraphs(tmp_path: Path) -> None:
+    """Told by its data lines alone (120 to 390 on a scale of 0 to 450): the tick values down to 0 and the
+    year labels under the scale are reached over the gridlines (:func:`extract.charts.with_gridlines`)."""
+    pdf = tmp_path / "office_line.pdf"
+    bulletin(pdf, ticks=False, line=True)
     assert paragraphs(pdf) == [OPEN, BEFORE, CAPTION, AFTER]
 
 
@@ -138,6 +152,17 @@ def test_page_without_a_chart_marks_nothing() -> None:
     page = page_content(1, (600.0, 800.0), 0, chars, [], S)
     assert page.lines and not any(ln.chart for ln in page.lines)
     assert chart_text(chars, []) == set()
+
+
+def test_gridlines_of_two_charts_one_above_the_other_are_two_scales() -> None:
+    """Two charts of one width, one above the other, draw gridlines of one span: each chart's data grows
+    over its own scale only."""
+    upper = [193.0 + 50.0 / 3 * i for i in range(10)]
+    lower = [491.0 + 16.25 * i for i in range(9)]
+    assert [(r[0], r[-1]) for r in even_runs(upper + lower)] == [(193.0, 343.0), (491.0, 621.0)]
+    segs = [Segment("h", y, 135.0, 475.0) for y in upper + lower]
+    assert with_gridlines((169.0, 522.0, 441.0, 574.0), segs) == (135.0, 491.0, 475.0, 621.0)
+    assert with_gridlines((169.0, 522.0, 441.0, 574.0), segs[:10]) == (169.0, 522.0, 441.0, 574.0)
 
 
 def line(t: str, top: float, *, chart: bool = False) -> Line:
