@@ -80,6 +80,8 @@ class _Grid:
     """Cell id → (space above its text, space below it, line height): where the text sits in the cell."""
     title: str | None = None
     """The table's title when it is printed as the table's first row (see :func:`strip_caption_row`)."""
+    rules: dict[int, list[BBox]] = field(default_factory=dict)
+    """Page → the flat rules drawn on it (set for the pages of a break only: :func:`_append_fragment`)."""
 
 
 def cell_text(cell: RawCell) -> str:
@@ -457,7 +459,7 @@ def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
             return False
         if prev.text.rstrip()[-1:] in _TERMINAL or not grid.ran_on.get(id(prev), False):
             return False
-        if opens_next_item(prev.text, c.text) and (len(with_text) > 1 or _numbered_column(grid, c.col)):
+        if _opens_own_row(grid, prev, c, len(with_text)):
             return False
     empty_cols = {k for k in range(n_cols)} - {k for c in with_text for k in range(c.col, c.col + c.colspan)}
     return any(
@@ -484,6 +486,23 @@ def _numbered_column(grid: _Grid, col: int) -> bool:
         numbers.append(_item_number(squash_spaces(c.text).strip()) if c is not None and c.row == r else None)
     return len(numbers) >= 2 and all(
         a is not None and b is not None and b == (a[0], a[1] + 1) for a, b in pairwise(numbers))
+
+
+def _opens_own_row(grid: _Grid, prev: Cell, c: Cell, n_with_text: int) -> bool:
+    """``c`` (top of the next page) opens a row of its own under ``prev`` (the last row's cell above it): the
+    next number of a marker (``2.…`` then ``3.…``) in a numbered column or beside other text, or the next
+    row serial (``5`` then ``6``; a serial in a narrow column reaches its right side like text run on)."""
+    if opens_next_item(prev.text, c.text) and (n_with_text > 1 or _numbered_column(grid, c.col)):
+        return True
+    return next_serial(prev.text, c.text)
+
+
+def next_serial(above: str, below: str) -> bool:
+    """``below`` is the row serial after ``above`` (``5`` then ``6``, ``九`` then ``十``)."""
+    if not (ROW_SERIAL.match(above) and ROW_SERIAL.match(below)):
+        return False
+    a, b = (parse_integer(re.sub(r"[\s.．、]", "", t)) for t in (above, below))
+    return a is not None and b is not None and b == a + 1
 
 
 def opens_next_item(above: str, below: str) -> bool:
@@ -518,31 +537,67 @@ def _blank_cell(grid: _Grid, row: int, col: int) -> Cell | None:
     return c if ok else None
 
 
-def _open_merges_at_break(grid: _Grid) -> None:
+def _open_merges_at_break(grid: _Grid, first: list[Cell]) -> None:
     """A merged cell the page break cut, in a table with no rules between its rows (outer frame only, three
-    lines): an office suite prints its text once, at the top of the block's part on the first page, where a
-    centred cell of its own would sit in the middle; the block's other rows show nothing in its column down
-    to the frame's bottom.  So in a column whose body cells are centred (evidence from that column itself: a
-    column set at the top, a 备注 of one note, is no merge however its neighbours sit), a text set at the top
-    of its cell (the only one so set in its column) over blank cells reaching the page's last row spans them,
-    and goes on into the next page's blank cells (:func:`_continue_merges`)."""
+    lines), left open at the page's end: its text printed once in the block's part on the first page, and
+    nothing in its column on the block's other rows down to the frame's bottom.  Two printings of it:
+
+    * an office suite sets the text at the top of the block's part where a centred cell of its own would sit
+      in the middle.  So in a column whose body cells are centred (evidence from that column itself: a
+      column set at the top, a 备注 of one note, is no merge however its neighbours sit), a text set at the
+      top of its cell (the only one so set in its column) over blank cells reaching the page's last row;
+    * a browser prints it in the block's first row as a cell of its own would sit, so the place of the text
+      tells nothing: the blank run (:func:`_run_crosses_break`) itself does.
+
+    The text's cell spans the blanks under it, and goes on into the next page's blank cells
+    (:func:`_continue_merges`).  ``first``: the next page's first body row."""
     last = grid.n_rows - 1
     n_cols = len(grid.col_edges) - 1
     if grid.method == "lattice" or last <= grid.header_rows:
         return
-    if not any(_centred_column(grid, k) for k in range(n_cols)):
-        return
+    centred = any(_centred_column(grid, k) for k in range(n_cols))
     for k in range(n_cols):
-        if not _centred_body(grid, k):
-            continue
         r = last
         while r > grid.header_rows and _blank_cell(grid, r, k) is not None:
             r -= 1
         top = _cell_at(grid.cells, r, k)
-        if r < last and top is not None and _sole_top_set(grid, top, r):
+        if r == last or top is None:
+            continue
+        if (centred and _centred_body(grid, k) and _sole_top_set(grid, top, r)) \
+                or _run_crosses_break(grid, top, first):
             for below in range(r + 1, last + 1):
                 grid.cells.remove(_blank_cell(grid, below, k))
             top.rowspan = last - r + 1
+
+
+DEFAULT_RUN_EVIDENCE = 2
+"""Filled body rows a column shows above a blank run at a page break, at least, for the run to be a merge."""
+
+
+def _run_crosses_break(grid: _Grid, top: Cell, first: list[Cell]) -> bool:
+    """Blank cells under ``top`` down to the page's last row, no rule drawn between them, the next page's
+    first row blank in the column too while it holds text elsewhere (a row, not the blank strip of a cut
+    one), and every body row above ``top`` filled in the column (a column full but for the run): the run
+    crossing the break is the rest of the merged cell ``top`` opens, never cells left blank."""
+    k = top.col
+    if top.rowspan != 1 or top.colspan != 1 or not top.text or not any(c.text for c in first):
+        return False
+    below = next((c for c in first if c.col == k), None)
+    if below is None or below.text or below.colspan != 1:
+        return False
+    rows = range(grid.header_rows, top.row)
+    if len(rows) < DEFAULT_RUN_EVIDENCE or not all(
+            (c := _cell_at(grid.cells, r, k)) is not None and c.text for r in rows):
+        return False
+    run = [_blank_cell(grid, r, k) for r in range(top.row + 1, grid.n_rows)]
+    return not any(c is None or _ruled_above(grid, c) for c in run)
+
+
+def _ruled_above(grid: _Grid, c: Cell) -> bool:
+    """A rule is drawn across the cell's column at its top (between it and the row above)."""
+    x = (c.bbox[0] + c.bbox[2]) / 2
+    return any(r[0] < x < r[2] and abs(r[1] - c.bbox[1]) <= DEFAULT_EDGE_TOLERANCE
+               for r in grid.rules.get(c.page, ()))
 
 
 def _centred_body(grid: _Grid, col: int) -> bool:
@@ -586,7 +641,24 @@ def _continue_merges(grid: _Grid, cells: list[Cell], first_row: int) -> set[int]
             continue
         prev.rowspan = c.row + c.rowspan - prev.row
         absorbed.add(id(c))
+        if not c.text and grid.method != "lattice":
+            absorbed |= _absorb_run(grid, prev, cells)
     return absorbed
+
+
+def _absorb_run(grid: _Grid, merged: Cell, cells: list[Cell]) -> set[int]:
+    """The merged cell that went on into the next page's blank top cell goes on down the blank cells under it
+    while no rule is drawn between them (a table with no rules between its rows: the block's rows on the new
+    page show nothing in its column down to the next text).  Their ids; ``merged`` spans them."""
+    out: set[int] = set()
+    row = merged.row + merged.rowspan
+    while (c := next((c for c in cells if c.row == row and c.col == merged.col), None)) is not None:
+        if c.text or c.rowspan != 1 or c.colspan != merged.colspan or _ruled_above(grid, c):
+            break
+        out.add(id(c))
+        merged.rowspan += 1
+        row += 1
+    return out
 
 
 DEFAULT_CAPTION_LENGTH = 40
@@ -657,7 +729,8 @@ def _fragment_edges(grid: _Grid, t: RawTable, tol: float) -> list[float]:
     return [e - grid.col_edges[0] + t.col_edges[0] for e in grid.col_edges]
 
 
-def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
+def _append_fragment(grid: _Grid, t: RawTable, tol: float,
+                     rules: dict[int, list[BBox]] | None = None) -> None:
     frag_edges = _fragment_edges(grid, t, tol)
     edges = _merged_edges(grid.col_edges, frag_edges, tol)
     if len(edges) != len(grid.col_edges):
@@ -674,7 +747,8 @@ def _append_fragment(grid: _Grid, t: RawTable, tol: float) -> None:
     body = [c for c in cells if c.row >= skip]
     first = [c for c in body if c.row == skip]
     offset = grid.n_rows - skip
-    _open_merges_at_break(grid)
+    grid.rules = rules or {}
+    _open_merges_at_break(grid, first)
     if _is_cut_row(grid, first, n_cols):
         _join_cut_row(grid, first)
         body = [c for c in body if c.row != skip]
@@ -692,12 +766,20 @@ def _fragments(raw: RawDocument) -> list[RawTable]:
     return [t for page in raw.pages for t in sorted(page.tables, key=lambda t: (t.bbox[1], t.bbox[0]))]
 
 
+DEFAULT_FLAT_RULE = 3.0
+"""Points a rule drawn across may be high (a stroked line, or a thin filled rectangle drawn as one)."""
+
+
+def _flat_rules(raw: RawDocument, page: int) -> list[BBox]:
+    return [r.bbox for r in raw.pages[page - 1].rules if r.bbox[3] - r.bbox[1] <= DEFAULT_FLAT_RULE]
+
+
 def _grids(raw: RawDocument, tol: float) -> list[_Grid]:
     grids: list[_Grid] = []
     prev: RawTable | None = None
     for t in _fragments(raw):
         if prev is not None and grids and continues(raw, prev, t, tol):
-            _append_fragment(grids[-1], t, tol)
+            _append_fragment(grids[-1], t, tol, {p: _flat_rules(raw, p) for p in (prev.page, t.page)})
         else:
             grids.append(_start_grid(t))
         prev = t
