@@ -67,8 +67,14 @@ DEFAULT_DASH_MAX_PT = 1.5
 DEFAULT_HANGING_REACH_LINES = 1.5
 """A vertical rule at most this many line heights past a line's last character closes the line's cell."""
 DEFAULT_RULE_CLEAR_PX = 3
-"""Pixels each side of a rule's centre whitened before the ink beside it is read (the rule is no glyph), at
-200 dpi (scaled by dpi / 200)."""
+"""Pixels each side of a rule's centre whitened at most before the ink beside it is read (the rule is no
+glyph), at 200 dpi (scaled by dpi / 200); only the rule's own columns are (:func:`rule_left`)."""
+DEFAULT_RULE_COVER = 0.9
+"""A column is the rule's where at least this share of the line's rows are ink (a mark printed against the
+rule covers a third of them: a 、 beside it, its tip on the rule)."""
+DEFAULT_RULE_HALO_PX = 1
+"""Pixels of grey blur beside a scanned rule's inked columns (JPEG, the scanner's optics), whitened with it,
+at 200 dpi (scaled by dpi / 200)."""
 DEFAULT_HANGING_MIN_INK_PX = 10
 """Ink pixels a hanging mark holds at least (a 、 at 200 dpi: 20-30; JPEG specks fewer), at 200 dpi (scaled by
 the square of dpi / 200: an area)."""
@@ -293,8 +299,8 @@ def hanging_mark(line: OcrLine, img: np.ndarray, rule_x: float, reader: GapReade
     again = line.chars[-1][0] in HANGING_MARKS
     box = line.chars[-1][1]
     clear = max(1, round(DEFAULT_RULE_CLEAR_PX * dpi / 200))
-    start, end = int(box[0] if again else np.ceil(box[2])), int(rule_x) - clear
     left, top, bottom = max(0, int(line.box[0])), max(0, int(line.box[1])), int(np.ceil(line.box[3]))
+    start, end = int(box[0] if again else np.ceil(box[2])), rule_left(img[top:bottom], rule_x, dpi)
     if end <= start or start <= left:
         return line
     row = img[top:bottom, left : int(rule_x) + clear + 4].copy()
@@ -312,6 +318,27 @@ def hanging_mark(line: OcrLine, img: np.ndarray, rule_x: float, reader: GapReade
         return OcrLine(line.text + mark, line.score, line.box, [*line.chars, (mark, mark_box)])
     text = line.text.rstrip()
     return OcrLine(text[:-1] + mark, line.score, line.box, [*line.chars[:-1], (mark, box)])
+
+
+def rule_left(band: np.ndarray, rule_x: float, dpi: float = 200.0) -> int:
+    """The first column (px) of the vertical rule near ``rule_x`` in a band of the image (a line's rows): the
+    columns inked on ``DEFAULT_RULE_COVER`` of its rows, and ``DEFAULT_RULE_HALO_PX`` of blur, at most
+    ``DEFAULT_RULE_CLEAR_PX`` left of its centre (its centre less that when no column is so inked).  A mark
+    printed against the rule (a hanging 、 whose tip touches it) keeps the ink beside the rule: whitening
+    a fixed width of the rule left a 、 too little ink to count (9 of its 17 pixels)."""
+    clear = max(1, round(DEFAULT_RULE_CLEAR_PX * dpi / 200))
+    centre = round(float(rule_x))
+    lo, hi = max(0, centre - clear), min(band.shape[1], centre + clear + 1)
+    if hi <= lo or band.shape[0] == 0:
+        return int(rule_x) - clear
+    cover = (darkest(band[:, lo:hi]) < DEFAULT_MARK_INK_LEVEL).mean(axis=0) >= DEFAULT_RULE_COVER
+    cols = np.flatnonzero(cover)
+    if not cols.size:
+        return int(rule_x) - clear
+    edge = int(cols[np.argmin(np.abs(cols + lo - rule_x))])
+    while edge > 0 and cover[edge - 1]:
+        edge -= 1
+    return max(centre - clear, lo + edge - max(1, round(DEFAULT_RULE_HALO_PX * dpi / 200)))
 
 
 def hanging_marks(lines: list[OcrLine], img: np.ndarray, segs: list[Segment], scale: float,

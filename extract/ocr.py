@@ -14,7 +14,8 @@ colour is the median colour of the line's ink (the red 版头 stays red), the fo
 Two marks the recogniser cannot tell apart are settled by measuring their ink on the page: a dash between
 digits or letters is ``—`` when its bar is about an em wide and ``-`` when short (Chinese ranges print
 ``3—5`` with a full-width dash, which the models read as a hyphen), and a trailing ``.``/``。``/``，`` is
-dropped when no blob of ink the size of a printed stop lies under it (a scanner speck read as a stop).
+dropped when no blob of ink the size of a printed stop lies under it (a scanner speck read as a stop).  A
+``·`` whose ink is a ring is a 。 that a heading face prints at mid height (the 间隔号 is a solid dot).
 
 Two losses of the detector and the decoder are repaired from the ink as well: a line whose detected box cuts
 through its glyphs' tops or bottoms is read again from a crop holding all its ink (:func:`reread_clipped`),
@@ -91,6 +92,14 @@ DEFAULT_DASH_MAX_THICK_EM = 0.15
 DEFAULT_MIN_STOP_INK_EM = 0.08
 """A trailing ``.``/``。``/``，``/``、`` needs a blob of ink at least this share of an em square: a printed
 full stop has 3–4 times that, a scanner speck the recogniser takes for a stop has less (often none)."""
+DEFAULT_RING_EM = (0.18, 0.5)
+"""A 。 printed at mid height (a bold heading face centres it) is read ``·``; its ink is a ring this share
+of an em across (0.3 measured at 16 pt), a hollow the 间隔号 ``·`` (a solid dot) never has."""
+DEFAULT_RING_HOLE_EM = 0.06
+"""…and the paper it encloses is at least this share of an em square (JPEG noise leaves no such hole in a
+dot)."""
+DEFAULT_RING_TOP = 0.3
+"""…and its centre lies below this share of the line's ink height (a degree sign ° is a ring at the top)."""
 DEFAULT_MARK_PAD_EM = 0.15
 """Ink belongs to a mark when its centre lies within this share of an em of the mark's estimated box."""
 DEFAULT_CLIP_MAX_EM = 0.2
@@ -124,9 +133,10 @@ DEFAULT_GAP_MAX_COVER = 0.5
 DEFAULT_CUT_RATIO = 10
 """An unsure character's other reading may cut a word its neighbours form only when that word is more than
 this many times rarer than the word the reading makes."""
-DEFAULT_CHOICE_SHARE = 0.25
-"""…an other reading counts when at least this share of the read one's probability (遴 0.063 beside 遂 0.21:
-a rare character's probability is spread over its look-alikes)."""
+DEFAULT_CHOICE_SHARE = 0.12
+"""…an other reading counts when at least this share of the read one's probability (遴 0.063 beside 遂 0.21,
+遴 0.043 beside 避 0.29: a rare character's probability is spread over its look-alikes).  On the scanned
+documents no reading between 0.12 and 0.25 of the read one makes any other change."""
 DEFAULT_MIN_WORD_FREQ = 3
 """A dictionary word (jieba's default dictionary, :func:`~policy_extract.core.segmenter.word_frequency`)
 counts with at least this frequency (its rarest entries are segmentation debris such as 选机)."""
@@ -140,6 +150,11 @@ _BRACKETS_CJK = re.compile(r"[(（]([^()（）]*[\u4e00-\u9fff][^()（）]*)[)�
 full-width bracket from a half-width one (``首台（套)``), and Chinese text prints both full width.  The
 SPEC's NFKC applies to numbers, units and 文号 only, never to stored text, so the printed width is restored
 here rather than folded away."""
+_LONE_CLOSE = re.compile(r"^([^()（）]*[\u4e00-\u9fff])\)")
+_LONE_OPEN = re.compile(r"\((?=[\u4e00-\u9fff][^()（）]*$)")
+"""A bracket whose partner is on another line (a bracketed owner wrapped: ``…（市教育局牵头，各县市区人``
+/ ``民政府配合)``): the first bracket of a line, a closing one after Chinese text, and the last, an opening
+one before Chinese text, are printed full width as their partner is."""
 _AFTER_CJK = r"(?<=[\u4e00-\u9fff）》”])"
 _CJK_STOP = re.compile(_AFTER_CJK + r"[°o·]$|(?<=[\u4e00-\u9fff][0-9])[°·]$|"
                        + _AFTER_CJK + r"[°o](?=[\u4e00-\u9fff“（《])")
@@ -284,6 +299,7 @@ def fix_punctuation(text: str) -> str:
     text = text.translate(_LOOKALIKES)
     text = _BETWEEN_CJK.sub(lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
     text = _BRACKETS_CJK.sub(r"（\1）", text)
+    text = _LONE_OPEN.sub("（", _LONE_CLOSE.sub(r"\1）", text))
     text = OCR_PAGE_NUMBER.sub(PRINTED_FOLIO, text)
     return fix_forms(_CJK_STOP.sub("。", text))
 
@@ -449,12 +465,14 @@ def stop_has_ink(blobs: list[tuple[int, int, int, int, int]], box: Box, em: floa
 
 
 def check_marks(line: OcrLine, img: np.ndarray) -> OcrLine:
-    """The line with each dash between digits or letters read by its ink width, and a trailing stop or
-    comma that has no real ink (a speck the recogniser took for one) dropped."""
+    """The line with each dash between digits or letters read by its ink width, each ``·`` printed as a
+    ring read ``。`` (:func:`ring_under`), and a trailing stop or comma that has no real ink (a speck the
+    recogniser took for one) dropped."""
     texts = [c for c, _ in line.chars]
     dashes = [i for i, c in enumerate(texts) if c in _DASH_READS and is_between_alnum(texts, i)]
+    dots = [i for i, c in enumerate(texts) if c == "·"]
     speck = bool(texts) and texts[-1] in _STOPS
-    ink = ink_rows(img, line.box) if dashes or speck else None
+    ink = ink_rows(img, line.box) if dashes or dots or speck else None
     if ink is None:
         return line
     em = line_em_px(line, ink)
@@ -462,9 +480,32 @@ def check_marks(line: OcrLine, img: np.ndarray) -> OcrLine:
     blobs = ink_blobs(img, (line.box[0], line.box[1], line.box[2] + pad, line.box[3]))
     for i in dashes:
         texts[i] = measured_dash(texts[i], dash_ink_width(blobs, line.chars[i][1], em, ink), em)
+    for i in dots:
+        texts[i] = "。" if ring_under(img, blobs, line.chars[i][1], em, ink) else texts[i]
     if speck and not stop_has_ink(blobs, line.chars[-1][1], em):
         texts[-1] = ""
     return with_texts(line, texts)
+
+
+def ring_under(img: np.ndarray, blobs: list[tuple[int, int, int, int, int]], box: Box, em: float,
+               ink: tuple[float, float]) -> bool:
+    """Whether the mark at ``box`` is printed as a ring (``DEFAULT_RING_EM`` across, enclosing paper, below
+    the top of the line's ink): a 。 that a heading face prints at mid height, which the recogniser reads
+    ``·`` (``建设·新建小区``, a bold run-in heading's full stop)."""
+    pad, (low, high) = DEFAULT_MARK_PAD_EM * em, DEFAULT_RING_EM
+    top = ink[0] + DEFAULT_RING_TOP * (ink[1] - ink[0])
+    return any(box[0] - pad <= x + w / 2 <= box[2] + pad and low * em <= min(w, h) and max(w, h) <= high * em
+               and y + h / 2 >= top and encloses_paper(img[y : y + h, x : x + w], DEFAULT_RING_HOLE_EM * em)
+               for x, y, w, h, _a in blobs)
+
+
+def encloses_paper(patch: np.ndarray, side: float) -> bool:
+    """Whether the ink of ``patch`` (a blob's box) encloses paper of at least ``side`` squared pixels."""
+    import cv2
+
+    paper = np.pad(ink_mask(darkest(patch) if patch.ndim == 3 else patch) == 0, 1, constant_values=True)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(paper.astype(np.uint8), connectivity=4)
+    return any(stats[k][4] >= side * side for k in range(1, count) if k != labels[0, 0])  # not the outside
 
 
 def with_texts(line: OcrLine, texts: list[str]) -> OcrLine:

@@ -35,7 +35,8 @@ def test_the_reading_stands_when_it_makes_a_word_or_no_other_reading_does() -> N
 def test_a_sure_character_or_a_too_improbable_reading_is_never_changed() -> None:
     sure = (("遂", DEFAULT_UNSURE_PROB), ("遴", 0.4))
     assert lexicon_choice(list("遂选"), 0, sure) == "遂"
-    assert lexicon_choice(list("遂选"), 0, (("遂", 0.4), ("遴", 0.05))) == "遂"  # 0.05 < a quarter of 0.4
+    too_rare = DEFAULT_CHOICE_SHARE * 0.4 * 0.9
+    assert lexicon_choice(list("遂选"), 0, (("遂", 0.4), ("遴", too_rare))) == "遂"  # under the share of 0.4
 
 
 def test_the_line_keeps_its_spaces_when_a_character_is_changed() -> None:
