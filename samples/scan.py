@@ -59,13 +59,16 @@ GENERATED_TASK_TABLES = ("gen_html_05_yingshang_dutytable", "gen_docx_shuzi_land
 narrow cells and their hanging 、）: the HTML producer's (merged 重点领域 and 完成时限, header repeated) and
 the docx producer's landscape annex (merged 重点任务, header not repeated); ``gen_docx_jiaoyu_header`` is
 the first (caption row, header repeated, a row cut by the break). Both sources read at 1.000."""
-GENERATED_MARKS = ("gen_rl_11_elderly_requirements",)
+GENERATED_MARKS = ("gen_rl_11_elderly_requirements", "gen_rl_03_edu_joint", "gen_html_03_jiaoyu_sidebar")
 """Scanned twins of notices whose 专栏 items are numbered ``1．`` (the rl producer's face draws the full-width
 stop at mid height, which OCR reads as ``·``), whose 文号 prints 〔〕 (read as ``[ ]``, ``【 】``, mixed) and
 whose lines end in a 、 or 。 past the detector's box: ``extract.ocr`` corrects these marks by their grammar
 (``fix_forms``) and reads the cut closing mark (``fill_gaps``), giving the clean twin's document.  The twin of
-``gen_rl_03_edu_joint`` (its cited 浙政办发〔2021〕58号 read ``[2021】``) is left out while a 、 printed over
-its task table's cell rule is not read (cells 0.977)."""
+``gen_rl_03_edu_joint`` (its cited 浙政办发〔2021〕58号 read ``[2021】``) has a 、 hanging on its task table's
+cell rule, its tip on the rule (read since only the rule's own columns are whitened:
+``image_tables.rule_left``); the twin of ``gen_html_03_jiaoyu_sidebar`` has bold run-in headings whose 。 the
+face prints as a ring at mid height (read ``·``: ``ocr.ring_under``) and bracketed owners wrapped over two
+lines (``)`` read alone on the second)."""
 GENERATED_GARBLED = ("gen_docx_yiliao_lines",)
 GENERATED_SEALED = ("gen_docx_nongye_joint", "gen_rl_meta_zhaobiaobianhao")
 """Scanned twins with a red seal over the 落款 (``scan_seal_<id>``): two joint issuers stacked under a red
