@@ -60,15 +60,29 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
 
 def page_lines(rows: list[TextRow], charts: list[BBox], number: int, settings: ExtractSettings) -> list[Line]:
     """The page's text lines; those printed as the own text of a chart whose plot area is in ``charts``
-    marked ``chart`` (:func:`chart_rows`)."""
+    marked ``chart`` (:func:`chart_rows`), but for a figure's caption, a line opening with a figure label
+    (``图1 …``), and for the next line of any text that is no chart's (:func:`continues`): a caption or a
+    note wrapped onto a second line near the plot stays whole."""
     if not charts:
         return [make_line(r.chars, number, settings, r.overprinted) for r in rows]
-    out = []
+    out: list[Line] = []
+    text: Line | None = None
     for row, in_chart in chart_rows(rows, charts, settings):
         line = make_line(row.chars, number, settings, row.overprinted)
-        out.append(dataclasses.replace(line, chart=True) if in_chart and not FIGURE_LABEL.match(line.text)
-                   else line)
+        runs_on = text is not None and continues(text, line)
+        if in_chart and not FIGURE_LABEL.match(line.text) and not runs_on:
+            line = dataclasses.replace(line, chart=True)
+        else:
+            text = line
+        out.append(line)
     return out
+
+
+def continues(above: Line, line: Line) -> bool:
+    """``line`` is the next line of ``above``'s text: right under it (less than a line's height between),
+    in the same font and size (a caption or a paragraph wrapped onto the next line)."""
+    return line.font == above.font and abs(line.size - above.size) < 0.5 \
+        and 0 <= line.bbox[1] - above.bbox[3] < above.bbox[3] - above.bbox[1]
 
 
 def chart_rows(rows: list[TextRow], charts: list[BBox],

@@ -32,7 +32,7 @@ CAPTION = "图1 2019—2023年地区生产总值和一般公共预算收入"
 
 
 def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: bool = True,
-             line: bool = False) -> None:
+             line: bool = False, caption: str = CAPTION) -> None:
     """A bulletin page as reportlab.graphics draws it: a paragraph, one whose last line is short, a bar chart of
     two series (data labels, year labels, a legend under them), its caption, the next paragraph.
     ``ticks`` false: no value axis and no tick marks, light gridlines (an office suite's default);
@@ -81,7 +81,7 @@ def bulletin(path: Path, *, ticks: bool, caption_size: float = 14.0, legend: boo
     cap = ParagraphStyle("cap", parent=body, fontSize=caption_size, leading=caption_size * 1.6,
                          firstLineIndent=0, alignment=TA_CENTER)
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=79, rightMargin=74, topMargin=105).build(
-        [Paragraph(OPEN, body), Paragraph(BEFORE, body), drawing, Paragraph(CAPTION, cap), Paragraph(AFTER, body)])
+        [Paragraph(OPEN, body), Paragraph(BEFORE, body), drawing, Paragraph(caption, cap), Paragraph(AFTER, body)])
 
 
 def paragraphs(pdf: Path) -> list[str]:
@@ -115,6 +115,15 @@ def test_caption_in_the_labels_type_stays_a_paragraph(tmp_path: Path) -> None:
     pdf = tmp_path / "small_caption.pdf"
     bulletin(pdf, ticks=True, caption_size=9.0, legend=False)
     assert paragraphs(pdf) == [OPEN, BEFORE, CAPTION, AFTER]
+
+
+def test_a_caption_wrapped_onto_a_second_line_stays_whole(tmp_path: Path) -> None:
+    """Its second line has no figure label, but runs on right under the first in the same type (ICDAR eu-017
+    p.3: ``Figure CA3. | Age-specific …`` / ``data for reporting MSs, 2007`` lost its second line)."""
+    long = CAPTION + "（2019年为基期，按可比价格计算，其中一般公共预算收入不含政府性基金收入和国有资本经营收入）"
+    pdf = tmp_path / "wrapped_caption.pdf"
+    bulletin(pdf, ticks=True, caption_size=9.0, legend=False, caption=long)
+    assert paragraphs(pdf) == [OPEN, BEFORE, long, AFTER]
 
 
 # The form of ICDAR us-023 p.2: a line chart's frame with tick marks, tick values left and right of it, years
