@@ -8,12 +8,16 @@ one above it in the same column (closer than the rows are to each other) continu
 name stays one cell.  Where the table has anchor columns (one line in every row: units, years' values), the
 body's rows are read from them instead (:mod:`.anchors`): a wrapped cell centred on its row's anchor line is
 one cell however close its lines stand to the next row's, and a category label centred over several rows
-spans them.  A header word that crosses a gutter spans the columns it covers.
+spans them.  Where rows stand at the line pitch and the cells wrap in step (no gap, no anchor tells), a
+stub's turnover continues its row (:func:`turns_over`).  A header word that crosses a gutter spans the
+columns it covers.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 import statistics
 from dataclasses import dataclass, replace
 
@@ -62,6 +66,14 @@ DEFAULT_ROW_GAP_RATIO = 1.5
 DEFAULT_OVERLAP = 0.25
 """In a table without padded rows a line continues the row above only when it overlaps it by this share of
 its height (a value centred on a wrapped cell); glyph boxes taller than the leading overlap less."""
+DEFAULT_TURNOVER_EM = 1.0
+"""A wrapped first-column cell's turnover line is set in at least this many em (a hanging indent)."""
+DEFAULT_SPACE_EM = 0.25
+"""A word space, in em (Latin faces set it at 0.25–0.33)."""
+LEADER = re.compile(r"(?:\.\s*){3,}$")
+"""A line ending in leader dots runs to its column's edge whatever its words: it tells no broken line."""
+CJK_START = 0x2E80
+"""Characters from this code point on are CJK (no letters of an alphabet)."""
 DEFAULT_PANEL_MIN_ROWS = 2
 """Panel headings are told from the columns of at least this many body lines of several runs."""
 DEFAULT_HEADER_LEVEL_PT = 1.0
@@ -249,11 +261,16 @@ def split_words_of(row: TextRow, edges: list[float]) -> list[list[Char]]:
 
 
 def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
-               headed: bool = True, group_heads: tuple[Segment, ...] = ()) -> list[list[TextRow]]:
-    """Visual lines grouped into table rows (:func:`overlap_units`, :func:`continues_row`).  With no rule
-    under the header (``headed``: the lines start with it), the first row takes only the lines chained to
-    it: the next piece opens the body (a cell cut by a page break goes on at the top of the next page's)."""
+               headed: bool = True, group_heads: tuple[Segment, ...] = (),
+               turned: list[tuple[TextRow, TextRow]] | None = None) -> list[list[TextRow]]:
+    """Visual lines grouped into table rows (:func:`overlap_units`, :func:`continues_row`,
+    :func:`turns_over`: the lines a stub's turnover joined, the row's last and the piece's first, go into
+    ``turned``).  With no rule under the
+    header (``headed``: the lines start with it), the first row takes only the lines chained to it: the next
+    piece opens the body (a cell cut by a page break goes on at the top of the next page's)."""
     limit = continuation_limit(lines, edges, inner)
+    stub = stub_extent(lines, edges)
+    turned = [] if turned is None else turned
     groups: list[list[list[TextRow]]] = []
     for unit in overlap_units(lines, inner):
         head = headed and len(groups) == 1 and not inner
@@ -261,12 +278,189 @@ def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
         if groups and (same_header_row(flat, unit, edges, inner, group_heads)
                        or (not head and continues_row(flat, unit, edges, inner, limit))):
             groups[-1].append(unit)
+        elif groups and not head and turns_over(flat, unit, stub, edges, inner):
+            groups[-1].append(unit)
+            turned.append((max(flat, key=lambda r: r.top), min(unit, key=lambda r: r.top)))
         else:
             groups.append([unit])
     if any(serial_below_top(g, edges) for g in groups):
         for upper, lower in itertools.pairwise(groups):
             recentre_serial(upper, lower, edges)
     return [[r for u in g for r in u] for g in groups if g]
+
+
+def stub_chars(line: TextRow, edges: list[float]) -> list[Char]:
+    """The line's printed characters in the first column."""
+    return [c for c in line.chars if not is_blank(c) and (c["x0"] + c["x1"]) / 2 < edges[1]]
+
+
+@dataclass(frozen=True, slots=True)
+class Stub:
+    """The first column's text, for telling its turnover lines (:func:`turns_over`): its left and right
+    edges and whether it is set flush left in a Latin script (``hanging``: a turnover line is set in), and
+    for a CJK column (``widest``, else empty) the widest line's width in each column (a CJK line breaks
+    after any character, so a line that could have taken one more was no broken line)."""
+    left: float
+    right: float
+    hanging: bool
+    widest: tuple[float, ...]
+
+
+def stub_extent(lines: list[TextRow], edges: list[float]) -> Stub | None:
+    """The first column's :class:`Stub`; None (at once) when no turnover can show in it: ``hanging`` needs
+    a Latin letter and most lines starting at the column's left within half an em, ``widest`` a CJK
+    character."""
+    per_line = [cs for cs in (stub_chars(r, edges) for r in lines) if cs]
+    if not per_line:
+        return None
+    starts = [min(c["x0"] for c in cs) for cs in per_line]
+    em = statistics.median(c["size"] for cs in per_line for c in cs)
+    flush = sum(1 for x in starts if x - min(starts) <= DEFAULT_TURNOVER_EM / 2 * em)
+    hanging = 2 * flush > len(starts) and any(is_letter(c["text"]) for cs in per_line for c in cs)
+    cjk = any(is_cjk(c["text"]) for cs in per_line for c in cs)
+    if not (hanging or cjk):
+        return None
+    right = max(c["x1"] for cs in per_line for c in cs)
+    return Stub(min(starts), right, hanging, widest_lines(lines, edges) if cjk else ())
+
+
+def widest_lines(lines: list[TextRow], edges: list[float]) -> tuple[float, ...]:
+    """The widest line's width in each column: each line's characters in the column, first to last."""
+    spans: list[dict[int, tuple[float, float]]] = []
+    for line in lines:
+        per: dict[int, tuple[float, float]] = {}
+        for c in line.chars:
+            if not is_blank(c):
+                k = bisect.bisect_right(edges, (c["x0"] + c["x1"]) / 2) - 1
+                lo, hi = per.get(k, (c["x0"], c["x1"]))
+                per[k] = (min(lo, c["x0"]), max(hi, c["x1"]))
+        spans.append(per)
+    return tuple(max((p[k][1] - p[k][0] for p in spans if k in p), default=0.0)
+                 for k in range(len(edges) - 1))
+
+
+def width(chars: list[Char]) -> float:
+    return max(c["x1"] for c in chars) - min(c["x0"] for c in chars) if chars else 0.0
+
+
+def level_chars(lines: list[TextRow], level: TextRow, lo: float, hi: float) -> list[Char]:
+    """The printed characters between ``lo`` and ``hi`` of the lines whose middle stands within ``level``."""
+    return [c for r in lines if level.top <= (r.top + r.bottom) / 2 <= level.bottom
+            for c in r.chars if not is_blank(c) and lo <= (c["x0"] + c["x1"]) / 2 < hi]
+
+
+def crosses_edge(chars: list[Char], edges: list[float]) -> bool:
+    """Two neighbouring characters closer than :data:`DEFAULT_HEADER_CUT_EM` have a column edge between
+    them: the line runs across the columns (a paragraph over a grid's unruled band), its parts no cells."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    return any(b["x0"] - a["x1"] < DEFAULT_HEADER_CUT_EM * b["size"]
+               and any(a["x1"] - DEFAULT_TIE_PT <= e <= b["x0"] + DEFAULT_TIE_PT
+                       or (a["x0"] + a["x1"]) / 2 < e < (b["x0"] + b["x1"]) / 2 for e in edges[1:-1])
+               for a, b in itertools.pairwise(ordered))
+
+
+def is_cjk(text: str) -> bool:
+    return bool(text) and ord(text[0]) >= CJK_START
+
+
+def turns_over(row: list[TextRow], unit: list[TextRow], stub: Stub | None,
+               edges: list[float], inner: list[float]) -> bool:
+    """The piece's first-column line is the turnover of the row's last one (a wrapped stub cell, its values
+    set in step with it or on one of its lines): right under it (less than a line height, no rule between),
+    in the same face, and hanging (:func:`hangs`) or run on from full lines (:func:`runs_on`)."""
+    if stub is None:
+        return False
+    lines = [r for r in row if stub_chars(r, edges)]
+    here = stub_chars(min(unit, key=lambda r: r.top), edges)
+    if not lines or not here:
+        return False
+    last = max(lines, key=lambda r: r.top)
+    prev = stub_chars(last, edges)
+    top = min(r.top for r in unit)
+    if top - last.bottom >= last.bottom - last.top or ruled_between(last.bottom, top, inner) \
+            or face(prev) != face(here):
+        return False
+    return ((stub.hanging and hangs(prev, here, stub))
+            or (bool(stub.widest) and runs_on(row, unit, last, edges, stub.widest))) \
+        and not repeats_figures(row, unit, edges)
+
+
+def runs_on(row: list[TextRow], unit: list[TextRow], last: TextRow, edges: list[float],
+            widest: tuple[float, ...]) -> bool:
+    """CJK cells wrapped in step: every column the piece's first line fills, the first among them, the row's
+    last line fills too, so full that it could not have taken the piece's first character there within the
+    column's widest line (:class:`Stub`), and the piece opens with no serial number; a row's line that runs
+    across a column edge (:func:`crosses_edge`) tells no column's measure."""
+    first = min(unit, key=lambda r: r.top)
+    if crosses_edge(level_chars(row, last, edges[0], edges[-1]), edges):
+        return False
+    filled = False
+    for k, (lo, hi) in enumerate(itertools.pairwise(edges)):
+        under = level_chars(unit, first, lo, hi)
+        if not under:
+            continue
+        above = level_chars(row, last, lo, hi)
+        lead = min(under, key=lambda c: c["x0"])
+        if not above or width(above) + lead["x1"] - lead["x0"] <= widest[k] + DEFAULT_TIE_PT:
+            return False
+        filled = filled or k == 0
+    return filled and not opens_serial(unit, edges)
+
+
+def hangs(prev: list[Char], here: list[Char], stub: Stub) -> bool:
+    """A Latin turnover: the line above starts at the column's left, the piece's is set in from it by
+    :data:`DEFAULT_TURNOVER_EM` or more (a hanging indent) opening on a letter, and the line above (no leader
+    dots) could not have taken the piece's first word within the column's widest text: it was broken there.
+    An indented line under a short one is a sub-item, a row of its own (“Men” under “Total enrollment”), and
+    so is one repeating figures in a column the row holds them in (:func:`repeats_figures`)."""
+    em = statistics.median(c["size"] for c in prev + here)
+    x0, x1 = min(c["x0"] for c in prev), max(c["x1"] for c in prev)
+    first = min(here, key=lambda c: c["x0"])
+    if x0 - stub.left > DEFAULT_TURNOVER_EM / 2 * em or first["x0"] - x0 < DEFAULT_TURNOVER_EM * em \
+            or not is_letter(first["text"]) or LEADER.search(text_of(prev)):
+        return False
+    return x1 + DEFAULT_SPACE_EM * em + first_word_width(here, em) > stub.right + DEFAULT_TIE_PT
+
+
+def text_of(chars: list[Char]) -> str:
+    return "".join(c["text"] for c in sorted(chars, key=lambda c: c["x0"]))
+
+
+def face(chars: list[Char]) -> str:
+    """The font most of the characters are set in."""
+    return statistics.mode(c.get("fontname", "") for c in chars)
+
+
+def is_letter(text: str) -> bool:
+    """A letter of an alphabet (not a CJK character, a figure or a mark)."""
+    return text[:1].isalpha() and ord(text[:1]) < CJK_START
+
+
+def first_word_width(chars: list[Char], em: float) -> float:
+    """Width of the first word of a line's characters: up to the first gap of a word space."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    end = ordered[0]["x1"]
+    for prev, ch in itertools.pairwise(ordered):
+        if is_blank(ch) or ch["x0"] - prev["x1"] >= DEFAULT_SPACE_EM * em / 2:
+            break
+        end = ch["x1"]
+    return end - ordered[0]["x0"]
+
+
+def repeats_figures(row: list[TextRow], unit: list[TextRow], edges: list[float]) -> bool:
+    """A column right of the first holds a figure level with the row's last first-column line and one level
+    with the piece's first line (a row of values under a row of values: the piece is a row of its own, as a
+    figure never wraps); the lines may be whole table lines or a grid's cells' lines (:mod:`.gridtext`)."""
+    last = max((r for r in row if stub_chars(r, edges)), key=lambda r: r.top)
+    first = min(unit, key=lambda r: r.top)
+    return any(is_figure(level_chars(row, last, lo, hi)) and is_figure(level_chars(unit, first, lo, hi))
+               for lo, hi in itertools.pairwise(edges[1:]))
+
+
+def is_figure(chars: list[Char]) -> bool:
+    """The characters print a figure: digits and :data:`FIGURE_MARKS` only, a digit among them."""
+    text = "".join(c["text"] for c in chars)
+    return any(ch.isdigit() for ch in text) and all(ch.isdigit() or ch in FIGURE_MARKS for ch in text)
 
 
 def recentre_serial(upper: list[list[TextRow]], lower: list[list[TextRow]], edges: list[float]) -> None:
@@ -700,17 +894,26 @@ def body_rows(lines: list[TextRow], edges: list[float], inner: list[float],
     """The lines grouped into rows, with the first-column labels that span several rows.  Below the header
     rule (or in a table with none) the rows come from the anchor columns (:func:`.anchors.anchor_rows`)
     where the table has them; otherwise, and above the header rule (where a header's wrapped lines stand as
-    far apart as rows: only the rule tells), from gaps and overlaps (:func:`group_rows`)."""
+    far apart as rows: only the rule tells), from gaps and overlaps (:func:`group_rows`), as everywhere
+    when the anchors part a stub from its turnover (:func:`parts_turnover`)."""
     side = side_labels(lines, edges)
+    turned: list[tuple[TextRow, TextRow]] = []
     groups = group_rows([r for r in lines if all(r is not t for t in side)], edges, inner,
-                        group_heads=group_heads)
+                        group_heads=group_heads, turned=turned)
     head = [g for g in groups if inner and g[0].top < inner[0]]
     held = {id(r) for g in head for r in g}
     anchored = anchor_rows([r for r in lines if id(r) not in held], edges, inner)
-    if anchored is None:
+    if anchored is None or parts_turnover(anchored[0], turned):
         return groups, place_labels(groups, side)
     body, spanning = anchored
     return head + body, [(label, [i + len(head) for i in rows]) for label, rows in spanning]
+
+
+def parts_turnover(rows: list[list[TextRow]], turned: list[tuple[TextRow, TextRow]]) -> bool:
+    """Some pair of lines a stub's turnover joined (:func:`turns_over`) stands in two rows: the values
+    wrapped in step with the stub, so the column read as anchors has two lines in that row, not one."""
+    at = {id(r): i for i, g in enumerate(rows) for r in g}
+    return any(at.get(id(a), -1) != at.get(id(b), -1) for a, b in turned)
 
 
 def place_labels(groups: list[list[TextRow]], side: list[TextRow]) -> list[tuple[TextRow, list[int]]]:
