@@ -137,6 +137,36 @@ def is_running_line(
     return where is not None and _repeat_key(line, where, page) in repeated
 
 
+DEFAULT_STACK_GAP = 0.5
+"""A band line at most this many line heights from a running line, printed no larger, is of its block."""
+DEFAULT_STACK_SIZE = 1.15
+"""...and no more than this many times the running line's height (a body heading is larger)."""
+
+
+def stacked(a: Line, b: Line) -> bool:
+    """``a`` is printed in one block under ``b``: right below it (a line gap under half a line), overlapping
+    it across the page, and no larger (a running header's second line, in its small face).  Only below: a
+    table's title over a unit line that recurs on each of its pages (``[In thousands]``) is no furniture."""
+    ha, hb = a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]
+    gap = a.bbox[1] - b.bbox[3]
+    return 0 < ha <= DEFAULT_STACK_SIZE * hb and -ha / 2 < gap <= DEFAULT_STACK_GAP * min(ha, hb) \
+        and a.bbox[0] < b.bbox[2] and b.bbox[0] < a.bbox[2]
+
+
+def with_stacked(lines: list[Line], running: list[bool]) -> list[bool]:
+    """``running`` (flags of one page's margin-band lines) spread to the lines stacked with a running one
+    (:func:`stacked`): a running header of two lines, the document's title over a section line, whose second
+    line names the page's section and so recurs on no other page, is furniture as a whole."""
+    flags = list(running)
+    grew = any(flags) and not all(flags)
+    while grew:
+        grew = False
+        for i, line in enumerate(lines):
+            if not flags[i] and any(f and stacked(line, o) for f, o in zip(flags, lines, strict=True)):
+                flags[i] = grew = True
+    return flags
+
+
 def content_lines(
     pages: list[PageContent], settings: LayoutSettings | None = None
 ) -> tuple[list[Line], list[Line]]:
@@ -146,10 +176,16 @@ def content_lines(
     kept: list[Line] = []
     dropped: list[Line] = []
     for page in pages:
-        for line in page.lines:
-            if not line.text.strip():
-                continue
-            (dropped if is_running_line(line, page, repeated, settings) else kept).append(line)
+        lines = [line for line in page.lines if line.text.strip()]
+        running = [is_running_line(line, page, repeated, settings) for line in lines]
+        if any(running):
+            depth = settings.margin_band
+            band = [i for i, line in enumerate(lines) if _band(line, page, depth, long_side=True)]
+            flags = with_stacked([lines[i] for i in band], [running[i] for i in band])
+            for i, flag in zip(band, flags, strict=True):
+                running[i] = flag
+        for line, flag in zip(lines, running, strict=True):
+            (dropped if flag else kept).append(line)
     return kept, dropped
 
 

@@ -6,10 +6,14 @@ What a reader of a printed table does without thinking, made explicit:
   (or under a 续表 caption) are one table;
 * the header rows the office suite repeated on the continuation page are dropped;
 * a row cut in two by the page break is joined back into one row (also when all the next page shows of it is a
-  blank strip, or the rest of a merged cell's text);
+  blank strip, or the rest of a merged cell's text, or in a ruled grid open below its last row on the page and
+  above its first row on the next);
+* running headers and footers between two pieces are no text of the page's own, a running header's second
+  line too (a section line printed under the recurring title on that page alone);
 * a continuation typed again under a 续表 caption with slightly different column widths keeps the first part's
   columns, one for one;
-* a vertically merged cell that crosses the break continues (its text is printed on the first page only);
+* a vertically merged cell that crosses the break continues (its text is printed on the first page only),
+  down the blank cells of its column on the next page where no rule bounds them;
 * the lines inside every cell are joined by the SPEC's rules (``normalize.text.join_lines``).
 
 Pure functions: the input is the raw model, the output the normalized model Table.
@@ -48,6 +52,7 @@ from policy_extract.core.vocabulary import (
     is_cjk,
 )
 
+from .layout import with_stacked
 from .numerals import parse_integer
 from .text import join_lines, squash_spaces
 
@@ -98,21 +103,32 @@ DEFAULT_RUNNING_PAGES = 2
 """...with the same text (digits aside) on at least this many pages."""
 
 
+def _masked(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip())
+
+
 def _running_texts(raw: RawDocument) -> set[str]:
     """Texts (digits masked) of lines in the top or bottom band of their page that recur on other pages:
-    a running header or footer between two pieces of a table is no text of the document's own."""
+    a running header or footer between two pieces of a table is no text of the document's own.  A band line
+    stacked with a recurring one is of its block (``layout.with_stacked``: a running header's section line,
+    printed on one page only, under the document's title)."""
     pages: dict[str, set[int]] = {}
+    bands = []
     for page in raw.pages:
         band = DEFAULT_RUNNING_BAND * page.height
-        for ln in page.lines:
-            if ln.bbox[3] <= band or ln.bbox[1] >= page.height - band:
-                pages.setdefault(re.sub(r"\d+", "#", ln.text.strip()), set()).add(page.number)
-    return {text for text, seen in pages.items() if len(seen) >= DEFAULT_RUNNING_PAGES}
+        bands.append([ln for ln in page.lines if ln.bbox[3] <= band or ln.bbox[1] >= page.height - band])
+        for ln in bands[-1]:
+            pages.setdefault(_masked(ln.text), set()).add(page.number)
+    texts = {text for text, seen in pages.items() if len(seen) >= DEFAULT_RUNNING_PAGES}
+    for lines in bands:
+        flags = with_stacked(lines, [_masked(ln.text) in texts for ln in lines])
+        texts |= {_masked(ln.text) for ln, flag in zip(lines, flags, strict=True) if flag}
+    return texts
 
 
 def _is_furniture(text: str, running: set[str]) -> bool:
     """A page number, a blank, or a running header/footer (``running``: :func:`_running_texts`)."""
-    return _is_noise_line(text) or re.sub(r"\d+", "#", text.strip()) in running
+    return _is_noise_line(text) or _masked(text) in running
 
 
 def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[str]:
@@ -120,23 +136,21 @@ def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> li
     return [ln.text for ln in content.lines if ln.bbox[1] >= top - 1 and ln.bbox[3] <= bottom + 1]
 
 
-def _ends_page(raw: RawDocument, t: RawTable) -> bool:
+def _ends_page(raw: RawDocument, t: RawTable, running: set[str]) -> bool:
     """Nothing but running footers printed below the fragment on its page."""
     page = raw.pages[t.page - 1]
     if any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t):
         return False
     below = _lines_between(raw, t.page, t.bbox[3], page.height)
-    running = _running_texts(raw)
     return all(_is_furniture(s, running) for s in below)
 
 
-def _starts_page(raw: RawDocument, t: RawTable) -> bool:
+def _starts_page(raw: RawDocument, t: RawTable, running: set[str]) -> bool:
     """Only running headers (or a 续表 caption) printed above the fragment on its page."""
     page = raw.pages[t.page - 1]
     if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
         return False
     above = _lines_between(raw, t.page, 0, t.bbox[1])
-    running = _running_texts(raw)
     return all(_is_furniture(s, running) or TABLE_CONTINUED.match(s) for s in above)
 
 
@@ -144,13 +158,12 @@ DEFAULT_CAPTION_LINES = 3
 """A caption is one of the lines printed this close above its table."""
 
 
-def _under_repeated_caption(raw: RawDocument, prev: RawTable, nxt: RawTable) -> bool:
+def _under_repeated_caption(raw: RawDocument, prev: RawTable, nxt: RawTable, running: set[str]) -> bool:
     """Above ``nxt`` only running furniture and the caption printed above ``prev`` again (an office suite
     repeats a caption row with the header row; found as a line, it sits above the table)."""
     lines = raw.pages[prev.page - 1].lines
     before = [ln for ln in lines if ln.bbox[3] <= prev.bbox[1] + 1][-DEFAULT_CAPTION_LINES:]
     captions = {re.sub(r"\s+", "", ln.text) for ln in before}
-    running = _running_texts(raw)
     above = [s for s in _lines_between(raw, nxt.page, 0, nxt.bbox[1]) if not _is_furniture(s, running)]
     return bool(above) and all(re.sub(r"\s+", "", s) in captions for s in above)
 
@@ -230,7 +243,8 @@ def same_gutters(a: list[float], b: list[float], tol: float) -> bool:
                                          for x, y in zip(a[1:-1], b[1:-1], strict=True))
 
 
-def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE) -> bool:
+def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE,
+              running: set[str] | None = None) -> bool:
     """True when ``nxt`` (first table of the next page) continues ``prev`` (last table of its page): under a
     续表 caption; with the same columns and nothing but running headers and footers between; or with the same
     columns and its header printed again (running headers and footers then need no grammar of their own)."""
@@ -238,9 +252,12 @@ def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFA
         return False
     if _has_continued_caption(raw, nxt):
         return True
+    running = _running_texts(raw) if running is None else running
     if not (_same_geometry(prev.col_edges, nxt.col_edges, tol) or _text_columns(prev, nxt, tol)):
-        return continues_frame(prev, nxt, tol) and _ends_page(raw, prev) and _starts_page(raw, nxt)
-    if _ends_page(raw, prev) and (_starts_page(raw, nxt) or _under_repeated_caption(raw, prev, nxt)):
+        return continues_frame(prev, nxt, tol) and _ends_page(raw, prev, running) \
+            and _starts_page(raw, nxt, running)
+    if _ends_page(raw, prev, running) and (_starts_page(raw, nxt, running)
+                                           or _under_repeated_caption(raw, prev, nxt, running)):
         return True
     return repeats_header(prev, nxt) and _last_on_page(raw, prev) and _first_on_page(raw, nxt)
 
@@ -448,7 +465,7 @@ def _is_blank_tail(grid: _Grid, first: list[Cell]) -> bool:
 def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
     """The continuation's first row is the rest of the grid's last row, cut by the page break."""
     last_row = grid.n_rows - 1
-    if _is_blank_tail(grid, first):
+    if _is_blank_tail(grid, first) or _open_at_break(grid, first):
         return True
     with_text = [c for c in first if c.text]
     if not with_text:
@@ -466,6 +483,22 @@ def _is_cut_row(grid: _Grid, first: list[Cell], n_cols: int) -> bool:
         (p := _cell_at(grid.cells, last_row, k)) is not None and p.text and _column_coverage(grid, k) >= 0.5
         for k in empty_cols
     )
+
+
+def _open_at_break(grid: _Grid, first: list[Cell]) -> bool:
+    """A ruled grid closes every row it ends with a rule: its last row on the page open at the bottom (no rule
+    under it, where the row above has one) and the next page's first row open at the top (no rule above it,
+    one under it) are one row the page break cut, whatever part of its text each page shows (a serial set
+    in the middle of its cell may fall on the next page, the first page's part of its column blank)."""
+    if grid.method != "lattice" or not first or not grid.rules or grid.n_rows - 1 <= grid.header_rows:
+        return False
+    last = [c for c in grid.cells if c.row + c.rowspan == grid.n_rows]
+    above = [c for c in grid.cells if c.row + c.rowspan == grid.n_rows - 1]
+    if not last or not above or any(_ruled(grid, c, c.bbox[3]) for c in last) \
+            or not all(_ruled(grid, c, c.bbox[3]) for c in above):
+        return False
+    return not any(_ruled(grid, c, c.bbox[1]) for c in first) \
+        and all(_ruled(grid, c, c.bbox[3]) for c in first)
 
 
 def _item_number(text: str) -> tuple[int, int] | None:
@@ -595,8 +628,13 @@ def _run_crosses_break(grid: _Grid, top: Cell, first: list[Cell]) -> bool:
 
 def _ruled_above(grid: _Grid, c: Cell) -> bool:
     """A rule is drawn across the cell's column at its top (between it and the row above)."""
+    return _ruled(grid, c, c.bbox[1])
+
+
+def _ruled(grid: _Grid, c: Cell, y: float) -> bool:
+    """A rule is drawn across the cell's column at height ``y`` on its page."""
     x = (c.bbox[0] + c.bbox[2]) / 2
-    return any(r[0] < x < r[2] and abs(r[1] - c.bbox[1]) <= DEFAULT_EDGE_TOLERANCE
+    return any(r[0] < x < r[2] and abs(r[1] - y) <= DEFAULT_EDGE_TOLERANCE
                for r in grid.rules.get(c.page, ()))
 
 
@@ -777,8 +815,11 @@ def _flat_rules(raw: RawDocument, page: int) -> list[BBox]:
 def _grids(raw: RawDocument, tol: float) -> list[_Grid]:
     grids: list[_Grid] = []
     prev: RawTable | None = None
+    running: set[str] | None = None  # worked out once, at the first page break between two tables
     for t in _fragments(raw):
-        if prev is not None and grids and continues(raw, prev, t, tol):
+        if prev is not None and grids and t.page == prev.page + 1 and running is None:
+            running = _running_texts(raw)
+        if prev is not None and grids and continues(raw, prev, t, tol, running):
             _append_fragment(grids[-1], t, tol, {p: _flat_rules(raw, p) for p in (prev.page, t.page)})
         else:
             grids.append(_start_grid(t))

@@ -69,7 +69,10 @@ class HtmlOptions:
     body_pt: float = 16.0
     line_height: float = 1.8
     running_header: str | None = None
-    """Printed at the top of every page (an office name, a site name)."""
+    """Printed at the top of every page (an office name, a site name); a newline starts a second line."""
+    running_header_first: str | None = None
+    """Page 1's running header where it differs from the others' (a section line naming the section page 1
+    opens, as Word's STYLEREF field prints it): both are then printed in CSS page margin boxes."""
     footer: str = "dash"
     """Page number form: dash ``— 3 —``, hyphen ``-3-``, of ``第3页 共10页``, none."""
     footer_align: str = "center"
@@ -92,6 +95,7 @@ class HtmlOptions:
             body_pt=float(raw.get("body_pt", 16.0)),
             line_height=float(raw.get("line_height", 1.8)),
             running_header=raw.get("running_header", data.get("page_header")),
+            running_header_first=raw.get("running_header_first"),
             footer=footer,
             footer_align=str(raw.get("footer_align", "center")),
             body_break=raw.get("body_break"),
@@ -123,7 +127,25 @@ def _css(src: Source, opt: HtmlOptions) -> str:
     """The style sheet of one document: page and text, tables, then boxes (flowcharts, sidebars, 版记)."""
     fam = {role: f'"{src.fonts.family(role)}", "Noto Serif CJK SC", serif' for role in _CSS_ROLES}
     weight = {role: "bold" if src.fonts.bold(role) else "normal" for role in _CSS_ROLES}
-    return "\n" + _css_text(fam, weight, opt) + _css_tables(fam) + _css_boxes(fam)
+    return "\n" + _css_text(fam, weight, opt) + _css_tables(fam) + _css_boxes(fam) + _css_running(src, opt)
+
+
+def _css_running(src: Source, opt: HtmlOptions) -> str:
+    """A running header that differs on page 1 (``running_header_first``), in the page margin boxes: the
+    header template prints the same text on every page.  Empty without it (the template prints it)."""
+    if not opt.running_header_first or not opt.running_header:
+        return ""
+    m = _MARGINS_MM
+    width = 210 - m["left"] - m["right"]
+    box = (f"font-family: '{src.fonts.family('page_number')}'; font-size: 10.5pt; line-height: 1.2; "
+           f"white-space: pre; text-align: center; vertical-align: bottom; width: {width}mm; "
+           "border-bottom: 0.6pt solid #000; padding-bottom: 2pt; margin-bottom: 6mm;")
+
+    def content(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
+
+    return (f"@page {{ @top-center {{ content: {content(opt.running_header)}; {box} }} }}\n"
+            f"@page :first {{ @top-center {{ content: {content(opt.running_header_first)}; {box} }} }}\n")
 
 
 def _css_text(fam: dict[str, str], weight: dict[str, str], opt: HtmlOptions) -> str:
@@ -447,10 +469,11 @@ def _templates(src: Source, opt: HtmlOptions) -> tuple[str, str]:
     # Single quotes inside style="…": a double quote would end the attribute and lose the whole style.
     base = f"font-family:'{fam}';width:100%;box-sizing:border-box;padding:0 25mm 0 27mm;"
     header = "<span></span>"
-    if opt.running_header:
+    if opt.running_header and not opt.running_header_first:
         rule = "border-bottom:0.6pt solid #000;padding-bottom:2pt"
+        lines = html.escape(opt.running_header).replace("\n", "<br>")  # a second line under the first
         header = (f'<div style="{base}font-size:10.5pt;text-align:center">'
-                  f'<div style="{rule}">{html.escape(opt.running_header)}</div></div>')
+                  f'<div style="{rule}">{lines}</div></div>')
     number = '<span class="pageNumber"></span>'
     text = {"dash": f"— {number} —", "hyphen": f"-{number}-",
             "of": f'第{number}页 共<span class="totalPages"></span>页', "none": ""}[opt.footer]

@@ -742,24 +742,46 @@ def story(src: SampleSource) -> list[Flowable]:
     return out
 
 
+def running_header_first(src: SampleSource) -> str | None:
+    """``rl.running_header_first`` of the source YAML: page 1's running header where it differs from the
+    other pages' ``page_header`` (a section line naming the section page 1 opens, as Word's STYLEREF
+    prints it)."""
+    if src.path is None:
+        return None
+    import yaml
+
+    data = yaml.safe_load(Path(src.path).read_text(encoding="utf-8")) or {}
+    return (data.get("rl") or {}).get("running_header_first")
+
+
 @dataclass
 class PageDecor:
     """Running header and page number of every page (drawn first on each page, before the body)."""
 
     src: SampleSource
     total: int = 0
+    first_header: str | None = None
+    """Page 1's running header where it differs (:func:`running_header_first`)."""
+
+    def header(self, canv: Canvas, n: int, face: str) -> None:
+        """The running header's lines centred, the last one on the usual line, a thin rule under them."""
+        text = (self.first_header if n == 1 and self.first_header else self.src.page_header) or ""
+        page_w, page_h = canv._pagesize
+        left, right = MARGIN_LEFT_MM * mm, page_w - MARGIN_RIGHT_MM * mm
+        canv.setFont(face, RUNNING_HEADER_PT)
+        for i, line in enumerate(reversed(text.split("\n"))):
+            canv.drawCentredString(page_w / 2, page_h - 22 * mm + i * RUNNING_HEADER_PT * 1.25, line)
+        canv.setLineWidth(RULE_PT)
+        canv.line(left, page_h - 23.5 * mm, right, page_h - 23.5 * mm)
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
-        page_w, page_h = canv._pagesize
+        page_w = canv._pagesize[0]
         n = canv.getPageNumber()
         left, right = MARGIN_LEFT_MM * mm, page_w - MARGIN_RIGHT_MM * mm
         number_face = font(self.src.fonts.family("page_number"))
         canv.saveState()
         if self.src.page_header:
-            canv.setFont(number_face, RUNNING_HEADER_PT)
-            canv.drawCentredString(page_w / 2, page_h - 22 * mm, self.src.page_header)
-            canv.setLineWidth(RULE_PT)
-            canv.line(left, page_h - 23.5 * mm, right, page_h - 23.5 * mm)
+            self.header(canv, n, number_face)
         form = self.src.page_number
         y = (MARGIN_BOTTOM_MM - 11) * mm
         if form == "dash":  # — 3 —: odd pages right, even pages left, one character in from the edge
@@ -796,7 +818,7 @@ def doc_template(target: Any, src: SampleSource, decor: PageDecor) -> BaseDocTem
 
 def render(src: SampleSource, out_pdf: Path) -> None:
     """Write ``out_pdf``: a first pass counts the pages (for 第N页 共M页), the second prints."""
-    decor = PageDecor(src)
+    decor = PageDecor(src, first_header=running_header_first(src))
     probe = doc_template(io.BytesIO(), src, decor)
     probe.build(story(src))
     decor.total = probe.page
