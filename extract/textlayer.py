@@ -51,6 +51,10 @@ caption, a page number) while raster images cover most of it is a scan: its text
 DEFAULT_SCAN_MIN_COVER = 0.5
 """Share of the page area the images must cover for :data:`DEFAULT_SCAN_MAX_CHARS` to make it a scan
 (measured: CamScanner pages 0.91-0.94; born-digital pages with a background image carry 76+ characters)."""
+DEFAULT_MIN_RULE_LENGTH = 10.0
+"""A page without text whose lines and rectangles are all at least this long (points) and level or upright
+draws rules only (:func:`draws_only_rules`): a stroke of a glyph is shorter than its em."""
+_AXIS_TOLERANCE = 0.5
 _COVER_GRID = 64
 """Image cover is measured on a grid of this many cells a side (overlapping or tiled images count once)."""
 
@@ -296,14 +300,26 @@ def check_page(page: Any) -> LayerCheck:
     return check
 
 
-def draws_only_rules(page: Any) -> bool:
-    """A pdfplumber page whose marks are straight lines and rectangles only: no raster image, no curve (the
-    form of a glyph outline: text printed as paths) and no annotation but links.  A blank page, or a table's
-    empty last row or frame pushed onto a page of its own, prints nothing OCR could read; rendering it and
-    loading the OCR engine for it cost a second and hundreds of MB."""
+def draws_only_rules(page: Any, min_length: float = DEFAULT_MIN_RULE_LENGTH) -> bool:
+    """A pdfplumber page whose marks are rules only: no raster image, no curve (the form of a glyph outline:
+    text printed as paths), no annotation but links, and every line and rectangle horizontal or vertical and
+    at least ``min_length`` long (the side of a cell, a rule across).  A blank page, or a table's empty last
+    row or frame pushed onto a page of its own, prints nothing OCR could read; rendering it and loading the
+    OCR engine for it cost a second and hundreds of MB.  Text stroked as segments (a CAD drawing's SHX
+    lettering) has slanted or short strokes, so its page still goes to OCR."""
     if page.images or page.curves:
         return False
+    if not all(_is_rule(obj, min_length) for obj in (*page.lines, *page.rects)):
+        return False
     return all(_is_link(annot) for annot in page.annots)
+
+
+def _is_rule(obj: dict[str, Any], min_length: float) -> bool:
+    """A line or rectangle that is a rule or a cell's frame: level or upright, and long."""
+    width, height = abs(obj["x1"] - obj["x0"]), abs(obj["bottom"] - obj["top"])
+    if obj.get("object_type") == "line" and min(width, height) > _AXIS_TOLERANCE:
+        return False  # slanted
+    return max(width, height) >= min_length
 
 
 def _is_link(annot: dict[str, Any]) -> bool:

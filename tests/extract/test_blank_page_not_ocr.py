@@ -56,6 +56,33 @@ def _curve(c) -> None:
     c.drawPath(path, fill=1, stroke=0)
 
 
+def _stroked_lettering(c) -> None:
+    """Text drawn as stroked segments, as a CAD drawing exports SHX lettering: short level and upright
+    strokes (十, 工, 口) and a path of several strokes with a slanted one (人)."""
+    x = 100
+    for _ in range(12):
+        c.line(x, 500, x + 8, 500)
+        c.line(x + 4, 496, x + 4, 504)
+        x += 12
+    path = c.beginPath()
+    path.moveTo(300, 500)
+    path.lineTo(305, 510)
+    path.moveTo(305, 510)
+    path.lineTo(310, 500)
+    path.moveTo(320, 500)
+    path.lineTo(328, 500)
+    c.drawPath(path, stroke=1, fill=0)
+
+
+def _short_strokes(c) -> None:
+    """Level and upright strokes only, each shorter than an em (十 and 口 in stroked lettering)."""
+    for i in range(10):
+        x = 100 + 14 * i
+        c.line(x, 500, x + 8, 500)
+        c.line(x + 4, 496, x + 4, 504)
+        c.rect(x, 470, 8, 8)
+
+
 def _image(c, tmp_path: Path) -> None:
     from PIL import Image
 
@@ -94,10 +121,11 @@ def test_pages_of_lines_and_rectangles_are_blank_not_empty(tmp_path):
 
 
 def test_pages_that_could_print_text_still_need_ocr(tmp_path):
-    path = _build(tmp_path, "marks.pdf", [_curve, lambda c: _image(c, tmp_path)])
+    drawers = [_curve, lambda c: _image(c, tmp_path), _stroked_lettering, _short_strokes]
+    path = _build(tmp_path, "marks.pdf", drawers)
     checks = _checks(path)
-    assert [check.kind for check in checks] == ["ok", "empty", "empty"]
-    assert [check.needs_ocr for check in checks] == [False, True, True]
+    assert [check.kind for check in checks] == ["ok", "empty", "empty", "empty", "empty"]
+    assert [check.needs_ocr for check in checks] == [False, True, True, True, True]
 
 
 @pytest.mark.parametrize("source", ["pdfium", "pdfminer"])
