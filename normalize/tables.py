@@ -30,6 +30,7 @@ from policy_extract.core.model import (
     BBox,
     Cell,
     DocWarning,
+    Line,
     RawCell,
     RawDocument,
     RawTable,
@@ -107,11 +108,25 @@ def _masked(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip())
 
 
-def _running_texts(raw: RawDocument) -> set[str]:
-    """Texts (digits masked) of lines in the top or bottom band of their page that recur on other pages:
-    a running header or footer between two pieces of a table is no text of the document's own.  A band line
+@dataclass(frozen=True, slots=True)
+class Running:
+    """A document's running headers and footers (:func:`_running_texts`)."""
+
+    texts: frozenset[str] = frozenset()
+    """Texts (digits masked) of band lines that recur on other pages: furniture wherever they are printed."""
+    stacked: frozenset[tuple[int, BBox]] = frozenset()
+    """Band lines stacked with a recurring one, by page and box: furniture there only (a section line names
+    the page's section, and the body prints the same words as a heading)."""
+
+    def holds(self, line: Line) -> bool:
+        return _masked(line.text) in self.texts or (line.page, line.bbox) in self.stacked
+
+
+def _running_texts(raw: RawDocument) -> Running:
+    """Lines in the top or bottom band of their page whose texts (digits masked) recur on other pages: a
+    running header or footer between two pieces of a table is no text of the document's own.  A band line
     stacked with a recurring one is of its block (``layout.with_stacked``: a running header's section line,
-    printed on one page only, under the document's title)."""
+    printed on one page only, under the document's title), on its own page."""
     pages: dict[str, set[int]] = {}
     bands = []
     for page in raw.pages:
@@ -119,57 +134,58 @@ def _running_texts(raw: RawDocument) -> set[str]:
         bands.append([ln for ln in page.lines if ln.bbox[3] <= band or ln.bbox[1] >= page.height - band])
         for ln in bands[-1]:
             pages.setdefault(_masked(ln.text), set()).add(page.number)
-    texts = {text for text, seen in pages.items() if len(seen) >= DEFAULT_RUNNING_PAGES}
+    texts = frozenset(text for text, seen in pages.items() if len(seen) >= DEFAULT_RUNNING_PAGES)
+    stacked: set[tuple[int, BBox]] = set()
     for lines in bands:
         flags = with_stacked(lines, [_masked(ln.text) in texts for ln in lines])
-        texts |= {_masked(ln.text) for ln, flag in zip(lines, flags, strict=True) if flag}
-    return texts
+        stacked |= {(ln.page, ln.bbox) for ln, flag in zip(lines, flags, strict=True) if flag}
+    return Running(texts, frozenset(stacked))
 
 
-def _is_furniture(text: str, running: set[str]) -> bool:
+def _is_furniture(line: Line, running: Running) -> bool:
     """A page number, a blank, or a running header/footer (``running``: :func:`_running_texts`)."""
-    return _is_noise_line(text) or _masked(text) in running
+    return _is_noise_line(line.text) or running.holds(line)
 
 
-def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[str]:
+def _lines_between(raw: RawDocument, page: int, top: float, bottom: float) -> list[Line]:
     content = raw.pages[page - 1]
-    return [ln.text for ln in content.lines if ln.bbox[1] >= top - 1 and ln.bbox[3] <= bottom + 1]
+    return [ln for ln in content.lines if ln.bbox[1] >= top - 1 and ln.bbox[3] <= bottom + 1]
 
 
-def _ends_page(raw: RawDocument, t: RawTable, running: set[str]) -> bool:
+def _ends_page(raw: RawDocument, t: RawTable, running: Running) -> bool:
     """Nothing but running footers printed below the fragment on its page."""
     page = raw.pages[t.page - 1]
     if any(o.bbox[1] > t.bbox[3] + 1 for o in page.tables if o is not t):
         return False
     below = _lines_between(raw, t.page, t.bbox[3], page.height)
-    return all(_is_furniture(s, running) for s in below)
+    return all(_is_furniture(ln, running) for ln in below)
 
 
-def _starts_page(raw: RawDocument, t: RawTable, running: set[str]) -> bool:
+def _starts_page(raw: RawDocument, t: RawTable, running: Running) -> bool:
     """Only running headers (or a 续表 caption) printed above the fragment on its page."""
     page = raw.pages[t.page - 1]
     if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
         return False
     above = _lines_between(raw, t.page, 0, t.bbox[1])
-    return all(_is_furniture(s, running) or TABLE_CONTINUED.match(s) for s in above)
+    return all(_is_furniture(ln, running) or TABLE_CONTINUED.match(ln.text) for ln in above)
 
 
 DEFAULT_CAPTION_LINES = 3
 """A caption is one of the lines printed this close above its table."""
 
 
-def _under_repeated_caption(raw: RawDocument, prev: RawTable, nxt: RawTable, running: set[str]) -> bool:
+def _under_repeated_caption(raw: RawDocument, prev: RawTable, nxt: RawTable, running: Running) -> bool:
     """Above ``nxt`` only running furniture and the caption printed above ``prev`` again (an office suite
     repeats a caption row with the header row; found as a line, it sits above the table)."""
     lines = raw.pages[prev.page - 1].lines
     before = [ln for ln in lines if ln.bbox[3] <= prev.bbox[1] + 1][-DEFAULT_CAPTION_LINES:]
     captions = {re.sub(r"\s+", "", ln.text) for ln in before}
-    above = [s for s in _lines_between(raw, nxt.page, 0, nxt.bbox[1]) if not _is_furniture(s, running)]
-    return bool(above) and all(re.sub(r"\s+", "", s) in captions for s in above)
+    above = [ln for ln in _lines_between(raw, nxt.page, 0, nxt.bbox[1]) if not _is_furniture(ln, running)]
+    return bool(above) and all(re.sub(r"\s+", "", ln.text) in captions for ln in above)
 
 
 def _has_continued_caption(raw: RawDocument, t: RawTable) -> bool:
-    return any(TABLE_CONTINUED.match(s) for s in _lines_between(raw, t.page, 0, t.bbox[1]))
+    return any(TABLE_CONTINUED.match(ln.text) for ln in _lines_between(raw, t.page, 0, t.bbox[1]))
 
 
 def _relative_edges(edges: list[float]) -> list[float]:
@@ -209,7 +225,7 @@ def _first_on_page(raw: RawDocument, t: RawTable) -> bool:
     page = raw.pages[t.page - 1]
     if any(o.bbox[3] < t.bbox[1] - 1 for o in page.tables if o is not t):
         return False
-    return not any(is_caption_text(s) for s in _lines_between(raw, t.page, 0, t.bbox[1]))
+    return not any(is_caption_text(ln.text) for ln in _lines_between(raw, t.page, 0, t.bbox[1]))
 
 
 def _last_on_page(raw: RawDocument, t: RawTable) -> bool:
@@ -244,7 +260,7 @@ def same_gutters(a: list[float], b: list[float], tol: float) -> bool:
 
 
 def continues(raw: RawDocument, prev: RawTable, nxt: RawTable, tol: float = DEFAULT_EDGE_TOLERANCE,
-              running: set[str] | None = None) -> bool:
+              running: Running | None = None) -> bool:
     """True when ``nxt`` (first table of the next page) continues ``prev`` (last table of its page): under a
     续表 caption; with the same columns and nothing but running headers and footers between; or with the same
     columns and its header printed again (running headers and footers then need no grammar of their own)."""
@@ -815,7 +831,7 @@ def _flat_rules(raw: RawDocument, page: int) -> list[BBox]:
 def _grids(raw: RawDocument, tol: float) -> list[_Grid]:
     grids: list[_Grid] = []
     prev: RawTable | None = None
-    running: set[str] | None = None  # worked out once, at the first page break between two tables
+    running: Running | None = None  # worked out once, at the first page break between two tables
     for t in _fragments(raw):
         if prev is not None and grids and t.page == prev.page + 1 and running is None:
             running = _running_texts(raw)

@@ -107,3 +107,23 @@ def test_a_title_over_a_recurring_unit_line_is_no_furniture() -> None:
     in the band: the block spreads down from a running line, never up."""
     unit = _line("[In thousands]", 2, (281, 60, 338, 69), 9)
     assert not stacked(_line("schools, by control of school", 2, (85, 48, 325, 57), 9), unit)
+
+
+def test_a_body_heading_with_the_section_lines_words_parts_two_tables() -> None:
+    """The section line of page 2's running header names the section the body opens there, so the body prints
+    the same words as a heading: only the header's line is furniture, the heading between the two tables is
+    the page's own text, and page 2's table (other columns' words, the same grid) is a table of its own.
+    Before: the stacked line's text was furniture everywhere, the heading vanished and the tables were one."""
+    rows_a = [(372, 395, ["序号", "工作任务", "责任单位", "完成时限"]),
+              (395, 435, ["1", "推进垃圾分类", "县执法局", "12月底前"]),
+              (435, 458, ["2", "开展考核评价", "县农业局", "2024年底"])]
+    table_a, rules_a = _grid(1, rows_a, [372, 395, 435, 458])
+    rows_b = [(130, 153, ["序号", "保障事项", "责任单位", "完成时限"]),
+              (153, 190, ["1", "加强组织领导", "县委办", "长期坚持"])]
+    table_b, rules_b = _grid(2, rows_b, [130, 153, 190])
+    first = PageContent(1, 595.0, 842.0, lines=_header(1, "二、重点任务"), tables=[table_a], rules=rules_a)
+    heading = _line("三、保障措施", 2, (80, 100, 200, 116), 16)
+    second = PageContent(2, 595.0, 842.0, lines=[*_header(2, "三、保障措施"), heading], tables=[table_b],
+                         rules=rules_b)
+    tables = build_tables(RawDocument("x.pdf", "0", [first, second]))
+    assert [t.pages for t in tables] == [[1], [2]]
