@@ -22,7 +22,7 @@ from policy_extract.core.geometry import round_bbox
 from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import CLAUSE_END, LIST_MARKER, PARAGRAPH_MARKER
 
-from .charts import chart_areas, chart_labels, merge_boxes
+from .charts import chart_labels
 from .diagrams import drop_diagrams
 from .finders import PageTables, TableFinder, with_typed_spaces
 from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
@@ -375,7 +375,7 @@ class BorderlessFinder(TableFinder):
 
     def find(self, page: PageTables) -> None:
         rows = off_plots(outside_tables(page.rows(), page.tables), page.plots)
-        rows, parts = off_charts(rows, merge_boxes(chart_areas(page.segments) + page.charts), page.settings)
+        rows, parts = off_charts(rows, page.charts, page.settings)
         tables, used = find_borderless(rows, page.number, page.settings)
         tables, used = drop_diagrams(tables, used, page)
         cut = {id(r) for r in used}

@@ -66,9 +66,9 @@ DEFAULT_LABEL_NEAR_EM = 1.5
 """Text whose centre is on a plot area or within this many em of it is surely its labels (tick values next
 to the axis, data labels on the bars): their type is the chart's label type."""
 DEFAULT_LABEL_TYPE_RATIO = 1.2
-"""A chart's own text is printed no larger than this many times its label type (an axis title a little
-larger than the tick values, 10.5 over 9 pt; body text and a 图1 caption are larger still, a chart title in
-10 pt over labels in 8 pt is taken for one)."""
+"""A chart's own text is printed no larger than this many times its label type: an axis title a little
+larger than the tick values (10.5 over 9 pt) is the chart's; body text and a 图1 caption are larger still, and
+so is a line of 10 pt over labels of 8 pt (1.25 times), which stays text."""
 
 
 def ticks_of(axis: Segment, segs: Sequence[Segment]) -> list[Segment]:

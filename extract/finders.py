@@ -41,7 +41,8 @@ class PageTables:
     segments: list[Segment] = field(default_factory=list)
     """Every ruling segment of the page (a diagram's boxes are told from a table's cells by them)."""
     charts: list[BBox] = field(default_factory=list)
-    """Plot areas of charts told by their drawn data (bars, lines): text around them is their labels."""
+    """Plot areas of the page's charts, by their tick axes (:func:`.charts.chart_areas`) or their drawn data
+    (bars, lines), overlapping ones merged: text around them is their labels."""
     _rows: list[TextRow] | None = None
 
     def rows(self) -> list[TextRow]:

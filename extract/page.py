@@ -37,8 +37,9 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
     table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1
                                      and not diagram_grid(g, chars, settings)], chars, settings)
     boxes = [g.bbox for g in grids if len(g.cells) == 1]
+    axes = chart_areas(segs)  # once a page: the table finders and the chart text both read them
     page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids),
-                                  boxes=boxes, segments=segs, charts=list(charts)))
+                                  boxes=boxes, segments=segs, charts=merge_boxes([*axes, *charts])))
     if text_layer == "ocr":
         for table in page.tables:
             table.method = "image"
@@ -49,7 +50,7 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
         rotation=rotation % 360,
         text_layer=text_layer,
         lines=page_lines(split_at_boxes(page.rows(), segs, settings),
-                         merge_boxes([*chart_areas(segs), *(with_gridlines(c, segs) for c in charts)]),
+                         merge_boxes([*axes, *(with_gridlines(c, segs) for c in charts)]),
                          number, settings),
         tables=page.tables,
         frames=frames_from_grids(frame_grids, number) + frames_of_empty_grids(table_grids, page.tables,
