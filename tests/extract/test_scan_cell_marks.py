@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from ocr_fakes import GapReader, ocr_line, page_image
 from policy_extract.extract.image_tables import (
     closing_rule,
     hanging_mark,
@@ -33,31 +34,10 @@ SCALE = 0.36  # PDF points per pixel at 200 dpi
 
 def _page(marks: list[tuple[int, int, int, int]], rule_x: int | None = 300) -> np.ndarray:
     """A white RGB page 100 px high with black boxes ``(x0, y0, x1, y1)`` and a vertical rule at ``rule_x``."""
-    img = np.full((100, 400, 3), 255, np.uint8)
-    for x0, y0, x1, y1 in marks:
-        img[y0:y1, x0:x1] = 0
-    if rule_x is not None:
-        img[:, rule_x - 1 : rule_x + 1] = 0
-    return img
+    return page_image(marks, None if rule_x is None else (rule_x - 1, rule_x + 1))
 
 
-def _line(text: str, x0: float = 100, pitch: float = 36) -> OcrLine:
-    chars = [(c, (x0 + k * pitch, 30.0, x0 + (k + 1) * pitch, 70.0)) for k, c in enumerate(text)]
-    return OcrLine(text, 0.9, (x0, 30.0, chars[-1][1][2], 70.0), chars)
-
-
-class _Reader:
-    """A gap reader that reads every span as the given choices (and records the spans it was asked)."""
-
-    def __init__(self, *choices: tuple[str, float]) -> None:
-        self.choices, self.spans = tuple(choices), []
-
-    def read_gap_choices(self, row, spans, k):
-        self.spans += list(spans)
-        return [self.choices for _ in spans]
-
-    def read_gaps(self, row, spans):
-        return [self.choices[0] for _ in spans]
+_line, _Reader = ocr_line, GapReader
 
 
 RULE = [Segment("v", 300 * SCALE, 0.0, 100 * SCALE)]

@@ -12,33 +12,15 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ocr_fakes import GapReader, ocr_line, page_image
 from policy_extract.extract.image_tables import DEFAULT_RULE_CLEAR_PX, hanging_mark, rule_left
-from policy_extract.extract.ocr import OcrLine
 
 
 def _page(marks: list[tuple[int, int, int, int]], rule: tuple[int, int] | None = (299, 301)) -> np.ndarray:
-    """A white RGB page 100 px high with black boxes ``(x0, y0, x1, y1)`` and a vertical rule's columns."""
-    img = np.full((100, 400, 3), 255, np.uint8)
-    for x0, y0, x1, y1 in marks:
-        img[y0:y1, x0:x1] = 0
-    if rule is not None:
-        img[:, rule[0] : rule[1]] = 0
-    return img
+    return page_image(marks, rule)
 
 
-def _line(text: str, x0: float = 100, pitch: float = 36) -> OcrLine:
-    chars = [(c, (x0 + k * pitch, 30.0, x0 + (k + 1) * pitch, 70.0)) for k, c in enumerate(text)]
-    return OcrLine(text, 0.9, (x0, 30.0, chars[-1][1][2], 70.0), chars)
-
-
-class _Reader:
-    def __init__(self, *choices: tuple[str, float]) -> None:
-        self.choices, self.spans = tuple(choices), []
-
-    def read_gap_choices(self, row, spans, k):
-        self.spans += list(spans)
-        return [self.choices for _ in spans]
-
+_line, _Reader = ocr_line, GapReader
 
 def test_a_comma_touching_the_cell_rule_is_read() -> None:
     """The 、's tip touches the rule (x 295-300 over the rule at 299-300): 20 px of ink, 8 of them left of a
