@@ -425,22 +425,41 @@ def _parse_diagram(raw: Any, where: str) -> DiagramBlock:
                         font_size=float(raw.get("font_size", DEFAULT_TABLE_PT)))
 
 
+def _number(value: Any, where: str) -> float:
+    """A YAML number (int or float, not a bool or a string) as a float, else a :class:`SourceError`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SourceError(f"{where}: expected a number, got {value!r}")
+    return float(value)
+
+
+def _chart_series(raw: Any, n_categories: int, where: str) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """``chart.series``: a non-empty list of ``{name, values}``, ``values`` one number per category."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(s, dict) for s in raw):
+        raise SourceError(f"{where}: a chart needs `series`, a list of {{name, values}}")
+    out = []
+    for i, s in enumerate(raw):
+        values = s.get("values")
+        key = f"{where}.series[{i}].values"
+        if not isinstance(values, list) or len(values) != n_categories:
+            raise SourceError(f"{key}: a chart needs a list of one value per category ({n_categories}), "
+                              f"got {values!r}")
+        out.append((str(s.get("name", "")), tuple(_number(v, f"{key}[{j}]") for j, v in enumerate(values))))
+    return tuple(out)
+
+
 def _parse_chart(raw: Any, where: str) -> ChartBlock:
     if not isinstance(raw, dict):
         raise SourceError(f"{where}: chart must be a mapping")
     kind = str(raw.get("kind", "bar"))
     if kind not in CHART_KINDS:
         raise SourceError(f"{where}: chart.kind must be one of {CHART_KINDS}, not {kind!r}")
-    categories = _strs(raw.get("categories"), f"{where}.categories")
-    series = raw.get("series")
-    if not categories or not isinstance(series, list) or not series or not all(
-            isinstance(s, dict) and len(s.get("values") or ()) == len(categories) for s in series):
-        raise SourceError(f"{where}: a chart needs `categories` and `series` of {{name, values}} with one "
-                          "value per category")
-    values = tuple((str(s.get("name", "")), tuple(float(v) for v in s["values"])) for s in series)
-    return ChartBlock("chart", where, chart=kind, categories=categories, series=values,
+    categories = _strs(raw.get("categories"), f"{where}.chart.categories")
+    if not categories:
+        raise SourceError(f"{where}: a chart needs `categories`")
+    series = _chart_series(raw.get("series"), len(categories), f"{where}.chart")
+    return ChartBlock("chart", where, chart=kind, categories=categories, series=series,
                       ticks=bool(raw.get("ticks", True)), caption=_opt_str(raw.get("caption")),
-                      font_size=float(raw.get("font_size", 9.0)))
+                      font_size=_number(raw.get("font_size", 9.0), f"{where}.chart.font_size"))
 
 
 def _rule_style(value: Any, where: str) -> str:
@@ -569,8 +588,10 @@ def load_source(path: Path) -> Source:
         data = yaml.safe_load(fh)
     try:
         return source_from_dict(data, path)
-    except SourceError:
-        raise
+    except SourceError as exc:
+        if str(path) in str(exc):
+            raise
+        raise SourceError(f"{path}: {exc}") from exc  # a block's error names its block, not the file
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SourceError(f"{path}: {type(exc).__name__}: {exc}") from exc
 

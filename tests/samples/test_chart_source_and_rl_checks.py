@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from samples.build import ChartBlock, SourceError, parse_blocks, source_from_dict  # noqa: E402
+from samples.build import ChartBlock, SourceError, load_source, parse_blocks, source_from_dict  # noqa: E402
 from samples.expected import Locator, _blocks, _State  # noqa: E402
 from samples.produce_reportlab import check_table, story  # noqa: E402
 
@@ -39,6 +40,30 @@ def test_chart_parses_with_its_series_and_caption() -> None:
 def test_a_chart_that_cannot_be_drawn_is_an_error(bad: dict[str, Any]) -> None:
     with pytest.raises(SourceError, match="chart"):
         parse_blocks([{"chart": {**CHART["chart"], **bad}}], "body")
+
+
+@pytest.mark.parametrize(("bad", "key"), [
+    ({"series": [{"name": "x", "values": [1.0, "二", 3.0]}]}, r"body\[0\]\.chart\.series\[0\]\.values\[1\]"),
+    ({"series": [{"name": "x", "values": "abc"}]}, r"body\[0\]\.chart\.series\[0\]\.values"),
+    ({"series": [{"name": "x", "values": [1.0, True, 3.0]}]}, r"series\[0\]\.values\[1\]"),
+    ({"font_size": "小五"}, r"body\[0\]\.chart\.font_size"),
+    ({"series": [{"name": "x", "values": [1.0, 2.0, 3.0]}, "y"]}, r"body\[0\]\.chart: a chart needs `series`"),
+])
+def test_non_numeric_chart_values_or_font_size_are_a_source_error_naming_the_key(bad: dict[str, Any],
+                                                                                   key: str) -> None:
+    """What broke: ``float()`` of a string value raised a bare ValueError naming no key, and a string
+    ``values`` of as many characters as categories passed the length check."""
+    with pytest.raises(SourceError, match=key):
+        parse_blocks([{"chart": {**CHART["chart"], **bad}}], "body")
+
+
+def test_a_bad_chart_in_a_file_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad_chart.yaml"
+    bad = {"chart": {**CHART["chart"], "font_size": "小五"}}
+    path.write_text(yaml.safe_dump({"doc_id": "x", "producer": "rl", "notice": [bad]}, allow_unicode=True),
+                    encoding="utf-8")
+    with pytest.raises(SourceError, match=r"bad_chart\.yaml: notice\[0\]\.chart\.font_size"):
+        load_source(path)
 
 
 @pytest.mark.parametrize("producer", ["docx", "html"])
