@@ -282,6 +282,9 @@ class Source:
     page_number: str = "dash"
     """Footer form: ``dash`` (— 3 —, outer corners), ``hyphen`` (-3-, centred), ``of_total`` (第3页 共10页,
     centred), ``none``."""
+    running_header_first: str | None = None
+    """Page 1's running header where it differs from the other pages' (``rl.running_header_first`` or
+    ``html.running_header_first``, of the source's producer): a section line naming page 1's section."""
 
     def all_blocks(self) -> list[Block]:
         """Every block in printed order (notice, body, then each attachment's blocks)."""
@@ -544,6 +547,39 @@ def _parse_attachments(raw: Any, first_table: int) -> tuple[Attachment, ...]:
     return tuple(out)
 
 
+FIRST_HEADER_PRODUCERS = ("rl", "html")
+"""The producers that print ``<producer>.running_header_first`` (a top-level mapping named after each)."""
+
+
+def _running_header_first(data: dict[str, Any], path: Path | None) -> str | None:
+    """``<producer>.running_header_first``: a string, under the source's own producer's mapping, with a
+    running header on the other pages to differ from (rl: ``page_header``; html: ``html.running_header``,
+    default ``page_header``)."""
+    producer = str(data.get("producer", "docx"))
+    value = None
+    for key in FIRST_HEADER_PRODUCERS:
+        raw = data.get(key)
+        if raw is not None and not isinstance(raw, dict):
+            raise SourceError(f"{path}: `{key}` must be a mapping, got {raw!r}")
+        if raw and raw.get("running_header_first") is not None:
+            if key != producer:
+                raise SourceError(f"{path}: {key}.running_header_first is printed by the {key} producer only")
+            value = raw["running_header_first"]
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise SourceError(f"{path}: {producer}.running_header_first must be a non-empty string, "
+                          f"got {value!r}")
+    others = data.get("page_header")
+    if producer == "html":
+        others = data["html"].get("running_header", others)
+    if not others:
+        where = "html.running_header or page_header" if producer == "html" else "page_header"
+        raise SourceError(f"{path}: {producer}.running_header_first without a running header ({where}) on "
+                          "the other pages would not be printed")
+    return value
+
+
 def source_from_dict(data: dict[str, Any], path: Path | None = None) -> Source:
     """Parse a loaded YAML mapping (pure; raises :class:`SourceError` naming the bad block)."""
     if not isinstance(data, dict) or "doc_id" not in data:
@@ -570,6 +606,7 @@ def source_from_dict(data: dict[str, Any], path: Path | None = None) -> Source:
         producer=str(data.get("producer", "docx")),
         page_header=_opt_str(data.get("page_header")),
         page_number=str(data.get("page_number", "dash")),
+        running_header_first=_running_header_first(data, path),
     )
     if src.page_number not in PAGE_NUMBER_FORMS:
         raise SourceError(f"{path}: page_number must be one of {PAGE_NUMBER_FORMS}, not {src.page_number!r}")

@@ -45,6 +45,7 @@ from samples.build import (  # noqa: E402
     TableBlock,
     TitleBlock,
     origin_cells,
+    source_from_dict,
     spaced_lines,
 )
 
@@ -95,7 +96,7 @@ class HtmlOptions:
             body_pt=float(raw.get("body_pt", 16.0)),
             line_height=float(raw.get("line_height", 1.8)),
             running_header=raw.get("running_header", data.get("page_header")),
-            running_header_first=raw.get("running_header_first"),
+            running_header_first=source_from_dict(data, path).running_header_first,  # parsed and checked
             footer=footer,
             footer_align=str(raw.get("footer_align", "center")),
             body_break=raw.get("body_break"),

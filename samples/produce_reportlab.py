@@ -742,18 +742,6 @@ def story(src: SampleSource) -> list[Flowable]:
     return out
 
 
-def running_header_first(src: SampleSource) -> str | None:
-    """``rl.running_header_first`` of the source YAML: page 1's running header where it differs from the
-    other pages' ``page_header`` (a section line naming the section page 1 opens, as Word's STYLEREF
-    prints it)."""
-    if src.path is None:
-        return None
-    import yaml
-
-    data = yaml.safe_load(Path(src.path).read_text(encoding="utf-8")) or {}
-    return (data.get("rl") or {}).get("running_header_first")
-
-
 @dataclass
 class PageDecor:
     """Running header and page number of every page (drawn first on each page, before the body)."""
@@ -761,7 +749,7 @@ class PageDecor:
     src: SampleSource
     total: int = 0
     first_header: str | None = None
-    """Page 1's running header where it differs (:func:`running_header_first`)."""
+    """Page 1's running header where it differs (the source's ``rl.running_header_first``)."""
 
     def header(self, canv: Canvas, n: int, face: str) -> None:
         """The running header's lines centred, the last one on the usual line, a thin rule under them."""
@@ -818,7 +806,7 @@ def doc_template(target: Any, src: SampleSource, decor: PageDecor) -> BaseDocTem
 
 def render(src: SampleSource, out_pdf: Path) -> None:
     """Write ``out_pdf``: a first pass counts the pages (for 第N页 共M页), the second prints."""
-    decor = PageDecor(src, first_header=running_header_first(src))
+    decor = PageDecor(src, first_header=src.running_header_first)
     probe = doc_template(io.BytesIO(), src, decor)
     probe.build(story(src))
     decor.total = probe.page
