@@ -269,7 +269,7 @@ def group_rows(lines: list[TextRow], edges: list[float], inner: list[float],
     header (``headed``: the lines start with it), the first row takes only the lines chained to it: the next
     piece opens the body (a cell cut by a page break goes on at the top of the next page's)."""
     limit = continuation_limit(lines, edges, inner)
-    stub = stub_extent(lines, edges)
+    stub = stub_extent(lines, edges, inner)
     turned = [] if turned is None else turned
     groups: list[list[list[TextRow]]] = []
     for unit in overlap_units(lines, inner):
@@ -296,17 +296,25 @@ def stub_chars(line: TextRow, edges: list[float]) -> list[Char]:
 
 @dataclass(frozen=True, slots=True)
 class Stub:
-    """The first column's text, for telling its turnover lines (:func:`turns_over`): its left and right
-    edges and whether it is set flush left in a Latin script (``hanging``: a turnover line is set in), and
+    """The first column's text, for telling its turnover lines (:func:`turns_over`): its left edge and
+    whether it is set flush left in a Latin script (``hanging``: a turnover line is set in), and
     for a CJK column (``widest``, else empty) the widest line's width in each column (a CJK line breaks
-    after any character, so a line that could have taken one more was no broken line)."""
+    after any character, so a line that could have taken one more was no broken line), and the first
+    column's cell (:func:`stub_cell`): a line fills it only up to its ``measure`` (flush-left lines) or, its
+    lines ``centred``, only where it stands less than a character in from the cell's left ``edge``; for a
+    Latin column the two widest lines' right edges (``rights``) and the ``bound`` a broken line sets
+    (:func:`latin_measure`)."""
     left: float
-    right: float
     hanging: bool
     widest: tuple[float, ...]
+    edge: float = 0.0
+    measure: float = 0.0
+    centred: bool = False
+    rights: tuple[float, float] = (0.0, 0.0)
+    bound: float = float("inf")
 
 
-def stub_extent(lines: list[TextRow], edges: list[float]) -> Stub | None:
+def stub_extent(lines: list[TextRow], edges: list[float], inner: list[float]) -> Stub | None:
     """The first column's :class:`Stub`; None (at once) when no turnover can show in it: ``hanging`` needs
     a Latin letter and most lines starting at the column's left within half an em, ``widest`` a CJK
     character."""
@@ -320,8 +328,62 @@ def stub_extent(lines: list[TextRow], edges: list[float]) -> Stub | None:
     cjk = any(is_cjk(c["text"]) for cs in per_line for c in cs)
     if not (hanging or cjk):
         return None
-    right = max(c["x1"] for cs in per_line for c in cs)
-    return Stub(min(starts), right, hanging, widest_lines(lines, edges) if cjk else ())
+    rights, bound = latin_measure(per_line, min(starts)) if hanging else ((0.0, 0.0), float("inf"))
+    if not cjk:
+        return Stub(min(starts), hanging, (), rights=rights, bound=bound)
+    body = [r for r in lines if inner and r.top > inner[0]] or lines
+    return Stub(min(starts), hanging, widest_lines(lines, edges), *stub_cell(body, edges),
+                rights=rights, bound=bound)
+
+
+def latin_measure(per_line: list[list[Char]], left: float) -> tuple[tuple[float, float], float]:
+    """What the first column's lines tell of its measure, not its widest line alone (the widest line could
+    never take another word within itself): it is at least the widest line's right edge, and less than
+    where a broken line's next word would have ended (``bound``: a line set in under one that could not
+    take it within another line's right edge, :func:`full_line`)."""
+    ranked = sorted((max(c["x1"] for c in cs) for cs in per_line), reverse=True)
+    rights = (ranked[0], ranked[1] if len(ranked) > 1 else float("-inf"))
+    broken = [reach(a, b) for a, b in itertools.pairwise(per_line)
+              if set_in(a, b, left) and full_line(a, b, rights, float("inf"))]
+    return rights, min(broken, default=float("inf"))
+
+
+def reach(prev: list[Char], here: list[Char]) -> float:
+    """Where the line ``prev`` would have ended had it taken the first word of ``here``."""
+    em = statistics.median(c["size"] for c in prev + here)
+    return max(c["x1"] for c in prev) + DEFAULT_SPACE_EM * em + first_word_width(here, em)
+
+
+def full_line(prev: list[Char], here: list[Char], rights: tuple[float, float], bound: float) -> bool:
+    """The line ``prev`` could not have taken the first word of ``here``: it reaches past the right edge of
+    the column's widest other line (one as wide or wider than itself: the measure is at least that), or
+    past the ``bound`` a broken line sets (:func:`latin_measure`), itself short of it."""
+    x1, end = max(c["x1"] for c in prev), reach(prev, here)
+    other = rights[1] if x1 >= rights[0] - DEFAULT_TIE_PT else rights[0]
+    return (x1 <= other + DEFAULT_TIE_PT < end) or x1 < bound <= end + DEFAULT_TIE_PT
+
+
+def set_in(prev: list[Char], here: list[Char], left: float) -> bool:
+    """``here`` is set in by a hanging indent under ``prev``, which starts at the column's ``left`` (within
+    half of :data:`DEFAULT_TURNOVER_EM`) and ends in no leader dots; it opens on a letter."""
+    em = statistics.median(c["size"] for c in prev + here)
+    x0 = min(c["x0"] for c in prev)
+    first = min(here, key=lambda c: c["x0"])
+    return x0 - left <= DEFAULT_TURNOVER_EM / 2 * em and first["x0"] - x0 >= DEFAULT_TURNOVER_EM * em \
+        and is_letter(first["text"]) and not LEADER.search(text_of(prev))
+
+
+def stub_cell(body: list[TextRow], edges: list[float]) -> tuple[float, float, bool]:
+    """The first column's cell, not its widest line (in a column whose entries are all as long, every line
+    is the widest): its left ``edge`` (the table's), the ``measure`` of flush-left lines (the next column's
+    text less the two paddings, each as wide as the one from the table's edge to the column's text), and
+    whether the body's lines are ``centred`` (they start at different places)."""
+    starts = [min(c["x0"] for c in cs) for cs in (stub_chars(r, edges) for r in body) if cs] or [edges[0]]
+    pad = min(starts) - edges[0]
+    nxt = [c["x0"] for r in body for c in r.chars
+           if not is_blank(c) and edges[1] <= (c["x0"] + c["x1"]) / 2 < edges[min(2, len(edges) - 1)]]
+    measure = min(nxt) - 2 * pad if nxt else edges[1]
+    return edges[0], measure, max(starts) - min(starts) > DEFAULT_TIE_PT
 
 
 def widest_lines(lines: list[TextRow], edges: list[float]) -> tuple[float, ...]:
@@ -381,15 +443,17 @@ def turns_over(row: list[TextRow], unit: list[TextRow], stub: Stub | None,
             or face(prev) != face(here):
         return False
     return ((stub.hanging and hangs(prev, here, stub))
-            or (bool(stub.widest) and runs_on(row, unit, last, edges, stub.widest))) \
+            or (bool(stub.widest) and runs_on(row, unit, last, edges, stub))) \
         and not repeats_figures(row, unit, edges)
 
 
 def runs_on(row: list[TextRow], unit: list[TextRow], last: TextRow, edges: list[float],
-            widest: tuple[float, ...]) -> bool:
+            stub: Stub) -> bool:
     """CJK cells wrapped in step: every column the piece's first line fills, the first among them, the row's
     last line fills too, so full that it could not have taken the piece's first character there within the
-    column's widest line (:class:`Stub`), and the piece opens with no serial number; a row's line that runs
+    column's widest line (:class:`Stub`) and, in the first column, within its cell (:func:`fills_cell`: not
+    the widest line, which in a column of entries all as long is every line), and the piece opens with no
+    serial number; a row's line that runs
     across a column edge (:func:`crosses_edge`) tells no column's measure."""
     first = min(unit, key=lambda r: r.top)
     if crosses_edge(level_chars(row, last, edges[0], edges[-1]), edges):
@@ -401,25 +465,31 @@ def runs_on(row: list[TextRow], unit: list[TextRow], last: TextRow, edges: list[
             continue
         above = level_chars(row, last, lo, hi)
         lead = min(under, key=lambda c: c["x0"])
-        if not above or width(above) + lead["x1"] - lead["x0"] <= widest[k] + DEFAULT_TIE_PT:
+        if not above or width(above) + lead["x1"] - lead["x0"] <= stub.widest[k] + DEFAULT_TIE_PT \
+                or (k == 0 and not fills_cell(above, lead["x1"] - lead["x0"], stub)):
             return False
         filled = filled or k == 0
     return filled and not opens_serial(unit, edges)
 
 
+def fills_cell(chars: list[Char], step: float, stub: Stub) -> bool:
+    """The first column's line could not take one more character (``step`` wide) in its cell
+    (:func:`stub_cell`): flush left, it ends less than a character short of the measure; centred, it starts
+    less than a character in from the cell's edge (a line one character shorter stands half a character in
+    on each side, besides the padding)."""
+    if stub.centred:
+        return min(c["x0"] for c in chars) - stub.edge < step - DEFAULT_TIE_PT
+    return max(c["x1"] for c in chars) + step > stub.measure + DEFAULT_TIE_PT
+
+
 def hangs(prev: list[Char], here: list[Char], stub: Stub) -> bool:
     """A Latin turnover: the line above starts at the column's left, the piece's is set in from it by
     :data:`DEFAULT_TURNOVER_EM` or more (a hanging indent) opening on a letter, and the line above (no leader
-    dots) could not have taken the piece's first word within the column's widest text: it was broken there.
-    An indented line under a short one is a sub-item, a row of its own (“Men” under “Total enrollment”), and
-    so is one repeating figures in a column the row holds them in (:func:`repeats_figures`)."""
-    em = statistics.median(c["size"] for c in prev + here)
-    x0, x1 = min(c["x0"] for c in prev), max(c["x1"] for c in prev)
-    first = min(here, key=lambda c: c["x0"])
-    if x0 - stub.left > DEFAULT_TURNOVER_EM / 2 * em or first["x0"] - x0 < DEFAULT_TURNOVER_EM * em \
-            or not is_letter(first["text"]) or LEADER.search(text_of(prev)):
-        return False
-    return x1 + DEFAULT_SPACE_EM * em + first_word_width(here, em) > stub.right + DEFAULT_TIE_PT
+    dots) could not have taken the piece's first word within the column's measure (:func:`full_line`): it
+    was broken there.  An indented line under a short one is a sub-item, a row of its own (“Men” under
+    “Total enrollment”, or under the widest line when no other line shows the measure), and so is one
+    repeating figures in a column the row holds them in (:func:`repeats_figures`)."""
+    return set_in(prev, here, stub.left) and full_line(prev, here, stub.rights, stub.bound)
 
 
 def text_of(chars: list[Char]) -> str:

@@ -8,7 +8,14 @@ text, a line set in by a hanging indent under a line that could not take its fir
 line under a row whose every column it goes on in was full (could not take its next character).  An
 indented line under a short one (a sub-item), a line repeating figures in the row's value columns, a line
 in another face under a section label, one under a line of leader dots, and a CJK row under a full row
-whose value column is not full, are still rows of their own."""
+whose value column is not full, are still rows of their own.
+
+"Full" is judged against the column's measure, never its widest line alone (the widest line could always
+take nothing more within itself, so every row of a column whose entries are all as long swallowed the next):
+a CJK stub against its cell (centred, it starts less than a character in from the table's edge; flush
+left, it ends less than a character short of the next column's text less the paddings), a Latin one
+against another line's right edge or the bound a broken line sets (“Total enrollment in all institutions”,
+the widest, keeps its sub-item “Men”; 省财政厅 does not swallow 省人社厅)."""
 
 from __future__ import annotations
 
@@ -122,13 +129,14 @@ def test_an_indented_line_under_leader_dots_is_a_row(tmp_path: Path) -> None:
     assert len(rows) == 3
 
 
-def _cjk_rows(lines: list[tuple[str, str]], y0: float = 60.0) -> list[list[str]]:
-    """A three-line table of CJK lines at the line pitch (13 pt, 10 pt characters): stub centred in a column
-    six characters wide (55–115), value from 150 on, fifteen characters wide."""
+def _cjk_rows(lines: list[tuple[str, str]], y0: float = 60.0, flush: bool = False) -> list[list[str]]:
+    """A three-line table of CJK lines at the line pitch (13 pt, 10 pt characters): stub centred (or
+    ``flush`` left) in a column six characters wide (55–115), value from 150 on, fifteen characters wide."""
     chars = text("事项名称", 65, 42) + text("办理要求", 150, 42)
     for i, (stub, value) in enumerate(lines):
         y = y0 + 13 * i
-        chars += (text(stub, 55 + (60 - 10 * len(stub)) / 2, y) if stub else []) + text(value, 150, y)
+        x = 55 if flush else 55 + (60 - 10 * len(stub)) / 2
+        chars += (text(stub, x, y) if stub else []) + text(value, 150, y)
     (table,) = page_content(1, (500, 700), 0, chars, [h(38), h(55), h(y0 + 13 * len(lines) + 2)], S).tables
     got = cells(table)
     return [[got.get((r, c), "") for c in range(table.n_cols)] for r in range(1, table.n_rows)]
@@ -149,3 +157,42 @@ def test_cjk_row_under_a_full_stub_beside_a_short_value_is_a_row() -> None:
     rows = _cjk_rows([("企业开办登记", "当日办结"), ("不动产登记", "五个工作日内办结"),
                       ("医师执业注册", "申请人提交规划设计方案和用地证")])
     assert [r[0] for r in rows] == ["企业开办登记", "不动产登记", "医师执业注册"]
+
+
+def test_cjk_stubs_all_as_long_are_rows_of_their_own() -> None:
+    """Four-character department stubs centred in the column: each is the column's widest line, yet each
+    stands a character in from the cell's edge (it could have taken more): none is a broken line, and the
+    widest value (负责资金保障和绩效评价) does not pull the next row up into its row."""
+    rows = _cjk_rows([("省教育厅", "负责组织实施"), ("省财政厅", "负责资金保障和绩效评价"),
+                      ("省人社厅", "负责人才引进"), ("省卫健委", "负责医疗服务")])
+    assert [r[0] for r in rows] == ["省教育厅", "省财政厅", "省人社厅", "省卫健委"]
+    assert rows[1][1] == "负责资金保障和绩效评价"
+
+
+def test_cjk_stubs_and_values_all_as_long_are_rows_of_their_own() -> None:
+    """Every stub and every value as long as the others: every line is its column's widest."""
+    rows = _cjk_rows([("省教育厅", "负责组织实施"), ("省财政厅", "负责资金保障"),
+                      ("省人社厅", "负责人才引进"), ("省卫健委", "负责医疗服务")])
+    assert [r[0] for r in rows] == ["省教育厅", "省财政厅", "省人社厅", "省卫健委"]
+    assert [r[1] for r in rows] == ["负责组织实施", "负责资金保障", "负责人才引进", "负责医疗服务"]
+
+
+def test_cjk_flush_left_stubs_all_as_long_are_rows_of_their_own() -> None:
+    """Set flush left, the four-character stubs end two characters short of the cell's measure (the value
+    column's text less the paddings): none is full."""
+    rows = _cjk_rows([("省教育厅", "负责组织实施"), ("省财政厅", "负责资金保障"),
+                      ("省人社厅", "负责人才引进"), ("省卫健委", "负责医疗服务")], flush=True)
+    assert [r[0] for r in rows] == ["省教育厅", "省财政厅", "省人社厅", "省卫健委"]
+
+
+def test_an_indented_line_under_the_widest_stub_is_a_sub_item(tmp_path: Path) -> None:
+    """'Total enrollment in all institutions' is the column's widest line, so it could take no word within
+    the widest line: that tells nothing (the widest line is always so full); 'Men' set in under it is a
+    sub-item like 'Women', a row of its own."""
+    rows = _rows(tmp_path, [
+        ("Total enrollment in all institutions", "Remains between 17.7% and 26.8%", H),
+        (">Men", "Remains between 10.8% and 15.6%", H),
+        (">Women", "Remains between 5.3% and 7.9%", H),
+        ("Inflation rate", "Inflation rate ranges between 1.0% and 2.0%", H),
+    ])
+    assert [r[0] for r in rows] == ["Total enrollment in all institutions", "Men", "Women", "Inflation rate"]
