@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from policy_extract.normalize.duties import build_duties
-from policy_extract.normalize.orgs import split_units
+from policy_extract.normalize.orgs import parse_annotation, parse_owners, split_units
 from policy_extract.normalize.text import join_lines
 from table_builders import table
 
@@ -112,3 +112,19 @@ def test_duty_row_keeps_a_support_unit_wrapped_after_its_bracket() -> None:
     doc = Document(source=Source("x.pdf", "0", 1), meta=Meta(date="2024-05-06"), tables=[t])
     d = build_duties(doc)[0]
     assert (d.lead, d.support) == (["各县（市）区人民政府"], ["市公安局", "各县（市）区局"])
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "support"),
+    [
+        ("市住建局（牵头），市公安局、各县（市）\n区局", ["市住建局"], ["市公安局", "各县（市）区局"]),
+        ("各县（市）\n区人民政府牵头，市财政局配合", ["各县（市）区人民政府"], ["市财政局"]),
+    ],
+)
+def test_lead_marked_support_cell_keeps_a_name_wrapped_after_its_bracket(text, lead, support) -> None:
+    assert parse_owners(text)[:2] == (lead, support)
+
+
+def test_inline_annotation_keeps_a_name_wrapped_after_its_bracket() -> None:
+    owners = parse_annotation("做好工作。（牵头单位：市住建局；责任单位：市公安局、各县（市）\n区局）")
+    assert (owners.lead, owners.support) == (["市住建局"], ["市公安局", "各县（市）区局"])
