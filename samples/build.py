@@ -282,6 +282,9 @@ class Source:
     page_number: str = "dash"
     """Footer form: ``dash`` (— 3 —, outer corners), ``hyphen`` (-3-, centred), ``of_total`` (第3页 共10页,
     centred), ``none``."""
+    page_header_rule: bool = True
+    """A thin rule under the running header (``page_header_rule: false``: none, the header lines stand bare
+    over the text, as an office prints a fixed header of its name over the document's short title)."""
     running_header_first: str | None = None
     """Page 1's running header where it differs from the other pages' (``rl.running_header_first`` or
     ``html.running_header_first``, of the source's producer): a section line naming page 1's section."""
@@ -551,6 +554,17 @@ FIRST_HEADER_PRODUCERS = ("rl", "html")
 """The producers that print ``<producer>.running_header_first`` (a top-level mapping named after each)."""
 
 
+def _page_header_rule(data: dict[str, Any], path: Path | None) -> bool:
+    """``page_header_rule``: a boolean, and only with a ``page_header`` to draw the rule under."""
+    value = data.get("page_header_rule", True)
+    if not isinstance(value, bool):
+        raise SourceError(f"{path}: page_header_rule must be true or false, not {value!r}")
+    html = data.get("html") if isinstance(data.get("html"), dict) else {}
+    if not value and not (data.get("page_header") or html.get("running_header")):
+        raise SourceError(f"{path}: page_header_rule without a page_header to draw it under")
+    return value
+
+
 def _running_header_first(data: dict[str, Any], path: Path | None) -> str | None:
     """``<producer>.running_header_first``: a string, under the source's own producer's mapping, with a
     running header on the other pages to differ from (rl: ``page_header``; html: ``html.running_header``,
@@ -606,6 +620,7 @@ def source_from_dict(data: dict[str, Any], path: Path | None = None) -> Source:
         producer=str(data.get("producer", "docx")),
         page_header=_opt_str(data.get("page_header")),
         page_number=str(data.get("page_number", "dash")),
+        page_header_rule=_page_header_rule(data, path),
         running_header_first=_running_header_first(data, path),
     )
     if src.page_number not in PAGE_NUMBER_FORMS:
@@ -870,7 +885,8 @@ class _Renderer:
         """An office name centred at the top of every page over a thin rule (5号 宋体)."""
         p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.run(p, text, "page_number", RUNNING_HEADER_PT)
-        _set_pbdr(p, {"bottom": (6, _BLACK)}, space_pt=2)
+        if self.src.page_header_rule:
+            _set_pbdr(p, {"bottom": (6, _BLACK)}, space_pt=2)
 
     def page_setup(self, sec: Any, landscape: bool) -> None:
         sec.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT

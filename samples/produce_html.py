@@ -140,7 +140,8 @@ def _css_running(src: Source, opt: HtmlOptions) -> str:
     width = 210 - m["left"] - m["right"]
     box = (f"font-family: '{src.fonts.family('page_number')}'; font-size: 10.5pt; line-height: 1.2; "
            f"white-space: pre; text-align: center; vertical-align: bottom; width: {width}mm; "
-           "border-bottom: 0.6pt solid #000; padding-bottom: 2pt; margin-bottom: 6mm;")
+           + ("border-bottom: 0.6pt solid #000; " if src.page_header_rule else "")
+           + "padding-bottom: 2pt; margin-bottom: 6mm;")
 
     def content(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ") + '"'
@@ -471,7 +472,7 @@ def _templates(src: Source, opt: HtmlOptions) -> tuple[str, str]:
     base = f"font-family:'{fam}';width:100%;box-sizing:border-box;padding:0 25mm 0 27mm;"
     header = "<span></span>"
     if opt.running_header and not opt.running_header_first:
-        rule = "border-bottom:0.6pt solid #000;padding-bottom:2pt"
+        rule = ("border-bottom:0.6pt solid #000;" if src.page_header_rule else "") + "padding-bottom:2pt"
         lines = html.escape(opt.running_header).replace("\n", "<br>")  # a second line under the first
         header = (f'<div style="{base}font-size:10.5pt;text-align:center">'
                   f'<div style="{rule}">{lines}</div></div>')

@@ -759,8 +759,9 @@ class PageDecor:
         canv.setFont(face, RUNNING_HEADER_PT)
         for i, line in enumerate(reversed(text.split("\n"))):
             canv.drawCentredString(page_w / 2, page_h - 22 * mm + i * RUNNING_HEADER_PT * 1.25, line)
-        canv.setLineWidth(RULE_PT)
-        canv.line(left, page_h - 23.5 * mm, right, page_h - 23.5 * mm)
+        if self.src.page_header_rule:
+            canv.setLineWidth(RULE_PT)
+            canv.line(left, page_h - 23.5 * mm, right, page_h - 23.5 * mm)
 
     def __call__(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         page_w = canv._pagesize[0]
