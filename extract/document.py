@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from policy_extract.core.model import DocWarning, PageContent, RawDocument
 
 from .charts import drawn_chart_areas, page_drawings
 from .damage import content_cut, damage_warnings
+from .hrules import band_keys
 from .page import page_content
 from .pdf import root_cause
 from .registry import PAGE_SOURCES, load
@@ -40,7 +42,11 @@ def extract_document(path: str | Path, *, password: str | None = None,
     reader = Scans(path, password, settings)
     warnings: list[DocWarning] = []
     try:
-        pages = [read_page(page, reader, ocr, settings, warnings) for page in source.pages()]
+        pages: list[PageContent] = []
+        running: set[str] = set()  # texts in the top band of the pages read so far (their running headers)
+        for page in source.pages():
+            pages.append(read_page(page, reader, ocr, settings, warnings, running))
+            running |= band_keys(pages[-1])
     finally:
         source.close()
         reader.close()
@@ -85,8 +91,9 @@ class Scans:
 
 
 def read_page(page: SourcePage, reader: Scans, mode: str, settings: ExtractSettings,
-              warnings: list[DocWarning]) -> PageContent:
-    """One page from its text layer, or through OCR when ``mode`` says so or its text layer is unusable."""
+              warnings: list[DocWarning], running: Set[str] = frozenset()) -> PageContent:
+    """One page from its text layer, or through OCR when ``mode`` says so or its text layer is unusable;
+    ``running``: the texts in the top band of the pages before (:attr:`.finders.PageTables.running`)."""
     if mode != "force":
         page = page.resolve()
         warnings += page.damage()
@@ -107,13 +114,14 @@ def read_page(page: SourcePage, reader: Scans, mode: str, settings: ExtractSetti
             return reader.read(page)
         finally:
             page.close()
-    return extract_page_safely(page, settings)
+    return extract_page_safely(page, settings, running)
 
 
-def extract_page_safely(page: SourcePage, settings: ExtractSettings) -> PageContent:
+def extract_page_safely(page: SourcePage, settings: ExtractSettings,
+                        running: Set[str] = frozenset()) -> PageContent:
     """`extract_page`, with a parser failure inside the page reported as a corrupt PDF naming the page."""
     try:
-        return extract_page(page, settings)
+        return extract_page(page, settings, running)
     except PolicyExtractError:
         raise
     except Exception as exc:  # the parsers raise many types on damaged content streams
@@ -127,9 +135,9 @@ def extract_page_safely(page: SourcePage, settings: ExtractSettings) -> PageCont
         page.close()  # drops the page's caches so long documents stay within memory
 
 
-def extract_page(page: SourcePage, settings: ExtractSettings) -> PageContent:
+def extract_page(page: SourcePage, settings: ExtractSettings, running: Set[str] = frozenset()) -> PageContent:
     """A page from its text layer: the source's characters and drawn rules (the debug overlay uses it)."""
     chars = page.chars
     charts = drawn_chart_areas(*page_drawings(page), chars)
     return page_content(page.page_number, (page.width, page.height), page.rotation, chars,
-                        page.segments(settings), settings, charts=charts)
+                        page.segments(settings), settings, charts=charts, running=running)

@@ -9,6 +9,7 @@ lines.  What no finder claims is the page's running text.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from policy_extract.core.model import BBox, Frame, RawTable
@@ -43,6 +44,9 @@ class PageTables:
     charts: list[BBox] = field(default_factory=list)
     """Plot areas of the page's charts, by their tick axes (:func:`.charts.chart_areas`) or their drawn data
     (bars, lines), overlapping ones merged: text around them is their labels."""
+    running: Set[str] = frozenset()
+    """Keys (:func:`.hrules.running_key`) of the lines printed in the top margin band of the pages read before
+    this one: a line above a table's continuation with one of these texts is the page's running header."""
     _rows: list[TextRow] | None = None
 
     def rows(self) -> list[TextRow]:

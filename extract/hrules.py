@@ -19,10 +19,11 @@ import bisect
 import itertools
 import re
 import statistics
+from collections.abc import Set
 from dataclasses import dataclass, replace
 
 from policy_extract.core.geometry import contains, round_bbox
-from policy_extract.core.model import BBox, RawCell, RawTable, TableReport
+from policy_extract.core.model import BBox, PageContent, RawCell, RawTable, TableReport
 from policy_extract.core.vocabulary import ROW_SERIAL
 
 from .anchors import anchor_rows
@@ -55,8 +56,12 @@ DEFAULT_OPEN_ROW_GAP = 2.0
 """Lines under the last rule of a pair continue its table while they are at most this many line heights
 apart and each holds two runs of text or more."""
 DEFAULT_RUNNING_LINES = 1
-"""Above the continuation of a three-line table on its page (no top rule) stands at most this many lines: the
-running header; more text above it, and the rows are no continuation."""
+"""Above the continuation of a three-line table on its page (no top rule) stands nothing but the page's
+running header: lines whose texts recur in the top margin band of the pages before (however many:
+:func:`running_key`), or, where none of them does (page 1 printed no header), at most this many lines; more
+text above the rows, and they are no continuation."""
+DEFAULT_RUNNING_BAND = 0.12
+"""A running header is printed in this share of the page at its top (as ``normalize.tables`` reads it)."""
 DEFAULT_HEADER_CUT_EM = 0.25
 """A gap this wide (em) at a column edge separates two header texts that the word gap left as one run."""
 DEFAULT_CONTINUATION_GAP = 0.5
@@ -1193,9 +1198,32 @@ def below_owned(head: list[Segment], owned: set[int]) -> list[Segment]:
     return [s for s in head if s.pos > max(held) + DEFAULT_HEADER_LEVEL_PT]
 
 
-def closed_body(rule: Segment, rows: list[TextRow], settings: ExtractSettings) -> list[TextRow]:
+def running_key(text: str) -> str:
+    """A line's text as its recurrences on other pages are compared: spaces dropped, digits masked (a page
+    number or date in the header)."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def band_keys(page: PageContent) -> set[str]:
+    """Keys (:func:`running_key`) of the page's lines in its top band (:data:`DEFAULT_RUNNING_BAND`)."""
+    band = DEFAULT_RUNNING_BAND * page.height
+    return {running_key(ln.text) for ln in page.lines if ln.bbox[3] <= band}
+
+
+def only_running(lines: list[TextRow], running: Set[str]) -> bool:
+    """The lines are a running header: each recurs in the top band of an earlier page (``running``:
+    :attr:`.finders.PageTables.running`), or, none recurring, they are at most
+    :data:`DEFAULT_RUNNING_LINES`."""
+    if len(lines) <= DEFAULT_RUNNING_LINES and not running:
+        return True
+    recur = [running_key("".join(c["text"] for c in r.chars)) in running for r in lines]
+    return all(recur) or (len(lines) <= DEFAULT_RUNNING_LINES and not any(recur))
+
+
+def closed_body(rule: Segment, rows: list[TextRow], settings: ExtractSettings,
+                running: Set[str] = frozenset()) -> list[TextRow]:
     """Lines of cells printed straight above a single rule and below nothing but the page's running header
-    (:data:`DEFAULT_RUNNING_LINES`): the rows of a three-line table whose top and header rule are on the page
+    (:func:`only_running`): the rows of a three-line table whose top and header rule are on the page
     before, the rule its bottom rule.  Read upwards from the rule while the lines stand no further apart than
     :data:`DEFAULT_OPEN_ROW_GAP` line heights, none prose, all within the rule's extent; two of them hold two
     runs or more."""
@@ -1210,15 +1238,15 @@ def closed_body(rule: Segment, rows: list[TextRow], settings: ExtractSettings) -
             return []
         out.insert(0, row)
         last = row.top
-    if len(above) - len(out) > DEFAULT_RUNNING_LINES:
+    if not only_running(above[len(out):], running):
         return []
     return out if sum(len(split_words(r, settings)) >= 2 for r in out) >= 2 else []
 
 
-def closing_rule_table(rule: Segment, rows: list[TextRow], page: int,
-                       settings: ExtractSettings) -> tuple[RawTable | None, list[TextRow]]:
+def closing_rule_table(rule: Segment, rows: list[TextRow], page: int, settings: ExtractSettings,
+                       running: Set[str] = frozenset()) -> tuple[RawTable | None, list[TextRow]]:
     """The continuation of a three-line table above its bottom rule (:func:`closed_body`), no header."""
-    lines = closed_body(rule, rows, settings)
+    lines = closed_body(rule, rows, settings, running)
     if not lines:
         return None, []
     for line in lines:
@@ -1241,7 +1269,7 @@ class HorizontalRulesFinder(TableFinder):
                 page.keep_chars(outside_box(page.chars, table.bbox, used))
                 rows = page.rows()
         for rule in free_rules(page):
-            table, used = closing_rule_table(rule, rows, page.number, page.settings)
+            table, used = closing_rule_table(rule, rows, page.number, page.settings, page.running)
             if table is not None:
                 page.tables.append(table)
                 page.keep_chars(outside_box(page.chars, table.bbox, used))

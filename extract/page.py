@@ -8,7 +8,7 @@ frames, and what no table holds is the page's text lines.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Literal
 
 from policy_extract.core.model import BBox, Frame, Line, PageContent, RawTable
@@ -29,9 +29,10 @@ from .settings import ExtractSettings
 def page_content(number: int, size: tuple[float, float], rotation: int, chars: list[Char],
                  segs: list[Segment], settings: ExtractSettings,
                  text_layer: Literal["born_digital", "ocr"] = "born_digital",
-                 charts: Sequence[BBox] = ()) -> PageContent:
+                 charts: Sequence[BBox] = (), running: Set[str] = frozenset()) -> PageContent:
     """Lines, tables and frames of a page from its characters and ruling segments (text layer or OCR);
-    ``charts`` are the plot areas of the charts its drawn paths show (:mod:`.charts`)."""
+    ``charts`` are the plot areas of the charts its drawn paths show (:mod:`.charts`); ``running`` the texts
+    printed in the top margin band of the pages before (:attr:`.finders.PageTables.running`)."""
     grids = find_grids(segs, settings)
     frame_grids = [g for g in grids if is_frame(g)]
     table_grids = join_side_by_side([g for g in grids if not is_frame(g) and len(g.cells) > 1
@@ -39,7 +40,8 @@ def page_content(number: int, size: tuple[float, float], rotation: int, chars: l
     boxes = [g.bbox for g in grids if len(g.cells) == 1]
     axes = chart_areas(segs)  # once a page: the table finders and the chart text both read them
     page = find_tables(PageTables(number, chars, table_grids, settings, loose_rules=loose_rules(segs, grids),
-                                  boxes=boxes, segments=segs, charts=merge_boxes([*axes, *charts])))
+                                  boxes=boxes, segments=segs, charts=merge_boxes([*axes, *charts]),
+                                  running=running))
     if text_layer == "ocr":
         for table in page.tables:
             table.method = "image"
