@@ -16,7 +16,6 @@ from policy_extract.core.model import Line, Meta
 from policy_extract.core.vocabulary import (
     ANNEX_LABEL,
     ATTACHMENT_LIST,
-    CAPTION_START,
     CC_LABEL,
     COPIES,
     DOC_NUMBER_CLOSE,
@@ -334,25 +333,10 @@ def signature_date(text: str, signed: bool) -> str | None:
     return f"{year:04d}-{month:02d}" if year and month and 1 <= month <= 12 else None
 
 
-DEFAULT_SIGNATURE_STEP = 3.0
-"""Type sizes: the most white a 落款's lines leave between one and the next (a blank line for the seal);
-a line further above is no part of it: a table, a chart or a paragraph's space stands between."""
-
-
-def stacked(upper: Line, lower: Line) -> bool:
-    """``upper`` and ``lower`` are consecutive lines of one 落款 block: on one page, ``lower`` starting no
-    more than :data:`DEFAULT_SIGNATURE_STEP` of ``upper``'s type sizes under its foot.  A table printed right
-    above the 落款 (its caption over it) leaves its whole height between."""
-    size = upper.size or char_width(upper)
-    return upper.page == lower.page and lower.bbox[1] - upper.bbox[3] <= DEFAULT_SIGNATURE_STEP * size
-
-
 def _names_above(lines: list[Line], i: int, start: int, col: Column, res: MetaResult) -> list[int]:
     k = i - 1
     names: list[int] = []
     while k >= start and i - k <= 3 and _is_signature_name(lines[k], col, k in res.attachment_lines):
-        if not stacked(lines[k], lines[k + 1]):
-            break
         names.insert(0, k)
         k -= 1
     return names
@@ -440,8 +424,6 @@ def _is_unaligned_name(lines: list[Line], k: int, date: Line, col: Column, res: 
     ln = lines[k]
     if ln.page != date.page or k in res.used or k in res.attachment_lines or not _at_left(ln, col):
         return False
-    if not stacked(ln, lines[k + 1]):
-        return False
     # A wrapped line of running text fills the column; a signing name stops well short of it.
     short = col.right - ln.bbox[2] > 2 * char_width(ln)
     return short and all(SIGNING_NAME.match(name) for name in signed_names(ln.text))
@@ -473,9 +455,8 @@ DEFAULT_SIGNATURE_INDENT = 2.5
 def _is_signature_name(ln: Line, col: Column, listed: bool = False) -> bool:
     cw = char_width(ln)
     text = ln.text.strip()
-    # A numbered line is an item of a list (附件 titles hanging to the right), never a signing organisation;
-    # a table's caption (表2 …, 专栏) is the table's, whatever follows the table.
-    if listed or _LIST_NUMBER.match(text) or CAPTION_START.match(text):
+    # A numbered line is an item of a list (附件 titles hanging to the right), never a signing organisation.
+    if listed or _LIST_NUMBER.match(text):
         return False
     indented = ln.bbox[0] - col.left > DEFAULT_SIGNATURE_INDENT * cw
     return indented and not re.search(r"[。；;，,：:]$", text)

@@ -25,7 +25,6 @@ from policy_extract.core.vocabulary import (
     LEAD_LABELS,
     LEAD_MARK_AFTER,
     LEAD_WORD,
-    LEVEL_SERIES_END,
     OWNER_LIST_SEPARATORS,
     OWNER_NOTES,
     RESPONSIBLE_WORDS,
@@ -156,19 +155,7 @@ def _raw_segments(text: str, separators: str) -> list[_Segment]:
 
 
 def _ends_with_suffix(name: str) -> bool:
-    """A complete name: it ends in a unit suffix or in a note in brackets (``市住建局（牵头）``), not in a
-    level qualifier, which still waits for its head noun (``各县（市）``)."""
-    if name.endswith(UNIT_SUFFIXES):
-        return True
-    return name.endswith(tuple(_CLOSE[:2])) and LEVEL_SERIES_END.search(name) is None
-
-
-def _continues_levels(left: str, right: str) -> bool:
-    """``各县（市）\\n区局``: a fragment ending in a bracketed level qualifier goes on with a line that opens
-    with a level of its series not yet named (各县（市）区人民政府); one repeating a level
-    (``各县（市）\\n市财政局``) or opening otherwise is for the other rules."""
-    m = LEVEL_SERIES_END.search(left)
-    return m is not None and right[:1] in ADMIN_LEVEL_CHARS and right[0] not in m.group(0)
+    return name.endswith(UNIT_SUFFIXES) or name.endswith(_CLOSE[:2])
 
 
 def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
@@ -186,8 +173,6 @@ def _split_at(left: str, right: str, known: frozenset[str]) -> bool:
             return True
     if _ends_with_suffix(left):
         return True
-    if _continues_levels(left, right):
-        return False
     return len(left) >= 3 and left[0] in UNIT_PREFIXES and right[:1] in UNIT_PREFIXES
 
 

@@ -38,7 +38,6 @@ from .layout import (
     Column,
     LayoutSettings,
     body_font_size,
-    char_width,
     content_lines,
     is_centered,
     line_pitch,
@@ -93,34 +92,19 @@ def _first_box(table: Table) -> tuple[int, BBox]:
     return page, union_bbox(boxes)
 
 
-def centred_over(line: Line, box: BBox) -> bool:
-    """Centred over the table's own width (within 1.5 characters) and clear of both its sides: the line a
-    caption is, measured against the table rather than the page's text column, which a short page (a
-    heading, a caption and a table) can mis-measure."""
-    cw = char_width(line)
-    mid = (line.bbox[0] + line.bbox[2]) / 2
-    clear = line.bbox[0] - box[0] > cw and box[2] - line.bbox[2] > cw
-    return clear and abs(mid - (box[0] + box[2]) / 2) < 1.5 * cw
-
-
-def _is_caption_line(line: Line, col: Column, box: BBox | None = None) -> bool:
+def _is_caption_line(line: Line, col: Column) -> bool:
     if find_marker(line.text) or re.search(r"[。；;：:]\s*$", line.text):
         return False
-    if CAPTION_START.match(line.text) or is_centered(line, col) or line.bold:
-        return True
-    return box is not None and centred_over(line, box)
+    return bool(CAPTION_START.match(line.text)) or is_centered(line, col) or line.bold
 
 
-def _caption_run(
-    lines: list[Line], cands: list[int], limit: float, col: Column, pitch: float, box: BBox | None = None
-) -> list[int]:
+def _caption_run(lines: list[Line], cands: list[int], limit: float, col: Column, pitch: float) -> list[int]:
     """The caption-like lines among ``cands`` (one page) walking up from ``limit``: at most two, each within
-    the caption gap of the one below, stopping at a ``表N``/``专栏`` label.  ``box``: the table's, which a
-    line centred over it (:func:`centred_over`) captions whatever the page's column reads."""
+    the caption gap of the one below, stopping at a ``表N``/``专栏`` label."""
     out: list[int] = []
     for i in sorted(cands, key=lambda k: -lines[k].bbox[3]):
         ln = lines[i]
-        if limit - ln.bbox[3] > DEFAULT_CAPTION_GAP * pitch or not _is_caption_line(ln, col, box):
+        if limit - ln.bbox[3] > DEFAULT_CAPTION_GAP * pitch or not _is_caption_line(ln, col):
             break
         out.insert(0, i)
         limit = ln.bbox[1]
@@ -135,7 +119,7 @@ def caption_lines(
     """The free line(s) printed just above the table's first fragment that read as its caption."""
     page, box = _first_box(table)
     above = [i for i in free if lines[i].page == page and lines[i].bbox[3] <= box[1] + 2]
-    return _caption_run(lines, above, box[1], cols[page], pitch, box)
+    return _caption_run(lines, above, box[1], cols[page], pitch)
 
 
 def _table_tops(tables: list[Table]) -> list[tuple[int, float]]:
@@ -166,7 +150,7 @@ def foot_caption_lines(
     foot = lines[last].bbox[3]
     if last not in free or any(p == page - 1 and top >= foot - 2 for p, top in tops):
         return []
-    return _caption_run(lines, [i for i in prev if i in free], foot, cols[page - 1], pitch, box)
+    return _caption_run(lines, [i for i in prev if i in free], foot, cols[page - 1], pitch)
 
 
 def _wraps_heading(lines: list[Line], i: int) -> bool:

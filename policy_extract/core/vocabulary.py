@@ -299,11 +299,6 @@ ADMIN_LEVEL_CHARS = "省市区县州盟旗乡镇"
 ADMIN_LEVELS = re.compile(rf"各?辖?[{ADMIN_LEVEL_CHARS}]{{1,2}}")
 """A bare level or two (各区, 市, 各辖市, 县市): before 、 and another level (``各区、市人力资源社会保障局``,
 ``各县、区人民政府``) it shares the name that follows, one owner; alone it is no name."""
-_LEVEL = f"[{ADMIN_LEVEL_CHARS}]"
-LEVEL_SERIES_END = re.compile(rf"(?:{_LEVEL}、?)*[（(]{_LEVEL}(?:、{_LEVEL})*[）)]$")
-"""A name fragment ending in a bracketed level qualifier (``各县（市）``, ``各区（县、市）``, ``区县（市）``):
-the levels a unit's head noun is still to follow; a line that opens with another level goes on with the
-series (``各县（市）\\n区局`` → 各县（市）区局), one that repeats a level starts a new name."""
 OWNER_NOUNS = ("单位", "部门")
 """What an owner label ends in: 牵头单位, 责任部门."""
 LEAD_WORD = "牵头"
