@@ -69,12 +69,14 @@ class Scans:
         self._images: PageImages | None = None
         self._glyphs: GlyphDecoder | None = None
 
-    def decode(self, page: Any, warnings: list[DocWarning]) -> PageContent | None:
-        """The page with its garbled fonts decoded glyph by glyph (:mod:`.glyphs`), None when none is."""
+    def decode(self, page: Any, warnings: list[DocWarning],
+               running: Set[str] = frozenset()) -> PageContent | None:
+        """The page with its garbled fonts decoded glyph by glyph (:mod:`.glyphs`), None when none is;
+        ``running`` as :func:`extract_page` takes it."""
         from .glyphs import GlyphDecoder, decoded_page
 
         self._glyphs = self._glyphs or GlyphDecoder(self.path, self.password, self.settings.ocr)
-        return decoded_page(page, self._glyphs, self.settings, warnings)
+        return decoded_page(page, self._glyphs, self.settings, warnings, running)
 
     def read(self, page: Any) -> PageContent:
         from . import scanned
@@ -102,7 +104,7 @@ def read_page(page: SourcePage, reader: Scans, mode: str, settings: ExtractSetti
         warnings.append(DocWarning("invalid_unicode", f"page {page.page_number}: {replaced} character(s) "
                                    "the PDF maps to no valid Unicode replaced by U+FFFD", page.page_number,
                                    "extract"))
-    if mode == "auto" and (decoded := reader.decode(page, warnings)) is not None:
+    if mode == "auto" and (decoded := reader.decode(page, warnings, running)) is not None:
         return decoded
     check = page.layer_check() if mode != "force" else None
     if check is not None and check.kind == "garbled":
@@ -136,7 +138,9 @@ def extract_page_safely(page: SourcePage, settings: ExtractSettings,
 
 
 def extract_page(page: SourcePage, settings: ExtractSettings, running: Set[str] = frozenset()) -> PageContent:
-    """A page from its text layer: the source's characters and drawn rules (the debug overlay uses it)."""
+    """A page from its text layer: the source's characters and drawn rules.  ``running``: the keys of the
+    lines in the top band of the pages before (:attr:`.finders.PageTables.running`); without them (the debug
+    overlay, which reads one page) a three-line table's continuation allows one running line above it."""
     chars = page.chars
     charts = drawn_chart_areas(*page_drawings(page), chars)
     return page_content(page.page_number, (page.width, page.height), page.rotation, chars,

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -783,10 +783,11 @@ def undecoded_warning(number: int, report: PageDecode) -> str:
             "read and are U+FFFD")
 
 
-def decoded_page(page: Any, decoder: GlyphDecoder, settings: Any,
-                 warnings: list[DocWarning]) -> PageContent | None:
+def decoded_page(page: Any, decoder: GlyphDecoder, settings: Any, warnings: list[DocWarning],
+                 running: Set[str] = frozenset()) -> PageContent | None:
     """The page from its text layer with its garbled fonts decoded (``text_layer="decoded"``), or None when
-    no font of it is garbled.  Warnings say which fonts were decoded and how many glyphs stayed unread."""
+    no font of it is garbled.  Warnings say which fonts were decoded and how many glyphs stayed unread;
+    ``running`` as :func:`.document.extract_page` takes it."""
     from .document import extract_page_safely
 
     report = decoder.decode(page) if settings.ocr.decode_glyphs else None
@@ -799,6 +800,6 @@ def decoded_page(page: Any, decoder: GlyphDecoder, settings: Any,
                                f"{report.glyphs} glyph(s) decoded from their images{ocr}", n, "extract"))
     if report.undecoded:
         warnings.append(DocWarning(UNDECODED_GLYPHS, undecoded_warning(n, report), n, "extract"))
-    content = extract_page_safely(page, settings)
+    content = extract_page_safely(page, settings, running)
     content.text_layer = "decoded"
     return content
