@@ -25,7 +25,7 @@ from policy_extract.core.vocabulary import CLAUSE_END, LIST_MARKER, PARAGRAPH_MA
 from .charts import chart_labels
 from .diagrams import drop_diagrams
 from .finders import PageTables, TableFinder, with_typed_spaces
-from .lines import Char, TextRow, is_blank, lines_from_chars, split_words
+from .lines import Char, TextRow, cut_at_marked, is_blank, lines_from_chars, split_words
 from .settings import ExtractSettings
 
 DEFAULT_MAX_ROW_GAP = 2.5
@@ -355,18 +355,13 @@ def off_charts(rows: list[TextRow], areas: list[BBox],
     if not areas:
         return rows, {}
     labels = chart_labels([c for r in rows for c in r.chars], areas)
-    labels |= {id(c) for r in rows for w in split_words(r, settings) if any(id(c) in labels for c in w)
-               for c in w}
     kept: list[TextRow] = []
     parts: dict[int, list[TextRow]] = {}
     for row in rows:
-        rest = [c for c in row.chars if id(c) not in labels]
-        if len(rest) == len(row.chars):
-            kept.append(row)
-        elif any(not is_blank(c) for c in rest):
-            kept.append(part := TextRow(rest, row.overprinted))
-            label_row = TextRow([c for c in row.chars if id(c) in labels])
-            parts[id(row)] = sorted([label_row, part], key=lambda r: r.x0)
+        pieces = cut_at_marked(row, labels, settings)
+        kept += [piece for piece, marked in pieces if not marked]
+        if len(pieces) == 2:
+            parts[id(row)] = [piece for piece, _ in pieces]
     return kept, parts
 
 

@@ -154,12 +154,15 @@ def chart_labels(chars: Sequence[Char], areas: Sequence[BBox]) -> set[int]:
     :data:`DEFAULT_LABEL_MARGIN_EM` of its plot area (tick values, data labels, legend), or within
     :data:`DEFAULT_TITLE_MARGIN_EM` of those labels (an axis title beyond its tick values)."""
     shown = [c for c in chars if not is_blank(c)]
-    out: set[int] = set()
-    for area in areas:
-        first = [c for c in shown if near_area(c, area, DEFAULT_LABEL_MARGIN_EM)]
-        grown = union_bbox([area, *map(_box, first)])
-        out |= {id(c) for c in first} | {id(c) for c in shown if near_area(c, grown, DEFAULT_TITLE_MARGIN_EM)}
-    return out
+    return {i for area in areas for i in labels_around(shown, area, DEFAULT_TITLE_MARGIN_EM)}
+
+
+def labels_around(chars: Sequence[Char], area: BBox, outer_em: float) -> set[int]:
+    """``id`` of the characters within :data:`DEFAULT_LABEL_MARGIN_EM` of ``area``, and of those within
+    ``outer_em`` of the area grown over them (the ring beyond the labels: axis titles, a legend)."""
+    first = [c for c in chars if near_area(c, area, DEFAULT_LABEL_MARGIN_EM)]
+    grown = union_bbox([area, *map(_box, first)])
+    return {id(c) for c in first} | {id(c) for c in chars if near_area(c, grown, outer_em)}
 
 
 def label_em(shown: Sequence[Char], area: BBox) -> float | None:
@@ -182,9 +185,7 @@ def chart_text(chars: Sequence[Char], areas: Sequence[BBox]) -> set[int]:
         if em is None:
             continue
         typed = [c for c in shown if char_em(c) <= DEFAULT_LABEL_TYPE_RATIO * em]
-        first = [c for c in typed if near_area(c, area, DEFAULT_LABEL_MARGIN_EM)]
-        grown = union_bbox([area, *map(_box, first)])
-        out |= {id(c) for c in typed if near_area(c, grown, DEFAULT_LABEL_MARGIN_EM)}
+        out |= labels_around(typed, area, DEFAULT_LABEL_MARGIN_EM)
     return out
 
 

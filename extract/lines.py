@@ -321,6 +321,21 @@ def split_words(row: TextRow, settings: ExtractSettings) -> list[list[Char]]:
     return words
 
 
+def cut_at_marked(row: TextRow, marked: set[int], settings: ExtractSettings) -> list[tuple[TextRow, bool]]:
+    """The row's pieces left to right, each with whether it is marked: the words (:func:`split_words`) of
+    which a character's ``id`` is in ``marked``, whole, and the rest.  A row with no marked character is one
+    unmarked piece; a row whose rest is blank, one marked piece."""
+    if not any(id(c) in marked for c in row.chars):
+        return [(row, False)]
+    words = {id(c) for w in split_words(row, settings) if any(id(c) in marked for c in w) for c in w}
+    rest = [c for c in row.chars if id(c) not in words]
+    if all(is_blank(c) for c in rest):
+        return [(row, True)]
+    parts = [(TextRow([c for c in row.chars if id(c) in words]), True),
+             (TextRow(rest, row.overprinted), False)]
+    return sorted(parts, key=lambda p: p[0].x0)
+
+
 def most_common(values: Iterable[Any], default: Any) -> Any:
     counts = Counter(values)
     return counts.most_common(1)[0][0] if counts else default

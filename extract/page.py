@@ -20,7 +20,7 @@ from .diagrams import diagram_grid, split_at_boxes
 from .finders import PageTables, TableFinder
 from .frames import frames_from_grids, is_frame
 from .lattice import Grid, find_grids
-from .lines import Char, TextRow, is_blank, make_line, split_words
+from .lines import Char, TextRow, cut_at_marked, make_line
 from .registry import TABLE_FINDERS, load
 from .rules import Segment, to_rules
 from .settings import ExtractSettings
@@ -95,20 +95,7 @@ def chart_rows(rows: list[TextRow], charts: list[BBox],
     chart) is cut in two, the chart's words and the rest, left to right.  A line opening with a figure label
     (``图1 …``) is the chart's caption and stays running text: the caller keeps it."""
     text = chart_text([c for r in rows for c in r.chars], charts)
-    out: list[tuple[TextRow, bool]] = []
-    for row in rows:
-        if not any(id(c) in text for c in row.chars):
-            out.append((row, False))
-            continue
-        words = {id(c) for w in split_words(row, settings) if any(id(c) in text for c in w) for c in w}
-        rest = [c for c in row.chars if id(c) not in words]
-        if all(is_blank(c) for c in rest):
-            out.append((row, True))
-            continue
-        parts = [(TextRow([c for c in row.chars if id(c) in words]), True),
-                 (TextRow(rest, row.overprinted), False)]
-        out += sorted(parts, key=lambda p: p[0].x0)
-    return out
+    return [piece for row in rows for piece in cut_at_marked(row, text, settings)]
 
 
 def loose_rules(segs: list[Segment], grids: list[Grid]) -> list[Segment]:
