@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from policy_extract.core.geometry import contains, round_bbox
 from policy_extract.core.model import BBox, PageContent, RawCell, RawTable, TableReport
-from policy_extract.core.vocabulary import ROW_SERIAL
+from policy_extract.core.vocabulary import ROW_SERIAL, RUNNING_BAND, mask_digits
 
 from .anchors import anchor_rows
 from .finders import PageTables, TableFinder, with_typed_spaces
@@ -60,8 +60,6 @@ DEFAULT_RUNNING_LINES = 1
 running header: lines whose texts recur in the top margin band of the pages before (however many:
 :func:`running_key`), or, where none of them does (page 1 printed no header), at most this many lines; more
 text above the rows, and they are no continuation."""
-DEFAULT_RUNNING_BAND = 0.12
-"""A running header is printed in this share of the page at its top (as ``normalize.tables`` reads it)."""
 DEFAULT_HEADER_CUT_EM = 0.25
 """A gap this wide (em) at a column edge separates two header texts that the word gap left as one run."""
 DEFAULT_CONTINUATION_GAP = 0.5
@@ -1201,12 +1199,12 @@ def below_owned(head: list[Segment], owned: set[int]) -> list[Segment]:
 def running_key(text: str) -> str:
     """A line's text as its recurrences on other pages are compared: spaces dropped, digits masked (a page
     number or date in the header)."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+    return mask_digits(re.sub(r"\s+", "", text))
 
 
 def band_keys(page: PageContent) -> set[str]:
-    """Keys (:func:`running_key`) of the page's lines in its top band (:data:`DEFAULT_RUNNING_BAND`)."""
-    band = DEFAULT_RUNNING_BAND * page.height
+    """Keys (:func:`running_key`) of the page's lines in its top band (``vocabulary.RUNNING_BAND``)."""
+    band = RUNNING_BAND * page.height
     return {running_key(ln.text) for ln in page.lines if ln.bbox[3] <= band}
 
 

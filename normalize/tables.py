@@ -44,6 +44,7 @@ from policy_extract.core.vocabulary import (
     HEADING_MARKERS,
     OWNER_LIST_SEPARATORS,
     ROW_SERIAL,
+    RUNNING_BAND,
     SIDEBAR_LABEL,
     TABLE_CAPTION_ENDINGS,
     TABLE_CONTINUED,
@@ -51,6 +52,7 @@ from policy_extract.core.vocabulary import (
     UNIT_PREFIXES,
     UNIT_SUFFIXES,
     is_cjk,
+    mask_digits,
 )
 
 from .layout import with_stacked
@@ -98,14 +100,13 @@ def _is_noise_line(text: str) -> bool:
     return bool(BARE_PAGE_NUMBER.match(text)) or not text.strip()
 
 
-DEFAULT_RUNNING_BAND = 0.12
-"""A running header or footer is printed in this share of the page at its top or bottom..."""
 DEFAULT_RUNNING_PAGES = 2
-"""...with the same text (digits aside) on at least this many pages."""
+"""A running header or footer is printed in the page's band (``vocabulary.RUNNING_BAND``) with the same text
+(digits aside) on at least this many pages."""
 
 
 def _masked(text: str) -> str:
-    return re.sub(r"\d+", "#", text.strip())
+    return mask_digits(text.strip())
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,7 @@ def _running_texts(raw: RawDocument) -> Running:
     pages: dict[str, set[int]] = {}
     bands = []
     for page in raw.pages:
-        band = DEFAULT_RUNNING_BAND * page.height
+        band = RUNNING_BAND * page.height
         bands.append([ln for ln in page.lines if ln.bbox[3] <= band or ln.bbox[1] >= page.height - band])
         for ln in bands[-1]:
             pages.setdefault(_masked(ln.text), set()).add(page.number)

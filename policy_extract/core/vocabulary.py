@@ -89,6 +89,18 @@ FIRST_LINE_INDENT_CHARS = 2
 """A paragraph's first line is indented two characters (GB/T 9704 §7.3.3)."""
 TITLE_MAX_LINES = 3
 """A 标题 is one to three lines (GB/T 9704 §7.2.2)."""
+
+RUNNING_BAND = 0.12
+"""A running header or footer is printed in this share of the page at its top or bottom (extract's
+three-line tables and normalize's tables across a page break read the same band)."""
+
+
+def mask_digits(text: str) -> str:
+    """``text`` with every run of digits as ``#``: a running header's recurrences compared with their page
+    numbers and dates aside."""
+    return re.sub(r"\d+", "#", text)
+
+
 HEADING_FONT_WORDS = ("hei", "kai", "黑", "楷", "bold", "song-bold", "xbs", "小标宋", "fzht", "fzkt")
 """Font-name parts of the heading faces: 黑体 (level 1), 楷体 (level 2), bold, 小标宋 (titles); Founder's
 黑体/楷体 are named FZHTK/FZKTK."""
