@@ -34,7 +34,7 @@ from .ocr import (
     with_texts,
 )
 from .rules import Orientation, Segment, merge_segments
-from .seals import Seals, find_seals
+from .seals import Seals, find_seals, px
 from .settings import ExtractSettings
 
 RULE_LOOKALIKES = frozenset("|丨「」[]｜Il1")
@@ -298,7 +298,7 @@ def hanging_mark(line: OcrLine, img: np.ndarray, rule_x: float, reader: GapReade
     when the best reading of it alone is a closing mark (an unlikely mark is no reason to change one read)."""
     again = line.chars[-1][0] in HANGING_MARKS
     box = line.chars[-1][1]
-    clear = max(1, round(DEFAULT_RULE_CLEAR_PX * dpi / 200))
+    clear = px(DEFAULT_RULE_CLEAR_PX, dpi)
     left, top, bottom = max(0, int(line.box[0])), max(0, int(line.box[1])), int(np.ceil(line.box[3]))
     start, end = int(box[0] if again else np.ceil(box[2])), rule_left(img[top:bottom], rule_x, dpi)
     if end <= start or start <= left:
@@ -326,7 +326,7 @@ def rule_left(band: np.ndarray, rule_x: float, dpi: float = 200.0) -> int:
     ``DEFAULT_RULE_CLEAR_PX`` left of its centre (its centre less that when no column is so inked).  A mark
     printed against the rule (a hanging 、 whose tip touches it) keeps the ink beside the rule: whitening
     a fixed width of the rule left a 、 too little ink to count (9 of its 17 pixels)."""
-    clear = max(1, round(DEFAULT_RULE_CLEAR_PX * dpi / 200))
+    clear = px(DEFAULT_RULE_CLEAR_PX, dpi)
     centre = round(float(rule_x))
     lo, hi = max(0, centre - clear), min(band.shape[1], centre + clear + 1)
     if hi <= lo or band.shape[0] == 0:
@@ -338,7 +338,7 @@ def rule_left(band: np.ndarray, rule_x: float, dpi: float = 200.0) -> int:
     edge = int(cols[np.argmin(np.abs(cols + lo - rule_x))])
     while edge > 0 and cover[edge - 1]:
         edge -= 1
-    return max(centre - clear, lo + edge - max(1, round(DEFAULT_RULE_HALO_PX * dpi / 200)))
+    return max(centre - clear, lo + edge - px(DEFAULT_RULE_HALO_PX, dpi))
 
 
 def hanging_marks(lines: list[OcrLine], img: np.ndarray, segs: list[Segment], scale: float,

@@ -720,9 +720,14 @@ def recognise(img: np.ndarray, settings: OcrSettings, dpi: float | None = None,
     return sorted(lines, key=lambda ln: (ln.box[1], ln.box[0]))
 
 
+def gap_reader(engine: OcrEngine) -> Any | None:
+    """The engine where it can read the gaps of a line (``read_gaps``: RapidOCR's recogniser), else None."""
+    return engine if hasattr(engine, "read_gaps") else None
+
+
 def read_lines(img: np.ndarray, engine: OcrEngine) -> list[OcrLine]:
     """The lines ``engine`` reads on an image, each repaired from the image's ink (:func:`read_line`)."""
-    gaps = engine if hasattr(engine, "read_gaps") else None
+    gaps = gap_reader(engine)
     lines = [read_line(rec, img, engine, gaps) for rec in engine.read_lines(img) if rec.text.strip()]
     return [ln for ln in lines if ln.chars]
 

@@ -19,6 +19,7 @@ from .ocr import (
     PageImages,
     deskew,
     fix_page_number,
+    gap_reader,
     ocr_engine,
     page_chars,
     read_crop,
@@ -36,11 +37,12 @@ def ocr_page(page: Any, reader: PageImages, settings: ExtractSettings) -> PageCo
     """A pdfplumber page read from its rendered image instead of its text layer."""
     img, _angle = deskew(reader.render(page.page_number - 1), settings.ocr.max_skew)
     scale = float(page.width) / img.shape[1]  # PDF points per pixel
-    seals = find_seals(img, 72.0 / scale)  # once for the page: the text under them and the rules around them
-    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr, 72.0 / scale, seals)]
+    dpi = 72.0 / scale
+    seals = find_seals(img, dpi)  # once for the page: the text under them and the rules around them
+    lines = [speck_stops(line, img) for line in recognise(img, settings.ocr, dpi, seals)]
     segs = image_segments(img, lines, scale, settings, seals)
     engine = ocr_engine(settings.ocr)
-    lines = hanging_marks(lines, img, segs, scale, engine if hasattr(engine, "read_gaps") else None)
+    lines = hanging_marks(lines, img, segs, scale, gap_reader(engine))
     chars = off_rules(page_chars(lines, img, scale), segs, settings.snap_tolerance)
     content = page_content(page.page_number, (float(page.width), float(page.height)),
                            int(page.rotation or 0), chars, segs, settings, text_layer="ocr")

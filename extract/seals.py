@@ -27,6 +27,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from policy_extract.core.geometry import contains
+
 DEFAULT_RED_MIN = 140
 """A red ink pixel is at least this bright in the red channel (the grey level below which OCR counts ink):
 it vanishes from the red-channel image. Seals and red type scan at 200-255."""
@@ -135,7 +137,7 @@ def seal_regions(img: np.ndarray, mask: np.ndarray, dpi: float = DEFAULT_DPI) ->
     rings = [r for r in found
              if _roundness(r) >= DEFAULT_SEAL_ROUND and max(r[2] - r[0], r[3] - r[1]) <= largest]
     return [b for b in found if black_share(img, b) >= DEFAULT_BLACK_SHARE
-            and any(r[0] <= b[0] and r[1] <= b[1] and b[2] <= r[2] and b[3] <= r[3] for r in rings)]
+            and any(contains(r, b) for r in rings)]
 
 
 def px(value: float, dpi: float) -> int:
