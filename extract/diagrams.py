@@ -112,9 +112,7 @@ def is_diagram(texts: Sequence[BBox], segs: Sequence[Segment], em: float, settin
         unboxed += box is None
         if unboxed > allowed:
             return False
-    boxed = [b for b in boxes if b is not None]
-    if not boxed or len(boxed) < DEFAULT_BOXED_SHARE * len(texts):
-        return False
+    boxed = [b for b in boxes if b is not None]  # at least DEFAULT_BOXED_SHARE of them: the loop saw to it
     found = set(boxed)
     if len(found) == 1:
         return any(b is None and stands_outside(t, boxed[0], segs, tol)
